@@ -1,0 +1,233 @@
+//! French text analysis: the analyzers registered on every index and the helper that runs them outside tantivy.
+
+mod elision;
+pub mod fold;
+mod french_tokenizer;
+mod keyword_tokenizer;
+mod stop_words;
+mod words;
+
+use std::ops::Range;
+
+use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer, TokenizerManager};
+
+pub use french_tokenizer::{FrenchTokenizer, MAX_WORD_BYTES};
+pub use keyword_tokenizer::{keyword, KeywordTokenizer};
+
+/// Name under which the French analyzer is registered (title and body).
+pub const FRENCH_ANALYZER: &str = "newsearch_french";
+/// Name under which the keyword analyzer is registered (category, author, source).
+pub const KEYWORD_ANALYZER: &str = "newsearch_keyword";
+
+/// Registers the analyzers. Tantivy does not save custom analyzers in the index, so this
+/// runs on every open: without it, queries would silently use another analyzer.
+pub fn register(tokenizers: &TokenizerManager) {
+    tokenizers.register(FRENCH_ANALYZER, TextAnalyzer::from(FrenchTokenizer));
+    tokenizers.register(KEYWORD_ANALYZER, TextAnalyzer::from(KeywordTokenizer));
+}
+
+/// One term of analysed text, where it stands and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalyzedToken {
+    pub term: String,
+    /// Word position, counting the words the analyzer dropped (stop words), as in the index.
+    pub position: usize,
+    /// Byte range of the word in the analysed text (without an elided article).
+    pub offsets: Range<usize>,
+}
+
+/// Runs the French analyzer on `text`, exactly as the index does.
+pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
+    let mut tokenizer = FrenchTokenizer;
+    let mut stream = tokenizer.token_stream(text);
+    let mut tokens = Vec::new();
+    while let Some(token) = stream.next() {
+        tokens.push(AnalyzedToken {
+            term: token.text.clone(),
+            position: token.position,
+            offsets: token.offset_from..token.offset_to,
+        });
+    }
+    tokens
+}
+
+/// The terms of `text`, in order.
+pub fn terms(text: &str) -> Vec<String> {
+    analyze(text).into_iter().map(|token| token.term).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elisions_with_both_apostrophes() {
+        for article in [
+            "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+        ] {
+            for apostrophe in ['\'', '’'] {
+                let text = format!("{article}{apostrophe}Ukraine");
+                assert_eq!(terms(&text), terms("Ukraine"), "{text}");
+            }
+        }
+        assert_eq!(terms("l'economie"), terms("économie"));
+    }
+
+    #[test]
+    fn elided_article_is_not_highlighted() {
+        let text = "contre l’Ukraine";
+        let token = &analyze(text)[1];
+        assert_eq!(&text[token.offsets.clone()], "Ukraine");
+    }
+
+    /// The fold-then-stem decision: each pair must analyse to the same terms.
+    #[test]
+    fn accents_do_not_matter() {
+        let pairs = [
+            ("Corée", "coree"),
+            ("Séoul", "seoul"),
+            ("sécurité", "securite"),
+            ("Élysée", "elysee"),
+            ("réforme", "reforme"),
+            ("défense", "defense"),
+            ("coréens", "coreens"),
+            ("nord-coréenne", "nord-coreenne"),
+            ("États-Unis", "Etats-Unis"),
+            ("élection", "election"),
+            ("élections", "elections"),
+            ("président", "president"),
+            ("présidente", "presidente"),
+            ("ministère", "ministere"),
+            ("étrangères", "etrangeres"),
+            ("économie", "economie"),
+            ("économique", "economique"),
+            ("société", "societe"),
+            ("fédéral", "federal"),
+            ("européenne", "europeenne"),
+            ("Européens", "Europeens"),
+            ("assemblée", "assemblee"),
+            ("député", "depute"),
+            ("députés", "deputes"),
+            ("santé", "sante"),
+            ("épidémie", "epidemie"),
+            ("vaccinés", "vaccines"),
+            ("côte", "cote"),
+            ("hôpital", "hopital"),
+            ("hôpitaux", "hopitaux"),
+            ("forêt", "foret"),
+            ("intérêt", "interet"),
+            ("âgé", "age"),
+            ("théâtre", "theatre"),
+            ("être", "etre"),
+            ("grève", "greve"),
+            ("grèves", "greves"),
+            ("créé", "cree"),
+            ("réfugiés", "refugies"),
+            ("sénat", "senat"),
+            ("sénateurs", "senateurs"),
+            ("Israël", "Israel"),
+            ("Noël", "Noel"),
+            ("naïve", "naive"),
+            ("Haïti", "Haiti"),
+            ("août", "aout"),
+            ("Bénin", "Benin"),
+            ("Sébastien", "Sebastien"),
+            ("Zoé", "Zoe"),
+            ("Moyen-Orient", "moyen-orient"),
+            ("énergie", "energie"),
+            ("écologie", "ecologie"),
+            ("déployés", "deployes"),
+            ("armée", "armee"),
+            ("Pékin", "Pekin"),
+            ("général", "general"),
+            ("œuvre", "oeuvre"),
+            ("cœur", "coeur"),
+        ];
+        assert!(pairs.len() >= 50);
+        for (accented, plain) in pairs {
+            let expected = terms(accented);
+            assert!(!expected.is_empty(), "{accented}");
+            assert_eq!(terms(plain), expected, "{accented} / {plain}");
+            assert_eq!(
+                terms(&accented.to_uppercase()),
+                expected,
+                "{accented} in capitals"
+            );
+        }
+    }
+
+    #[test]
+    fn inflections_conflate() {
+        let groups: [&[&str]; 6] = [
+            &["soldat", "soldats"],
+            &["coréen", "coréens", "coréenne", "coréennes"],
+            &["ukrainien", "ukrainienne", "ukrainiens"],
+            &["menace", "menaces"],
+            &["missile", "missiles"],
+            &["militaire", "militaires"],
+        ];
+        for group in groups {
+            let expected = terms(group[0]);
+            for word in group {
+                assert_eq!(terms(word), expected, "{word} vs {}", group[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn stop_words_leave_position_gaps() {
+        let tokens = analyze("la Corée du Nord");
+        let positions: Vec<(&str, usize)> = tokens
+            .iter()
+            .map(|t| (t.term.as_str(), t.position))
+            .collect();
+        assert_eq!(positions, [(terms("Corée")[0].as_str(), 1), ("nord", 3)]);
+    }
+
+    #[test]
+    fn name_spellings_analyse_alike() {
+        let expected = analyze("Kim Jong-un");
+        for variant in ["Kim Jong Un", "Kim Jong-Un", "KIM JONG-UN", "kim jong un"] {
+            assert_eq!(
+                analyze(variant)
+                    .iter()
+                    .map(|t| (&t.term, t.position))
+                    .collect::<Vec<_>>(),
+                expected
+                    .iter()
+                    .map(|t| (&t.term, t.position))
+                    .collect::<Vec<_>>(),
+                "{variant}"
+            );
+        }
+    }
+
+    #[test]
+    fn unicode_forms_and_spaces() {
+        assert_eq!(terms("Se\u{301}oul"), terms("Séoul"));
+        assert_eq!(terms("sécu\u{AD}rité"), terms("sécurité"));
+        assert_eq!(terms("10\u{202F}000\u{A0}soldats"), ["10", "000", "soldat"]);
+        assert_eq!(terms("“coopération”"), terms("coopération"));
+    }
+
+    #[test]
+    fn long_words_are_dropped_but_counted() {
+        let long_word = "x".repeat(MAX_WORD_BYTES + 1);
+        let tokens = analyze(&format!("avant {long_word} après"));
+        assert_eq!(tokens.len(), 2);
+        assert_eq!(tokens[1].position, 2);
+    }
+
+    #[test]
+    fn registered_analyzer_matches_analyze() {
+        let manager = TokenizerManager::default();
+        register(&manager);
+        let mut analyzer = manager.get(FRENCH_ANALYZER).unwrap();
+        let mut stream = analyzer.token_stream("Les soldats nord-coréens");
+        let mut seen = Vec::new();
+        while let Some(token) = stream.next() {
+            seen.push(token.text.clone());
+        }
+        assert_eq!(seen, terms("Les soldats nord-coréens"));
+    }
+}

@@ -1,0 +1,79 @@
+//! Word segmentation: where words start and end in raw text, before any normalisation.
+
+use std::ops::Range;
+
+use unicode_normalization::char::is_combining_mark;
+
+use super::fold::{is_apostrophe, is_invisible};
+
+/// The byte range of the next word at or after `*cursor`, which moves past it.
+///
+/// A word is a run of letters, digits and combining marks (so NFD text segments like NFC).
+/// Invisible characters (soft hyphen, joiners) do not break a word; an apostrophe joins two
+/// words ("l'Ukraine", "aujourd'hui") so that elision can be decided on the whole; hyphens,
+/// spaces of every kind and all other punctuation separate words.
+pub fn next_word(text: &str, cursor: &mut usize) -> Option<Range<usize>> {
+    let rest = &text[*cursor..];
+    let start = *cursor + rest.find(is_word_char)?;
+    let mut end = start;
+    let mut characters = text[start..].char_indices().peekable();
+    while let Some((offset, character)) = characters.next() {
+        let joins_next = characters
+            .peek()
+            .is_some_and(|&(_, next)| is_word_char(next) || is_invisible(next));
+        if is_word_char(character)
+            || (is_invisible(character) || is_apostrophe(character)) && joins_next
+        {
+            end = start + offset + character.len_utf8();
+        } else {
+            break;
+        }
+    }
+    *cursor = end;
+    Some(start..end)
+}
+
+fn is_word_char(character: char) -> bool {
+    character.is_alphanumeric() || (!character.is_ascii() && is_combining_mark(character))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut cursor = 0;
+        std::iter::from_fn(|| next_word(text, &mut cursor).map(|range| &text[range])).collect()
+    }
+
+    #[test]
+    fn splits_on_spaces_punctuation_and_hyphens() {
+        assert_eq!(
+            words("Kim Jong-un, « dirigeant » nord-coréen : C++ ?"),
+            ["Kim", "Jong", "un", "dirigeant", "nord", "coréen", "C"]
+        );
+        assert_eq!(
+            words("10\u{A0}000 soldats\u{202F}!"),
+            ["10", "000", "soldats"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_join_only_between_words() {
+        assert_eq!(words("l’Ukraine d'armes"), ["l’Ukraine", "d'armes"]);
+        assert_eq!(words("l' « Europe »"), ["l", "Europe"]);
+        assert_eq!(words("les 'guillemets'"), ["les", "guillemets"]);
+    }
+
+    #[test]
+    fn soft_hyphens_and_combining_marks_stay_inside_words() {
+        assert_eq!(words("sécu\u{AD}rité"), ["sécu\u{AD}rité"]);
+        assert_eq!(words("Se\u{301}oul"), ["Se\u{301}oul"]);
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_text() {
+        assert!(words("").is_empty());
+        assert!(words(" ?! -- … ").is_empty());
+    }
+}

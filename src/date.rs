@@ -1,0 +1,237 @@
+//! Calendar dates: the proleptic Gregorian `Date`, ISO parsing for filters, weekdays and today.
+
+use std::fmt;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// A calendar day (proleptic Gregorian), without time or time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// Day of the week, Monday first as in French calendars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+/// How much of a date a partial ISO string gave: `2024`, `2024-10` or `2024-10-22`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+impl Date {
+    /// A valid date, or `None` when the day does not exist in that month.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// Today's date in UTC, from the system clock.
+    pub fn today() -> Date {
+        let seconds = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|elapsed| elapsed.as_secs() as i64)
+            .unwrap_or(0);
+        Date::from_days_since_epoch(seconds.div_euclid(86_400))
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let month = i64::from(self.month);
+        let day_of_year =
+            (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let shifted = days + 719_468;
+        let era = shifted.div_euclid(146_097);
+        let day_of_era = shifted - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let month_index = (5 * day_of_year + 2) / 153;
+        let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u32;
+        let month = if month_index < 10 {
+            month_index + 3
+        } else {
+            month_index - 9
+        } as u32;
+        let year = (year_of_era + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    pub fn weekday(self) -> Weekday {
+        const WEEK: [Weekday; 7] = [
+            Weekday::Thursday, // 1970-01-01
+            Weekday::Friday,
+            Weekday::Saturday,
+            Weekday::Sunday,
+            Weekday::Monday,
+            Weekday::Tuesday,
+            Weekday::Wednesday,
+        ];
+        WEEK[self.days_since_epoch().rem_euclid(7) as usize]
+    }
+
+    /// The date as the integer `YYYYMMDD`, the form the index stores.
+    pub fn to_yyyymmdd(self) -> i64 {
+        i64::from(self.year) * 10_000 + i64::from(self.month) * 100 + i64::from(self.day)
+    }
+
+    /// The inverse of [`Date::to_yyyymmdd`].
+    pub fn from_yyyymmdd(value: i64) -> Option<Date> {
+        let year = i32::try_from(value / 10_000).ok()?;
+        Date::new(year, (value / 100 % 100) as u32, (value % 100) as u32)
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, returning the first day of the period
+    /// and how precise the input was.
+    pub fn parse_partial(text: &str) -> Option<(Date, Precision)> {
+        let mut parts = text.trim().split('-');
+        let year_text = parts.next()?;
+        if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year = year_text.parse().ok()?;
+        let mut number = |len_ok: fn(usize) -> bool| -> Option<Option<u32>> {
+            match parts.next() {
+                None => Some(None),
+                Some(part) if len_ok(part.len()) && part.bytes().all(|b| b.is_ascii_digit()) => {
+                    Some(Some(part.parse().ok()?))
+                }
+                Some(_) => None,
+            }
+        };
+        let month = number(|len| len == 1 || len == 2)?;
+        let day = number(|len| len == 1 || len == 2)?;
+        if parts.next().is_some() || (month.is_none() && day.is_some()) {
+            return None;
+        }
+        match (month, day) {
+            (None, _) => Some((Date::new(year, 1, 1)?, Precision::Year)),
+            (Some(month), None) => Some((Date::new(year, month, 1)?, Precision::Month)),
+            (Some(month), Some(day)) => Some((Date::new(year, month, day)?, Precision::Day)),
+        }
+    }
+
+    /// The last day of the period that starts at `self` with the given precision.
+    pub fn end_of(self, precision: Precision) -> Date {
+        match precision {
+            Precision::Year => Date {
+                month: 12,
+                day: 31,
+                ..self
+            },
+            Precision::Month => Date {
+                day: days_in_month(self.year, self.month),
+                ..self
+            },
+            Precision::Day => self,
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            formatter,
+            "{:04}-{:02}-{:02}",
+            self.year, self.month, self.day
+        )
+    }
+}
+
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn epoch_round_trip_over_centuries() {
+        for days in (-800_000..800_000).step_by(997) {
+            let date = Date::from_days_since_epoch(days);
+            assert_eq!(date.days_since_epoch(), days, "{date}");
+            assert!(Date::new(date.year, date.month, date.day).is_some());
+        }
+    }
+
+    #[test]
+    fn weekdays_of_known_dates() {
+        assert_eq!(Date::new(2024, 10, 21).unwrap().weekday(), Weekday::Monday);
+        assert_eq!(Date::new(2024, 10, 22).unwrap().weekday(), Weekday::Tuesday);
+        assert_eq!(Date::new(2025, 5, 20).unwrap().weekday(), Weekday::Tuesday);
+        assert_eq!(Date::new(2000, 2, 29).unwrap().weekday(), Weekday::Tuesday);
+    }
+
+    #[test]
+    fn invalid_days_are_refused() {
+        assert!(Date::new(2023, 2, 29).is_none());
+        assert!(Date::new(2024, 2, 29).is_some());
+        assert!(Date::new(2024, 4, 31).is_none());
+        assert!(Date::new(2024, 13, 1).is_none());
+    }
+
+    #[test]
+    fn partial_iso_dates() {
+        let (date, precision) = Date::parse_partial("2024-10").unwrap();
+        assert_eq!(
+            (date.to_string(), precision),
+            ("2024-10-01".into(), Precision::Month)
+        );
+        assert_eq!(date.end_of(precision).to_string(), "2024-10-31");
+        let (date, precision) = Date::parse_partial("2024").unwrap();
+        assert_eq!(date.end_of(precision).to_string(), "2024-12-31");
+        assert_eq!(Date::parse_partial("2024-10-22").unwrap().1, Precision::Day);
+        for bad in [
+            "",
+            "24",
+            "2024-",
+            "2024-13",
+            "2024-02-30",
+            "2024/10",
+            "2024-10-22-1",
+            "oct",
+        ] {
+            assert!(Date::parse_partial(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn yyyymmdd_round_trip() {
+        let date = Date::new(2024, 7, 11).unwrap();
+        assert_eq!(date.to_yyyymmdd(), 20240711);
+        assert_eq!(Date::from_yyyymmdd(20240711), Some(date));
+    }
+}
