@@ -29,3 +29,24 @@ pub struct Article {
     /// The file the article was read from.
     pub path: PathBuf,
 }
+
+/// A stable, short identifier for a source key (a file path, a record's place): the
+/// 64-bit FNV-1a hash in hexadecimal. The same key gives the same id in every run and version.
+pub fn stable_id(key: &str) -> String {
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stable_ids_are_fixed_hashes() {
+        assert_eq!(stable_id(""), "cbf29ce484222325");
+        assert_eq!(stable_id("a"), "af63dc4c8601ec8c");
+        assert_ne!(stable_id("corpus/a.txt"), stable_id("corpus/b.txt"));
+    }
+}

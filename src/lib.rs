@@ -3,3 +3,4 @@
 pub mod analysis;
 pub mod article;
 pub mod date;
+pub mod extract;

@@ -18,10 +18,12 @@ impl Tokenizer for KeywordTokenizer {
     type TokenStream<'a> = KeywordTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> KeywordTokenStream {
-        let mut token = Token::default();
-        token.text = keyword(text);
-        token.offset_to = text.len();
-        token.position = 0;
+        let token = Token {
+            text: keyword(text),
+            offset_to: text.len(),
+            position: 0,
+            ..Token::default()
+        };
         KeywordTokenStream {
             emitted: token.text.is_empty(),
             token,

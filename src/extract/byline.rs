@@ -1,0 +1,146 @@
+//! Bylines: the author named by "Par Francisco Lawson", "by Sara", "Zoé SAMIN avec AFP".
+
+use super::page_lines::strip_bullet;
+
+/// Press agencies that a byline may credit beside or instead of a journalist.
+const AGENCIES: &[&str] = &["AFP", "Reuters", "AP", "Belga", "ATS", "agences", "Agences"];
+
+/// The author a byline line names, if the line is a byline.
+pub fn byline_author(line: &str) -> Option<String> {
+    let (text, bulleted) = strip_bullet(line);
+    if text.split_whitespace().count() > 10 {
+        return None;
+    }
+    if let Some(rest) = strip_byline_prefix(text) {
+        return name_prefix(rest);
+    }
+    if let Some(author) = credited_with_agency(text) {
+        return Some(author);
+    }
+    (bulleted && is_plain_name(text)).then(|| text.to_string())
+}
+
+/// A name alone on a line (header zone only: two to four capitalised words).
+pub fn is_plain_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len()) && words.iter().all(|word| is_name_word(word))
+}
+
+fn strip_byline_prefix(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    for prefix in [
+        "propos recueillis par",
+        "rédigé par",
+        "écrit par",
+        "auteurs",
+        "auteur",
+        "par",
+        "by",
+    ] {
+        if lower.starts_with(prefix) && text.is_char_boundary(prefix.len()) {
+            let rest = &text[prefix.len()..];
+            let glued_name = rest.starts_with(char::is_uppercase) && prefix == "par";
+            let separated = rest.starts_with([' ', ':', '\u{A0}']);
+            if glued_name || separated {
+                return Some(rest.trim_start_matches([' ', ':', '\u{A0}']));
+            }
+        }
+    }
+    None
+}
+
+/// The name at the start of `text`, up to a comma, a dash or a date.
+fn name_prefix(text: &str) -> Option<String> {
+    let end = [
+        ",",
+        " - ",
+        " – ",
+        " | ",
+        " le ",
+        " publié",
+        " mis à jour",
+        " (",
+        " /",
+    ]
+    .iter()
+    .filter_map(|separator| text.find(separator))
+    .min()
+    .unwrap_or(text.len());
+    let name = text[..end].trim();
+    let words = name.split_whitespace().count();
+    let looks_like_name = (1..=6).contains(&words)
+        && name.chars().count() <= 60
+        && name.starts_with(char::is_uppercase)
+        && !name.chars().any(|c| c.is_ascii_digit());
+    looks_like_name.then(|| name.to_string())
+}
+
+/// "Zoé SAMIN avec AFP", "Jean Dupont (AFP)", "Jean Dupont / Reuters": the whole credit.
+fn credited_with_agency(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '/'))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let agency_at = words.iter().position(|word| AGENCIES.contains(word))?;
+    let name = &words[..agency_at];
+    let joiner_ok = name
+        .last()
+        .is_some_and(|word| matches!(*word, "avec" | "et" | "with"))
+        || text.contains('(')
+        || text.contains('/');
+    let name_words: Vec<&&str> = name
+        .iter()
+        .filter(|word| !matches!(**word, "avec" | "et" | "with"))
+        .collect();
+    let is_credit = agency_at + 1 == words.len()
+        && joiner_ok
+        && (1..=4).contains(&name_words.len())
+        && name_words.iter().all(|word| is_name_word(word));
+    is_credit.then(|| text.trim().to_string())
+}
+
+fn is_name_word(word: &str) -> bool {
+    let mut characters = word.chars();
+    characters.next().is_some_and(char::is_uppercase)
+        && characters.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_give_their_author() {
+        let table = [
+            ("Par Francisco Lawson", "Francisco Lawson"),
+            ("ParFrancisco Lawson", "Francisco Lawson"),
+            ("by Sara", "Sara"),
+            (
+                "Par : Jean Dupont, publié le 22 octobre 2024",
+                "Jean Dupont",
+            ),
+            ("Zoé SAMIN avec AFP", "Zoé SAMIN avec AFP"),
+            ("Marie Curie (AFP)", "Marie Curie (AFP)"),
+            ("- Ludeny Phedjyna Eugene", "Ludeny Phedjyna Eugene"),
+            ("Propos recueillis par Anne Martin", "Anne Martin"),
+        ];
+        for (line, author) in table {
+            assert_eq!(byline_author(line).as_deref(), Some(author), "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_not_bylines() {
+        for line in [
+            "Par la voix de son secrétaire général, Mark Rutte, l’Otan a fait part de son inquiétude",
+            "Partager",
+            "Pour Kim Jong Un, ce soutien n’est pas qu’un acte de solidarité.",
+            "Corée du Sud, Russie, Corée du Nord",
+            "Guerre en Ukraine : un conflit sans fin",
+            "selon l'AFP",
+            "International",
+        ] {
+            assert_eq!(byline_author(line), None, "{line}");
+        }
+    }
+}

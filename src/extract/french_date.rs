@@ -1,0 +1,881 @@
+//! French date expressions in page text: "22 octobre 2024", "11 juil. 2024", "1er novembre 2024", "ce lundi 21 octobre", 2024-10-22, 22/10/2024.
+use std::ops::{Range, RangeInclusive};
+
+use crate::date::{Date, Weekday};
+
+/// One date expression found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub date: Date,
+    /// The text gave day, month and weekday but no year: the year was inferred from the weekday.
+    pub year_inferred: bool,
+    /// The expression names the day as "today": "ce lundi 21 octobre", "ce 21 octobre", "aujourd'hui 21 octobre" (the word "ce"/"aujourd’hui" right before it, case-insensitive).
+    pub deictic: bool,
+    /// Byte range of the whole expression in the text (including a weekday, "le"/"ce" not included, "1er").
+    pub span: Range<usize>,
+}
+
+/// Years a written or numeric date may have.
+const PLAUSIBLE_YEARS: RangeInclusive<i32> = 1900..=2100;
+
+/// How far back, in years, a weekday is used to find the year of a date written without one.
+const YEARS_SEARCHED_BACK: i32 = 40;
+
+/// Characters a number is written with when it continues past a separator: "1,5", "10.000", "22/10".
+const NUMBER_JOINERS: [char; 4] = ['.', ',', '/', '-'];
+
+/// Separators of a numeric day-first date: 22/10/2024, 22-10-2024, 22.10.2024.
+const NUMERIC_DATE_SEPARATORS: [char; 3] = ['/', '-', '.'];
+
+/// Full month names, folded (lowercase, without accents), January first.
+const MONTH_NAMES: [&str; 12] = [
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+];
+
+/// Abbreviated month names, folded, with their month number; a dot may follow them.
+const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
+    ("janv", 1),
+    ("jan", 1),
+    ("fevr", 2),
+    ("fev", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("juill", 7),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// Weekday names, folded.
+const WEEKDAY_NAMES: [(&str, Weekday); 7] = [
+    ("lundi", Weekday::Monday),
+    ("mardi", Weekday::Tuesday),
+    ("mercredi", Weekday::Wednesday),
+    ("jeudi", Weekday::Thursday),
+    ("vendredi", Weekday::Friday),
+    ("samedi", Weekday::Saturday),
+    ("dimanche", Weekday::Sunday),
+];
+
+/// Folded words that, right before a date, make it "today".
+const DEICTIC_WORDS: [&str; 2] = ["ce", "aujourd'hui"];
+
+/// No word looked for before a date is longer than this many chars, accents decomposed included.
+const LONGEST_WORD_BEFORE_DATE: usize = 16;
+
+/// Every complete date expression in `text`, in order of appearance. `today` bounds year inference.
+pub fn find_dates(text: &str, today: Date) -> Vec<DateMention> {
+    let mut mentions = Vec::new();
+    let mut position = 0;
+    while let Some(start) = next_number_start(text, position) {
+        match mention_at(text, start, today) {
+            Some(mention) => {
+                position = mention.span.end;
+                mentions.push(mention);
+            }
+            None => position = start + Cursor::new(text, start).digit_count(),
+        }
+    }
+    mentions
+}
+
+/// What the text says about a date before its year is settled.
+struct DateParts {
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+    /// Byte offset where the expression ends.
+    end: usize,
+}
+
+/// The date expression whose first number starts at `start`, with any weekday before it.
+fn mention_at(text: &str, start: usize, today: Date) -> Option<DateMention> {
+    if is_glued_to_previous(text, start) {
+        return None;
+    }
+    let parts = iso_date_at(text, start)
+        .or_else(|| numeric_day_first_date_at(text, start))
+        .or_else(|| written_date_at(text, start))?;
+    let weekday = weekday_before(text, start);
+    let (date, year_inferred) = match parts.year {
+        Some(year) => (Date::new(year, parts.month, parts.day)?, false),
+        None => {
+            let (stated_weekday, _) = weekday?;
+            (
+                infer_year(parts.month, parts.day, stated_weekday, today)?,
+                true,
+            )
+        }
+    };
+    let expression_start = weekday.map_or(start, |(_, weekday_start)| weekday_start);
+    Some(DateMention {
+        date,
+        year_inferred,
+        deictic: is_deictic_word_before(text, expression_start),
+        span: expression_start..parts.end,
+    })
+}
+
+/// `2024-10-22`, possibly followed by a time as in `2024-10-22T10:00:00`.
+fn iso_date_at(text: &str, start: usize) -> Option<DateParts> {
+    let mut cursor = Cursor::new(text, start);
+    let year = cursor.take_year()?;
+    cursor.expect('-')?;
+    let month = cursor.take_number(2..=2)?;
+    cursor.expect('-')?;
+    let day = cursor.take_number(2..=2)?;
+    let ends_cleanly = !cursor.is_glued_to_next() || cursor.is_followed_by_time();
+    ends_cleanly.then_some(DateParts {
+        year: Some(year),
+        month,
+        day,
+        end: cursor.position,
+    })
+}
+
+/// `22/10/2024`, `22-10-2024`, `22.10.2024` or `1/7/2024`: day, month, four-digit year.
+fn numeric_day_first_date_at(text: &str, start: usize) -> Option<DateParts> {
+    let mut cursor = Cursor::new(text, start);
+    let day = cursor.take_number(1..=2)?;
+    let separator = cursor
+        .peek()
+        .filter(|character| NUMERIC_DATE_SEPARATORS.contains(character))?;
+    cursor.eat(separator);
+    let month = cursor.take_number(1..=2)?;
+    cursor.expect(separator)?;
+    let year = cursor.take_year()?;
+    (!cursor.is_glued_to_next()).then_some(DateParts {
+        year: Some(year),
+        month,
+        day,
+        end: cursor.position,
+    })
+}
+
+/// `22 octobre 2024`, `1er nov. 2024`, or `21 octobre` whose year a weekday must then give.
+fn written_date_at(text: &str, start: usize) -> Option<DateParts> {
+    let mut cursor = Cursor::new(text, start);
+    let day = cursor.take_number(1..=2)?;
+    let suffix = cursor.take_word();
+    let is_plain_or_ordinal = suffix.is_empty() || (day == 1 && is_ordinal_suffix(suffix));
+    if !is_plain_or_ordinal {
+        return None;
+    }
+    if !cursor.skip_spaces() {
+        return None;
+    }
+    let month = take_month(&mut cursor)?;
+    if cursor.is_glued_to_next() {
+        return None;
+    }
+    let year = match year_after_month(&mut cursor) {
+        YearAfterMonth::Written(year) => Some(year),
+        YearAfterMonth::Absent => None,
+        YearAfterMonth::NotAYear => return None,
+    };
+    Some(DateParts {
+        year,
+        month,
+        day,
+        end: cursor.position,
+    })
+}
+
+/// "er" of "1er", in letters or superscript.
+fn is_ordinal_suffix(word: &str) -> bool {
+    folds_to(word, "er") || word == "ᵉʳ"
+}
+
+/// A month name, full or abbreviated (with its optional dot), and its number.
+fn take_month(cursor: &mut Cursor) -> Option<u32> {
+    let word = cursor.take_word();
+    if let Some(index) = MONTH_NAMES.iter().position(|name| folds_to(word, name)) {
+        return Some(index as u32 + 1);
+    }
+    let &(_, month) = MONTH_ABBREVIATIONS
+        .iter()
+        .find(|(abbreviation, _)| folds_to(word, abbreviation))?;
+    cursor.eat('.');
+    Some(month)
+}
+
+/// What follows a month name.
+enum YearAfterMonth {
+    /// A plausible four-digit year.
+    Written(i32),
+    /// No number, or a short one that belongs to something else: "à 14h30", "2 000 manifestants".
+    Absent,
+    /// A long number that cannot be the year: "octobre 1850", "octobre 20245".
+    NotAYear,
+}
+
+/// Reads the year after a month name, leaving the cursor in place when there is none.
+fn year_after_month(cursor: &mut Cursor) -> YearAfterMonth {
+    let mut lookahead = cursor.clone();
+    if !lookahead.skip_spaces() || lookahead.digit_count() < 4 {
+        return YearAfterMonth::Absent;
+    }
+    match lookahead.take_year() {
+        Some(year) if !lookahead.is_glued_to_next() => {
+            *cursor = lookahead;
+            YearAfterMonth::Written(year)
+        }
+        _ => YearAfterMonth::NotAYear,
+    }
+}
+
+/// The latest date on `month`/`day` falling on `weekday`, no later than `today` and at most
+/// [`YEARS_SEARCHED_BACK`] years before it.
+fn infer_year(month: u32, day: u32, weekday: Weekday, today: Date) -> Option<Date> {
+    (today.year - YEARS_SEARCHED_BACK..=today.year)
+        .rev()
+        .filter_map(|year| Date::new(year, month, day))
+        .find(|date| *date <= today && date.weekday() == weekday)
+}
+
+/// The weekday named right before `position`, and where its name starts.
+fn weekday_before(text: &str, position: usize) -> Option<(Weekday, usize)> {
+    let (word, word_start) = word_before(text, position)?;
+    WEEKDAY_NAMES
+        .iter()
+        .find(|(name, _)| folds_to(word, name))
+        .map(|&(_, weekday)| (weekday, word_start))
+}
+
+/// Whether "ce" or "aujourd'hui" comes right before `position`.
+fn is_deictic_word_before(text: &str, position: usize) -> bool {
+    word_before(text, position)
+        .is_some_and(|(word, _)| DEICTIC_WORDS.iter().any(|deictic| folds_to(word, deictic)))
+}
+
+/// The word (apostrophes included) ending just before `position`, past spaces and commas, with
+/// its start; `None` when there is none or it is too long to be one of the words looked for.
+fn word_before(text: &str, position: usize) -> Option<(&str, usize)> {
+    let before = text[..position]
+        .trim_end_matches(|character: char| character.is_whitespace() || character == ',');
+    let mut word_start = before.len();
+    for (count, (index, character)) in before.char_indices().rev().enumerate() {
+        if !is_word_character(character) && !is_apostrophe(character) {
+            break;
+        }
+        if count == LONGEST_WORD_BEFORE_DATE {
+            return None;
+        }
+        word_start = index;
+    }
+    (word_start < before.len()).then(|| (&before[word_start..], word_start))
+}
+
+/// Byte offset of the first ASCII digit at or after `position`.
+fn next_number_start(text: &str, position: usize) -> Option<usize> {
+    text.as_bytes()[position..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|offset| position + offset)
+}
+
+/// Whether a number starting at `position` continues a word or another number: "a22", "1,22".
+fn is_glued_to_previous(text: &str, position: usize) -> bool {
+    continues_number(text[..position].chars().rev())
+}
+
+/// Whether the chars leading away from a number, forwards or backwards, make it part of a longer
+/// word or number: a letter or digit, or a joiner and then a digit ("2024a", "2024,5", "1.22").
+fn continues_number(mut neighbours: impl Iterator<Item = char>) -> bool {
+    match neighbours.next() {
+        Some(character) if character.is_alphanumeric() => true,
+        Some(character) if NUMBER_JOINERS.contains(&character) => neighbours
+            .next()
+            .is_some_and(|character| character.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// A reading position in a text, always on a char boundary.
+#[derive(Clone)]
+struct Cursor<'a> {
+    text: &'a str,
+    position: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str, position: usize) -> Self {
+        Cursor { text, position }
+    }
+
+    fn rest(&self) -> &'a str {
+        &self.text[self.position..]
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+
+    /// Moves past `expected` if it comes next.
+    fn eat(&mut self, expected: char) -> bool {
+        let found = self.peek() == Some(expected);
+        if found {
+            self.position += expected.len_utf8();
+        }
+        found
+    }
+
+    /// Moves past `expected`, or fails when something else comes next.
+    fn expect(&mut self, expected: char) -> Option<()> {
+        self.eat(expected).then_some(())
+    }
+
+    /// Moves past the chars that satisfy `keep` and returns them.
+    fn take_while(&mut self, keep: impl Fn(char) -> bool) -> &'a str {
+        let rest = self.rest();
+        let length = rest
+            .find(|character: char| !keep(character))
+            .unwrap_or(rest.len());
+        self.position += length;
+        &rest[..length]
+    }
+
+    fn take_digits(&mut self) -> &'a str {
+        self.take_while(|character| character.is_ascii_digit())
+    }
+
+    fn take_word(&mut self) -> &'a str {
+        self.take_while(is_word_character)
+    }
+
+    /// Moves past spaces of any kind, telling whether there were any.
+    fn skip_spaces(&mut self) -> bool {
+        !self.take_while(char::is_whitespace).is_empty()
+    }
+
+    /// How many ASCII digits come next.
+    fn digit_count(&self) -> usize {
+        self.rest().bytes().take_while(u8::is_ascii_digit).count()
+    }
+
+    /// The number at the cursor if its digit count is in `lengths`.
+    fn take_number(&mut self, lengths: RangeInclusive<usize>) -> Option<u32> {
+        let digits = self.take_digits();
+        if lengths.contains(&digits.len()) {
+            digits.parse().ok()
+        } else {
+            None
+        }
+    }
+
+    /// A four-digit year between 1900 and 2100.
+    fn take_year(&mut self) -> Option<i32> {
+        let year = self.take_number(4..=4)? as i32;
+        PLAUSIBLE_YEARS.contains(&year).then_some(year)
+    }
+
+    /// Whether what comes next continues the word or number before the cursor: "2024a", "2024,5".
+    fn is_glued_to_next(&self) -> bool {
+        continues_number(self.rest().chars())
+    }
+
+    /// Whether an ISO time such as `T10:00:00` comes next.
+    fn is_followed_by_time(&self) -> bool {
+        let mut next = self.rest().chars();
+        next.next() == Some('T')
+            && next
+                .next()
+                .is_some_and(|character| character.is_ascii_digit())
+    }
+}
+
+/// Letters, and the combining accents of decomposed text ("e\u{301}").
+fn is_word_character(character: char) -> bool {
+    character.is_alphabetic() || is_combining_accent(character)
+}
+
+fn is_combining_accent(character: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&character)
+}
+
+fn is_apostrophe(character: char) -> bool {
+    character == '\'' || character == '’'
+}
+
+/// Whether `word`, lowercased and without accents, equals `folded`.
+fn folds_to(word: &str, folded: &str) -> bool {
+    word.chars()
+        .filter(|&character| !is_combining_accent(character))
+        .map(fold)
+        .eq(folded.chars())
+}
+
+/// The lowercase, unaccented form of a char; typographic apostrophes become `'`.
+fn fold(character: char) -> char {
+    match character.to_lowercase().next().unwrap_or(character) {
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        '’' => '\'',
+        lower => lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: i32, month: u32, day: u32) -> Date {
+        Date::new(year, month, day).unwrap()
+    }
+
+    /// The day the tests run on: Saturday 21 November 2026.
+    fn today() -> Date {
+        date(2026, 11, 21)
+    }
+
+    /// Each mention's covered text and date, in order.
+    fn spans_and_dates(text: &str) -> Vec<(&str, Date)> {
+        find_dates(text, today())
+            .into_iter()
+            .map(|mention| (&text[mention.span], mention.date))
+            .collect()
+    }
+
+    /// The only mention in `text`, with the text its span covers.
+    fn only_mention(text: &str, today: Date) -> (DateMention, &str) {
+        let mentions = find_dates(text, today);
+        assert_eq!(mentions.len(), 1, "{text:?}: {mentions:?}");
+        let mention = mentions[0].clone();
+        let covered = &text[mention.span.clone()];
+        (mention, covered)
+    }
+
+    fn assert_single_date(text: &str, expected_span: &str, expected: Date) {
+        assert_eq!(
+            spans_and_dates(text),
+            [(expected_span, expected)],
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn ordinal_first_day_in_a_sentence() {
+        let text = "Des chars sud-coréens K2 lors d’un défilé à Séoul le 1er octobre 2024.";
+        let (mention, covered) = only_mention(text, today());
+        assert_eq!(covered, "1er octobre 2024");
+        assert_eq!(mention.date, date(2024, 10, 1));
+        assert!(!mention.year_inferred);
+        assert!(!mention.deictic);
+        assert_single_date(
+            "le 1ᵉʳ novembre 2024 à Paris",
+            "1ᵉʳ novembre 2024",
+            date(2024, 11, 1),
+        );
+        assert_single_date("1ER NOVEMBRE 2024", "1ER NOVEMBRE 2024", date(2024, 11, 1));
+    }
+
+    #[test]
+    fn full_month_names() {
+        let cases = [
+            (
+                "Le 5 janvier 2025, à Kyiv",
+                "5 janvier 2025",
+                date(2025, 1, 5),
+            ),
+            ("le 12 février 2024", "12 février 2024", date(2024, 2, 12)),
+            ("le 12 fevrier 2024", "12 fevrier 2024", date(2024, 2, 12)),
+            ("depuis le 24 mars 2022.", "24 mars 2022", date(2022, 3, 24)),
+            ("(18 avril 2023)", "18 avril 2023", date(2023, 4, 18)),
+            ("mardi 20 Mai 2025", "mardi 20 Mai 2025", date(2025, 5, 20)),
+            ("6 juin 1944", "6 juin 1944", date(1944, 6, 6)),
+            ("le 14 juillet 2024", "14 juillet 2024", date(2024, 7, 14)),
+            ("le 15 août 2024", "15 août 2024", date(2024, 8, 15)),
+            ("le 15 aout 2024", "15 aout 2024", date(2024, 8, 15)),
+            ("LE 15 AOÛT 2024", "15 AOÛT 2024", date(2024, 8, 15)),
+            ("11 septembre 2001", "11 septembre 2001", date(2001, 9, 11)),
+            ("22 octobre 2024", "22 octobre 2024", date(2024, 10, 22)),
+            (
+                "le 30 novembre 2024",
+                "30 novembre 2024",
+                date(2024, 11, 30),
+            ),
+            (
+                "le 31 décembre 2024",
+                "31 décembre 2024",
+                date(2024, 12, 31),
+            ),
+            (
+                "le 31 decembre 2024",
+                "31 decembre 2024",
+                date(2024, 12, 31),
+            ),
+            ("le 01 mars 2024", "01 mars 2024", date(2024, 3, 1)),
+        ];
+        for (text, span, expected) in cases {
+            assert_single_date(text, span, expected);
+        }
+    }
+
+    #[test]
+    fn abbreviated_month_names_with_or_without_dot() {
+        let cases = [
+            ("- 11 juil. 2024", "11 juil. 2024", date(2024, 7, 11)),
+            ("11 juill. 2024", "11 juill. 2024", date(2024, 7, 11)),
+            ("3 sept 2023", "3 sept 2023", date(2023, 9, 3)),
+            ("3 sep. 2023", "3 sep. 2023", date(2023, 9, 3)),
+            ("le 9 févr. 2024", "9 févr. 2024", date(2024, 2, 9)),
+            ("le 9 fév 2024", "9 fév 2024", date(2024, 2, 9)),
+            ("le 9 FEVR 2024", "9 FEVR 2024", date(2024, 2, 9)),
+            ("7 janv. 2025", "7 janv. 2025", date(2025, 1, 7)),
+            ("7 jan 2025", "7 jan 2025", date(2025, 1, 7)),
+            ("2 avr. 2024", "2 avr. 2024", date(2024, 4, 2)),
+            (
+                "Publié le 22 oct. 2024 à 10:42",
+                "22 oct. 2024",
+                date(2024, 10, 22),
+            ),
+            ("5 nov 2024", "5 nov 2024", date(2024, 11, 5)),
+            ("24 déc. 2024", "24 déc. 2024", date(2024, 12, 24)),
+            ("24 dec 2024", "24 dec 2024", date(2024, 12, 24)),
+        ];
+        for (text, span, expected) in cases {
+            assert_single_date(text, span, expected);
+        }
+    }
+
+    #[test]
+    fn decomposed_accents() {
+        assert_single_date(
+            "le 12 fe\u{301}vrier 2024",
+            "12 fe\u{301}vrier 2024",
+            date(2024, 2, 12),
+        );
+        assert_single_date(
+            "le 15 aou\u{302}t 2024",
+            "15 aou\u{302}t 2024",
+            date(2024, 8, 15),
+        );
+    }
+
+    #[test]
+    fn any_kind_and_number_of_spaces() {
+        assert_single_date(
+            "le 22\u{a0}octobre\u{a0}2024",
+            "22\u{a0}octobre\u{a0}2024",
+            date(2024, 10, 22),
+        );
+        assert_single_date(
+            "le 22\u{202f}octobre\u{202f}2024",
+            "22\u{202f}octobre\u{202f}2024",
+            date(2024, 10, 22),
+        );
+        assert_single_date(
+            "le 22   octobre \t 2024",
+            "22   octobre \t 2024",
+            date(2024, 10, 22),
+        );
+        assert_single_date(
+            "mardi\u{a0}22 octobre 2024",
+            "mardi\u{a0}22 octobre 2024",
+            date(2024, 10, 22),
+        );
+    }
+
+    #[test]
+    fn weekday_with_year_is_part_of_the_span_even_when_wrong() {
+        let (mention, covered) = only_mention("Publié le mardi 22 octobre 2024 à 14h30", today());
+        assert_eq!(covered, "mardi 22 octobre 2024");
+        assert_eq!(mention.date, date(2024, 10, 22));
+        assert!(!mention.year_inferred);
+
+        // 22 October 2024 was a Tuesday: the written year wins.
+        let (mention, covered) = only_mention("le lundi 22 octobre 2024", today());
+        assert_eq!(covered, "lundi 22 octobre 2024");
+        assert_eq!(mention.date, date(2024, 10, 22));
+        assert!(!mention.year_inferred);
+
+        assert_single_date(
+            "Lundi, 21 octobre 2024",
+            "Lundi, 21 octobre 2024",
+            date(2024, 10, 21),
+        );
+    }
+
+    #[test]
+    fn year_inferred_from_weekday_with_deictic_ce() {
+        let text =
+            "La Corée du Sud a convoqué l’ambassadeur de Russie à Séoul ce lundi 21 octobre.";
+        let (mention, covered) = only_mention(text, today());
+        assert_eq!(covered, "lundi 21 octobre");
+        assert_eq!(mention.date, date(2024, 10, 21));
+        assert!(mention.year_inferred);
+        assert!(mention.deictic);
+    }
+
+    #[test]
+    fn deictic_words() {
+        let deictic = |text: &str| only_mention(text, today()).0.deictic;
+        assert!(deictic("ce 21 octobre 2024"));
+        assert!(deictic("CE LUNDI 21 OCTOBRE"));
+        assert!(deictic("Aujourd’hui 21 octobre 2024, la ville"));
+        assert!(deictic("aujourd'hui lundi 21 octobre"));
+        assert!(deictic("aujourd'hui, lundi 21 octobre"));
+        assert!(!deictic("le lundi 21 octobre"));
+        assert!(!deictic("le 21 octobre 2024"));
+        assert!(!deictic("dépêche lundi 21 octobre"));
+        let (_, covered) = only_mention("Aujourd’hui lundi 21 octobre", today());
+        assert_eq!(covered, "lundi 21 octobre");
+    }
+
+    #[test]
+    fn inferred_year_skips_dates_after_today() {
+        // 25 December 2026 is a Friday, but later than today: the previous Friday 25 December was in 2020.
+        let (mention, covered) = only_mention("vendredi 25 décembre", today());
+        assert_eq!(covered, "vendredi 25 décembre");
+        assert_eq!(mention.date, date(2020, 12, 25));
+        assert!(mention.year_inferred);
+        // Today itself counts.
+        assert_eq!(only_mention("samedi 21 novembre", today()).0.date, today());
+    }
+
+    #[test]
+    fn inferred_year_of_february_29() {
+        assert_eq!(
+            only_mention("jeudi 29 février", today()).0.date,
+            date(2024, 2, 29)
+        );
+        assert_eq!(
+            only_mention("jeudi 29 février", date(2024, 2, 28)).0.date,
+            date(1996, 2, 29)
+        );
+        assert_eq!(
+            only_mention("mardi 29 févr.", today()).0.date,
+            date(2000, 2, 29)
+        );
+    }
+
+    #[test]
+    fn weekday_matching_no_year_gives_nothing() {
+        for text in [
+            "lundi 31 novembre",
+            "mardi 30 février",
+            "lundi 31 novembre 2024",
+            "jeudi 29 février 2023",
+        ] {
+            assert!(find_dates(text, today()).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn day_and_month_alone_are_ambiguous() {
+        for text in [
+            "21 octobre",
+            "le 21 octobre, à Paris",
+            "ce 21 octobre",
+            "aujourd'hui 21 octobre",
+            "le 11 juil.",
+        ] {
+            assert!(find_dates(text, today()).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn numeric_day_first_dates() {
+        assert_single_date(
+            "Publié le 22/10/2024 à 14h05",
+            "22/10/2024",
+            date(2024, 10, 22),
+        );
+        assert_single_date("le 22-10-2024.", "22-10-2024", date(2024, 10, 22));
+        assert_single_date("le 22.10.2024, 10:42", "22.10.2024", date(2024, 10, 22));
+        assert_single_date("le 1/7/2024", "1/7/2024", date(2024, 7, 1));
+        assert_single_date("mardi 22/10/2024", "mardi 22/10/2024", date(2024, 10, 22));
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_single_date(
+            "Mis à jour le 2024-10-23T08:00:00+02:00",
+            "2024-10-23",
+            date(2024, 10, 23),
+        );
+        assert_single_date("<time>2024-10-22</time>", "2024-10-22", date(2024, 10, 22));
+        assert_single_date("2024-10-22 10:00", "2024-10-22", date(2024, 10, 22));
+    }
+
+    #[test]
+    fn times_after_a_date_are_left_out() {
+        assert_single_date(
+            "le 22 octobre 2024 à 14h30",
+            "22 octobre 2024",
+            date(2024, 10, 22),
+        );
+        assert_single_date("22/10/2024, 10:42", "22/10/2024", date(2024, 10, 22));
+        let (mention, covered) = only_mention("ce lundi 21 octobre à 14h30", today());
+        assert_eq!(
+            (covered, mention.date),
+            ("lundi 21 octobre", date(2024, 10, 21))
+        );
+        let (mention, covered) = only_mention("ce lundi 21 octobre 14:30", today());
+        assert_eq!(
+            (covered, mention.date),
+            ("lundi 21 octobre", date(2024, 10, 21))
+        );
+    }
+
+    #[test]
+    fn things_that_are_not_dates() {
+        let texts = [
+            "21 octobre",
+            "122 octobre 2024",
+            "31/02/2024",
+            "2024-02-30",
+            "la 5e édition",
+            "10 000 soldats",
+            "2 min de lecture",
+            "en octobre 2024",
+            "2er octobre 2024",
+            "22 marsupiaux 2024",
+            "22octobre 2024",
+            "22 octobre2024",
+            "le 32 octobre 2024",
+            "le 0 octobre 2024",
+            "22/13/2024",
+            "22/10/24",
+            "22/10-2024",
+            "2024/10/22",
+            "2024-1-22",
+            "",
+        ];
+        for text in texts {
+            assert!(
+                find_dates(text, today()).is_empty(),
+                "{text:?}: {:?}",
+                find_dates(text, today())
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_glued_to_words_or_numbers_are_not_dates() {
+        let texts = [
+            "2024-10-223",
+            "12024-10-22",
+            "2024-10-22a",
+            "a22/10/2024",
+            "22/10/2024a",
+            "22/10/20245",
+            "1,22 octobre 2024",
+            "22 octobre 2024,5",
+            "22 octobre 20245",
+            "lundi 21 octobre 20245",
+            "v1.22.10.2024",
+            "22.10.2024.1",
+        ];
+        for text in texts {
+            assert!(
+                find_dates(text, today()).is_empty(),
+                "{text:?}: {:?}",
+                find_dates(text, today())
+            );
+        }
+    }
+
+    #[test]
+    fn years_outside_1900_to_2100_are_refused() {
+        for text in [
+            "22 octobre 1850",
+            "lundi 21 octobre 1850",
+            "22/10/2101",
+            "1899-12-31",
+            "31/12/1899",
+        ] {
+            assert!(find_dates(text, today()).is_empty(), "{text}");
+        }
+        assert_single_date("1er janvier 1900", "1er janvier 1900", date(1900, 1, 1));
+        assert_single_date("31/12/2100", "31/12/2100", date(2100, 12, 31));
+    }
+
+    #[test]
+    fn several_dates_in_order_of_appearance() {
+        let text = "Publié le 22/10/2024 à 14h05, mis à jour le 2024-10-23T08:00:00. \
+                    Le sommet du 1er novembre 2024 suivait celui de mardi 20 Mai 2025 \
+                    et la réunion de ce lundi 21 octobre.";
+        assert_eq!(
+            spans_and_dates(text),
+            [
+                ("22/10/2024", date(2024, 10, 22)),
+                ("2024-10-23", date(2024, 10, 23)),
+                ("1er novembre 2024", date(2024, 11, 1)),
+                ("mardi 20 Mai 2025", date(2025, 5, 20)),
+                ("lundi 21 octobre", date(2024, 10, 21)),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_are_byte_ranges() {
+        let text = "Séoul — 22 octobre 2024";
+        let mentions = find_dates(text, today());
+        assert_eq!(mentions[0].span, 11..text.len());
+    }
+
+    #[test]
+    fn never_panics_and_spans_stay_on_char_boundaries() {
+        let pieces = [
+            "1",
+            "22",
+            "er",
+            "ᵉʳ",
+            " ",
+            "\u{a0}",
+            "\u{202f}",
+            "/",
+            "-",
+            ".",
+            ",",
+            "T",
+            "2024",
+            "octobre",
+            "juil",
+            "févr",
+            "e\u{301}",
+            "lundi",
+            "ce",
+            "aujourd’hui",
+            "é",
+            "🦀",
+            "\u{0}",
+            "日本",
+            "\u{300}",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..8 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            for mention in find_dates(&text, today()) {
+                assert!(
+                    text.get(mention.span.clone()).is_some(),
+                    "{text:?}: {mention:?}"
+                );
+            }
+        }
+    }
+}

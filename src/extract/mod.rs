@@ -1,0 +1,152 @@
+//! Reading input files into articles: one reader per format behind the single dispatch point `read_articles`.
+
+mod byline;
+pub mod french_date;
+mod page_lines;
+mod section;
+pub mod txt;
+
+use std::path::Path;
+
+use crate::article::{stable_id, Article};
+use crate::date::Date;
+
+/// The input formats newsearch reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A scraped page as plain text (`.txt`, or no extension).
+    PageText,
+}
+
+impl Format {
+    /// The format of a file, from its name; `None` for files newsearch does not read.
+    pub fn of(path: &Path) -> Option<Format> {
+        match path.extension().and_then(|extension| extension.to_str()) {
+            None => Some(Format::PageText),
+            Some(extension) if extension.eq_ignore_ascii_case("txt") => Some(Format::PageText),
+            Some(_) => None,
+        }
+    }
+}
+
+/// What a reader knows about a file besides its bytes.
+#[derive(Debug, Clone)]
+pub struct FileContext<'a> {
+    /// Where the file is; also the base of the ids of its articles.
+    pub path: &'a Path,
+    /// The folder the file sits in under the indexed root: the category when the page states none.
+    pub folder_category: Option<&'a str>,
+    /// Today's date, the bound of inferred years.
+    pub today: Date,
+}
+
+/// Why a file yielded no article.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ExtractError {
+    #[error("not UTF-8 text (invalid byte at offset {0})")]
+    NotUtf8(usize),
+    #[error("empty file")]
+    Empty,
+    #[error("no article text found")]
+    NoArticle,
+}
+
+/// Reads the articles of one file.
+pub fn read_articles(
+    format: Format,
+    bytes: &[u8],
+    context: &FileContext,
+) -> Result<Vec<Article>, ExtractError> {
+    let text = decode_utf8(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    match format {
+        Format::PageText => read_page_file(text, context).map(|article| vec![article]),
+    }
+}
+
+fn decode_utf8(bytes: &[u8]) -> Result<&str, ExtractError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| ExtractError::NotUtf8(error.valid_up_to()))
+}
+
+fn read_page_file(text: &str, context: &FileContext) -> Result<Article, ExtractError> {
+    let page = txt::read_page(text, context.today);
+    if page.body.is_empty() {
+        return Err(ExtractError::NoArticle);
+    }
+    let file_stem = || {
+        context
+            .path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+    };
+    Ok(Article {
+        id: stable_id(&context.path.to_string_lossy()),
+        title: page.title.or_else(file_stem).unwrap_or_default(),
+        date: page.date,
+        category: page
+            .category
+            .or_else(|| context.folder_category.map(str::to_string)),
+        author: page.author,
+        url: None,
+        source: None,
+        body: page.body,
+        path: context.path.to_path_buf(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(path: &Path) -> FileContext<'_> {
+        FileContext {
+            path,
+            folder_category: Some("Economie"),
+            today: Date::new(2026, 11, 21).unwrap(),
+        }
+    }
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(Format::of(Path::new("a/b.txt")), Some(Format::PageText));
+        assert_eq!(Format::of(Path::new("a/b.TXT")), Some(Format::PageText));
+        assert_eq!(Format::of(Path::new("a/README")), Some(Format::PageText));
+        assert_eq!(Format::of(Path::new("a/b.png")), None);
+    }
+
+    #[test]
+    fn folder_gives_the_category_a_page_does_not_state() {
+        let path = Path::new("news/Economie/page.txt");
+        let text = "Le prix du blé s'envole\n\nLe prix du blé a bondi de dix pour cent cette semaine sur les marchés européens.\n";
+        let articles = read_articles(Format::PageText, text.as_bytes(), &context(path)).unwrap();
+        assert_eq!(articles[0].category.as_deref(), Some("Economie"));
+        assert_eq!(articles[0].title, "Le prix du blé s'envole");
+        assert_eq!(articles[0].id, stable_id("news/Economie/page.txt"));
+    }
+
+    #[test]
+    fn bad_files_say_why() {
+        let path = Path::new("x.txt");
+        assert_eq!(
+            read_articles(Format::PageText, b"", &context(path)),
+            Err(ExtractError::Empty)
+        );
+        assert_eq!(
+            read_articles(Format::PageText, b" \n\t\n", &context(path)),
+            Err(ExtractError::Empty)
+        );
+        assert_eq!(
+            read_articles(Format::PageText, b"abc\xFF", &context(path)),
+            Err(ExtractError::NotUtf8(3))
+        );
+        assert!(read_articles(
+            Format::PageText,
+            "\u{FEFF}Un titre assez long\nUn paragraphe.".as_bytes(),
+            &context(path)
+        )
+        .is_ok());
+    }
+}

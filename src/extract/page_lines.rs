@@ -1,0 +1,223 @@
+//! What a line of a scraped page is: article prose, a menu or share button, a list header that ends the article.
+
+use crate::analysis::fold::fold;
+
+/// A line is prose when it reads as a paragraph: enough words and a sentence ending,
+/// or long enough that no menu entry or headline would be.
+pub fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words >= 25 || (words >= 8 && ends_a_sentence(line))
+}
+
+fn ends_a_sentence(line: &str) -> bool {
+    let end = line.trim_end_matches(|c: char| {
+        matches!(c, '»' | '"' | '”' | ')' | ' ' | '\u{A0}' | '\u{202F}')
+    });
+    end.ends_with(['.', '!', '…', ':', ';'])
+}
+
+/// Strips a list bullet ("• ", "- ", "– ", "* ", "· ", "► ") and reports whether there was one.
+pub fn strip_bullet(line: &str) -> (&str, bool) {
+    let trimmed = line.trim();
+    for bullet in ['•', '-', '–', '—', '*', '·', '►', '▪'] {
+        if let Some(rest) = trimmed.strip_prefix(bullet) {
+            if rest.starts_with(char::is_whitespace) {
+                return (rest.trim(), true);
+            }
+        }
+    }
+    (trimmed, false)
+}
+
+/// The folded form of a short line used to compare it with the lists below.
+fn key(line: &str) -> String {
+    let folded = fold(strip_bullet(line).0);
+    folded
+        .trim_end_matches([':', ' ', '.', '!'])
+        .trim()
+        .to_string()
+}
+
+/// Headers of what follows an article: related lists, comments, footers, login forms.
+const BOUNDARIES: &[&str] = &[
+    "articles recents",
+    "derniers articles",
+    "nos derniers articles",
+    "vous pourriez aussi aimer",
+    "vous aimerez aussi",
+    "vous aimerez egalement",
+    "sur le meme sujet",
+    "dans la meme rubrique",
+    "les plus lus",
+    "les plus partages",
+    "articles similaires",
+    "articles lies",
+    "a decouvrir",
+    "recommande pour vous",
+    "contenus sponsorises",
+    "you may also like",
+    "related articles",
+    "related posts",
+    "leave a comment",
+    "leave a reply",
+    "laisser un commentaire",
+    "laissez un commentaire",
+    "ajouter un commentaire",
+    "commentaires",
+    "reagir",
+    "quitter la version mobile",
+    "welcome back",
+    "sign in to your account",
+    "se connecter",
+    "connexion",
+    "mot de passe oublie",
+    "vous avez perdu votre mot de passe ?",
+    "nous suivre",
+    "suivez-nous",
+    "liens utiles",
+    "newsletter",
+    "inscrivez-vous a la newsletter",
+];
+
+/// Whether the line opens what follows the article (related lists, comments, footer).
+pub fn is_boundary(line: &str) -> bool {
+    BOUNDARIES.contains(&key(line).as_str())
+}
+
+/// Headers of a related-link box inserted inside an article.
+const WIDGETS: &[&str] = &[
+    "lire aussi",
+    "a lire aussi",
+    "lire egalement",
+    "a lire egalement",
+    "voir aussi",
+    "a voir aussi",
+    "suivez la couverture complete",
+    "sur le meme theme",
+    "read more",
+    "a voir",
+];
+
+/// Whether the line opens a related-link box inside the article ("Lire aussi").
+pub fn is_widget(line: &str) -> bool {
+    WIDGETS.contains(&key(line).as_str())
+}
+
+/// Words of share bars and social links.
+const SHARE_WORDS: &[&str] = &[
+    "partager",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "linkedin",
+    "telegram",
+    "messenger",
+    "email",
+    "e-mail",
+    "mail",
+    "imprimer",
+    "pinterest",
+    "reddit",
+    "youtube",
+    "rss",
+    "medium",
+    "instagram",
+    "tiktok",
+    "flipboard",
+    "copier",
+    "le",
+    "lien",
+    "sur",
+    "suivre",
+    "share",
+    "tweet",
+];
+
+/// Lines that are never article text: share bars, markup debris, ads, reading times.
+pub fn is_noise(line: &str) -> bool {
+    let key = key(line);
+    if key.is_empty() {
+        return true;
+    }
+    let markup = ["class=\"", "type=\"", "href=", "src=\"", "</", "/>"];
+    if markup.iter().any(|fragment| line.contains(fragment)) {
+        return true;
+    }
+    let fixed = [
+        "publicite",
+        "advertisement",
+        "for latest updates follow us on google news",
+        "(nouvelle fenetre)",
+        "lire la suite",
+        "temps de lecture",
+    ];
+    if fixed.contains(&key.as_str()) || is_reading_time(&key) {
+        return true;
+    }
+    key.split_whitespace()
+        .all(|word| SHARE_WORDS.contains(&word))
+}
+
+/// "2 min de lecture", "lecture 3 min".
+fn is_reading_time(key: &str) -> bool {
+    key.split_whitespace().count() <= 5 && key.contains("lecture") && key.contains("min")
+}
+
+/// Inline link markers that scrapers leave inside sentences.
+pub fn remove_inline_markers(line: &str) -> String {
+    line.replace(" (nouvelle fenêtre)", "")
+        .replace("(nouvelle fenêtre)", "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_prose_and_headlines_are_not() {
+        assert!(is_prose(
+            "La Corée du Sud a convoqué l’ambassadeur de Russie à Séoul ce lundi 21 octobre."
+        ));
+        assert!(is_prose(
+            "Des chars sud-coréens K2 lors d’un défilé à Séoul le 1er octobre 2024."
+        ));
+        assert!(!is_prose("Soldats nord-coréens en Ukraine : la goutte de trop pour la Corée du Sud, qui pourrait enfin armer Kiev"));
+        assert!(!is_prose(
+            "des milliers de soldats nord-coréens déjà engagés sur le front ?"
+        ));
+        assert!(!is_prose("Partager"));
+    }
+
+    #[test]
+    fn boundaries_widgets_and_noise() {
+        assert!(is_boundary("Articles récents"));
+        assert!(is_boundary("Vous pourriez aussi aimer"));
+        assert!(is_boundary("You may also like"));
+        assert!(!is_boundary("La Corée du Sud hausse le ton"));
+        assert!(is_widget("    Lire aussi"));
+        assert!(is_widget("À lire aussi :"));
+        assert!(is_noise("Facebook WhatsApp WhatsApp LinkedIn Telegram"));
+        assert!(is_noise("Partager"));
+        assert!(is_noise("- 2 min de lecture"));
+        assert!(is_noise(
+            "  • type=\"image/avif\" class=\"jsx-2028956212\">"
+        ));
+        assert!(!is_noise("Exportateur d’armes en puissance"));
+    }
+
+    #[test]
+    fn bullets_are_stripped() {
+        assert_eq!(strip_bullet("  • Politique"), ("Politique", true));
+        assert_eq!(strip_bullet("- 11 juil. 2024"), ("11 juil. 2024", true));
+        assert_eq!(strip_bullet("-50 %"), ("-50 %", false));
+    }
+
+    #[test]
+    fn inline_markers_are_removed() {
+        assert_eq!(
+            remove_inline_markers("Séoul convoque l’ambassadeur (nouvelle fenêtre) pour dénoncer"),
+            "Séoul convoque l’ambassadeur pour dénoncer"
+        );
+    }
+}

@@ -1,0 +1,423 @@
+//! Raw scraped page text (.txt): the article's title, date, category, author and body, found among menus, related lists and footers.
+//!
+//! A scraped page is a column of lines. The article is the densest run of prose lines
+//! (the *main block*); its title is the nearest headline above it (preferring a line the
+//! page repeats, as pages print their headline more than once); the *header zone* between
+//! the title's first appearance and the block holds the date, category and byline; the
+//! *footer zone* right after the block may hold them too. Everything else — menus, date
+//! banners, "Articles récents", share bars, login forms — is not read.
+
+use std::ops::Range;
+
+use crate::article::PublicationDate;
+use crate::date::Date;
+
+use super::byline::byline_author;
+use super::french_date::{find_dates, DateMention};
+use super::page_lines::{
+    is_boundary, is_noise, is_prose, is_widget, remove_inline_markers, strip_bullet,
+};
+use super::section::stated_category;
+use crate::analysis::fold::fold;
+
+/// Non-prose lines (not counting blank ones) that may separate two paragraphs of one article:
+/// subheadings, captions, an inserted "Lire aussi" box.
+const MAX_GAP_IN_ARTICLE: usize = 4;
+/// How far above the main block a headline is looked for.
+const TITLE_WINDOW: usize = 30;
+/// How many non-blank lines after the main block may carry a byline, a date or a category.
+const FOOTER_LINES: usize = 8;
+/// Links a "Lire aussi" box may list before the article's prose resumes.
+const MAX_WIDGET_LINES: usize = 3;
+/// Lines above the title's first appearance that may state its category ("International").
+const KICKER_LINES: usize = 3;
+
+/// The fields of one article read from a page.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct PageFields {
+    pub title: Option<String>,
+    pub date: Option<PublicationDate>,
+    pub category: Option<String>,
+    pub author: Option<String>,
+    pub body: String,
+}
+
+/// Reads the article in a scraped page. `today` bounds the year inferred for dates such as
+/// "ce lundi 21 octobre".
+pub fn read_page(text: &str, today: Date) -> PageFields {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let Some(block) = main_block(&lines) else {
+        return read_page_without_prose(&lines);
+    };
+    let title = find_title(&lines, block.start);
+    let header_start = title
+        .as_ref()
+        .map_or(block.start, |found| found.first_index + 1);
+    let header = header_start..block.start;
+    let footer = footer_zone(&lines, block.end);
+    let kicker = title.as_ref().map_or(block.start..block.start, |found| {
+        found.first_index.saturating_sub(KICKER_LINES)..found.first_index
+    });
+    let title_text = title.map(|found| found.text);
+    let in_zones = |zones: &[&Range<usize>]| -> Vec<&str> {
+        zones
+            .iter()
+            .flat_map(|zone| lines[(*zone).clone()].iter().copied())
+            .collect()
+    };
+    PageFields {
+        date: publication_date(&lines, &header, &footer, &kicker, &block, today),
+        category: in_zones(&[&header, &kicker, &footer])
+            .into_iter()
+            .find_map(stated_category),
+        author: in_zones(&[&header, &footer])
+            .into_iter()
+            .find_map(byline_author),
+        body: article_body(&lines[block], title_text.as_deref()),
+        title: title_text,
+    }
+}
+
+/// The run of prose lines with the most text, as a range of line indexes.
+fn main_block(lines: &[&str]) -> Option<Range<usize>> {
+    let mut best: Option<(Range<usize>, usize)> = None;
+    let mut current: Option<(Range<usize>, usize)> = None;
+    let mut gap = 0;
+    for (index, line) in lines.iter().enumerate() {
+        if is_boundary(line) {
+            best = better(best, current.take());
+            continue;
+        }
+        if is_prose(line) {
+            current = match current.take() {
+                Some((range, size)) if gap <= MAX_GAP_IN_ARTICLE => {
+                    Some((range.start..index + 1, size + line.len()))
+                }
+                previous => {
+                    best = better(best, previous);
+                    Some((index..index + 1, line.len()))
+                }
+            };
+            gap = 0;
+        } else if !line.is_empty() {
+            gap += 1;
+        }
+    }
+    better(best, current).map(|(range, _)| range)
+}
+
+fn better(
+    best: Option<(Range<usize>, usize)>,
+    candidate: Option<(Range<usize>, usize)>,
+) -> Option<(Range<usize>, usize)> {
+    match (best, candidate) {
+        (Some(best), Some(candidate)) if candidate.1 > best.1 => Some(candidate),
+        (Some(best), _) => Some(best),
+        (None, candidate) => candidate,
+    }
+}
+
+/// The headline found above the main block.
+struct FoundTitle {
+    text: String,
+    /// Index of the headline's first appearance near the block (pages repeat it).
+    first_index: usize,
+}
+
+fn find_title(lines: &[&str], block_start: usize) -> Option<FoundTitle> {
+    let window = block_start.saturating_sub(TITLE_WINDOW)..block_start;
+    let candidates: Vec<usize> = window
+        .clone()
+        .rev()
+        .filter(|&index| is_headline(lines[index]))
+        .take(3)
+        .collect();
+    let repeated = |index: &&usize| {
+        lines[window.clone()]
+            .iter()
+            .filter(|line| **line == lines[**index])
+            .count()
+            > 1
+    };
+    let chosen = *candidates.iter().find(repeated).or(candidates.first())?;
+    let first_index = window
+        .clone()
+        .find(|&index| lines[index] == lines[chosen])
+        .unwrap_or(chosen);
+    Some(FoundTitle {
+        text: lines[chosen].to_string(),
+        first_index,
+    })
+}
+
+/// Whether a line can be a headline: a few words, not a menu entry, a date, a byline or prose.
+fn is_headline(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let (_, bulleted) = strip_bullet(line);
+    (3..=40).contains(&words)
+        && line.chars().count() <= 250
+        && !bulleted
+        && !is_prose(line)
+        && !is_noise(line)
+        && !is_boundary(line)
+        && !is_widget(line)
+        && byline_author(line).is_none()
+        && stated_category(line).is_none()
+        && date_line(line, Date::new(2100, 1, 1).expect("valid date")).is_none()
+}
+
+/// The lines right after the main block, up to what opens the page's footer.
+fn footer_zone(lines: &[&str], block_end: usize) -> Range<usize> {
+    let mut end = block_end;
+    let mut seen = 0;
+    while end < lines.len() && seen < FOOTER_LINES && !is_boundary(lines[end]) {
+        seen += usize::from(!lines[end].is_empty());
+        end += 1;
+    }
+    block_end..end
+}
+
+/// The publication date: a date line under the title, else one right after the article,
+/// else a "Publié le" line just above the title, else "ce lundi 21 octobre" in the lead.
+fn publication_date(
+    lines: &[&str],
+    header: &Range<usize>,
+    footer: &Range<usize>,
+    kicker: &Range<usize>,
+    block: &Range<usize>,
+    today: Date,
+) -> Option<PublicationDate> {
+    let dated_lines = |zone: &Range<usize>| -> Vec<DatedLine> {
+        lines[zone.clone()]
+            .iter()
+            .filter_map(|line| date_line(line, today))
+            .collect()
+    };
+    let published = |dated: Vec<DatedLine>| {
+        let first_publication = dated.iter().find(|line| !line.is_update).or(dated.first());
+        first_publication.map(|line| as_publication(&line.mention))
+    };
+    let labelled = |dated: Vec<DatedLine>| {
+        dated
+            .into_iter()
+            .find(|line| line.is_labelled)
+            .map(|line| as_publication(&line.mention))
+    };
+    published(dated_lines(header))
+        .or_else(|| published(dated_lines(footer)))
+        .or_else(|| labelled(dated_lines(kicker)))
+        .or_else(|| deictic_date_in_lead(&lines[block.clone()], today))
+}
+
+fn as_publication(mention: &DateMention) -> PublicationDate {
+    PublicationDate {
+        date: mention.date,
+        year_inferred: mention.year_inferred,
+    }
+}
+
+/// A line that is essentially a date ("22 octobre 2024", "Publié le 22/10/2024 à 14h05").
+struct DatedLine {
+    mention: DateMention,
+    is_update: bool,
+    is_labelled: bool,
+}
+
+/// Words that may stand beside a date on a date line.
+const DATE_LINE_WORDS: &[&str] = &[
+    "publie",
+    "publiee",
+    "le",
+    "a",
+    "mis",
+    "jour",
+    "maj",
+    "modifie",
+    "actualise",
+    "par",
+    "et",
+    "h",
+    "posted",
+    "updated",
+    "on",
+    "at",
+    "date",
+    "de",
+    "publication",
+];
+
+fn date_line(line: &str, today: Date) -> Option<DatedLine> {
+    let (text, _) = strip_bullet(line);
+    if text.split_whitespace().count() > 14 {
+        return None;
+    }
+    let mention = find_dates(text, today).into_iter().next()?;
+    let rest = fold(&format!(
+        "{} {}",
+        &text[..mention.span.start],
+        &text[mention.span.end..]
+    ));
+    let other_words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty() && !word.chars().any(|c| c.is_ascii_digit()))
+        .filter(|word| !DATE_LINE_WORDS.contains(word))
+        .count();
+    (other_words <= 3).then(|| DatedLine {
+        is_update: ["mis a jour", "modifie", "actualise", "maj", "updated"]
+            .iter()
+            .any(|word| rest.contains(word)),
+        is_labelled: rest.contains("publie") || rest.contains("posted"),
+        mention,
+    })
+}
+
+/// "ce lundi 21 octobre" in the first paragraphs names the day the article was written.
+fn deictic_date_in_lead(block: &[&str], today: Date) -> Option<PublicationDate> {
+    block
+        .iter()
+        .filter(|line| is_prose(line))
+        .take(2)
+        .flat_map(|line| find_dates(line, today))
+        .find(|mention| mention.deictic)
+        .map(|mention| as_publication(&mention))
+}
+
+/// The article text of the main block: paragraphs without related boxes, share bars,
+/// bylines, repeated lines or the title.
+fn article_body(block: &[&str], title: Option<&str>) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut widget_lines_left = 0;
+    for line in block {
+        if line.is_empty() {
+            continue;
+        }
+        if is_widget(line) {
+            widget_lines_left = MAX_WIDGET_LINES;
+            continue;
+        }
+        if widget_lines_left > 0 && !is_prose(line) {
+            widget_lines_left -= 1;
+            continue;
+        }
+        widget_lines_left = 0;
+        let is_byline = byline_author(line).is_some() && !is_prose(line);
+        if is_noise(line) || is_byline || Some(*line) == title {
+            continue;
+        }
+        let paragraph = remove_inline_markers(line);
+        if !paragraphs.contains(&paragraph) {
+            paragraphs.push(paragraph);
+        }
+    }
+    paragraphs.join("\n\n")
+}
+
+/// A page with no paragraph of prose: its first headline-like line is the title and the
+/// lines after it, up to the footer, are the body.
+fn read_page_without_prose(lines: &[&str]) -> PageFields {
+    let title_index = lines.iter().position(|line| is_headline(line));
+    let start = title_index.map_or(0, |index| index + 1);
+    let end = (start..lines.len())
+        .find(|&index| is_boundary(lines[index]))
+        .unwrap_or(lines.len());
+    PageFields {
+        title: title_index.map(|index| lines[index].to_string()),
+        body: article_body(&lines[start..end], None),
+        ..PageFields::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::new(2026, 11, 21).unwrap()
+    }
+
+    const PAGE: &str = "\
+lundi 3 mars 2025
+Accueil
+  • Politique
+  • Économie
+Les plus lus
+Un titre de menu qui ne compte pas du tout
+Par Marc Menu
+
+Monde
+La grève des dockers paralyse le port du Havre
+Publié le 12/02/2025 à 08h10
+Par Jeanne Martin
+Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme des retraites, bloquant des dizaines de navires.
+Partager
+Facebook Twitter
+Le mouvement, lancé par la CGT, devrait durer au moins trois jours selon les syndicats, qui réclament l’ouverture de négociations.
+Lire aussi
+Les ports européens face à la concurrence asiatique
+Les armateurs redoutent des pertes importantes si le blocage se prolonge au-delà du week-end, a indiqué leur fédération.
+
+Articles récents
+Le gouvernement annonce un plan pour les ports de commerce
+Connexion
+Mot de passe
+";
+
+    #[test]
+    fn reads_a_page_with_menus_and_lists() {
+        let page = read_page(PAGE, today());
+        assert_eq!(
+            page.title.as_deref(),
+            Some("La grève des dockers paralyse le port du Havre")
+        );
+        assert_eq!(
+            page.date.map(|d| d.date.to_string()).as_deref(),
+            Some("2025-02-12")
+        );
+        assert_eq!(page.category.as_deref(), Some("Monde"));
+        assert_eq!(page.author.as_deref(), Some("Jeanne Martin"));
+        assert!(page.body.starts_with("Les dockers du Havre"));
+        assert!(page.body.ends_with("leur fédération."));
+        for absent in [
+            "menu",
+            "Partager",
+            "Facebook",
+            "concurrence asiatique",
+            "gouvernement",
+            "Mot de passe",
+            "Politique",
+        ] {
+            assert!(!page.body.contains(absent), "{absent} in body");
+        }
+        assert_eq!(page.body.matches("\n\n").count(), 2);
+    }
+
+    #[test]
+    fn a_date_in_the_story_is_not_the_publication_date() {
+        let page = "Titre de l'article sur la réunion\n\nLa réunion a commencé tôt et les délégués ont discuté longuement de la suite.\nLe prochain sommet aura lieu le 23 novembre 2024 à Bruxelles selon les organisateurs.\n";
+        let fields = read_page(page, today());
+        assert_eq!(
+            fields.title.as_deref(),
+            Some("Titre de l'article sur la réunion")
+        );
+        assert_eq!(fields.date, None);
+    }
+
+    #[test]
+    fn deictic_date_in_the_lead_infers_the_year() {
+        let page = "Le Sénat rejette le budget\n\nLe Sénat a rejeté le projet de budget ce mardi 22 octobre, après des débats houleux.\n";
+        let date = read_page(page, today()).date.unwrap();
+        assert_eq!(date.date.to_string(), "2024-10-22");
+        assert!(date.year_inferred);
+    }
+
+    #[test]
+    fn a_page_without_prose_still_has_a_title() {
+        let fields = read_page("Brève : la séance est levée\nÀ suivre\n", today());
+        assert_eq!(fields.title.as_deref(), Some("Brève : la séance est levée"));
+    }
+
+    #[test]
+    fn empty_page() {
+        assert_eq!(read_page("", today()), PageFields::default());
+    }
+}
