@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use newsearch::date::Date;
-use newsearch::extract::{read_articles, FileContext, Format};
+use newsearch::extract::{read_file, FileContext, Format};
 
 struct Expected {
     file: &'static str,
@@ -78,13 +78,16 @@ fn every_seed_reads_as_expected() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/seeds")
             .join(expected.file);
-        let bytes = std::fs::read(&path).unwrap();
         let context = FileContext {
             path: &path,
             folder_category: None,
             today,
         };
-        let articles = read_articles(Format::PageText, &bytes, &context).unwrap();
+        let mut articles = Vec::new();
+        read_file(Format::PageText, &context, &mut |article| {
+            articles.push(article)
+        })
+        .unwrap();
         assert_eq!(articles.len(), 1);
         let article = &articles[0];
         let file = expected.file;

@@ -41,8 +41,10 @@ pub struct FileContext<'a> {
 }
 
 /// Why a file yielded no article.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
     #[error("not UTF-8 text (invalid byte at offset {0})")]
     NotUtf8(usize),
     #[error("empty file")]
@@ -51,19 +53,18 @@ pub enum ExtractError {
     NoArticle,
 }
 
-/// Reads the articles of one file.
-pub fn read_articles(
+/// Reads the articles of one file, handing each to `emit` as soon as it is read, so that
+/// a file of many articles is never held whole in memory.
+pub fn read_file(
     format: Format,
-    bytes: &[u8],
     context: &FileContext,
-) -> Result<Vec<Article>, ExtractError> {
-    let text = decode_utf8(bytes)?;
-    if text.trim().is_empty() {
-        return Err(ExtractError::Empty);
-    }
+    emit: &mut dyn FnMut(Article),
+) -> Result<(), ExtractError> {
+    let bytes = std::fs::read(context.path)?;
     match format {
-        Format::PageText => read_page_file(text, context).map(|article| vec![article]),
+        Format::PageText => emit(read_page_file(&bytes, context)?),
     }
+    Ok(())
 }
 
 fn decode_utf8(bytes: &[u8]) -> Result<&str, ExtractError> {
@@ -71,7 +72,11 @@ fn decode_utf8(bytes: &[u8]) -> Result<&str, ExtractError> {
     std::str::from_utf8(bytes).map_err(|error| ExtractError::NotUtf8(error.valid_up_to()))
 }
 
-fn read_page_file(text: &str, context: &FileContext) -> Result<Article, ExtractError> {
+fn read_page_file(bytes: &[u8], context: &FileContext) -> Result<Article, ExtractError> {
+    let text = decode_utf8(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
     let page = txt::read_page(text, context.today);
     if page.body.is_empty() {
         return Err(ExtractError::NoArticle);
@@ -101,12 +106,13 @@ fn read_page_file(text: &str, context: &FileContext) -> Result<Article, ExtractE
 mod tests {
     use super::*;
 
-    fn context(path: &Path) -> FileContext<'_> {
-        FileContext {
+    fn read(path: &Path, bytes: &[u8]) -> Result<Article, ExtractError> {
+        let context = FileContext {
             path,
             folder_category: Some("Economie"),
             today: Date::new(2026, 11, 21).unwrap(),
-        }
+        };
+        read_page_file(bytes, &context)
     }
 
     #[test]
@@ -121,32 +127,36 @@ mod tests {
     fn folder_gives_the_category_a_page_does_not_state() {
         let path = Path::new("news/Economie/page.txt");
         let text = "Le prix du blé s'envole\n\nLe prix du blé a bondi de dix pour cent cette semaine sur les marchés européens.\n";
-        let articles = read_articles(Format::PageText, text.as_bytes(), &context(path)).unwrap();
-        assert_eq!(articles[0].category.as_deref(), Some("Economie"));
-        assert_eq!(articles[0].title, "Le prix du blé s'envole");
-        assert_eq!(articles[0].id, stable_id("news/Economie/page.txt"));
+        let article = read(path, text.as_bytes()).unwrap();
+        assert_eq!(article.category.as_deref(), Some("Economie"));
+        assert_eq!(article.title, "Le prix du blé s'envole");
+        assert_eq!(article.id, stable_id("news/Economie/page.txt"));
     }
 
     #[test]
     fn bad_files_say_why() {
         let path = Path::new("x.txt");
-        assert_eq!(
-            read_articles(Format::PageText, b"", &context(path)),
-            Err(ExtractError::Empty)
-        );
-        assert_eq!(
-            read_articles(Format::PageText, b" \n\t\n", &context(path)),
-            Err(ExtractError::Empty)
-        );
-        assert_eq!(
-            read_articles(Format::PageText, b"abc\xFF", &context(path)),
+        assert!(matches!(read(path, b""), Err(ExtractError::Empty)));
+        assert!(matches!(read(path, b" \n\t\n"), Err(ExtractError::Empty)));
+        assert!(matches!(
+            read(path, b"abc\xFF"),
             Err(ExtractError::NotUtf8(3))
-        );
-        assert!(read_articles(
-            Format::PageText,
-            "\u{FEFF}Un titre assez long\nUn paragraphe.".as_bytes(),
-            &context(path)
+        ));
+        assert!(read(
+            path,
+            "\u{FEFF}Un titre assez long\nUn paragraphe.".as_bytes()
         )
         .is_ok());
+    }
+
+    #[test]
+    fn a_missing_file_is_an_io_error() {
+        let context = FileContext {
+            path: Path::new("/nonexistent/newsearch/page.txt"),
+            folder_category: None,
+            today: Date::new(2026, 11, 21).unwrap(),
+        };
+        let result = read_file(Format::PageText, &context, &mut |_| {});
+        assert!(matches!(result, Err(ExtractError::Io(_))));
     }
 }
