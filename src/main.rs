@@ -1,1 +1,23 @@
-fn main() {}
+//! The `newsearch` binary: parse the arguments, run the command, map the outcome to an exit status.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use newsearch::cli::Cli;
+use newsearch::commands::{run, Outcome};
+use newsearch::error::Error;
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Partial) => ExitCode::from(1),
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("newsearch: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Command-line arguments as clap sees them: data only, the doc comments are the help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Full-text search for French news articles: index scraped pages, query them with ranked
+/// snippets and date/category facets.
+#[derive(Debug, Parser)]
+#[command(name = "newsearch", version, max_term_width = 100)]
+pub struct Cli {
+    /// The index directory.
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSEARCH_INDEX",
+        default_value = "index",
+        value_name = "DIR"
+    )]
+    pub index: PathBuf,
+
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index the articles in files and folders (again: a re-indexed file replaces its articles).
+    Index(IndexArgs),
+    /// Search the index: ranked articles with a highlighted passage, then facet counts.
+    Query(QueryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files and folders to index; folders are read recursively (hidden entries skipped).
+    #[arg(default_value = "corpus", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Memory for the index writer's buffers, in MiB.
+    #[arg(long, default_value_t = 256, value_name = "MIB")]
+    pub memory: usize,
+}
+
+/// Exit status: 0 when articles match, 1 when none do, 2 on error.
+#[derive(Debug, Args)]
+#[command(after_help = "QUERY SYNTAX:\n  \
+    word             articles with the word (accents, case and inflections do not matter)\n  \
+    \"exact phrase\"   the words together, in this order (always required)\n  \
+    -word -\"phrase\"  leave out articles with the word or phrase\n\n\
+    By default an article matches if it has any of the words, and articles with every word\n\
+    rank first; --all keeps only those, --any ranks by BM25 alone.\n\n\
+EXAMPLES:\n  \
+    newsearch query \"Corée du Nord\"\n  \
+    newsearch query '\"Corée du Nord\" -Russie' --since 2024-10 --category International\n  \
+    newsearch query \"l'economie\" --json | jq '.hits[].title'")]
+pub struct QueryArgs {
+    /// What to search for: words, "exact phrases", -exclusions.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+
+    /// How many articles to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    /// How many of the best articles to skip (for paging).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+
+    /// Only articles that contain every word.
+    #[arg(long, conflicts_with = "any")]
+    pub all: bool,
+
+    /// Articles with any word, ranked by BM25 alone (articles with every word are not put first).
+    #[arg(long)]
+    pub any: bool,
+
+    /// Only articles of this category (repeat for several; case and accents do not matter).
+    #[arg(long = "category", value_name = "NAME")]
+    pub categories: Vec<String>,
+
+    /// Only articles published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only articles published on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; a month or year
+    /// includes its last day).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// The period of the date facet.
+    #[arg(long, value_enum, default_value_t = FacetDate::Month, value_name = "UNIT")]
+    pub facet_date: FacetDate,
+
+    /// Print one JSON document (schema in the README) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FacetDate {
+    Year,
+    Month,
+    Day,
+}

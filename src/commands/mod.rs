@@ -1,0 +1,24 @@
+//! The subcommands: each turns its arguments into validated options, runs the library and prints.
+
+mod index;
+mod query;
+
+use crate::cli::{Cli, Command};
+use crate::error::Result;
+
+/// How a command ended, for the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything asked for was done (articles matched, every file was indexed).
+    Success,
+    /// Done, but nothing matched or some files were skipped.
+    Partial,
+}
+
+/// Runs the command the user asked for.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Index(args) => index::run(&cli.index, cli.color, args),
+        Command::Query(args) => query::run(&cli.index, cli.color, args),
+    }
+}

@@ -1,0 +1,109 @@
+//! `newsearch query`: search the index and print ranked hits, the total and the facets.
+
+use std::path::Path;
+
+use crate::cli::{ColorChoice, FacetDate, QueryArgs};
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::index::open_index;
+use crate::output::{print_json, print_results, Style};
+use crate::search::{search, DateGranularity, Filters, MatchMode, SearchRequest};
+
+use super::Outcome;
+
+pub fn run(index_dir: &Path, color: ColorChoice, args: QueryArgs) -> Result<Outcome> {
+    let json = args.json;
+    let request = search_request(args)?;
+    let article_index = open_index(index_dir)?;
+    let results = search(&article_index, &request)?;
+    let mut out = std::io::stdout().lock();
+    let printed = if json {
+        print_json(&results, &mut out)
+    } else {
+        print_results(&results, Style::for_stdout(color), &mut out)
+    };
+    printed.map_err(|source| Error::Io {
+        path: "<stdout>".into(),
+        source,
+    })?;
+    Ok(if results.total_hits > 0 {
+        Outcome::Success
+    } else {
+        Outcome::Partial
+    })
+}
+
+/// Validates the arguments into a request: dates parsed, bounds ordered, mode chosen.
+fn search_request(args: QueryArgs) -> Result<SearchRequest> {
+    let since = args
+        .since
+        .as_deref()
+        .map(|text| parse_date_bound(text, false))
+        .transpose()?;
+    let until = args
+        .until
+        .as_deref()
+        .map(|text| parse_date_bound(text, true))
+        .transpose()?;
+    if let (Some(since), Some(until)) = (since, until) {
+        if since > until {
+            return Err(Error::InvalidOption(format!(
+                "--since {} is after --until {}",
+                args.since.unwrap_or_default(),
+                args.until.unwrap_or_default()
+            )));
+        }
+    }
+    let mode = match (args.all, args.any) {
+        (true, _) => MatchMode::All,
+        (_, true) => MatchMode::Any,
+        _ => MatchMode::AllFirst,
+    };
+    Ok(SearchRequest {
+        text: args.text,
+        mode,
+        limit: args.limit,
+        offset: args.offset,
+        filters: Filters {
+            categories: args.categories,
+            date_from: since,
+            date_to: until,
+        },
+        date_granularity: match args.facet_date {
+            FacetDate::Year => DateGranularity::Year,
+            FacetDate::Month => DateGranularity::Month,
+            FacetDate::Day => DateGranularity::Day,
+        },
+    })
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a `YYYYMMDD` bound: the first day of the period, or
+/// its last day for an upper bound.
+fn parse_date_bound(text: &str, is_upper: bool) -> Result<i64> {
+    let (start, precision) = Date::parse_partial(text).ok_or_else(|| Error::InvalidDate {
+        input: text.to_string(),
+    })?;
+    let day = if is_upper {
+        start.end_of(precision)
+    } else {
+        start
+    };
+    Ok(day.to_yyyymmdd())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_bounds_cover_whole_periods() {
+        assert_eq!(parse_date_bound("2024-10", false).unwrap(), 20241001);
+        assert_eq!(parse_date_bound("2024-10", true).unwrap(), 20241031);
+        assert_eq!(parse_date_bound("2024", true).unwrap(), 20241231);
+        assert_eq!(parse_date_bound("2024-02-29", true).unwrap(), 20240229);
+        assert!(matches!(
+            parse_date_bound("octobre", false),
+            Err(Error::InvalidDate { .. })
+        ));
+    }
+}

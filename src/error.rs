@@ -1,0 +1,27 @@
+//! The library's error type: every message says what went wrong, where, and what to do next.
+
+use std::path::PathBuf;
+
+/// Everything that can stop a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no index at {}: run `newsearch index` first", path.display())]
+    NoIndex { path: PathBuf },
+    #[error("{} is not a newsearch index ({reason}); run `newsearch index --rebuild` to make a new one", path.display())]
+    NotAnIndex { path: PathBuf, reason: String },
+    #[error("the index at {} is being written by another `newsearch index` (lock file {}); wait for it to finish", path.display(), path.join(".tantivy-writer.lock").display())]
+    IndexLocked { path: PathBuf },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("invalid date {input:?}: use YYYY, YYYY-MM or YYYY-MM-DD")]
+    InvalidDate { input: String },
+    #[error("invalid option: {0}")]
+    InvalidOption(String),
+    #[error("index error: {0}")]
+    Index(#[from] tantivy::TantivyError),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,259 @@
+//! The indexing run: walk the inputs, read each file into articles, write them, commit once, report.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use tantivy::schema::TantivyDocument;
+use tantivy::{IndexWriter, TantivyError, Term};
+use walkdir::WalkDir;
+
+use crate::article::Article;
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::extract::{read_file, FileContext, Format};
+
+use super::open::open_or_create_index;
+use super::schema::ArticleFields;
+
+/// What to index, and where.
+#[derive(Debug, Clone)]
+pub struct IndexingOptions {
+    pub index_dir: PathBuf,
+    /// Files and folders to read (folders recursively, hidden entries skipped).
+    pub inputs: Vec<PathBuf>,
+    /// Memory the writer may use for its buffers, in bytes, shared by its threads.
+    pub memory_budget: usize,
+    pub threads: usize,
+    /// The bound of years inferred from weekdays.
+    pub today: Date,
+}
+
+/// Receives the progress of a run; the library never prints.
+pub trait IndexingProgress {
+    /// The walk found `files` files to read, `bytes` in all.
+    fn started(&self, files: u64, bytes: u64);
+    /// One more file was read (or skipped).
+    fn file_done(&self, bytes: u64);
+    /// Everything is read; the commit is next.
+    fn committing(&self);
+}
+
+/// A file that yielded no article, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedFile {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// The outcome of a run.
+#[derive(Debug, Clone)]
+pub struct IndexingReport {
+    /// Articles written by this run.
+    pub articles: u64,
+    /// Files read successfully.
+    pub files: u64,
+    pub bytes: u64,
+    pub skipped: Vec<SkippedFile>,
+    /// Articles in the index after the commit.
+    pub articles_in_index: u64,
+    pub elapsed: Duration,
+}
+
+/// A file to read, with the category its folder gives.
+struct InputFile {
+    path: PathBuf,
+    format: Format,
+    folder_category: Option<String>,
+    bytes: u64,
+}
+
+/// Indexes every article under the inputs and commits once: an interrupted run leaves the
+/// index as it was at the last commit. Re-indexing a file replaces its articles.
+pub fn index_files(
+    options: &IndexingOptions,
+    progress: &dyn IndexingProgress,
+) -> Result<IndexingReport> {
+    let started = Instant::now();
+    let (files, mut skipped) = discover(&options.inputs)?;
+    let total_bytes = files.iter().map(|file| file.bytes).sum();
+    progress.started(files.len() as u64, total_bytes);
+
+    let article_index = open_or_create_index(&options.index_dir)?;
+    let fields = &article_index.fields;
+    let mut writer: IndexWriter = article_index
+        .index
+        .writer_with_num_threads(options.threads, options.memory_budget)
+        .map_err(|error| match error {
+            TantivyError::LockFailure(..) => Error::IndexLocked {
+                path: options.index_dir.clone(),
+            },
+            other => Error::Index(other),
+        })?;
+
+    let mut report = IndexingReport {
+        articles: 0,
+        files: 0,
+        bytes: 0,
+        skipped: Vec::new(),
+        articles_in_index: 0,
+        elapsed: Duration::ZERO,
+    };
+    for file in &files {
+        match read_articles_of(file, options.today) {
+            Ok(articles) => {
+                writer.delete_term(Term::from_field_text(fields.path, &path_key(&file.path)));
+                for article in &articles {
+                    writer.add_document(to_document(fields, article))?;
+                }
+                report.articles += articles.len() as u64;
+                report.files += 1;
+                report.bytes += file.bytes;
+            }
+            Err(reason) => skipped.push(SkippedFile {
+                path: file.path.clone(),
+                reason,
+            }),
+        }
+        progress.file_done(file.bytes);
+    }
+    progress.committing();
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+
+    let reader = article_index.index.reader()?;
+    report.articles_in_index = reader.searcher().num_docs();
+    report.skipped = skipped;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// The articles of one file, or why there are none.
+fn read_articles_of(file: &InputFile, today: Date) -> std::result::Result<Vec<Article>, String> {
+    let context = FileContext {
+        path: &file.path,
+        folder_category: file.folder_category.as_deref(),
+        today,
+    };
+    let mut articles = Vec::new();
+    read_file(file.format, &context, &mut |article| articles.push(article))
+        .map_err(|error| error.to_string())?;
+    Ok(articles)
+}
+
+/// The key a file's articles are stored under: its path as text.
+pub fn path_key(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// Every readable file under the inputs, in a stable order, and the entries that cannot be read.
+fn discover(inputs: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<SkippedFile>)> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for input in inputs {
+        let root = input.canonicalize().map_err(|source| Error::Io {
+            path: input.clone(),
+            source,
+        })?;
+        let walk = WalkDir::new(&root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| {
+                entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+            });
+        for entry in walk {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error.path().map_or_else(|| root.clone(), Path::to_path_buf);
+                    skipped.push(SkippedFile {
+                        path,
+                        reason: walk_error_reason(&error),
+                    });
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path().to_path_buf();
+            let Some(format) = Format::of(&path) else {
+                skipped.push(SkippedFile {
+                    path,
+                    reason: "not a format newsearch reads".to_string(),
+                });
+                continue;
+            };
+            files.push(InputFile {
+                folder_category: folder_category(&root, &path),
+                bytes: entry.metadata().map_or(0, |metadata| metadata.len()),
+                format,
+                path,
+            });
+        }
+    }
+    Ok((files, skipped))
+}
+
+fn walk_error_reason(error: &walkdir::Error) -> String {
+    if error.loop_ancestor().is_some() {
+        return "symbolic link loop".to_string();
+    }
+    error
+        .io_error()
+        .map_or_else(|| error.to_string(), ToString::to_string)
+}
+
+/// The name of the folder a file sits in under the indexed root, if it is not the root itself.
+fn folder_category(root: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(root).ok()?;
+    let folder = relative
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())?;
+    folder
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+}
+
+fn to_document(fields: &ArticleFields, article: &Article) -> TantivyDocument {
+    let mut document = TantivyDocument::default();
+    document.add_text(fields.id, &article.id);
+    document.add_text(fields.path, path_key(&article.path));
+    document.add_text(fields.title, &article.title);
+    document.add_text(fields.body, &article.body);
+    let optional_texts = [
+        (fields.category, &article.category),
+        (fields.author, &article.author),
+        (fields.source, &article.source),
+        (fields.url, &article.url),
+    ];
+    for (field, value) in optional_texts {
+        if let Some(value) = value {
+            document.add_text(field, value);
+        }
+    }
+    if let Some(date) = article.date {
+        document.add_i64(fields.date, date.date.to_yyyymmdd());
+        document.add_bool(fields.date_inferred, date.year_inferred);
+    }
+    document
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_category_is_the_parent_folder_under_the_root() {
+        let root = Path::new("/news");
+        assert_eq!(
+            folder_category(root, Path::new("/news/Economie/a.txt")).as_deref(),
+            Some("Economie")
+        );
+        assert_eq!(
+            folder_category(root, Path::new("/news/Monde/Asie/a.txt")).as_deref(),
+            Some("Asie")
+        );
+        assert_eq!(folder_category(root, Path::new("/news/a.txt")), None);
+    }
+}

@@ -1,0 +1,54 @@
+//! Opening an index directory: create it, or open it with the analyzers registered and its schema checked.
+
+use std::path::Path;
+
+use tantivy::Index;
+
+use crate::analysis;
+use crate::error::{Error, Result};
+
+use super::schema::ArticleFields;
+
+/// An open newsearch index and the handles on its fields.
+pub struct ArticleIndex {
+    pub index: Index,
+    pub fields: ArticleFields,
+}
+
+/// Whether `directory` holds an index (tantivy's `meta.json`).
+fn holds_index(directory: &Path) -> bool {
+    directory.join("meta.json").is_file()
+}
+
+/// Opens the index in `directory`; an error says to run `newsearch index` when there is none.
+pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
+    if !holds_index(directory) {
+        return Err(Error::NoIndex {
+            path: directory.to_path_buf(),
+        });
+    }
+    let not_an_index = |reason: String| Error::NotAnIndex {
+        path: directory.to_path_buf(),
+        reason,
+    };
+    let index = Index::open_in_dir(directory).map_err(|error| not_an_index(error.to_string()))?;
+    let fields = ArticleFields::from_schema(&index.schema()).map_err(not_an_index)?;
+    analysis::register(index.tokenizers());
+    Ok(ArticleIndex { index, fields })
+}
+
+/// Opens the index in `directory`, creating the directory and an empty index if needed.
+pub fn open_or_create_index(directory: &Path) -> Result<ArticleIndex> {
+    if holds_index(directory) {
+        return open_index(directory);
+    }
+    std::fs::create_dir_all(directory).map_err(|source| Error::Io {
+        path: directory.to_path_buf(),
+        source,
+    })?;
+    let index = Index::create_in_dir(directory, ArticleFields::new_schema())?;
+    analysis::register(index.tokenizers());
+    let fields = ArticleFields::from_schema(&index.schema())
+        .expect("the schema newsearch writes has every field");
+    Ok(ArticleIndex { index, fields })
+}

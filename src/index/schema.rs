@@ -1,0 +1,119 @@
+//! The index schema: the fields an article is stored in, as typed handles.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
+    STRING,
+};
+
+use crate::analysis::{FRENCH_ANALYZER, KEYWORD_ANALYZER};
+
+/// Handles on every field of the article schema.
+#[derive(Debug, Clone)]
+pub struct ArticleFields {
+    pub schema: Schema,
+    /// The article id, indexed as one term (for `show` and replacement).
+    pub id: Field,
+    /// The source file, indexed as one term so that re-indexing a file replaces its articles.
+    pub path: Field,
+    /// Title and body: French analysis with positions, for phrases, proximity and snippets.
+    pub title: Field,
+    pub body: Field,
+    /// Category, author and source: one folded term each for filters; the raw value as a
+    /// fast field for facets.
+    pub category: Field,
+    pub author: Field,
+    pub source: Field,
+    pub url: Field,
+    /// The publication date as `YYYYMMDD`, for range filters and date facets.
+    pub date: Field,
+    pub date_inferred: Field,
+}
+
+const ID: &str = "id";
+const PATH: &str = "path";
+const TITLE: &str = "title";
+const BODY: &str = "body";
+pub const CATEGORY: &str = "category";
+const AUTHOR: &str = "author";
+const SOURCE: &str = "source";
+const URL: &str = "url";
+pub const DATE: &str = "date";
+const DATE_INFERRED: &str = "date_inferred";
+
+impl ArticleFields {
+    /// The schema newsearch writes.
+    pub fn new_schema() -> Schema {
+        let french = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(FRENCH_ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let keyword = TextOptions::default()
+            .set_stored()
+            .set_fast("raw")
+            .set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(KEYWORD_ANALYZER)
+                    .set_index_option(IndexRecordOption::Basic),
+            );
+        let mut builder = Schema::builder();
+        builder.add_text_field(ID, STRING | STORED);
+        builder.add_text_field(PATH, STRING | STORED);
+        builder.add_text_field(TITLE, french.clone());
+        builder.add_text_field(BODY, french);
+        builder.add_text_field(CATEGORY, keyword.clone());
+        builder.add_text_field(AUTHOR, keyword.clone());
+        builder.add_text_field(SOURCE, keyword);
+        builder.add_text_field(URL, STORED);
+        builder.add_i64_field(
+            DATE,
+            NumericOptions::default()
+                .set_indexed()
+                .set_fast()
+                .set_stored(),
+        );
+        builder.add_bool_field(DATE_INFERRED, STORED);
+        builder.build()
+    }
+
+    /// The handles of a schema, or the name of the first field it lacks.
+    pub fn from_schema(schema: &Schema) -> Result<ArticleFields, String> {
+        let field = |name: &str| {
+            schema
+                .get_field(name)
+                .map_err(|_| format!("it has no field {name:?}"))
+        };
+        Ok(ArticleFields {
+            id: field(ID)?,
+            path: field(PATH)?,
+            title: field(TITLE)?,
+            body: field(BODY)?,
+            category: field(CATEGORY)?,
+            author: field(AUTHOR)?,
+            source: field(SOURCE)?,
+            url: field(URL)?,
+            date: field(DATE)?,
+            date_inferred: field(DATE_INFERRED)?,
+            schema: schema.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_of_the_schema_we_write() {
+        let fields = ArticleFields::from_schema(&ArticleFields::new_schema()).unwrap();
+        assert_eq!(fields.schema.get_field_name(fields.body), BODY);
+    }
+
+    #[test]
+    fn a_foreign_schema_is_refused_by_name() {
+        let mut builder = Schema::builder();
+        builder.add_text_field("text", STRING);
+        let error = ArticleFields::from_schema(&builder.build()).unwrap_err();
+        assert_eq!(error, "it has no field \"id\"");
+    }
+}

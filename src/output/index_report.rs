@@ -1,0 +1,38 @@
+//! The summary of an indexing run: one line on stdout, each skipped file on stderr with its reason.
+
+use std::io::{self, Write};
+
+use crate::index::IndexingReport;
+
+use super::style::Style;
+
+/// Prints the skipped files (to `errors`) and the summary line (to `out`).
+pub fn print_index_report(
+    report: &IndexingReport,
+    style: Style,
+    out: &mut dyn Write,
+    errors: &mut dyn Write,
+) -> io::Result<()> {
+    for skipped in &report.skipped {
+        writeln!(
+            errors,
+            "newsearch: skipped {}: {}",
+            skipped.path.display(),
+            skipped.reason
+        )?;
+    }
+    let seconds = report.elapsed.as_secs_f64().max(1e-9);
+    let plural =
+        |count: u64, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    writeln!(
+        out,
+        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {} skipped; the index holds {}.",
+        style.title(&format!("Indexed {}", plural(report.articles, "article"))),
+        plural(report.files, "file"),
+        seconds,
+        report.articles as f64 / seconds,
+        report.bytes as f64 / 1e6 / seconds,
+        plural(report.skipped.len() as u64, "file"),
+        plural(report.articles_in_index, "article"),
+    )
+}

@@ -1,0 +1,13 @@
+//! Printing: text for people, JSON for scripts, progress on stderr. Never imports tantivy.
+
+mod index_report;
+mod json;
+mod progress;
+mod style;
+mod text;
+
+pub use index_report::print_index_report;
+pub use json::print_json;
+pub use progress::ProgressBarReporter;
+pub use style::Style;
+pub use text::print_results;

@@ -1,0 +1,48 @@
+//! Progress of an indexing run on stderr, as an indicatif bar that shows only on a terminal.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::index::IndexingProgress;
+
+/// A byte-based progress bar; hidden when stderr is not a terminal.
+pub struct ProgressBarReporter {
+    bar: ProgressBar,
+}
+
+impl ProgressBarReporter {
+    pub fn new() -> ProgressBarReporter {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}")
+                .expect("a valid template")
+                .progress_chars("=> "),
+        );
+        ProgressBarReporter { bar }
+    }
+}
+
+impl Default for ProgressBarReporter {
+    fn default() -> Self {
+        ProgressBarReporter::new()
+    }
+}
+
+impl IndexingProgress for ProgressBarReporter {
+    fn started(&self, _files: u64, bytes: u64) {
+        self.bar.set_length(bytes);
+    }
+
+    fn file_done(&self, bytes: u64) {
+        self.bar.inc(bytes);
+    }
+
+    fn committing(&self) {
+        self.bar.set_message("committing");
+    }
+}
+
+impl Drop for ProgressBarReporter {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}

@@ -1,0 +1,146 @@
+//! Results for people: ranked titles with their date, category and passage, then the total and the facets.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::results::{FacetCount, Hit, SearchResults, Snippet};
+
+use super::style::Style;
+
+/// Prints search results as text.
+pub fn print_results(results: &SearchResults, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let rank_width = results
+        .hits
+        .last()
+        .map_or(1, |hit| hit.rank.to_string().len());
+    for hit in &results.hits {
+        print_hit(hit, rank_width, style, out)?;
+    }
+    print_summary(results, style, out)
+}
+
+fn print_hit(hit: &Hit, rank_width: usize, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let indent = " ".repeat(rank_width + 2);
+    writeln!(
+        out,
+        "{:>rank_width$}. {}",
+        hit.rank,
+        style.title(&hit.title)
+    )?;
+    let mut details = Vec::new();
+    details.push(match (&hit.date, hit.date_inferred) {
+        (Some(date), true) => format!("{date} (year inferred)"),
+        (Some(date), false) => date.clone(),
+        (None, _) => "no date".to_string(),
+    });
+    details.extend(hit.category.clone());
+    details.extend(hit.author.clone());
+    details.push(display_path(&hit.path));
+    writeln!(out, "{indent}{}", style.metadata(&details.join(" · ")))?;
+    if !hit.snippet.text.is_empty() {
+        writeln!(out, "{indent}{}", highlighted(&hit.snippet, style))?;
+    }
+    writeln!(out)
+}
+
+/// The snippet with its matched words styled.
+fn highlighted(snippet: &Snippet, style: Style) -> String {
+    let characters: Vec<char> = snippet.text.chars().collect();
+    let mut text = String::with_capacity(snippet.text.len());
+    let mut position = 0;
+    for &[start, end] in &snippet.highlights {
+        if start < position || end > characters.len() {
+            continue;
+        }
+        text.extend(&characters[position..start]);
+        text.push_str(&style.match_highlight(&characters[start..end].iter().collect::<String>()));
+        position = end;
+    }
+    text.extend(&characters[position..]);
+    text
+}
+
+/// A stored path as the user would type it: relative to the current folder when inside it.
+fn display_path(path: &str) -> String {
+    let path = Path::new(path);
+    std::env::current_dir()
+        .ok()
+        .and_then(|current| path.strip_prefix(current).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let articles = if results.total_hits == 1 {
+        "article matches"
+    } else {
+        "articles match"
+    };
+    let shown = match (results.hits.first(), results.hits.last()) {
+        (Some(first), Some(last)) => format!("showing {}–{}, ", first.rank, last.rank),
+        _ => String::new(),
+    };
+    writeln!(
+        out,
+        "{} {articles} «{}» ({shown}{:.1} ms)",
+        results.total_hits, results.query, results.elapsed_ms
+    )?;
+    if results.query_terms.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            style.dim("The query has no searchable word: only stop words or punctuation.")
+        )?;
+    }
+    if results.total_hits == 0 {
+        return Ok(());
+    }
+    print_facet(
+        out,
+        style,
+        "Categories",
+        &results.facets.category,
+        "no category",
+    )?;
+    let dates_label = format!("Dates by {}", results.facets.date_granularity);
+    print_facet(out, style, &dates_label, &results.facets.date, "no date")
+}
+
+fn print_facet(
+    out: &mut dyn Write,
+    style: Style,
+    label: &str,
+    counts: &[FacetCount],
+    none: &str,
+) -> io::Result<()> {
+    let entries: Vec<String> = counts
+        .iter()
+        .map(|entry| format!("{} {}", entry.value.as_deref().unwrap_or(none), entry.count))
+        .collect();
+    writeln!(
+        out,
+        "{} {}",
+        style.dim(&format!("{label}:")),
+        entries.join(" · ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_wrap_the_matched_characters() {
+        let snippet = Snippet {
+            text: "La Corée du Nord".to_string(),
+            highlights: vec![[3, 8], [12, 16]],
+        };
+        assert_eq!(highlighted(&snippet, Style::plain()), "La Corée du Nord");
+        let coloured = highlighted(&snippet, Style::for_stdout(crate::cli::ColorChoice::Always));
+        assert_eq!(
+            coloured,
+            "La \x1b[1;31mCorée\x1b[0m du \x1b[1;31mNord\x1b[0m"
+        );
+    }
+}

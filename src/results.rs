@@ -1,0 +1,70 @@
+//! Plain, serialisable search results: what the printers see (no tantivy types).
+
+use serde::{Deserialize, Serialize};
+
+/// The answer to one query.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// The query as the user typed it.
+    pub query: String,
+    /// The analysed terms searched for (stemmed, accent-free); empty when the query has no
+    /// searchable word (only stop words or punctuation).
+    pub query_terms: Vec<String>,
+    /// How many articles match, all of them (not only the ones shown).
+    pub total_hits: u64,
+    /// Time spent searching, collecting facets and making snippets, in milliseconds.
+    pub elapsed_ms: f64,
+    pub offset: usize,
+    pub limit: usize,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+/// One matching article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// 1 for the best match, counting from the first result overall (offset included).
+    pub rank: usize,
+    pub score: f32,
+    pub id: String,
+    pub title: String,
+    /// Publication date `YYYY-MM-DD`, or null when the article gives none.
+    pub date: Option<String>,
+    /// True when the year was inferred from the weekday ("ce lundi 21 octobre").
+    pub date_inferred: bool,
+    pub category: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// The file the article was read from.
+    pub path: String,
+    pub snippet: Snippet,
+}
+
+/// The best passage of an article for the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// The passage, white space collapsed, with "…" where it was cut.
+    pub text: String,
+    /// Matched words as `[start, end)` offsets in Unicode scalar values (characters) of `text`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// Counts over all matching articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facets {
+    /// Matches per category, most first; `value` is null for articles with no category.
+    pub category: Vec<FacetCount>,
+    /// The unit of `date`: "year", "month" or "day".
+    pub date_granularity: String,
+    /// Matches per period (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), newest first; `value` is
+    /// null for articles with no date.
+    pub date: Vec<FacetCount>,
+}
+
+/// One facet value and how many matching articles have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: Option<String>,
+    pub count: u64,
+}

@@ -1,0 +1,151 @@
+//! Searching: a validated request in, plain results out, in one pass over the index (hits, count and facets). Never prints.
+
+mod facet_collector;
+mod query_builder;
+pub mod query_text;
+pub mod snippet;
+
+use std::time::Instant;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::{Field, TantivyDocument, Value};
+use tantivy::{DocAddress, ReloadPolicy, Searcher};
+
+use crate::date::Date;
+use crate::error::Result;
+use crate::index::{ArticleFields, ArticleIndex};
+use crate::results::{FacetCount, Facets, Hit, SearchResults};
+
+pub use facet_collector::{DateGranularity, FacetCounts};
+pub use query_builder::{
+    Filters, MatchMode, ALL_WORDS_BONUS, PROXIMITY_BOOST, PROXIMITY_SLOP, TITLE_BOOST,
+};
+
+use facet_collector::FacetCollector;
+use query_builder::build_query;
+use query_text::parse_query_text;
+use snippet::{make_snippet, SNIPPET_CHARS};
+
+/// A query with its options, validated.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub text: String,
+    pub mode: MatchMode,
+    pub limit: usize,
+    pub offset: usize,
+    pub filters: Filters,
+    pub date_granularity: DateGranularity,
+}
+
+/// Runs one query: the ranked page of hits with snippets, the total, and facets over all matches.
+pub fn search(article_index: &ArticleIndex, request: &SearchRequest) -> Result<SearchResults> {
+    let started = Instant::now();
+    let reader = article_index
+        .index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    let searcher = reader.searcher();
+    let fields = &article_index.fields;
+    let clauses = parse_query_text(&request.text);
+    let built = build_query(fields, &clauses, request.mode, &request.filters);
+
+    let top_docs = TopDocs::with_limit(request.limit.max(1))
+        .and_offset(request.offset)
+        .order_by_score();
+    let facets = FacetCollector {
+        granularity: request.date_granularity,
+    };
+    let (top, total_hits, facet_counts) =
+        searcher.search(&built.query, &(top_docs, Count, facets))?;
+
+    let hits = top
+        .into_iter()
+        .take(request.limit)
+        .enumerate()
+        .map(|(index, (score, address))| {
+            let mut hit = read_hit(&searcher, fields, address, &built.highlight_terms)?;
+            hit.rank = request.offset + index + 1;
+            hit.score = score;
+            Ok(hit)
+        })
+        .collect::<Result<Vec<Hit>>>()?;
+
+    Ok(SearchResults {
+        query: request.text.clone(),
+        query_terms: built.highlight_terms.iter().cloned().collect(),
+        total_hits: total_hits as u64,
+        elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
+        offset: request.offset,
+        limit: request.limit,
+        hits,
+        facets: sorted_facets(facet_counts, request.date_granularity),
+    })
+}
+
+/// The stored fields of one hit and its snippet (rank and score are set by the caller).
+fn read_hit(
+    searcher: &Searcher,
+    fields: &ArticleFields,
+    address: DocAddress,
+    highlight_terms: &std::collections::BTreeSet<String>,
+) -> Result<Hit> {
+    let document: TantivyDocument = searcher.doc(address)?;
+    let text = |field: Field| {
+        document
+            .get_first(field)
+            .and_then(|value| value.as_str())
+            .map(str::to_string)
+    };
+    let date = document
+        .get_first(fields.date)
+        .and_then(|value| value.as_i64())
+        .and_then(Date::from_yyyymmdd);
+    let body = text(fields.body).unwrap_or_default();
+    Ok(Hit {
+        rank: 0,
+        score: 0.0,
+        id: text(fields.id).unwrap_or_default(),
+        title: text(fields.title).unwrap_or_default(),
+        date: date.map(|date| date.to_string()),
+        date_inferred: document
+            .get_first(fields.date_inferred)
+            .and_then(|value| value.as_bool())
+            .unwrap_or(false),
+        category: text(fields.category),
+        author: text(fields.author),
+        source: text(fields.source),
+        url: text(fields.url),
+        path: text(fields.path).unwrap_or_default(),
+        snippet: make_snippet(&body, highlight_terms, SNIPPET_CHARS),
+    })
+}
+
+/// Categories by count (then name), dates newest first; the "none" bucket last in both.
+fn sorted_facets(counts: FacetCounts, granularity: DateGranularity) -> Facets {
+    let mut category: Vec<FacetCount> = counts
+        .categories
+        .into_iter()
+        .map(|(value, count)| FacetCount { value, count })
+        .collect();
+    category.sort_by(|a, b| {
+        (a.value.is_none(), std::cmp::Reverse(a.count), &a.value).cmp(&(
+            b.value.is_none(),
+            std::cmp::Reverse(b.count),
+            &b.value,
+        ))
+    });
+    let mut periods: Vec<(Option<i64>, u64)> = counts.dates.into_iter().collect();
+    periods.sort_by_key(|(period, _)| (period.is_none(), std::cmp::Reverse(*period)));
+    Facets {
+        category,
+        date_granularity: granularity.name().to_string(),
+        date: periods
+            .into_iter()
+            .map(|(period, count)| FacetCount {
+                value: period.map(|period| granularity.format(period)),
+                count,
+            })
+            .collect(),
+    }
+}

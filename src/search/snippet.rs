@@ -1,0 +1,339 @@
+//! The passage that matters: the article's best sentences for the query, cut on characters, matched words marked.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use crate::analysis::analyze;
+use crate::results::Snippet;
+
+/// The longest snippet, in characters (not counting the "…" marks).
+pub const SNIPPET_CHARS: usize = 240;
+
+const ELLIPSIS: char = '…';
+
+/// Abbreviations whose final dot does not end a sentence ("M. Macron").
+const ABBREVIATIONS: &[&str] = &[
+    "M", "Mme", "Mmes", "MM", "Mlle", "Mgr", "Dr", "Pr", "St", "Ste", "av", "cf", "etc", "No", "n°",
+];
+
+/// The best passage of `body` for the analysed `terms`: the sentence with the most distinct
+/// query words (then the most matches), followed by the next sentences while they fit.
+/// Without any match, the article's opening.
+pub fn make_snippet(body: &str, terms: &BTreeSet<String>, max_chars: usize) -> Snippet {
+    let matches: Vec<(Range<usize>, &str)> = analyze(body)
+        .into_iter()
+        .filter_map(|token| {
+            terms
+                .get(&token.term)
+                .map(|term| (token.offsets, term.as_str()))
+        })
+        .collect();
+    let sentences = sentence_ranges(body);
+    let Some(best) = best_sentence(&sentences, &matches) else {
+        return Snippet {
+            text: String::new(),
+            highlights: Vec::new(),
+        };
+    };
+    let window = passage_window(body, &sentences, best, &matches, max_chars);
+    let starts_cut = !sentences
+        .iter()
+        .any(|sentence| sentence.start == window.start);
+    let ends_cut = !sentences.iter().any(|sentence| sentence.end == window.end);
+    render(body, window, &matches, starts_cut, ends_cut)
+}
+
+/// Byte ranges of the sentences of `text`, trimmed; paragraphs and lines always end one.
+fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut characters = text.char_indices().peekable();
+    while let Some((index, character)) = characters.next() {
+        let end_here = match character {
+            '\n' => Some(index),
+            '.' | '!' | '?' | '…' => {
+                let mut end = index + character.len_utf8();
+                while let Some(&(next_index, next)) = characters.peek() {
+                    if matches!(next, '»' | '"' | '”' | ')' | '.' | '!' | '?') {
+                        end = next_index + next.len_utf8();
+                        characters.next();
+                    } else {
+                        break;
+                    }
+                }
+                let next_starts_sentence = text[end..].trim_start().starts_with(|c: char| {
+                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“')
+                });
+                let followed_by_space = text[end..].starts_with(char::is_whitespace);
+                let after_abbreviation = character == '.' && is_abbreviation_before(text, index);
+                (followed_by_space && next_starts_sentence && !after_abbreviation).then_some(end)
+            }
+            _ => None,
+        };
+        if let Some(end) = end_here {
+            push_trimmed(text, start..end, &mut sentences);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut sentences);
+    sentences
+}
+
+fn is_abbreviation_before(text: &str, dot: usize) -> bool {
+    let word_start = text[..dot]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '°')
+        .map_or(0, |(index, c)| index + c.len_utf8());
+    let word = &text[word_start..dot];
+    ABBREVIATIONS.contains(&word)
+        || (word.chars().count() == 1 && word.starts_with(char::is_uppercase))
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, sentences: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let leading = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        let start = range.start + leading;
+        sentences.push(start..start + trimmed.len());
+    }
+}
+
+/// Index of the sentence with the most distinct matched terms, then the most matches;
+/// the first sentence when nothing matches.
+fn best_sentence(sentences: &[Range<usize>], matches: &[(Range<usize>, &str)]) -> Option<usize> {
+    let score = |sentence: &Range<usize>| {
+        let inside: Vec<&str> = matches
+            .iter()
+            .filter(|(offsets, _)| sentence.contains(&offsets.start))
+            .map(|(_, term)| *term)
+            .collect();
+        let distinct: BTreeSet<&str> = inside.iter().copied().collect();
+        (distinct.len(), inside.len())
+    };
+    let mut best: Option<(usize, (usize, usize))> = None;
+    for (index, sentence) in sentences.iter().enumerate() {
+        let sentence_score = score(sentence);
+        if best.is_none_or(|(_, best_score)| sentence_score > best_score) {
+            best = Some((index, sentence_score));
+        }
+    }
+    best.map(|(index, _)| index)
+}
+
+/// The byte range to show: the best sentence and the ones after it while they fit; a
+/// sentence too long to fit is cut around its first match, on word boundaries.
+fn passage_window(
+    body: &str,
+    sentences: &[Range<usize>],
+    best: usize,
+    matches: &[(Range<usize>, &str)],
+    max_chars: usize,
+) -> Range<usize> {
+    let sentence = sentences[best].clone();
+    let chars_in = |range: Range<usize>| body[range].chars().count();
+    if chars_in(sentence.clone()) > max_chars {
+        let first_match = matches
+            .iter()
+            .find(|(offsets, _)| sentence.contains(&offsets.start))
+            .map_or(sentence.start, |(offsets, _)| offsets.start);
+        let lead_in = max_chars / 4;
+        let start = word_start_at_or_after(
+            body,
+            back_by_chars(body, first_match, lead_in).max(sentence.start),
+            sentence.start,
+        );
+        let end = word_end_at_or_before(
+            body,
+            forward_by_chars(body, start, max_chars).min(sentence.end),
+            start,
+        );
+        return start..end;
+    }
+    let mut end = sentence.end;
+    for next in &sentences[best + 1..] {
+        if chars_in(sentence.start..next.end) > max_chars {
+            break;
+        }
+        end = next.end;
+    }
+    sentence.start..end
+}
+
+fn back_by_chars(text: &str, from: usize, count: usize) -> usize {
+    text[..from]
+        .char_indices()
+        .rev()
+        .nth(count.saturating_sub(1))
+        .map_or(0, |(index, _)| index)
+}
+
+fn forward_by_chars(text: &str, from: usize, count: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(count)
+        .map_or(text.len(), |(index, _)| from + index)
+}
+
+/// The start of the first whole word at or after `position` (not before `floor`).
+fn word_start_at_or_after(text: &str, position: usize, floor: usize) -> usize {
+    if position <= floor {
+        return floor;
+    }
+    match text[position..].find(char::is_whitespace) {
+        Some(space) => {
+            let after_space = position + space;
+            after_space + (text[after_space..].len() - text[after_space..].trim_start().len())
+        }
+        None => position,
+    }
+}
+
+/// The end of the last whole word at or before `position` (not before `floor`).
+fn word_end_at_or_before(text: &str, position: usize, floor: usize) -> usize {
+    if position >= text.len() || text[position..].starts_with(char::is_whitespace) {
+        return position;
+    }
+    text[floor..position]
+        .rfind(char::is_whitespace)
+        .map_or(position, |space| floor + space)
+}
+
+/// The snippet text of a window, white space collapsed, with "…" marks and highlights in characters.
+fn render(
+    body: &str,
+    window: Range<usize>,
+    matches: &[(Range<usize>, &str)],
+    starts_cut: bool,
+    ends_cut: bool,
+) -> Snippet {
+    let mut text = String::new();
+    let mut chars = 0;
+    if starts_cut {
+        text.push(ELLIPSIS);
+        text.push(' ');
+        chars += 2;
+    }
+    // Character index in `text` of each byte offset of the window that starts a character.
+    let mut char_at: Vec<(usize, usize)> = Vec::new();
+    let mut previous_was_space = false;
+    for (index, character) in body[window.clone()].char_indices() {
+        char_at.push((window.start + index, chars));
+        if character.is_whitespace() {
+            if !previous_was_space {
+                text.push(' ');
+                chars += 1;
+            }
+            previous_was_space = true;
+        } else {
+            text.push(character);
+            chars += 1;
+            previous_was_space = false;
+        }
+    }
+    char_at.push((window.end, chars));
+    if ends_cut {
+        text.push(' ');
+        text.push(ELLIPSIS);
+    }
+    let char_index = |byte: usize| {
+        char_at
+            .binary_search_by_key(&byte, |&(offset, _)| offset)
+            .map(|found| char_at[found].1)
+            .ok()
+    };
+    let highlights = matches
+        .iter()
+        .filter(|(offsets, _)| offsets.start >= window.start && offsets.end <= window.end)
+        .filter_map(|(offsets, _)| Some([char_index(offsets.start)?, char_index(offsets.end)?]))
+        .collect();
+    Snippet { text, highlights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::terms;
+
+    fn query_terms(text: &str) -> BTreeSet<String> {
+        terms(text).into_iter().collect()
+    }
+
+    fn highlighted(snippet: &Snippet) -> Vec<String> {
+        let characters: Vec<char> = snippet.text.chars().collect();
+        snippet
+            .highlights
+            .iter()
+            .map(|[start, end]| characters[*start..*end].iter().collect())
+            .collect()
+    }
+
+    const BODY: &str = "Le sommet s'est ouvert à Bruxelles. Les dirigeants européens ont discuté du budget.\n\nLa Corée du Nord a envoyé des soldats en Russie. Séoul s'en inquiète. M. Yoon a convoqué l'ambassadeur.";
+
+    #[test]
+    fn picks_the_sentence_with_the_query_words() {
+        let snippet = make_snippet(BODY, &query_terms("Corée du Nord"), SNIPPET_CHARS);
+        assert!(
+            snippet.text.starts_with("La Corée du Nord a envoyé"),
+            "{}",
+            snippet.text
+        );
+        assert_eq!(highlighted(&snippet), ["Corée", "Nord"]);
+        assert!(!snippet.text.contains('…'), "{}", snippet.text);
+    }
+
+    #[test]
+    fn accents_and_inflections_are_highlighted_as_written() {
+        let snippet = make_snippet(BODY, &query_terms("coree soldat seoul"), SNIPPET_CHARS);
+        assert_eq!(highlighted(&snippet), ["Corée", "soldats", "Séoul"]);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let sentences = sentence_ranges("M. Yoon a parlé. Il est parti.");
+        assert_eq!(sentences.len(), 2);
+    }
+
+    #[test]
+    fn sentence_ends_after_multibyte_characters() {
+        let text = "contre l’Ukraine. Les bénéfices pour Séoul… Énorme.";
+        let sentences: Vec<&str> = sentence_ranges(text)
+            .into_iter()
+            .map(|range| &text[range])
+            .collect();
+        assert_eq!(
+            sentences,
+            ["contre l’Ukraine.", "Les bénéfices pour Séoul…", "Énorme."]
+        );
+    }
+
+    #[test]
+    fn long_sentences_are_cut_on_words_with_ellipses() {
+        let long = format!(
+            "{} la Corée du Nord {}",
+            "mot ".repeat(200),
+            "fin ".repeat(200)
+        );
+        let snippet = make_snippet(&long, &query_terms("Corée"), 80);
+        assert!(snippet.text.starts_with("… "), "{}", snippet.text);
+        assert!(snippet.text.ends_with(" …"), "{}", snippet.text);
+        assert!(snippet.text.chars().count() <= 80 + 4);
+        assert_eq!(highlighted(&snippet), ["Corée"]);
+        assert!(!snippet.text.contains("mo …") && !snippet.text.contains("… ot"));
+    }
+
+    #[test]
+    fn without_a_match_the_opening_is_shown() {
+        let snippet = make_snippet(BODY, &query_terms("Kremlin"), SNIPPET_CHARS);
+        assert!(snippet.text.starts_with("Le sommet"));
+        assert!(snippet.highlights.is_empty());
+    }
+
+    #[test]
+    fn multibyte_text_is_cut_on_characters() {
+        let body = "é".repeat(1000);
+        let snippet = make_snippet(&body, &query_terms("x"), 50);
+        assert_eq!(snippet.text.chars().filter(|c| *c == 'é').count(), 50);
+    }
+}
