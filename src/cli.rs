@@ -59,9 +59,10 @@ EXAMPLES:\n  \
     newsearch query '\"Corée du Nord\" -Russie' --since 2024-10 --category International\n  \
     newsearch query \"l'economie\" --json | jq '.hits[].title'")]
 pub struct QueryArgs {
-    /// What to search for: words, "exact phrases", -exclusions.
-    #[arg(value_name = "TEXT")]
-    pub text: String,
+    /// What to search for: words, "exact phrases", -exclusions (several arguments are joined
+    /// by spaces; put the query in quotes when it starts with -).
+    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+    pub text: Vec<String>,
 
     /// How many articles to show.
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]

@@ -60,7 +60,7 @@ fn search_request(args: QueryArgs) -> Result<SearchRequest> {
         _ => MatchMode::AllFirst,
     };
     Ok(SearchRequest {
-        text: args.text,
+        text: args.text.join(" "),
         mode,
         limit: args.limit,
         offset: args.offset,

@@ -6,7 +6,10 @@ mod page_lines;
 mod section;
 pub mod txt;
 
+use std::borrow::Cow;
 use std::path::Path;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::article::{stable_id, Article};
 use crate::date::Date;
@@ -67,17 +70,26 @@ pub fn read_file(
     Ok(())
 }
 
+/// The text in Unicode NFC, so that stored titles and bodies compare and print alike
+/// whatever form the page was saved in (the analyzer folds both forms anyway).
+fn to_nfc(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
 fn decode_utf8(bytes: &[u8]) -> Result<&str, ExtractError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|error| ExtractError::NotUtf8(error.valid_up_to()))
 }
 
 fn read_page_file(bytes: &[u8], context: &FileContext) -> Result<Article, ExtractError> {
-    let text = decode_utf8(bytes)?;
+    let text = to_nfc(decode_utf8(bytes)?);
     if text.trim().is_empty() {
         return Err(ExtractError::Empty);
     }
-    let page = txt::read_page(text, context.today);
+    let page = txt::read_page(&text, context.today);
     if page.body.is_empty() {
         return Err(ExtractError::NoArticle);
     }
@@ -147,6 +159,14 @@ mod tests {
             "\u{FEFF}Un titre assez long\nUn paragraphe.".as_bytes()
         )
         .is_ok());
+    }
+
+    #[test]
+    fn decomposed_text_is_stored_composed() {
+        let text = "Se\u{301}oul re\u{301}agit aux tirs\n\nSe\u{301}oul a re\u{301}agi vivement mardi aux tirs de missiles venus du Nord.";
+        let article = read(Path::new("nfd.txt"), text.as_bytes()).unwrap();
+        assert_eq!(article.title, "Séoul réagit aux tirs");
+        assert!(article.body.starts_with("Séoul a réagi"));
     }
 
     #[test]

@@ -1,0 +1,475 @@
+//! End-to-end runs of the `newsearch` binary on the fixture corpus: indexing, text and JSON output, facets, filters, exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde::Deserialize;
+use tempfile::TempDir;
+
+/// The JSON schema as a script would decode it: unknown or missing fields fail the tests.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Results {
+    query: String,
+    query_terms: Vec<String>,
+    total_hits: u64,
+    elapsed_ms: f64,
+    offset: usize,
+    limit: usize,
+    hits: Vec<Hit>,
+    facets: Facets,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Hit {
+    rank: usize,
+    score: f32,
+    id: String,
+    title: String,
+    date: Option<String>,
+    date_inferred: bool,
+    category: Option<String>,
+    author: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    path: String,
+    snippet: Snippet,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Snippet {
+    text: String,
+    highlights: Vec<[usize; 2]>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Facets {
+    category: Vec<FacetCount>,
+    date_granularity: String,
+    date: Vec<FacetCount>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FacetCount {
+    value: Option<String>,
+    count: u64,
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A hermetic `newsearch` command: no inherited index or colour settings.
+fn newsearch(index: &Path) -> Command {
+    let mut command = Command::cargo_bin("newsearch").unwrap();
+    command
+        .env_remove("NEWSEARCH_INDEX")
+        .env_remove("NO_COLOR")
+        .arg("--index")
+        .arg(index);
+    command
+}
+
+/// A temporary index of the seed pages and the news fixtures (10 articles).
+fn indexed() -> TempDir {
+    let directory = TempDir::new().unwrap();
+    let output = newsearch(directory.path())
+        .arg("index")
+        .arg(fixtures().join("seeds"))
+        .arg(fixtures().join("news"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    directory
+}
+
+fn query(index: &Path, arguments: &[&str]) -> Output {
+    newsearch(index)
+        .arg("query")
+        .args(arguments)
+        .output()
+        .unwrap()
+}
+
+fn query_json(index: &Path, arguments: &[&str]) -> Results {
+    let output = query(index, &[arguments, &["--json"]].concat());
+    assert!(
+        output.status.code() != Some(2),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON of the documented schema")
+}
+
+fn titles(results: &Results) -> Vec<&str> {
+    results.hits.iter().map(|hit| hit.title.as_str()).collect()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn indexing_twice_does_not_duplicate_articles() {
+    let index = indexed();
+    let output = newsearch(index.path())
+        .arg("index")
+        .arg(fixtures().join("seeds"))
+        .arg(fixtures().join("news"))
+        .output()
+        .unwrap();
+    let summary = stdout(&output);
+    assert!(
+        summary.starts_with("Indexed 10 articles from 10 files in "),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("0 files skipped; the index holds 10 articles."),
+        "{summary}"
+    );
+    assert_eq!(
+        query_json(index.path(), &["Corée", "--limit", "100"]).total_hits,
+        7
+    );
+}
+
+#[test]
+fn text_output_lists_ranked_hits_then_total_and_facets() {
+    let index = indexed();
+    let output = query(index.path(), &["Corée du Nord"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.starts_with("1. "), "{text}");
+    assert!(
+        text.contains("2024-10-21 (year inferred) · Zoé SAMIN avec AFP"),
+        "{text}"
+    );
+    assert!(
+        text.contains("articles match «Corée du Nord» (showing 1–"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Categories: International 2 · Monde 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Dates by month: 2024-11 1 · 2024-10 3 · 2024-07 1 · no date 2"),
+        "{text}"
+    );
+    assert!(
+        !text.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn colour_is_forced_by_flag_and_refused_by_never() {
+    let index = indexed();
+    let coloured = stdout(&query(index.path(), &["Séoul", "--color", "always"]));
+    assert!(coloured.contains("\x1b[1;31mSéoul\x1b[0m"), "{coloured}");
+    let plain = stdout(&query(index.path(), &["Séoul", "--color", "never"]));
+    assert!(!plain.contains('\x1b'));
+}
+
+#[test]
+fn json_has_the_documented_schema() {
+    let index = indexed();
+    let results = query_json(index.path(), &["Kim Jong-un", "--limit", "3"]);
+    assert_eq!(results.query, "Kim Jong-un");
+    assert_eq!(results.query_terms, ["jong", "kim"]);
+    assert_eq!((results.offset, results.limit), (0, 3));
+    assert!(results.elapsed_ms >= 0.0);
+    assert_eq!(results.hits.len(), 3);
+    assert_eq!(results.facets.date_granularity, "month");
+    for (index, hit) in results.hits.iter().enumerate() {
+        assert_eq!(hit.rank, index + 1);
+        assert_eq!(hit.id.len(), 16);
+        assert!(Path::new(&hit.path).is_absolute());
+        let characters: Vec<char> = hit.snippet.text.chars().collect();
+        for [start, end] in &hit.snippet.highlights {
+            let word: String = characters[*start..*end].iter().collect();
+            assert!(
+                ["Kim", "Jong", "KIM", "JONG"].contains(&word.as_str()),
+                "highlight {word:?}"
+            );
+        }
+    }
+    let scores: Vec<f32> = results.hits.iter().map(|hit| hit.score).collect();
+    assert!(
+        scores.windows(2).all(|pair| pair[0] >= pair[1]),
+        "{scores:?}"
+    );
+}
+
+#[test]
+fn facets_count_every_match_not_only_the_shown_ones() {
+    let index = indexed();
+    let results = query_json(index.path(), &["Corée", "--limit", "1"]);
+    assert_eq!(results.hits.len(), 1);
+    assert_eq!(results.total_hits, 7);
+    let category_total: u64 = results
+        .facets
+        .category
+        .iter()
+        .map(|facet| facet.count)
+        .sum();
+    let date_total: u64 = results.facets.date.iter().map(|facet| facet.count).sum();
+    assert_eq!((category_total, date_total), (7, 7));
+    let undated = results
+        .facets
+        .date
+        .iter()
+        .find(|facet| facet.value.is_none())
+        .unwrap();
+    assert_eq!(undated.count, 2);
+    let by_year = query_json(index.path(), &["Corée", "--facet-date", "year"]);
+    assert_eq!(by_year.facets.date[0].value.as_deref(), Some("2024"));
+    assert_eq!(by_year.facets.date[0].count, 5);
+}
+
+#[test]
+fn filters_by_category_and_date() {
+    let index = indexed();
+    let international = query_json(index.path(), &["Corée", "--category", "international"]);
+    assert_eq!(international.total_hits, 2);
+    assert!(international
+        .hits
+        .iter()
+        .all(|hit| hit.category.as_deref() == Some("International")));
+    let folder = query_json(
+        index.path(),
+        &["", "--category", "Monde", "--category", "ECONOMIE"],
+    );
+    assert_eq!(folder.total_hits, 4, "{:?}", titles(&folder));
+    let october = query_json(
+        index.path(),
+        &["Corée", "--since", "2024-10", "--until", "2024-10"],
+    );
+    assert_eq!(october.total_hits, 3);
+    assert!(october
+        .hits
+        .iter()
+        .all(|hit| hit.date.as_deref().unwrap().starts_with("2024-10")));
+    let since_november = query_json(index.path(), &["", "--since", "2024-11-01"]);
+    assert_eq!(
+        since_november.total_hits,
+        3,
+        "{:?}",
+        titles(&since_november)
+    );
+}
+
+#[test]
+fn quoted_phrase_needs_the_words_together() {
+    let index = indexed();
+    let phrase = query_json(index.path(), &["\"Corée du Nord\""]);
+    let words = query_json(index.path(), &["Corée Nord", "--all"]);
+    assert!(titles(&words)
+        .iter()
+        .any(|title| title.starts_with("Sommet à Séoul")));
+    assert!(!titles(&phrase)
+        .iter()
+        .any(|title| title.starts_with("Sommet à Séoul")));
+    assert_eq!(phrase.total_hits, words.total_hits - 1);
+}
+
+#[test]
+fn name_spellings_find_each_other() {
+    let index = indexed();
+    let expected = query_json(index.path(), &["\"Kim Jong-un\""]).total_hits;
+    assert_eq!(expected, 6);
+    for spelling in ["\"Kim Jong Un\"", "\"Kim Jong-Un\"", "\"kim jong un\""] {
+        assert_eq!(
+            query_json(index.path(), &[spelling]).total_hits,
+            expected,
+            "{spelling}"
+        );
+    }
+}
+
+#[test]
+fn accents_do_not_change_the_results() {
+    let index = indexed();
+    for (accented, plain) in [
+        ("Corée du Nord", "coree du nord"),
+        ("Séoul", "SEOUL"),
+        ("sécurité", "securite"),
+        ("Élysée", "elysee"),
+        ("réforme", "reforme"),
+    ] {
+        let with = query_json(index.path(), &[accented]);
+        let without = query_json(index.path(), &[plain]);
+        assert!(with.total_hits > 0, "{accented}");
+        assert_eq!(titles(&with), titles(&without), "{accented} / {plain}");
+    }
+    let decomposed = query_json(index.path(), &["cybersécurité hôpitaux"]);
+    assert!(
+        decomposed.hits[0].title.contains("hôpitaux"),
+        "NFD text is found by NFC words"
+    );
+}
+
+#[test]
+fn title_matches_rank_first() {
+    let index = indexed();
+    let results = query_json(index.path(), &["missiles"]);
+    assert!(
+        results.hits[0].title.contains("missiles"),
+        "{:?}",
+        titles(&results)
+    );
+    assert!(results.total_hits >= 3);
+}
+
+#[test]
+fn excluded_words_leave_articles_out() {
+    let index = indexed();
+    let all = query_json(index.path(), &["Séoul"]);
+    let without = query_json(index.path(), &["Séoul -Japon"]);
+    assert!(titles(&all).iter().any(|title| title.contains("Japon")));
+    assert!(!titles(&without).iter().any(|title| title.contains("Japon")));
+    assert_eq!(
+        without.total_hits,
+        all.total_hits - 2,
+        "two articles mention Japan"
+    );
+    let unquoted_words = query_json(index.path(), &["Corée", "du", "Nord"]);
+    assert_eq!(
+        titles(&unquoted_words),
+        titles(&query_json(index.path(), &["Corée du Nord"]))
+    );
+}
+
+#[test]
+fn menu_sidebar_and_footer_words_do_not_match() {
+    let index = indexed();
+    for word in [
+        "Ngannou",
+        "Rublev",
+        "Cerundolo",
+        "Password",
+        "Annemasse",
+        "urgences hospitalières",
+        "Paris FC",
+        "automobile chinois",
+        "Newsletter",
+    ] {
+        let output = query(index.path(), &[word, "--json"]);
+        let results: Results = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(
+            results.total_hits,
+            0,
+            "{word} matched {:?}",
+            titles(&results)
+        );
+        assert_eq!(output.status.code(), Some(1), "{word}");
+    }
+}
+
+#[test]
+fn paging_continues_the_ranking() {
+    let index = indexed();
+    let first = query_json(index.path(), &["Corée", "--limit", "3"]);
+    let second = query_json(index.path(), &["Corée", "--limit", "3", "--offset", "3"]);
+    let all = query_json(index.path(), &["Corée", "--limit", "6"]);
+    assert_eq!([titles(&first), titles(&second)].concat(), titles(&all));
+    assert_eq!(second.hits[0].rank, 4);
+}
+
+#[test]
+fn plain_user_text_never_fails() {
+    let index = indexed();
+    for text in [
+        "l'economie",
+        "l’économie",
+        "Macron: réforme",
+        "\"Corée du",
+        "C++",
+        "?",
+        "-",
+        "((",
+        "title:",
+        "AND OR NOT",
+        "de la",
+    ] {
+        let output = query(index.path(), &[text]);
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{text}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{text}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let economy = query_json(index.path(), &["l'economie"]);
+    assert!(titles(&economy)[0].starts_with("Réforme des retraites"));
+    let stop_words = query(index.path(), &["de la"]);
+    assert!(stdout(&stop_words).contains("no searchable word"));
+}
+
+#[test]
+fn exit_status_says_what_happened() {
+    let index = indexed();
+    assert_eq!(query(index.path(), &["Corée"]).status.code(), Some(0));
+    assert_eq!(query(index.path(), &["xylophone"]).status.code(), Some(1));
+
+    let bad_date = query(index.path(), &["Corée", "--since", "octobre"]);
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_date.stderr)
+        .contains("invalid date \"octobre\": use YYYY, YYYY-MM or YYYY-MM-DD"));
+
+    let empty = TempDir::new().unwrap();
+    let no_index = query(&empty.path().join("nothing"), &["Corée"]);
+    assert_eq!(no_index.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&no_index.stderr);
+    assert!(
+        message.starts_with("newsearch: no index at ")
+            && message.contains("run `newsearch index` first"),
+        "{message}"
+    );
+}
+
+#[test]
+fn skipped_files_are_reported_with_path_and_reason() {
+    let corpus = TempDir::new().unwrap();
+    std::fs::write(corpus.path().join("empty.txt"), "").unwrap();
+    std::fs::write(corpus.path().join("latin1.txt"), b"Caf\xe9 cr\xe8me").unwrap();
+    std::fs::write(corpus.path().join("photo.png"), b"\x89PNG").unwrap();
+    std::fs::copy(
+        fixtures().join("news/sommet-climat.txt"),
+        corpus.path().join("climat.txt"),
+    )
+    .unwrap();
+    let index = TempDir::new().unwrap();
+    let output = newsearch(index.path())
+        .arg("index")
+        .arg(corpus.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "some files were skipped");
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("empty.txt: empty file"), "{errors}");
+    assert!(
+        errors.contains("photo.png: not a format newsearch reads"),
+        "{errors}"
+    );
+    assert!(errors.contains("latin1.txt: "), "{errors}");
+    assert!(
+        stdout(&output).contains("Indexed 1 article from 1 file"),
+        "{}",
+        stdout(&output)
+    );
+}
