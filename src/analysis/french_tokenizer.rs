@@ -19,12 +19,12 @@ static FRENCH_STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algo
 /// Tokenizes French text into stemmed, accent-free terms with their byte offsets.
 ///
 /// The steps run in this order, each a small function tested on its own:
-/// 1. [`next_word`] finds a word (letters, digits, apostrophes between letters);
-/// 2. [`fold_into`] lower-cases it and removes accents, so that "Corée", "COREE" and the NFD
+/// 1. `words::next_word` finds a word (letters, digits, apostrophes between letters);
+/// 2. `fold::fold_into` lower-cases it and removes accents, so that "Corée", "COREE" and the NFD
 ///    form of "Corée" are one word — folding comes before stemming so that a word typed
 ///    without accents stems exactly like the accented one;
-/// 3. [`elided_prefix_len`] drops an elided article ("l'", "qu'", "jusqu'");
-/// 4. [`is_stop_word`] drops French stop words, keeping their position so that phrases
+/// 3. `elision::elided_prefix_len` drops an elided article ("l'", "qu'", "jusqu'");
+/// 4. `stop_words::is_stop_word` drops French stop words, keeping their position so that phrases
 ///    such as "Corée du Nord" still require the gap;
 /// 5. the Snowball French stemmer (rust-stemmers) conflates inflections.
 #[derive(Clone, Default)]
