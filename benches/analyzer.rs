@@ -24,7 +24,7 @@ fn sample_text() -> String {
 }
 
 fn count_tokens(text: &str) -> usize {
-    let mut tokenizer = FrenchTokenizer;
+    let mut tokenizer = FrenchTokenizer::default();
     let mut stream = tokenizer.token_stream(text);
     let mut count = 0;
     while stream.advance() {

@@ -1,5 +1,6 @@
 //! The French analyzer as one tantivy tokenizer: segment → fold → elide → drop stop words → stem.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -14,6 +15,9 @@ use super::words::next_word;
 /// base64, hashes), and a term must stay small. Their position is still counted.
 pub const MAX_WORD_BYTES: usize = 64;
 
+/// How many distinct words a tokenizer remembers the stem of before it starts afresh.
+const STEM_CACHE_WORDS: usize = 200_000;
+
 static FRENCH_STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::French));
 
 /// Tokenizes French text into stemmed, accent-free terms with their byte offsets.
@@ -27,14 +31,27 @@ static FRENCH_STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algo
 /// 4. `stop_words::is_stop_word` drops French stop words, keeping their position so that phrases
 ///    such as "Corée du Nord" still require the gap;
 /// 5. the Snowball French stemmer (rust-stemmers) conflates inflections.
-#[derive(Clone, Default)]
-pub struct FrenchTokenizer;
+///
+/// Stemming is most of the work, and news text repeats its words, so each tokenizer keeps
+/// the stems it has computed. Tantivy gives each indexing thread its own clone; a clone
+/// starts with an empty cache.
+#[derive(Default)]
+pub struct FrenchTokenizer {
+    stems: HashMap<String, String>,
+}
+
+impl Clone for FrenchTokenizer {
+    fn clone(&self) -> Self {
+        FrenchTokenizer::default()
+    }
+}
 
 pub struct FrenchTokenStream<'a> {
     text: &'a str,
     cursor: usize,
     next_position: usize,
     token: Token,
+    stems: &'a mut HashMap<String, String>,
 }
 
 impl Tokenizer for FrenchTokenizer {
@@ -46,6 +63,7 @@ impl Tokenizer for FrenchTokenizer {
             cursor: 0,
             next_position: 0,
             token: Token::default(),
+            stems: &mut self.stems,
         }
     }
 }
@@ -56,7 +74,7 @@ impl TokenStream for FrenchTokenStream<'_> {
             let position = self.next_position;
             self.next_position += 1;
             let raw_word = &self.text[word.clone()];
-            if let Some(elided_bytes) = analyze_word(raw_word, &mut self.token.text) {
+            if let Some(elided_bytes) = analyze_word(raw_word, &mut self.token.text, self.stems) {
                 self.token.offset_from = word.start + elided_bytes;
                 self.token.offset_to = word.end;
                 self.token.position = position;
@@ -77,7 +95,11 @@ impl TokenStream for FrenchTokenStream<'_> {
 
 /// Turns one raw word into its term in `term`. Returns how many bytes of the raw word an
 /// elided article took, or `None` when the word yields no term.
-fn analyze_word(raw_word: &str, term: &mut String) -> Option<usize> {
+fn analyze_word(
+    raw_word: &str,
+    term: &mut String,
+    stems: &mut HashMap<String, String>,
+) -> Option<usize> {
     term.clear();
     fold_into(raw_word, term);
     let mut elided_bytes = 0;
@@ -91,9 +113,21 @@ fn analyze_word(raw_word: &str, term: &mut String) -> Option<usize> {
         return None;
     }
     if term.bytes().any(|byte| byte.is_ascii_alphabetic()) {
-        if let std::borrow::Cow::Owned(stemmed) = FRENCH_STEMMER.stem(term) {
-            *term = stemmed;
-        }
+        stem_in_place(term, stems);
     }
     Some(elided_bytes)
+}
+
+/// Replaces a folded word by its Snowball stem, remembering it for the next time.
+fn stem_in_place(term: &mut String, stems: &mut HashMap<String, String>) {
+    if let Some(stem) = stems.get(term.as_str()) {
+        term.clear();
+        term.push_str(stem);
+        return;
+    }
+    let stem = FRENCH_STEMMER.stem(term).into_owned();
+    if stems.len() >= STEM_CACHE_WORDS {
+        stems.clear();
+    }
+    stems.insert(std::mem::replace(term, stem.clone()), stem);
 }

@@ -22,7 +22,10 @@ pub const KEYWORD_ANALYZER: &str = "newsearch_keyword";
 /// Registers the analyzers. Tantivy does not save custom analyzers in the index, so this
 /// runs on every open: without it, queries would silently use another analyzer.
 pub fn register(tokenizers: &TokenizerManager) {
-    tokenizers.register(FRENCH_ANALYZER, TextAnalyzer::from(FrenchTokenizer));
+    tokenizers.register(
+        FRENCH_ANALYZER,
+        TextAnalyzer::from(FrenchTokenizer::default()),
+    );
     tokenizers.register(KEYWORD_ANALYZER, TextAnalyzer::from(KeywordTokenizer));
 }
 
@@ -38,7 +41,7 @@ pub struct AnalyzedToken {
 
 /// Runs the French analyzer on `text`, exactly as the index does.
 pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
-    let mut tokenizer = FrenchTokenizer;
+    let mut tokenizer = FrenchTokenizer::default();
     let mut stream = tokenizer.token_stream(text);
     let mut tokens = Vec::new();
     while let Some(token) = stream.next() {
