@@ -314,23 +314,29 @@ fn breadcrumb_category(
         .find(|crumb| is_section_label(crumb) && Some(crumb.as_str()) != title)
 }
 
+/// The crumbs of the first breadcrumb trail of two crumbs or more (a lone "breadcrumb"
+/// label is a menu heading, not a trail).
 fn visible_breadcrumbs(document: &Html) -> Vec<String> {
-    let trail = document
+    document
         .select(&selector(
             "[class*=breadcrumb], [id*=breadcrumb], [itemtype*=BreadcrumbList]",
         ))
-        .next();
-    let Some(trail) = trail else {
-        return Vec::new();
-    };
+        .map(trail_crumbs)
+        .find(|crumbs| crumbs.len() >= 2)
+        .unwrap_or_default()
+}
+
+fn trail_crumbs(trail: ElementRef) -> Vec<String> {
     let links: Vec<String> = trail
         .select(&selector("a, [itemprop=name]"))
         .map(element_text)
+        .filter(|text| !text.is_empty())
         .collect();
-    if links.is_empty() {
-        return separated_crumbs(trail);
+    if links.len() >= 2 {
+        links
+    } else {
+        separated_crumbs(trail)
     }
-    links
 }
 
 /// "Accueil > Économie > Emploi" written as one text.
@@ -338,6 +344,7 @@ fn separated_crumbs(trail: ElementRef) -> Vec<String> {
     element_text(trail)
         .split(['>', '›', '»', '/', '|'])
         .map(str::trim)
+        .filter(|crumb| !crumb.is_empty())
         .map(str::to_string)
         .collect()
 }
