@@ -4,7 +4,7 @@
 //! settled from its first bytes and its name ([`Format::detect`]), and the one reader of
 //! that format turns it into articles: `txt` (scraped page text), `html` (saved pages),
 //! `json_records` (JSON Lines, NDJSON, JSON arrays). Adding a format is one new file and
-//! one arm in [`read_stream`].
+//! one arm in `read_stream`.
 
 mod byline;
 mod compression;
