@@ -244,6 +244,7 @@ fn orangesum_html_pages_match_their_manifest() {
     assert!(rate(tally.dates, pages) >= FIELD_RATE);
     assert!(rate(tally.categories, pages) >= FIELD_RATE);
     assert!(precision >= BODY_RATE && recall >= BODY_RATE);
+    assert!(unmarked_precision >= BODY_RATE && unmarked_recall >= BODY_RATE);
 }
 
 /// Reads a whole compressed dump and returns its record count and how many bodies repeat an earlier one.

@@ -3,10 +3,8 @@
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
 
-use crate::analysis::fold::fold;
-
 use super::html_metadata::selector;
-use super::page_lines::{is_noise, is_widget};
+use super::page_lines::{is_noise, is_prose, is_widget};
 
 /// Elements whose content is never article text.
 const SKIPPED_ELEMENTS: &[&str] = &[
@@ -230,8 +228,18 @@ fn names_boilerplate(element: &Element) -> bool {
 /// Gathers text into paragraphs, breaking at block elements.
 #[derive(Default)]
 struct ParagraphReader {
-    paragraphs: Vec<String>,
+    paragraphs: Vec<ReadParagraph>,
     current: String,
+    /// How many links the text being read sits in.
+    link_depth: usize,
+    /// Whether some text of the current paragraph is outside any link.
+    current_has_unlinked_text: bool,
+}
+
+struct ReadParagraph {
+    text: String,
+    /// All its text is link text: a related article's headline, "Lire la suite".
+    only_links: bool,
 }
 
 impl ParagraphReader {
@@ -250,9 +258,12 @@ impl ParagraphReader {
                     if is_block {
                         self.end_paragraph();
                     }
+                    let is_link = inner.name() == "a";
+                    self.link_depth += usize::from(is_link);
                     if let Some(inner_element) = ElementRef::wrap(child) {
                         self.read_children(inner_element);
                     }
+                    self.link_depth -= usize::from(is_link);
                     if is_block {
                         self.end_paragraph();
                     }
@@ -264,6 +275,9 @@ impl ParagraphReader {
 
     /// Appends text, each run of ASCII whitespace becoming one space (no-break spaces are kept).
     fn push_text(&mut self, text: &str) {
+        if self.link_depth == 0 && !text.trim().is_empty() {
+            self.current_has_unlinked_text = true;
+        }
         let mut pending_space = self.current.ends_with(' ');
         for character in text.chars() {
             if character.is_ascii_whitespace() {
@@ -282,20 +296,33 @@ impl ParagraphReader {
     }
 
     fn end_paragraph(&mut self) {
-        let paragraph = self.current.trim().to_string();
+        let text = self.current.trim().to_string();
         self.current.clear();
-        if !paragraph.is_empty() {
-            self.paragraphs.push(paragraph);
+        if !text.is_empty() {
+            self.paragraphs.push(ReadParagraph {
+                text,
+                only_links: !self.current_has_unlinked_text,
+            });
         }
+        self.current_has_unlinked_text = false;
     }
 
-    /// The paragraphs without the title, related-link boxes, share bars and repeats.
+    /// The paragraphs without the title, related links, share bars and repeats.
     fn finish(mut self, title: Option<&str>) -> Vec<String> {
         self.end_paragraph();
         let mut kept: Vec<String> = Vec::new();
-        for paragraph in self.paragraphs {
+        for ReadParagraph {
+            text: paragraph,
+            only_links,
+        } in self.paragraphs
+        {
             let is_title = title.is_some_and(|title| paragraph == title);
-            if is_title || is_noise(&paragraph) || opens_related_links(&paragraph) {
+            let is_related_link = only_links && !is_prose(&paragraph);
+            if is_title
+                || is_related_link
+                || is_noise(&paragraph)
+                || opens_related_links(&paragraph)
+            {
                 continue;
             }
             if kept.last() != Some(&paragraph) {
@@ -309,7 +336,7 @@ impl ParagraphReader {
 /// "Lire aussi", "À lire aussi : Le titre d'un autre article".
 fn opens_related_links(paragraph: &str) -> bool {
     let label = paragraph.split([':', '>', '»']).next().unwrap_or(paragraph);
-    is_widget(label) || (is_widget(paragraph) && fold(paragraph).len() < 40)
+    is_widget(label)
 }
 
 #[cfg(test)]
@@ -333,7 +360,9 @@ mod tests {
               <script>var x = "pas du texte";</script>
               <div class="share-bar">Partager sur Facebook</div>
               <p>Lire aussi : Un autre article</p>
+              <p><a href="/autre">Le titre d'un article voisin</a></p>
               <p>Second paragraphe.<br>Après un saut.</p>
+              <p><a href="/ailleurs">Une phrase entière en lien, qui se lit comme de la prose et doit rester.</a></p>
               <figure><img src="a.jpg"><figcaption>Une légende</figcaption></figure>
             </div>
             <div class="comments"><p>Un commentaire de lecteur assez long pour compter beaucoup.</p></div>
@@ -344,6 +373,7 @@ mod tests {
                 "Premier paragraphe, avec un lien et du style.",
                 "Second paragraphe.",
                 "Après un saut.",
+                "Une phrase entière en lien, qui se lit comme de la prose et doit rester.",
             ]
         );
     }
