@@ -1,7 +1,5 @@
 //! Which record keys hold which article field: the common names of crawler and dataset dumps, and `--field body=contenu` overrides.
 
-use std::fmt;
-
 /// An article field that a JSON record can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArticleField {
@@ -76,12 +74,6 @@ impl ArticleField {
         ArticleField::ALL
             .into_iter()
             .find(|field| field.name() == name)
-    }
-}
-
-impl fmt::Display for ArticleField {
-    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str(self.name())
     }
 }
 

@@ -137,7 +137,11 @@ fn title(document: &Html, metadata: &PageMetadata) -> Option<String> {
         .meta(&["og:title", "twitter:title"])
         .map(str::to_string)
         .or_else(|| json_ld_text(metadata, "headline"))
-        .or_else(|| first_text(document, "article h1, main h1, h1"))
+        .or_else(|| {
+            ["article h1", "main h1", "h1"]
+                .iter()
+                .find_map(|css| first_text(document, css))
+        })
         .or_else(|| metadata.title_tag.as_deref().map(headline_of_title_tag))
 }
 
