@@ -17,7 +17,7 @@ use crate::article::{stable_id, Article, PublicationDate};
 
 use super::date_value::{date_from_unix_time, parse_date_value};
 use super::field_map::{ArticleField, FieldMap};
-use super::text_encoding::{decode, Utf8Transcoder};
+use super::text_encoding::{decode, to_nfc, Utf8Transcoder};
 use super::{ExtractError, FileContext, RecordProblem};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -305,7 +305,7 @@ fn is_empty(value: &Value) -> bool {
 /// A string, a number, or the `name` of an object (`{"name": "Le Monde"}`).
 fn plain_text(value: &Value) -> Option<String> {
     let text = match value {
-        Value::String(text) => text.trim().to_string(),
+        Value::String(text) => to_nfc(text.trim().to_string()),
         Value::Number(number) => number.to_string(),
         Value::Object(object) => return object.get("name").and_then(plain_text),
         _ => return None,
@@ -335,7 +335,7 @@ fn names(value: &Value) -> Option<String> {
 /// The body: a string, or an array of paragraphs joined by blank lines.
 fn body_text(value: &Value) -> String {
     match value {
-        Value::String(text) => text.replace("\r\n", "\n").trim().to_string(),
+        Value::String(text) => to_nfc(text.replace("\r\n", "\n").trim().to_string()),
         Value::Array(items) => items
             .iter()
             .filter_map(plain_text)

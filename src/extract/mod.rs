@@ -377,6 +377,14 @@ mod tests {
     }
 
     #[test]
+    fn decomposed_text_is_stored_composed() {
+        let text = "Se\u{301}oul re\u{301}agit aux tirs\n\nSe\u{301}oul a re\u{301}agi vivement mardi aux tirs de missiles venus du Nord.";
+        let article = read(Path::new("nfd.txt"), text.as_bytes()).unwrap();
+        assert_eq!(article.title, "Séoul réagit aux tirs");
+        assert!(article.body.starts_with("Séoul a réagi"));
+    }
+
+    #[test]
     fn a_missing_file_is_an_io_error() {
         let context = FileContext {
             path: Path::new("/nonexistent/newsearch/page.txt"),

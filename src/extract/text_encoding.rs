@@ -1,4 +1,4 @@
-//! Character encodings: bytes to text for UTF-8 (with or without BOM), UTF-16 with BOM and Windows-1252, found without being told.
+//! Character encodings: bytes to NFC text for UTF-8 (with or without BOM), UTF-16 with BOM and Windows-1252, found without being told.
 //!
 //! The order of evidence: a byte order mark, then the encoding the document declares
 //! (an HTML `<meta charset>`), then the bytes themselves: valid UTF-8 is UTF-8, anything
@@ -8,14 +8,28 @@
 use std::io::{self, BufRead, Read};
 
 use encoding_rs::{Decoder, Encoding, UTF_8, WINDOWS_1252};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Share of control characters above which decoded text is taken for binary data.
 const MAX_CONTROL_SHARE: f64 = 0.01;
 
 /// Decodes `bytes`, honouring a byte order mark first and then `declared` (an encoding
 /// label such as "iso-8859-1" that the document states), else UTF-8 when the bytes are
-/// valid UTF-8, else Windows-1252.
+/// valid UTF-8, else Windows-1252. The text comes out in Unicode NFC.
 pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
+    to_nfc(decode_in_source_form(bytes, declared))
+}
+
+/// The text in Unicode NFC, so that stored titles and bodies compare and print alike
+/// whatever form the file was saved in (the analyzer folds both forms anyway).
+pub fn to_nfc(text: String) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
+}
+
+fn decode_in_source_form(bytes: &[u8], declared: Option<&str>) -> String {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         return decode_with(encoding, &bytes[bom_length..]);
     }
@@ -191,6 +205,11 @@ mod tests {
         assert_eq!(decode(bytes, Some("iso-8859-1")), "cafÃ©");
         assert_eq!(decode(bytes, Some("utf-8")), "café");
         assert_eq!(decode(b"caf\xE9", Some("utf-8")), "café");
+    }
+
+    #[test]
+    fn decomposed_text_comes_out_composed() {
+        assert_eq!(decode("Se\u{301}oul".as_bytes(), None), "Séoul");
     }
 
     #[test]
