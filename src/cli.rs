@@ -41,6 +41,11 @@ pub struct IndexArgs {
     #[arg(default_value = "corpus", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Read a JSON key as an article field: `--field body=contenu` (repeatable; fields: id,
+    /// title, body, date, category, author, url, source).
+    #[arg(long = "field", value_name = "FIELD=KEY")]
+    pub fields: Vec<String>,
+
     /// Memory for the index writer's buffers, in MiB.
     #[arg(long, default_value_t = 256, value_name = "MIB")]
     pub memory: usize,

@@ -134,7 +134,7 @@ fn indexing_twice_does_not_duplicate_articles() {
         "{summary}"
     );
     assert!(
-        summary.contains("0 files skipped; the index holds 10 articles."),
+        summary.contains("; 0 exact duplicates; 0 skipped; the index holds 10 articles."),
         "{summary}"
     );
     assert_eq!(
@@ -446,8 +446,17 @@ fn exit_status_says_what_happened() {
 fn skipped_files_are_reported_with_path_and_reason() {
     let corpus = TempDir::new().unwrap();
     std::fs::write(corpus.path().join("empty.txt"), "").unwrap();
-    std::fs::write(corpus.path().join("latin1.txt"), b"Caf\xe9 cr\xe8me").unwrap();
     std::fs::write(corpus.path().join("photo.png"), b"\x89PNG").unwrap();
+    std::fs::write(
+        corpus.path().join("binary.txt"),
+        b"\x00\x01\x02\x03garbage\x00\xff\xfe",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.path().join("dump.jsonl"),
+        "{\"id\": \"a\", \"title\": \"Un titre\", \"body\": \"Un texte sur la Corée.\"}\n{\"id\": \"b\", \"title\": oops}\n",
+    )
+    .unwrap();
     std::fs::copy(
         fixtures().join("news/sommet-climat.txt"),
         corpus.path().join("climat.txt"),
@@ -466,10 +475,41 @@ fn skipped_files_are_reported_with_path_and_reason() {
         errors.contains("photo.png: not a format newsearch reads"),
         "{errors}"
     );
-    assert!(errors.contains("latin1.txt: "), "{errors}");
+    assert!(errors.contains("binary.txt: "), "{errors}");
     assert!(
-        stdout(&output).contains("Indexed 1 article from 1 file"),
+        errors.contains("dump.jsonl:2: "),
+        "a bad record is named by its line: {errors}"
+    );
+    assert!(
+        stdout(&output).contains("Indexed 2 articles from 2 files"),
         "{}",
         stdout(&output)
     );
+    assert!(
+        stdout(&output).contains("; 4 skipped;"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn legacy_encodings_are_decoded() {
+    let corpus = TempDir::new().unwrap();
+    let page = "Le café crème coûte plus cher à Paris\n\nLe prix du café crème a encore augmenté cette année dans les brasseries parisiennes, selon une étude.\n";
+    let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+    std::fs::write(corpus.path().join("latin1.txt"), &latin1).unwrap();
+    let index = TempDir::new().unwrap();
+    let output = newsearch(index.path())
+        .arg("index")
+        .arg(corpus.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let results = query_json(index.path(), &["crème"]);
+    assert_eq!(titles(&results), ["Le café crème coûte plus cher à Paris"]);
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use newsearch::date::Date;
-use newsearch::extract::{read_file, FileContext, Format};
+use newsearch::extract::{read_file, FieldMap, FileContext, Format};
 
 struct Expected {
     file: &'static str,
@@ -82,12 +82,14 @@ fn every_seed_reads_as_expected() {
             path: &path,
             folder_category: None,
             today,
+            field_map: &FieldMap::default(),
         };
         let mut articles = Vec::new();
-        read_file(Format::PageText, &context, &mut |article| {
+        let problems = read_file(Format::PageText, &context, &mut |article| {
             articles.push(article)
         })
         .unwrap();
+        assert!(problems.is_empty());
         assert_eq!(articles.len(), 1);
         let article = &articles[0];
         let file = expected.file;

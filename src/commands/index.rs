@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::cli::{ColorChoice, IndexArgs};
 use crate::date::Date;
 use crate::error::{Error, Result};
+use crate::extract::FieldMap;
 use crate::index::{index_files, IndexingOptions};
 use crate::output::{print_index_report, ProgressBarReporter, Style};
 
@@ -48,11 +49,13 @@ fn indexing_options(index_dir: &Path, args: IndexArgs) -> Result<IndexingOptions
             args.memory
         )));
     }
+    let field_map = FieldMap::parse(&args.fields).map_err(Error::InvalidOption)?;
     Ok(IndexingOptions {
         index_dir: index_dir.to_path_buf(),
         inputs: args.paths,
         memory_budget: args.memory << 20,
         threads,
         today: Date::today(),
+        field_map,
     })
 }

@@ -1,34 +1,113 @@
-//! Reading input files into articles: one reader per format behind the single dispatch point `read_articles`.
+//! Reading input files into articles: one reader per format behind the single dispatch point `read_file`.
+//!
+//! A file is opened, decompressed when its magic bytes say gzip or zstd, its format is
+//! settled from its first bytes and its name ([`Format::detect`]), and the one reader of
+//! that format turns it into articles: `txt` (scraped page text), `html` (saved pages),
+//! `json_records` (JSON Lines, NDJSON, JSON arrays). Adding a format is one new file and
+//! one arm in `read_stream`.
 
 mod byline;
+mod compression;
+mod date_value;
+mod field_map;
 pub mod french_date;
+mod html;
+mod html_body;
+mod html_metadata;
+mod json_records;
 mod page_lines;
 mod section;
+mod text_encoding;
 pub mod txt;
 
-use std::borrow::Cow;
+use std::io::{self, BufRead, Cursor, Read};
 use std::path::Path;
-
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::article::{stable_id, Article};
 use crate::date::Date;
+
+use compression::{open_decompressed, Compression};
+pub use field_map::{ArticleField, FieldMap};
+use text_encoding::{declared_html_charset, decode, looks_binary};
 
 /// The input formats newsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A scraped page as plain text (`.txt`, or no extension).
     PageText,
+    /// A saved web page (`.html`, `.htm`).
+    Html,
+    /// Records, one article each: JSON Lines, NDJSON or a JSON array (`.jsonl`, `.ndjson`, `.json`).
+    JsonRecords,
 }
 
+/// How many decompressed bytes are looked at to recognise a format.
+const SNIFFED_BYTES: u64 = 64 * 1024;
+
 impl Format {
-    /// The format of a file, from its name; `None` for files newsearch does not read.
+    /// The format a file's name announces, looking through a `.gz` or `.zst` suffix
+    /// (`dump.jsonl.zst` is JSON records); `None` for files newsearch does not read.
     pub fn of(path: &Path) -> Option<Format> {
-        match path.extension().and_then(|extension| extension.to_str()) {
-            None => Some(Format::PageText),
-            Some(extension) if extension.eq_ignore_ascii_case("txt") => Some(Format::PageText),
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let name = ["gz", "zst"]
+            .iter()
+            .find_map(|suffix| name.strip_suffix(&format!(".{suffix}")))
+            .unwrap_or(&name);
+        match Path::new(name)
+            .extension()
+            .and_then(|extension| extension.to_str())
+        {
+            None | Some("txt") => Some(Format::PageText),
+            Some("html" | "htm" | "xhtml") => Some(Format::Html),
+            Some("jsonl" | "ndjson" | "json") => Some(Format::JsonRecords),
             Some(_) => None,
         }
+    }
+
+    /// The format a file's first (decompressed) bytes show: HTML markup, or JSON records;
+    /// `named` (from [`Format::of`]) when they show neither.
+    pub fn detect(named: Format, first_bytes: &[u8]) -> Format {
+        let start = sniffable_start(first_bytes);
+        if looks_like_html(&start) {
+            Format::Html
+        } else if looks_like_json_records(&start) {
+            Format::JsonRecords
+        } else {
+            named
+        }
+    }
+}
+
+/// The first bytes as text, without a byte order mark or leading whitespace.
+fn sniffable_start(first_bytes: &[u8]) -> String {
+    decode(first_bytes, None).trim_start().to_string()
+}
+
+fn looks_like_html(start: &str) -> bool {
+    let lower: String = start.chars().take(1024).collect::<String>().to_lowercase();
+    ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|opening| lower.starts_with(opening))
+        || (lower.starts_with('<') && lower.contains("<html"))
+}
+
+/// A first line that is a whole JSON object (JSON Lines), a lone `{` (objects written over
+/// several lines), or an array of objects.
+fn looks_like_json_records(start: &str) -> bool {
+    if let Some(rest) = start.strip_prefix('[') {
+        return rest.trim_start().starts_with(['{', ']']);
+    }
+    if !start.starts_with('{') {
+        return false;
+    }
+    match start.split_once('\n') {
+        Some((first_line, _)) => {
+            let first_line = first_line.trim();
+            first_line == "{"
+                || serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(first_line)
+                    .is_ok()
+        }
+        None => start.starts_with("{\""),
     }
 }
 
@@ -41,67 +120,131 @@ pub struct FileContext<'a> {
     pub folder_category: Option<&'a str>,
     /// Today's date, the bound of inferred years.
     pub today: Date,
+    /// Record keys the user mapped to article fields (`--field body=contenu`), for JSON records.
+    pub field_map: &'a FieldMap,
 }
 
-/// Why a file yielded no article.
+/// Why a file yielded no article, or stopped yielding them.
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
     #[error("cannot read: {0}")]
-    Io(#[from] std::io::Error),
-    #[error("not UTF-8 text (invalid byte at offset {0})")]
-    NotUtf8(usize),
+    Io(#[from] io::Error),
+    #[error(
+        "cannot decompress the {compression} data: {reason} (the file may be truncated or damaged)"
+    )]
+    Decompress {
+        compression: &'static str,
+        reason: String,
+    },
+    #[error("binary data, not text")]
+    NotText,
     #[error("empty file")]
     Empty,
     #[error("no article text found")]
     NoArticle,
 }
 
+/// A record of a many-article file that could not be indexed; the file's other records were.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordProblem {
+    /// 1-based line of the record in the (decompressed) file: the line itself for JSON Lines,
+    /// the line where the record ends for records written over several lines.
+    pub line: usize,
+    /// What is wrong, for people: "malformed JSON: …", "no article text (looked for …)".
+    pub reason: String,
+}
+
 /// Reads the articles of one file, handing each to `emit` as soon as it is read, so that
 /// a file of many articles is never held whole in memory.
+///
+/// `format` is what the file's name says ([`Format::of`]); the content overrides it when it
+/// clearly is HTML or JSON records. Compressed files (gzip, zstd) are read through.
+/// Returns the records that could not be read (always none for single-page formats); an
+/// `Err` means the file as a whole failed, though articles read before a late failure
+/// (a truncated archive) were already emitted.
 pub fn read_file(
     format: Format,
     context: &FileContext,
     emit: &mut dyn FnMut(Article),
-) -> Result<(), ExtractError> {
-    let bytes = std::fs::read(context.path)?;
-    match format {
-        Format::PageText => emit(read_page_file(&bytes, context)?),
+) -> Result<Vec<RecordProblem>, ExtractError> {
+    let opened = open_decompressed(context.path)?;
+    let compression = opened.compression;
+    read_stream(format, opened.reader, context, emit).map_err(|error| match error {
+        ExtractError::Io(error) if compression != Compression::None => ExtractError::Decompress {
+            compression: compression.name(),
+            reason: error.to_string(),
+        },
+        other => other,
+    })
+}
+
+/// The dispatch point: one arm per format.
+fn read_stream(
+    format: Format,
+    reader: Box<dyn BufRead>,
+    context: &FileContext,
+    emit: &mut dyn FnMut(Article),
+) -> Result<Vec<RecordProblem>, ExtractError> {
+    let (first_bytes, reader) = peek(reader)?;
+    if first_bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ExtractError::Empty);
     }
-    Ok(())
-}
-
-/// The text in Unicode NFC, so that stored titles and bodies compare and print alike
-/// whatever form the page was saved in (the analyzer folds both forms anyway).
-fn to_nfc(text: &str) -> Cow<'_, str> {
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => Cow::Borrowed(text),
-        _ => Cow::Owned(text.nfc().collect()),
+    if looks_binary(&sniffable_start(&first_bytes)) {
+        return Err(ExtractError::NotText);
     }
+    match Format::detect(format, &first_bytes) {
+        Format::PageText => emit(read_page_file(&read_all(reader)?, context)?),
+        Format::Html => emit(read_html_file(&read_all(reader)?, context)?),
+        Format::JsonRecords => return json_records::read_json_records(reader, context, emit),
+    }
+    Ok(Vec::new())
 }
 
-fn decode_utf8(bytes: &[u8]) -> Result<&str, ExtractError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|error| ExtractError::NotUtf8(error.valid_up_to()))
+/// The first bytes of a stream, and the stream as if none had been read.
+fn peek(mut reader: Box<dyn BufRead>) -> io::Result<(Vec<u8>, Box<dyn BufRead>)> {
+    let mut first_bytes = Vec::new();
+    (&mut reader)
+        .take(SNIFFED_BYTES)
+        .read_to_end(&mut first_bytes)?;
+    let replayed = Cursor::new(first_bytes.clone()).chain(reader);
+    Ok((first_bytes, Box::new(replayed)))
 }
 
-fn read_page_file(bytes: &[u8], context: &FileContext) -> Result<Article, ExtractError> {
-    let text = to_nfc(decode_utf8(bytes)?);
+fn read_all(mut reader: Box<dyn BufRead>) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Decodes a single-page file and refuses binary data.
+fn page_text(bytes: &[u8], declared: Option<&str>) -> Result<String, ExtractError> {
+    let text = decode(bytes, declared);
     if text.trim().is_empty() {
         return Err(ExtractError::Empty);
     }
+    if looks_binary(&text) {
+        return Err(ExtractError::NotText);
+    }
+    Ok(text)
+}
+
+fn file_stem(path: &Path) -> Option<String> {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+}
+
+fn read_page_file(bytes: &[u8], context: &FileContext) -> Result<Article, ExtractError> {
+    let text = page_text(bytes, None)?;
     let page = txt::read_page(&text, context.today);
     if page.body.is_empty() {
         return Err(ExtractError::NoArticle);
     }
-    let file_stem = || {
-        context
-            .path
-            .file_stem()
-            .map(|stem| stem.to_string_lossy().into_owned())
-    };
     Ok(Article {
         id: stable_id(&context.path.to_string_lossy()),
-        title: page.title.or_else(file_stem).unwrap_or_default(),
+        title: page
+            .title
+            .or_else(|| file_stem(context.path))
+            .unwrap_or_default(),
         date: page.date,
         category: page
             .category
@@ -109,6 +252,30 @@ fn read_page_file(bytes: &[u8], context: &FileContext) -> Result<Article, Extrac
         author: page.author,
         url: None,
         source: None,
+        body: page.body,
+        path: context.path.to_path_buf(),
+    })
+}
+
+fn read_html_file(bytes: &[u8], context: &FileContext) -> Result<Article, ExtractError> {
+    let text = page_text(bytes, declared_html_charset(bytes).as_deref())?;
+    let page = html::read_html(&text, context.today);
+    if page.body.is_empty() {
+        return Err(ExtractError::NoArticle);
+    }
+    Ok(Article {
+        id: stable_id(&context.path.to_string_lossy()),
+        title: page
+            .title
+            .or_else(|| file_stem(context.path))
+            .unwrap_or_default(),
+        date: page.date,
+        category: page
+            .category
+            .or_else(|| context.folder_category.map(str::to_string)),
+        author: page.author,
+        url: page.url,
+        source: page.source,
         body: page.body,
         path: context.path.to_path_buf(),
     })
@@ -123,6 +290,7 @@ mod tests {
             path,
             folder_category: Some("Economie"),
             today: Date::new(2026, 11, 21).unwrap(),
+            field_map: &FieldMap::default(),
         };
         read_page_file(bytes, &context)
     }
@@ -133,6 +301,43 @@ mod tests {
         assert_eq!(Format::of(Path::new("a/b.TXT")), Some(Format::PageText));
         assert_eq!(Format::of(Path::new("a/README")), Some(Format::PageText));
         assert_eq!(Format::of(Path::new("a/b.png")), None);
+        assert_eq!(Format::of(Path::new("a/b.htm")), Some(Format::Html));
+        assert_eq!(Format::of(Path::new("a/b.html.gz")), Some(Format::Html));
+        assert_eq!(
+            Format::of(Path::new("a/b.jsonl.zst")),
+            Some(Format::JsonRecords)
+        );
+        assert_eq!(
+            Format::of(Path::new("a/b.NDJSON")),
+            Some(Format::JsonRecords)
+        );
+        assert_eq!(Format::of(Path::new("a/b.json")), Some(Format::JsonRecords));
+        assert_eq!(Format::of(Path::new("a/b.gz")), Some(Format::PageText));
+        assert_eq!(Format::of(Path::new("a/b.tar.gz")), None);
+    }
+
+    #[test]
+    fn formats_by_content() {
+        let detect = |bytes: &[u8]| Format::detect(Format::PageText, bytes);
+        assert_eq!(detect(b"  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(detect(b"\xEF\xBB\xBF<html lang=fr>"), Format::Html);
+        assert_eq!(detect(b"<!-- saved -->\n<html>"), Format::Html);
+        assert_eq!(
+            detect(b"{\"title\": \"a\"}\n{\"title\""),
+            Format::JsonRecords
+        );
+        assert_eq!(detect(b"{\n  \"title\": \"a\"\n}"), Format::JsonRecords);
+        assert_eq!(detect(b"[\n {\"title\": \"a\"}]"), Format::JsonRecords);
+        assert_eq!(detect(b"{ pas du JSON }\nUne ligne"), Format::PageText);
+        assert_eq!(detect(b"Un titre\n\nUn paragraphe."), Format::PageText);
+        assert_eq!(
+            Format::detect(Format::Html, b"<div>un fragment</div>"),
+            Format::Html
+        );
+        assert_eq!(
+            Format::detect(Format::JsonRecords, b"{broken"),
+            Format::JsonRecords
+        );
     }
 
     #[test]
@@ -151,14 +356,24 @@ mod tests {
         assert!(matches!(read(path, b""), Err(ExtractError::Empty)));
         assert!(matches!(read(path, b" \n\t\n"), Err(ExtractError::Empty)));
         assert!(matches!(
-            read(path, b"abc\xFF"),
-            Err(ExtractError::NotUtf8(3))
+            read(path, b"abc\x00\x01\x02"),
+            Err(ExtractError::NotText)
         ));
         assert!(read(
             path,
             "\u{FEFF}Un titre assez long\nUn paragraphe.".as_bytes()
         )
         .is_ok());
+    }
+
+    #[test]
+    fn latin1_pages_are_decoded() {
+        let bytes = b"Le pr\xE9sident s'exprime\n\nLe pr\xE9sident de la R\xE9publique a parl\xE9 ce soir \xE0 la t\xE9l\xE9vision pendant une heure enti\xE8re.\n";
+        let article = read(Path::new("x.txt"), bytes).unwrap();
+        assert_eq!(article.title, "Le président s'exprime");
+        assert!(article
+            .body
+            .contains("République a parlé ce soir à la télévision"));
     }
 
     #[test]
@@ -175,6 +390,7 @@ mod tests {
             path: Path::new("/nonexistent/newsearch/page.txt"),
             folder_category: None,
             today: Date::new(2026, 11, 21).unwrap(),
+            field_map: &FieldMap::default(),
         };
         let result = read_file(Format::PageText, &context, &mut |_| {});
         assert!(matches!(result, Err(ExtractError::Io(_))));

@@ -7,10 +7,12 @@ use tantivy::schema::TantivyDocument;
 use tantivy::{IndexWriter, TantivyError, Term};
 use walkdir::WalkDir;
 
-use crate::article::Article;
+use std::collections::HashSet;
+
+use crate::article::{body_fingerprint, Article};
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::extract::{read_file, FileContext, Format};
+use crate::extract::{read_file, FieldMap, FileContext, Format};
 
 use super::open::open_or_create_index;
 use super::schema::ArticleFields;
@@ -26,6 +28,8 @@ pub struct IndexingOptions {
     pub threads: usize,
     /// The bound of years inferred from weekdays.
     pub today: Date,
+    /// Extra JSON keys for article fields (`--field body=contenu`).
+    pub field_map: FieldMap,
 }
 
 /// Receives the progress of a run; the library never prints.
@@ -38,10 +42,12 @@ pub trait IndexingProgress {
     fn committing(&self);
 }
 
-/// A file that yielded no article, and why.
+/// A file, or one record of it, that could not be read, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkippedFile {
     pub path: PathBuf,
+    /// The line of the record, for a record of a JSON dump; `None` for the whole file.
+    pub line: Option<usize>,
     pub reason: String,
 }
 
@@ -53,7 +59,10 @@ pub struct IndexingReport {
     /// Files read successfully.
     pub files: u64,
     pub bytes: u64,
+    /// Files and records that could not be read.
     pub skipped: Vec<SkippedFile>,
+    /// Articles whose body is identical to one read earlier in the run (still indexed).
+    pub exact_duplicates: u64,
     /// Articles in the index after the commit.
     pub articles_in_index: u64,
     pub elapsed: Duration,
@@ -95,23 +104,50 @@ pub fn index_files(
         files: 0,
         bytes: 0,
         skipped: Vec::new(),
+        exact_duplicates: 0,
         articles_in_index: 0,
         elapsed: Duration::ZERO,
     };
+    let mut fingerprints = HashSet::new();
     for file in &files {
-        match read_articles_of(file, options.today) {
-            Ok(articles) => {
-                writer.delete_term(Term::from_field_text(fields.path, &path_key(&file.path)));
-                for article in &articles {
-                    writer.add_document(to_document(fields, article))?;
-                }
-                report.articles += articles.len() as u64;
+        // The file's earlier articles go first: the index then reflects the file as it is now.
+        writer.delete_term(Term::from_field_text(fields.path, &path_key(&file.path)));
+        let mut write_error = None;
+        let context = FileContext {
+            path: &file.path,
+            folder_category: file.folder_category.as_deref(),
+            today: options.today,
+            field_map: &options.field_map,
+        };
+        let outcome = read_file(file.format, &context, &mut |article: Article| {
+            if write_error.is_some() {
+                return;
+            }
+            if !fingerprints.insert(body_fingerprint(&article.body)) {
+                report.exact_duplicates += 1;
+            }
+            match writer.add_document(to_document(fields, &article)) {
+                Ok(_) => report.articles += 1,
+                Err(error) => write_error = Some(error),
+            }
+        });
+        if let Some(error) = write_error {
+            return Err(Error::Index(error));
+        }
+        match outcome {
+            Ok(problems) => {
                 report.files += 1;
                 report.bytes += file.bytes;
+                skipped.extend(problems.into_iter().map(|problem| SkippedFile {
+                    path: file.path.clone(),
+                    line: Some(problem.line),
+                    reason: problem.reason,
+                }));
             }
-            Err(reason) => skipped.push(SkippedFile {
+            Err(error) => skipped.push(SkippedFile {
                 path: file.path.clone(),
-                reason,
+                line: None,
+                reason: error.to_string(),
             }),
         }
         progress.file_done(file.bytes);
@@ -125,19 +161,6 @@ pub fn index_files(
     report.skipped = skipped;
     report.elapsed = started.elapsed();
     Ok(report)
-}
-
-/// The articles of one file, or why there are none.
-fn read_articles_of(file: &InputFile, today: Date) -> std::result::Result<Vec<Article>, String> {
-    let context = FileContext {
-        path: &file.path,
-        folder_category: file.folder_category.as_deref(),
-        today,
-    };
-    let mut articles = Vec::new();
-    read_file(file.format, &context, &mut |article| articles.push(article))
-        .map_err(|error| error.to_string())?;
-    Ok(articles)
 }
 
 /// The key a file's articles are stored under: its path as text.
@@ -168,6 +191,7 @@ fn discover(inputs: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<SkippedFile>)> {
                     let path = error.path().map_or_else(|| root.clone(), Path::to_path_buf);
                     skipped.push(SkippedFile {
                         path,
+                        line: None,
                         reason: walk_error_reason(&error),
                     });
                     continue;
@@ -180,6 +204,7 @@ fn discover(inputs: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<SkippedFile>)> {
             let Some(format) = Format::of(&path) else {
                 skipped.push(SkippedFile {
                     path,
+                    line: None,
                     reason: "not a format newsearch reads".to_string(),
                 });
                 continue;

@@ -14,9 +14,13 @@ pub fn print_index_report(
     errors: &mut dyn Write,
 ) -> io::Result<()> {
     for skipped in &report.skipped {
+        let line = skipped
+            .line
+            .map(|line| format!(":{line}"))
+            .unwrap_or_default();
         writeln!(
             errors,
-            "newsearch: skipped {}: {}",
+            "newsearch: skipped {}{line}: {}",
             skipped.path.display(),
             skipped.reason
         )?;
@@ -26,13 +30,14 @@ pub fn print_index_report(
         |count: u64, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     writeln!(
         out,
-        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {} skipped; the index holds {}.",
+        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {} exact duplicates; {} skipped; the index holds {}.",
         style.title(&format!("Indexed {}", plural(report.articles, "article"))),
         plural(report.files, "file"),
         seconds,
         report.articles as f64 / seconds,
         report.bytes as f64 / 1e6 / seconds,
-        plural(report.skipped.len() as u64, "file"),
+        report.exact_duplicates,
+        report.skipped.len(),
         plural(report.articles_in_index, "article"),
     )
 }

@@ -1,0 +1,123 @@
+//! Dates as metadata fields write them: ISO dates and timestamps, RFC 2822, Unix seconds, French dates.
+
+use crate::article::PublicationDate;
+use crate::date::Date;
+
+use super::french_date::find_dates;
+
+/// English month abbreviations of RFC 2822 dates ("Thu, 18 Jun 2020 18:53:09 +0200").
+const ENGLISH_MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Unix times above this many seconds are taken to be in milliseconds.
+const LARGEST_TIME_IN_SECONDS: i64 = 100_000_000_000;
+
+/// The date a metadata value states: "2020-06-18", "2020-06-18T18:53:09+02:00" (the date
+/// as written, that is the publisher's local date), "Thu, 18 Jun 2020 18:53:09 +0200",
+/// "18 juin 2020", "18/06/2020".
+pub fn parse_date_value(text: &str, today: Date) -> Option<PublicationDate> {
+    let text = text.trim();
+    let date = iso_date_prefix(text).or_else(|| rfc2822_date(text));
+    date.map(exact).or_else(|| {
+        find_dates(text, today)
+            .into_iter()
+            .next()
+            .map(|mention| PublicationDate {
+                date: mention.date,
+                year_inferred: mention.year_inferred,
+            })
+    })
+}
+
+/// The UTC date of a Unix time in seconds (or milliseconds, for large values).
+pub fn date_from_unix_time(time: i64) -> Option<PublicationDate> {
+    let seconds = if time.abs() > LARGEST_TIME_IN_SECONDS {
+        time / 1000
+    } else {
+        time
+    };
+    let date = Date::from_days_since_epoch(seconds.div_euclid(86_400));
+    (1900..=2100).contains(&date.year).then(|| exact(date))
+}
+
+fn exact(date: Date) -> PublicationDate {
+    PublicationDate {
+        date,
+        year_inferred: false,
+    }
+}
+
+/// `YYYY-MM-DD` at the start of `text`, followed by nothing, a time or a space.
+fn iso_date_prefix(text: &str) -> Option<Date> {
+    let prefix = text.get(..10)?;
+    let rest = &text[10..];
+    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+        return None;
+    }
+    let bytes = prefix.as_bytes();
+    let digits_at = |range: std::ops::Range<usize>| {
+        bytes[range.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| prefix[range].parse::<u32>().ok())
+            .flatten()
+    };
+    if bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits_at(0..4)?).ok()?;
+    Date::new(year, digits_at(5..7)?, digits_at(8..10)?)
+}
+
+/// "Thu, 18 Jun 2020 18:53:09 +0200": day, English month abbreviation, year.
+fn rfc2822_date(text: &str) -> Option<Date> {
+    let words: Vec<&str> = text
+        .split(|character: char| character.is_whitespace() || character == ',')
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.windows(3).find_map(|window| {
+        let day = window[0].parse::<u32>().ok()?;
+        let month_word = window[1].to_ascii_lowercase();
+        let month = ENGLISH_MONTHS
+            .iter()
+            .position(|name| month_word.starts_with(name))?;
+        let year = window[2].parse::<i32>().ok()?;
+        Date::new(year, month as u32 + 1, day)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(text: &str) -> Option<String> {
+        parse_date_value(text, Date::new(2026, 11, 21).unwrap()).map(|found| found.date.to_string())
+    }
+
+    #[test]
+    fn metadata_dates() {
+        for (text, expected) in [
+            ("2020-06-18", "2020-06-18"),
+            ("2020-06-18T18:53:09+02:00", "2020-06-18"),
+            ("2020-06-18T23:30:00Z", "2020-06-18"),
+            ("2020-06-18 18:53:09", "2020-06-18"),
+            ("Thu, 18 Jun 2020 18:53:09 +0200", "2020-06-18"),
+            ("18 juin 2020", "2020-06-18"),
+            ("publié le jeudi 18 juin 2020 à 18h53", "2020-06-18"),
+            ("18/06/2020", "2020-06-18"),
+        ] {
+            assert_eq!(parsed(text).as_deref(), Some(expected), "{text}");
+        }
+        assert_eq!(parsed("2020-13-01"), None);
+        assert_eq!(parsed("hier"), None);
+        assert_eq!(parsed(""), None);
+    }
+
+    #[test]
+    fn unix_times() {
+        let date = |time| date_from_unix_time(time).map(|found| found.date.to_string());
+        assert_eq!(date(1_593_773_698).as_deref(), Some("2020-07-03"));
+        assert_eq!(date(1_593_773_698_000).as_deref(), Some("2020-07-03"));
+    }
+}

@@ -1,0 +1,354 @@
+//! JSON Lines, NDJSON and JSON arrays of records: one article per record, streamed so that a dump of any size is never held whole.
+//!
+//! A file whose first character is `[` is one array, read element by element; otherwise
+//! every line is one record (a pretty-printed file of objects, whose first line is a lone
+//! `{`, is read as a stream of objects). A line that is not a JSON object, or a record
+//! without text, becomes a [`RecordProblem`] and reading goes on with the next line.
+
+use std::cell::Cell;
+use std::fmt;
+use std::io::{self, BufRead, BufReader, Read};
+use std::rc::Rc;
+
+use serde::de::{Deserializer, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::article::{stable_id, Article, PublicationDate};
+
+use super::date_value::{date_from_unix_time, parse_date_value};
+use super::field_map::{ArticleField, FieldMap};
+use super::text_encoding::{decode, to_nfc, Utf8Transcoder};
+use super::{ExtractError, FileContext, RecordProblem};
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How the records of a JSON file are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// One record per line.
+    Lines,
+    /// One array of records.
+    Array,
+    /// Objects one after another, each over several lines.
+    ObjectStream,
+}
+
+/// Reads every record of a JSON file, handing each article to `emit` as soon as it is read.
+pub fn read_json_records(
+    reader: Box<dyn BufRead>,
+    context: &FileContext,
+    emit: &mut dyn FnMut(Article),
+) -> Result<Vec<RecordProblem>, ExtractError> {
+    let mut reader = utf8_stream(reader)?;
+    let mut problems = Vec::new();
+    let mut on_record = |record: Result<Value, String>, line: usize| match record
+        .and_then(|record| article_from_record(record, line, context))
+    {
+        Ok(article) => emit(article),
+        Err(reason) => problems.push(RecordProblem { line, reason }),
+    };
+    match layout(&mut reader)? {
+        Layout::Lines => read_lines(reader, &mut on_record)?,
+        document => {
+            if let Some(problem) = read_document(reader, document, &mut on_record)? {
+                problems.push(problem);
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// The stream as UTF-8 bytes: a UTF-8 byte order mark is skipped, UTF-16 is transcoded.
+fn utf8_stream(mut reader: Box<dyn BufRead>) -> io::Result<Box<dyn BufRead>> {
+    let first_bytes = reader.fill_buf()?;
+    if first_bytes.starts_with(UTF8_BOM) {
+        reader.consume(UTF8_BOM.len());
+        return Ok(reader);
+    }
+    match encoding_rs::Encoding::for_bom(first_bytes) {
+        Some((encoding, bom_length)) => {
+            reader.consume(bom_length);
+            Ok(Box::new(BufReader::new(Utf8Transcoder::new(
+                reader, encoding,
+            ))))
+        }
+        None => Ok(reader),
+    }
+}
+
+/// Looks at the first non-blank line without consuming anything but leading whitespace.
+fn layout(reader: &mut Box<dyn BufRead>) -> io::Result<Layout> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(Layout::Lines);
+        }
+        let blank = buffer
+            .iter()
+            .take_while(|byte| byte.is_ascii_whitespace() && **byte != b'\n')
+            .count();
+        if blank < buffer.len() {
+            let rest = &buffer[blank..];
+            return Ok(match rest[0] {
+                b'[' => Layout::Array,
+                b'{' if rest[1..]
+                    .iter()
+                    .take_while(|byte| **byte != b'\n')
+                    .all(u8::is_ascii_whitespace)
+                    && rest[1..].contains(&b'\n') =>
+                {
+                    Layout::ObjectStream
+                }
+                b'\n' => {
+                    reader.consume(blank + 1);
+                    continue;
+                }
+                _ => Layout::Lines,
+            });
+        }
+        reader.consume(blank);
+    }
+}
+
+/// Reads one record per line; blank lines are skipped, broken ones reported.
+fn read_lines(
+    mut reader: Box<dyn BufRead>,
+    on_record: &mut dyn FnMut(Result<Value, String>, usize),
+) -> Result<(), ExtractError> {
+    let mut line = Vec::new();
+    let mut number = 0;
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok(());
+        }
+        number += 1;
+        let decoded = decode(&line, None);
+        let text = decoded.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let record = serde_json::from_str::<Value>(text).map_err(|error| malformed(&error));
+        on_record(record, number);
+    }
+}
+
+/// The message of a JSON syntax error without serde_json's position suffix.
+fn malformed(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(end) => &message[..end],
+        None => &message,
+    };
+    format!("malformed JSON: {message} (column {})", error.column())
+}
+
+/// Counts the lines of the bytes read through it, so that a record can be placed.
+struct LineCounter<R> {
+    inner: R,
+    newlines: Rc<Cell<usize>>,
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let count = self.inner.read(buffer)?;
+        let newlines = buffer[..count]
+            .iter()
+            .filter(|byte| **byte == b'\n')
+            .count();
+        self.newlines.set(self.newlines.get() + newlines);
+        Ok(count)
+    }
+}
+
+/// Reads an array of records or a stream of multi-line objects. A syntax error ends the
+/// reading (nothing after it can be trusted) and is returned as the last problem.
+fn read_document(
+    reader: Box<dyn BufRead>,
+    layout: Layout,
+    on_record: &mut dyn FnMut(Result<Value, String>, usize),
+) -> Result<Option<RecordProblem>, ExtractError> {
+    let newlines = Rc::new(Cell::new(0));
+    let counter = LineCounter {
+        inner: reader,
+        newlines: Rc::clone(&newlines),
+    };
+    let mut deserializer = serde_json::Deserializer::from_reader(counter);
+    let current_line = || newlines.get() + 1;
+    let mut on_value = |value: Value| on_record(Ok(value), current_line());
+    let result = if layout == Layout::Array {
+        (&mut deserializer).deserialize_seq(RecordSequence {
+            on_value: &mut on_value,
+        })
+    } else {
+        serde_json::Deserializer::into_iter::<Value>(deserializer)
+            .try_for_each(|value| value.map(&mut on_value))
+    };
+    match result {
+        Ok(()) => Ok(None),
+        Err(error) if error.is_io() => Err(ExtractError::Io(io::Error::other(error))),
+        Err(error) => Ok(Some(RecordProblem {
+            line: error.line(),
+            reason: format!("{}; the rest of the file was not read", malformed(&error)),
+        })),
+    }
+}
+
+/// Hands each element of a JSON array to `on_value` as soon as it is parsed.
+struct RecordSequence<'a> {
+    on_value: &'a mut dyn FnMut(Value),
+}
+
+impl<'de> Visitor<'de> for RecordSequence<'_> {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("an array of records")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut sequence: A) -> Result<(), A::Error> {
+        while let Some(value) = sequence.next_element::<Value>()? {
+            (self.on_value)(value);
+        }
+        Ok(())
+    }
+}
+
+/// The article a record describes, or why it cannot be indexed.
+fn article_from_record(
+    record: Value,
+    line: usize,
+    context: &FileContext,
+) -> Result<Article, String> {
+    let record = match record {
+        Value::Object(record) => record,
+        other => return Err(format!("not a JSON object but {}", kind_of(&other))),
+    };
+    let field = |field: ArticleField| find_field(&record, context.field_map, field);
+    let body = field(ArticleField::Body).map(body_text).unwrap_or_default();
+    if body.is_empty() {
+        let keys: Vec<&str> = context.field_map.keys_for(ArticleField::Body).collect();
+        return Err(format!(
+            "no article text (looked for {}; map another key with --field body=KEY)",
+            keys.join(", ")
+        ));
+    }
+    let place = || stable_id(&format!("{}#{}", context.path.to_string_lossy(), line));
+    Ok(Article {
+        id: field(ArticleField::Id)
+            .and_then(plain_text)
+            .unwrap_or_else(place),
+        title: field(ArticleField::Title)
+            .and_then(plain_text)
+            .unwrap_or_default(),
+        date: field(ArticleField::Date).and_then(|value| date_of(value, context)),
+        category: field(ArticleField::Category)
+            .and_then(first_text)
+            .or_else(|| context.folder_category.map(str::to_string)),
+        author: field(ArticleField::Author).and_then(names),
+        url: field(ArticleField::Url).and_then(plain_text),
+        source: field(ArticleField::Source).and_then(plain_text),
+        body,
+        path: context.path.to_path_buf(),
+    })
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The first non-empty value among the keys for `field`, matched without regard to case;
+/// a dotted key also walks into nested objects.
+fn find_field<'r>(
+    record: &'r Map<String, Value>,
+    field_map: &FieldMap,
+    field: ArticleField,
+) -> Option<&'r Value> {
+    field_map
+        .keys_for(field)
+        .filter_map(|key| value_at(record, key))
+        .find(|value| !is_empty(value))
+}
+
+fn value_at<'r>(record: &'r Map<String, Value>, key: &str) -> Option<&'r Value> {
+    let direct = record.get(key).or_else(|| {
+        record
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(key))
+            .map(|(_, value)| value)
+    });
+    direct.or_else(|| {
+        let (head, rest) = key.split_once('.')?;
+        match value_at(record, head)? {
+            Value::Object(inner) => value_at(inner, rest),
+            _ => None,
+        }
+    })
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.trim().is_empty(),
+        Value::Array(items) => items.iter().all(is_empty),
+        _ => false,
+    }
+}
+
+/// A string, a number, or the `name` of an object (`{"name": "Le Monde"}`).
+fn plain_text(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(text) => to_nfc(text.trim().to_string()),
+        Value::Number(number) => number.to_string(),
+        Value::Object(object) => return object.get("name").and_then(plain_text),
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+/// The first of several values (`"categories": ["politique", "societe"]`).
+fn first_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Array(items) => items.iter().find_map(plain_text),
+        other => plain_text(other),
+    }
+}
+
+/// One or several names, joined by ", ".
+fn names(value: &Value) -> Option<String> {
+    match value {
+        Value::Array(items) => {
+            let names: Vec<String> = items.iter().filter_map(plain_text).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        other => plain_text(other),
+    }
+}
+
+/// The body: a string, or an array of paragraphs joined by blank lines.
+fn body_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => to_nfc(text.replace("\r\n", "\n").trim().to_string()),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(plain_text)
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        _ => String::new(),
+    }
+}
+
+fn date_of(value: &Value, context: &FileContext) -> Option<PublicationDate> {
+    match value {
+        Value::String(text) => parse_date_value(text, context.today),
+        Value::Number(number) => number.as_i64().and_then(date_from_unix_time),
+        _ => None,
+    }
+}
