@@ -15,19 +15,7 @@ use super::byline::{byline_author, is_plain_name};
 use super::date_value::parse_date_value;
 use super::html_body::main_text;
 use super::html_metadata::{collapse_whitespace, element_text, selector, PageMetadata};
-
-/// The fields of one article read from a page.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct HtmlFields {
-    pub title: Option<String>,
-    pub date: Option<PublicationDate>,
-    pub category: Option<String>,
-    pub author: Option<String>,
-    pub url: Option<String>,
-    pub source: Option<String>,
-    /// Paragraphs separated by blank lines.
-    pub body: String,
-}
+use super::PageFields;
 
 /// Labels that name no section: "News", "Actualités", "Accueil"…, folded.
 const GENERIC_SECTIONS: &[&str] = &[
@@ -100,13 +88,13 @@ const AUTHOR_META_KEYS: &[&str] = &[
 const SHORT_LINE_WORDS: usize = 14;
 
 /// Reads the article of an HTML page. `today` bounds the year inferred for dates written without one.
-pub fn read_html(text: &str, today: Date) -> HtmlFields {
+pub fn read_html(text: &str, today: Date) -> PageFields {
     let document = Html::parse_document(text);
     let metadata = PageMetadata::read(&document);
     let title = title(&document, &metadata);
     let url = url(&metadata);
     let body = main_text(&document, title.as_deref()).join("\n\n");
-    HtmlFields {
+    PageFields {
         date: date(&document, &metadata, today),
         category: category(&document, &metadata, title.as_deref(), url.as_deref()),
         author: author(&document, &metadata),

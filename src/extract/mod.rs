@@ -23,7 +23,7 @@ pub mod txt;
 use std::io::{self, BufRead, Cursor, Read};
 use std::path::Path;
 
-use crate::article::{stable_id, Article};
+use crate::article::{stable_id, Article, PublicationDate};
 use crate::date::Date;
 
 use compression::{open_decompressed, Compression};
@@ -233,33 +233,32 @@ fn file_stem(path: &Path) -> Option<String> {
         .map(|stem| stem.to_string_lossy().into_owned())
 }
 
+/// The fields of one article read from a single page (text or HTML).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct PageFields {
+    pub title: Option<String>,
+    pub date: Option<PublicationDate>,
+    pub category: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    /// Paragraphs separated by blank lines.
+    pub body: String,
+}
+
 fn read_page_file(bytes: &[u8], context: &FileContext) -> Result<Article, ExtractError> {
     let text = page_text(bytes, None)?;
-    let page = txt::read_page(&text, context.today);
-    if page.body.is_empty() {
-        return Err(ExtractError::NoArticle);
-    }
-    Ok(Article {
-        id: stable_id(&context.path.to_string_lossy()),
-        title: page
-            .title
-            .or_else(|| file_stem(context.path))
-            .unwrap_or_default(),
-        date: page.date,
-        category: page
-            .category
-            .or_else(|| context.folder_category.map(str::to_string)),
-        author: page.author,
-        url: None,
-        source: None,
-        body: page.body,
-        path: context.path.to_path_buf(),
-    })
+    page_article(txt::read_page(&text, context.today), context)
 }
 
 fn read_html_file(bytes: &[u8], context: &FileContext) -> Result<Article, ExtractError> {
     let text = page_text(bytes, declared_html_charset(bytes).as_deref())?;
-    let page = html::read_html(&text, context.today);
+    page_article(html::read_html(&text, context.today), context)
+}
+
+/// The article of a single-page file: its id from the path, the file name as a last-resort
+/// title, the folder as a last-resort category.
+fn page_article(page: PageFields, context: &FileContext) -> Result<Article, ExtractError> {
     if page.body.is_empty() {
         return Err(ExtractError::NoArticle);
     }

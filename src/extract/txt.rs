@@ -18,6 +18,7 @@ use super::page_lines::{
     is_boundary, is_noise, is_prose, is_widget, remove_inline_markers, strip_bullet,
 };
 use super::section::stated_category;
+use super::PageFields;
 use crate::analysis::fold::fold;
 
 /// Non-prose lines (not counting blank ones) that may separate two paragraphs of one article:
@@ -31,16 +32,6 @@ const FOOTER_LINES: usize = 8;
 const MAX_WIDGET_LINES: usize = 3;
 /// Lines above the title's first appearance that may state its category ("International").
 const KICKER_LINES: usize = 3;
-
-/// The fields of one article read from a page.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct PageFields {
-    pub title: Option<String>,
-    pub date: Option<PublicationDate>,
-    pub category: Option<String>,
-    pub author: Option<String>,
-    pub body: String,
-}
 
 /// Reads the article in a scraped page. `today` bounds the year inferred for dates such as
 /// "ce lundi 21 octobre".
@@ -75,6 +66,7 @@ pub fn read_page(text: &str, today: Date) -> PageFields {
             .find_map(byline_author),
         body: article_body(&lines[block], title_text.as_deref()),
         title: title_text,
+        ..PageFields::default()
     }
 }
 
