@@ -66,8 +66,13 @@ EXAMPLES:\n  \
 pub struct QueryArgs {
     /// What to search for: words, "exact phrases", -exclusions (several arguments are joined
     /// by spaces; put the query in quotes when it starts with -).
-    #[arg(value_name = "TEXT", required = true, num_args = 1..)]
+    #[arg(value_name = "TEXT", required_unless_present = "batch", num_args = 1..)]
     pub text: Vec<String>,
+
+    /// Run every query of FILE (one per line, `id<TAB>text` or `text`; blank lines and lines
+    /// starting with # skipped) and print one JSON line per query with its id and time.
+    #[arg(long, value_name = "FILE", conflicts_with = "text")]
+    pub batch: Option<PathBuf>,
 
     /// How many articles to show.
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]

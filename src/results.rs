@@ -20,6 +20,15 @@ pub struct SearchResults {
     pub facets: Facets,
 }
 
+/// One query's results in a batch run: its id, then the same fields as a single query.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BatchResults {
+    /// The query's id: the text before a tab in the batch file, else its line number.
+    pub qid: String,
+    #[serde(flatten)]
+    pub results: SearchResults,
+}
+
 /// One matching article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {

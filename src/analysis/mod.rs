@@ -7,6 +7,7 @@ mod keyword_tokenizer;
 mod stop_words;
 mod words;
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer, TokenizerManager};
@@ -39,19 +40,25 @@ pub struct AnalyzedToken {
     pub offsets: Range<usize>,
 }
 
+thread_local! {
+    /// One analyzer per thread, so that queries and snippets reuse its stem cache.
+    static THREAD_TOKENIZER: RefCell<FrenchTokenizer> = RefCell::new(FrenchTokenizer::default());
+}
+
 /// Runs the French analyzer on `text`, exactly as the index does.
 pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
-    let mut tokenizer = FrenchTokenizer::default();
-    let mut stream = tokenizer.token_stream(text);
-    let mut tokens = Vec::new();
-    while let Some(token) = stream.next() {
-        tokens.push(AnalyzedToken {
-            term: token.text.clone(),
-            position: token.position,
-            offsets: token.offset_from..token.offset_to,
-        });
-    }
-    tokens
+    THREAD_TOKENIZER.with_borrow_mut(|tokenizer| {
+        let mut stream = tokenizer.token_stream(text);
+        let mut tokens = Vec::new();
+        while let Some(token) = stream.next() {
+            tokens.push(AnalyzedToken {
+                term: token.text.clone(),
+                position: token.position,
+                offsets: token.offset_from..token.offset_to,
+            });
+        }
+        tokens
+    })
 }
 
 /// The terms of `text`, in order.

@@ -7,30 +7,61 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::index::open_index;
 use crate::output::{print_json, print_results, Style};
-use crate::search::{search, DateGranularity, Filters, MatchMode, SearchRequest};
+use crate::results::BatchResults;
+use crate::search::{ArticleSearcher, DateGranularity, Filters, MatchMode, SearchRequest};
 
 use super::Outcome;
 
 pub fn run(index_dir: &Path, color: ColorChoice, args: QueryArgs) -> Result<Outcome> {
     let json = args.json;
+    let batch = args.batch.clone();
     let request = search_request(args)?;
-    let article_index = open_index(index_dir)?;
-    let results = search(&article_index, &request)?;
+    let queries = batch.as_deref().map(read_batch).transpose()?;
+    let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
     let mut out = std::io::stdout().lock();
+    let stdout_error = |source| Error::Io {
+        path: "<stdout>".into(),
+        source,
+    };
+    if let Some(queries) = queries {
+        for (qid, text) in queries {
+            let results = searcher.search(&SearchRequest {
+                text,
+                ..request.clone()
+            })?;
+            print_json(&BatchResults { qid, results }, &mut out).map_err(stdout_error)?;
+        }
+        return Ok(Outcome::Success);
+    }
+    let results = searcher.search(&request)?;
     let printed = if json {
         print_json(&results, &mut out)
     } else {
         print_results(&results, Style::for_stdout(color), &mut out)
     };
-    printed.map_err(|source| Error::Io {
-        path: "<stdout>".into(),
-        source,
-    })?;
+    printed.map_err(stdout_error)?;
     Ok(if results.total_hits > 0 {
         Outcome::Success
     } else {
         Outcome::Partial
     })
+}
+
+/// The queries of a batch file: `(id, text)` pairs; the id is the line number when absent.
+fn read_batch(path: &Path) -> Result<Vec<(String, String)>> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|(index, line)| match line.split_once('\t') {
+            Some((qid, query)) => (qid.trim().to_string(), query.to_string()),
+            None => ((index + 1).to_string(), line.to_string()),
+        })
+        .collect())
 }
 
 /// Validates the arguments into a request: dates parsed, bounds ordered, mode chosen.

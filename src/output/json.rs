@@ -2,10 +2,10 @@
 
 use std::io::{self, Write};
 
-use crate::results::SearchResults;
+use serde::Serialize;
 
-/// Writes the results as one line of JSON.
-pub fn print_json(results: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
+/// Writes results (of one query, or one query of a batch) as one line of JSON.
+pub fn print_json(results: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer(&mut *out, results)?;
     writeln!(out)
 }

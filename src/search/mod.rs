@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::{Field, TantivyDocument, Value};
-use tantivy::{DocAddress, ReloadPolicy, Searcher};
+use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher};
 
 use crate::date::Date;
 use crate::error::Result;
@@ -37,16 +37,38 @@ pub struct SearchRequest {
     pub date_granularity: DateGranularity,
 }
 
-/// Runs one query: the ranked page of hits with snippets, the total, and facets over all matches.
-pub fn search(article_index: &ArticleIndex, request: &SearchRequest) -> Result<SearchResults> {
+/// Searches one index snapshot; open it once to run many queries.
+pub struct ArticleSearcher {
+    searcher: Searcher,
+    fields: ArticleFields,
+}
+
+impl ArticleSearcher {
+    /// A searcher over the index as last committed.
+    pub fn open(article_index: &ArticleIndex) -> Result<ArticleSearcher> {
+        let reader: IndexReader = article_index
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(ArticleSearcher {
+            searcher: reader.searcher(),
+            fields: article_index.fields.clone(),
+        })
+    }
+
+    /// Runs one query: the ranked page of hits with snippets, the total, and facets over all matches.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        search_snapshot(&self.searcher, &self.fields, request)
+    }
+}
+
+fn search_snapshot(
+    searcher: &Searcher,
+    fields: &ArticleFields,
+    request: &SearchRequest,
+) -> Result<SearchResults> {
     let started = Instant::now();
-    let reader = article_index
-        .index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()?;
-    let searcher = reader.searcher();
-    let fields = &article_index.fields;
     let clauses = parse_query_text(&request.text);
     let built = build_query(fields, &clauses, request.mode, &request.filters);
 
@@ -64,7 +86,7 @@ pub fn search(article_index: &ArticleIndex, request: &SearchRequest) -> Result<S
         .take(request.limit)
         .enumerate()
         .map(|(index, (score, address))| {
-            let mut hit = read_hit(&searcher, fields, address, &built.highlight_terms)?;
+            let mut hit = read_hit(searcher, fields, address, &built.highlight_terms)?;
             hit.rank = request.offset + index + 1;
             hit.score = score;
             Ok(hit)
