@@ -57,8 +57,9 @@ pub struct IndexArgs {
     word             articles with the word (accents, case and inflections do not matter)\n  \
     \"exact phrase\"   the words together, in this order (always required)\n  \
     -word -\"phrase\"  leave out articles with the word or phrase\n\n\
-    By default an article matches if it has any of the words, and articles with every word\n\
-    rank first; --all keeps only those, --any ranks by BM25 alone.\n\n\
+    By default (--any) an article matches if it has any of the words, ranked by relevance:\n\
+    more of the words, rarer words, words in the title and words standing together rank\n\
+    higher. --all keeps only the articles with every word.\n\n\
 EXAMPLES:\n  \
     newsearch query \"Corée du Nord\"\n  \
     newsearch query '\"Corée du Nord\" -Russie' --since 2024-10 --category International\n  \
@@ -86,7 +87,7 @@ pub struct QueryArgs {
     #[arg(long, conflicts_with = "any")]
     pub all: bool,
 
-    /// Articles with any word, ranked by BM25 alone (articles with every word are not put first).
+    /// Articles with any word, ranked by relevance (the default).
     #[arg(long)]
     pub any: bool,
 

@@ -513,3 +513,35 @@ fn legacy_encodings_are_decoded() {
     let results = query_json(index.path(), &["crème"]);
     assert_eq!(titles(&results), ["Le café crème coûte plus cher à Paris"]);
 }
+
+#[test]
+fn words_standing_together_rank_above_scattered_words() {
+    let corpus = TempDir::new().unwrap();
+    let page = |title: &str, sentence: &str| {
+        format!("{title}\n\nLes diplomates se sont réunis mardi à Genève pour un long entretien. {sentence} Les discussions reprendront la semaine prochaine selon plusieurs sources.\n")
+    };
+    let together = page(
+        "Entretien diplomatique à Genève",
+        "Ils ont parlé de la Corée du Nord et de la sécurité régionale du continent.",
+    );
+    let scattered = page(
+        "Rencontre diplomatique à Genève",
+        "Ils ont parlé de la Corée, du pôle Nord et de la sécurité régionale.",
+    );
+    std::fs::write(corpus.path().join("ensemble.txt"), together).unwrap();
+    std::fs::write(corpus.path().join("disperse.txt"), scattered).unwrap();
+    let index = TempDir::new().unwrap();
+    newsearch(index.path())
+        .arg("index")
+        .arg(corpus.path())
+        .assert()
+        .success();
+    let results = query_json(index.path(), &["Corée Nord"]);
+    assert_eq!(
+        titles(&results),
+        [
+            "Entretien diplomatique à Genève",
+            "Rencontre diplomatique à Genève"
+        ]
+    );
+}

@@ -85,10 +85,10 @@ fn search_request(args: QueryArgs) -> Result<SearchRequest> {
             )));
         }
     }
-    let mode = match (args.all, args.any) {
-        (true, _) => MatchMode::All,
-        (_, true) => MatchMode::Any,
-        _ => MatchMode::AllFirst,
+    let mode = if args.all {
+        MatchMode::All
+    } else {
+        MatchMode::Any
     };
     Ok(SearchRequest {
         text: args.text.join(" "),

@@ -246,6 +246,8 @@ fn to_document(fields: &ArticleFields, article: &Article) -> TantivyDocument {
     document.add_text(fields.path, path_key(&article.path));
     document.add_text(fields.title, &article.title);
     document.add_text(fields.body, &article.body);
+    document.add_text(fields.text, &article.title);
+    document.add_text(fields.text, &article.body);
     let optional_texts = [
         (fields.category, &article.category),
         (fields.author, &article.author),

@@ -15,9 +15,13 @@ pub struct ArticleFields {
     pub id: Field,
     /// The source file, indexed as one term so that re-indexing a file replaces its articles.
     pub path: Field,
-    /// Title and body: French analysis with positions, for phrases, proximity and snippets.
+    /// The title: French analysis with positions (for the title bonus), stored.
     pub title: Field,
+    /// The body, stored for display and snippets (searched through `text`).
     pub body: Field,
+    /// Title and body as one searched text: BM25, phrases and proximity run on it, as if
+    /// the article were one document (not stored).
+    pub text: Field,
     /// Category, author and source: one folded term each for filters; the raw value as a
     /// fast field for facets.
     pub category: Field,
@@ -33,6 +37,7 @@ const ID: &str = "id";
 const PATH: &str = "path";
 const TITLE: &str = "title";
 const BODY: &str = "body";
+const TEXT: &str = "text";
 pub const CATEGORY: &str = "category";
 const AUTHOR: &str = "author";
 const SOURCE: &str = "source";
@@ -43,11 +48,12 @@ const DATE_INFERRED: &str = "date_inferred";
 impl ArticleFields {
     /// The schema newsearch writes.
     pub fn new_schema() -> Schema {
-        let french = TextOptions::default().set_stored().set_indexing_options(
+        let french_unstored = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(FRENCH_ANALYZER)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
+        let french = french_unstored.clone();
         let keyword = TextOptions::default()
             .set_stored()
             .set_fast("raw")
@@ -59,8 +65,9 @@ impl ArticleFields {
         let mut builder = Schema::builder();
         builder.add_text_field(ID, STRING | STORED);
         builder.add_text_field(PATH, STRING | STORED);
-        builder.add_text_field(TITLE, french.clone());
-        builder.add_text_field(BODY, french);
+        builder.add_text_field(TITLE, french.clone().set_stored());
+        builder.add_text_field(BODY, STORED);
+        builder.add_text_field(TEXT, french_unstored);
         builder.add_text_field(CATEGORY, keyword.clone());
         builder.add_text_field(AUTHOR, keyword.clone());
         builder.add_text_field(SOURCE, keyword);
@@ -88,6 +95,7 @@ impl ArticleFields {
             path: field(PATH)?,
             title: field(TITLE)?,
             body: field(BODY)?,
+            text: field(TEXT)?,
             category: field(CATEGORY)?,
             author: field(AUTHOR)?,
             source: field(SOURCE)?,

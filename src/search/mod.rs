@@ -17,9 +17,7 @@ use crate::index::{ArticleFields, ArticleIndex};
 use crate::results::{FacetCount, Facets, Hit, SearchResults};
 
 pub use facet_collector::{DateGranularity, FacetCounts};
-pub use query_builder::{
-    Filters, MatchMode, ALL_WORDS_BONUS, PROXIMITY_BOOST, PROXIMITY_SLOP, TITLE_BOOST,
-};
+pub use query_builder::{Filters, MatchMode, PROXIMITY_BONUS, PROXIMITY_SLOP, TITLE_BOOST};
 
 use facet_collector::FacetCollector;
 use query_builder::build_query;

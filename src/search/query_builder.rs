@@ -1,4 +1,4 @@
-//! From clauses to one tantivy query: BM25 over title and body, the title weighted up, words standing together rewarded, filters applied.
+//! From clauses to one tantivy query: BM25 over title and body as one text, a title bonus, a bonus for words standing together, filters applied.
 
 use std::collections::BTreeSet;
 use std::ops::Bound;
@@ -15,26 +15,25 @@ use crate::index::ArticleFields;
 
 use super::query_text::Clause;
 
-/// How much a match in the title weighs against the same match in the body.
-pub const TITLE_BOOST: f32 = 2.0;
-/// How much the query's words standing together (within [`PROXIMITY_SLOP`]) add.
-pub const PROXIMITY_BOOST: f32 = 1.0;
+/// Weight of the title's own BM25, added to the BM25 of the whole text (title and body),
+/// so that a title match weighs more than the same match in the body. Chosen on
+/// `../shared/eval` (see BENCHMARKS.md): 0.3 helps both sets, 1 and more hurt PIAF.
+pub const TITLE_BOOST: f32 = 0.3;
+/// Added once when the query's words stand together (in order, within
+/// [`PROXIMITY_SLOP`]): a fixed bonus rather than a phrase score, which over-rewarded
+/// articles repeating the phrase and hurt both evaluation sets.
+pub const PROXIMITY_BONUS: f32 = 1.0;
 /// How many positions the query's words may move and still count as standing together.
 pub const PROXIMITY_SLOP: u32 = 2;
-
-/// Added to the score of articles that contain every word, in [`MatchMode::AllFirst`]:
-/// larger than any BM25 score, so that they rank above articles with only some words.
-pub const ALL_WORDS_BONUS: f32 = 1000.0;
 
 /// Which articles a query's words select, and how they rank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatchMode {
     /// Articles with every word.
     All,
-    /// Articles with any word, ranked by BM25 alone.
+    /// Articles with any word, ranked by relevance (more words, rarer words, closer
+    /// together rank higher).
     Any,
-    /// Articles with any word, those with every word ranked first.
-    AllFirst,
 }
 
 /// Restrictions that do not change the ranking.
@@ -90,18 +89,6 @@ pub fn build_query(
     let has_words = !required.is_empty() || !optional.is_empty();
 
     let mut top: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if mode == MatchMode::AllFirst && optional.len() > 1 {
-        let every_word = BooleanQuery::new(
-            optional
-                .iter()
-                .map(|query| (Occur::Must, query.box_clone()))
-                .collect(),
-        );
-        top.push((
-            Occur::Should,
-            Box::new(ConstScoreQuery::new(Box::new(every_word), ALL_WORDS_BONUS)),
-        ));
-    }
     if !optional.is_empty() {
         let any_word = BooleanQuery::new(
             optional
@@ -113,7 +100,7 @@ pub fn build_query(
     }
     top.extend(required.into_iter().map(|query| (Occur::Must, query)));
     if has_words {
-        top.extend(proximity_boost(fields, clauses).map(|query| (Occur::Should, query)));
+        top.extend(proximity_bonus(fields, clauses).map(|query| (Occur::Should, query)));
     } else if !filters.is_empty() || !excluded.is_empty() {
         top.push((Occur::Must, Box::new(AllQuery)));
     } else {
@@ -134,13 +121,13 @@ pub fn build_query(
     }
 }
 
-/// Matches the analysed tokens in the title (boosted) or the body: one term, or a phrase.
+/// Matches the analysed tokens in the article's text, with the title bonus: one term, or a phrase.
 fn title_or_body(fields: &ArticleFields, tokens: &[AnalyzedToken]) -> Option<Box<dyn Query>> {
     let title = in_field(fields.title, tokens, 0)?;
-    let body = in_field(fields.body, tokens, 0)?;
+    let text = in_field(fields.text, tokens, 0)?;
     Some(Box::new(BooleanQuery::new(vec![
         (Occur::Should, Box::new(BoostQuery::new(title, TITLE_BOOST))),
-        (Occur::Should, body),
+        (Occur::Should, text),
     ])))
 }
 
@@ -167,8 +154,8 @@ fn in_field(field: Field, tokens: &[AnalyzedToken], slop: u32) -> Option<Box<dyn
     }
 }
 
-/// Rewards articles where the query's plain words stand close together, in order.
-fn proximity_boost(fields: &ArticleFields, clauses: &[Clause]) -> Option<Box<dyn Query>> {
+/// A fixed bonus for articles where the query's plain words stand close together, in order.
+fn proximity_bonus(fields: &ArticleFields, clauses: &[Clause]) -> Option<Box<dyn Query>> {
     let words: Vec<&str> = clauses
         .iter()
         .filter(|clause| !clause.is_phrase && !clause.is_excluded)
@@ -178,16 +165,8 @@ fn proximity_boost(fields: &ArticleFields, clauses: &[Clause]) -> Option<Box<dyn
     if tokens.len() < 2 {
         return None;
     }
-    let in_title = in_field(fields.title, &tokens, PROXIMITY_SLOP)?;
-    let in_body = in_field(fields.body, &tokens, PROXIMITY_SLOP)?;
-    let either = BooleanQuery::new(vec![
-        (
-            Occur::Should,
-            Box::new(BoostQuery::new(in_title, TITLE_BOOST)) as Box<dyn Query>,
-        ),
-        (Occur::Should, in_body),
-    ]);
-    Some(Box::new(BoostQuery::new(Box::new(either), PROXIMITY_BOOST)))
+    let together = in_field(fields.text, &tokens, PROXIMITY_SLOP)?;
+    Some(Box::new(ConstScoreQuery::new(together, PROXIMITY_BONUS)))
 }
 
 /// Category and date restrictions, scored zero so that they do not move the ranking.
