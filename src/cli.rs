@@ -46,6 +46,11 @@ pub struct IndexArgs {
     #[arg(long = "field", value_name = "FIELD=KEY")]
     pub fields: Vec<String>,
 
+    /// Delete the index and build it again from these inputs (for an index made by another
+    /// version). Only a directory that holds an index is ever deleted.
+    #[arg(long)]
+    pub rebuild: bool,
+
     /// Memory for the index writer's buffers, in MiB.
     #[arg(long, default_value_t = 256, value_name = "MIB")]
     pub memory: usize,

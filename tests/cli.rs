@@ -545,3 +545,35 @@ fn words_standing_together_rank_above_scattered_words() {
         ]
     );
 }
+
+#[test]
+fn rebuild_replaces_an_index_and_never_deletes_other_files() {
+    let index = indexed();
+    std::fs::write(index.path().join("meta.json"), "{\"not\": \"an index\"}").unwrap();
+    let broken = query(index.path(), &["Corée"]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("newsearch index --rebuild"));
+    newsearch(index.path())
+        .arg("index")
+        .arg("--rebuild")
+        .arg(fixtures().join("news"))
+        .assert()
+        .success();
+    assert_eq!(
+        query_json(index.path(), &["Séoul"]).total_hits,
+        2,
+        "only the news fixtures now"
+    );
+
+    let folder = TempDir::new().unwrap();
+    std::fs::write(folder.path().join("notes.txt"), "mes notes").unwrap();
+    let refused = newsearch(folder.path())
+        .arg("index")
+        .arg("--rebuild")
+        .arg(fixtures().join("news"))
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("holds no index"));
+    assert!(folder.path().join("notes.txt").exists());
+}

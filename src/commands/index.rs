@@ -6,7 +6,7 @@ use crate::cli::{ColorChoice, IndexArgs};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::extract::FieldMap;
-use crate::index::{index_files, IndexingOptions};
+use crate::index::{delete_index, index_files, IndexingOptions};
 use crate::output::{print_index_report, ProgressBarReporter, Style};
 
 use super::Outcome;
@@ -15,7 +15,11 @@ use super::Outcome;
 const MIN_MEMORY_PER_THREAD_MIB: usize = 16;
 
 pub fn run(index_dir: &Path, color: ColorChoice, args: IndexArgs) -> Result<Outcome> {
+    let rebuild = args.rebuild;
     let options = indexing_options(index_dir, args)?;
+    if rebuild {
+        delete_index(index_dir)?;
+    }
     let report = {
         let progress = ProgressBarReporter::new();
         index_files(&options, &progress)?

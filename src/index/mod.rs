@@ -5,5 +5,5 @@ mod open;
 pub mod schema;
 
 pub use indexer::{index_files, IndexingOptions, IndexingProgress, IndexingReport, SkippedFile};
-pub use open::{open_index, open_or_create_index, ArticleIndex};
+pub use open::{delete_index, open_index, open_or_create_index, ArticleIndex};
 pub use schema::ArticleFields;

@@ -37,6 +37,44 @@ pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
     Ok(ArticleIndex { index, fields })
 }
 
+/// Deletes the index in `directory` so that the next run builds it anew. Refuses to delete
+/// a directory that holds anything but an index (it may be the user's files).
+pub fn delete_index(directory: &Path) -> Result<()> {
+    let io_error = |source| Error::Io {
+        path: directory.to_path_buf(),
+        source,
+    };
+    if !directory.exists() {
+        return Ok(());
+    }
+    if !holds_index(directory) {
+        let is_empty = std::fs::read_dir(directory)
+            .map_err(io_error)?
+            .next()
+            .is_none();
+        if is_empty {
+            return Ok(());
+        }
+        return Err(Error::InvalidOption(format!(
+            "--rebuild: {} holds no index (no meta.json), so it is left alone; point --index at an index directory",
+            directory.display()
+        )));
+    }
+    for entry in std::fs::read_dir(directory).map_err(io_error)? {
+        let path = entry.map_err(io_error)?.path();
+        let removed = if path.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+        removed.map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+    }
+    Ok(())
+}
+
 /// Opens the index in `directory`, creating the directory and an empty index if needed.
 pub fn open_or_create_index(directory: &Path) -> Result<ArticleIndex> {
     if holds_index(directory) {
