@@ -526,7 +526,7 @@ fn words_standing_together_rank_above_scattered_words() {
     );
     let scattered = page(
         "Rencontre diplomatique à Genève",
-        "Ils ont parlé de la Corée, du pôle Nord et de la sécurité régionale.",
+        "Ils ont parlé de la Corée et de la sécurité régionale du pôle Nord.",
     );
     std::fs::write(corpus.path().join("ensemble.txt"), together).unwrap();
     std::fs::write(corpus.path().join("disperse.txt"), scattered).unwrap();
@@ -543,6 +543,10 @@ fn words_standing_together_rank_above_scattered_words() {
             "Entretien diplomatique à Genève",
             "Rencontre diplomatique à Genève"
         ]
+    );
+    assert!(
+        results.hits[0].score > results.hits[1].score,
+        "not a tie broken by chance"
     );
 }
 
@@ -576,4 +580,34 @@ fn rebuild_replaces_an_index_and_never_deletes_other_files() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("holds no index"));
     assert!(folder.path().join("notes.txt").exists());
+}
+
+#[test]
+fn exact_duplicates_are_counted_in_the_summary() {
+    let corpus = TempDir::new().unwrap();
+    let record = |id: &str, title: &str| {
+        format!("{{\"id\": \"{id}\", \"title\": \"{title}\", \"body\": \"La même dépêche de l'AFP, reprise mot pour mot.\"}}\n")
+    };
+    let dump = [
+        record("a", "Premier"),
+        record("b", "Deuxième"),
+        record("c", "Troisième"),
+    ]
+    .concat();
+    std::fs::write(corpus.path().join("dump.jsonl"), dump).unwrap();
+    let index = TempDir::new().unwrap();
+    let output = newsearch(index.path())
+        .arg("index")
+        .arg(corpus.path())
+        .output()
+        .unwrap();
+    let summary = stdout(&output);
+    assert!(
+        summary.contains("Indexed 3 articles from 1 file"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("; 2 exact duplicates; 0 skipped;"),
+        "{summary}"
+    );
 }

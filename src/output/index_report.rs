@@ -30,13 +30,13 @@ pub fn print_index_report(
         |count: u64, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     writeln!(
         out,
-        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {} exact duplicates; {} skipped; the index holds {}.",
+        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {}; {} skipped; the index holds {}.",
         style.title(&format!("Indexed {}", plural(report.articles, "article"))),
         plural(report.files, "file"),
         seconds,
         report.articles as f64 / seconds,
         report.bytes as f64 / 1e6 / seconds,
-        report.exact_duplicates,
+        plural(report.exact_duplicates, "exact duplicate"),
         report.skipped.len(),
         plural(report.articles_in_index, "article"),
     )
