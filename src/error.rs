@@ -16,6 +16,8 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot write the output: {0}")]
+    Output(std::io::Error),
     #[error("invalid date {input:?}: use YYYY, YYYY-MM or YYYY-MM-DD")]
     InvalidDate { input: String },
     #[error("invalid option: {0}")]

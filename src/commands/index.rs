@@ -30,10 +30,7 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: IndexArgs) -> Result<Outc
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
     )
-    .map_err(|source| Error::Io {
-        path: "<stdout>".into(),
-        source,
-    })?;
+    .map_err(Error::Output)?;
     Ok(if report.skipped.is_empty() {
         Outcome::Success
     } else {

@@ -19,17 +19,13 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: QueryArgs) -> Result<Outc
     let queries = batch.as_deref().map(read_batch).transpose()?;
     let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
     let mut out = std::io::stdout().lock();
-    let stdout_error = |source| Error::Io {
-        path: "<stdout>".into(),
-        source,
-    };
     if let Some(queries) = queries {
         for (qid, text) in queries {
             let results = searcher.search(&SearchRequest {
                 text,
                 ..request.clone()
             })?;
-            print_json(&BatchResults { qid, results }, &mut out).map_err(stdout_error)?;
+            print_json(&BatchResults { qid, results }, &mut out).map_err(Error::Output)?;
         }
         return Ok(Outcome::Success);
     }
@@ -39,7 +35,7 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: QueryArgs) -> Result<Outc
     } else {
         print_results(&results, Style::for_stdout(color), &mut out)
     };
-    printed.map_err(stdout_error)?;
+    printed.map_err(Error::Output)?;
     Ok(if results.total_hits > 0 {
         Outcome::Success
     } else {
