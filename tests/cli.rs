@@ -76,15 +76,25 @@ fn newsearch(index: &Path) -> Command {
     command
 }
 
-/// A temporary index of the seed pages and the news fixtures (10 articles).
+/// Runs `newsearch index` with these arguments into the index at `index`.
+fn index_into(index: &Path, arguments: &[&Path]) -> Output {
+    newsearch(index)
+        .arg("index")
+        .args(arguments)
+        .output()
+        .unwrap()
+}
+
+/// The seed pages and the news fixtures (10 articles).
+fn fixture_corpus() -> [PathBuf; 2] {
+    [fixtures().join("seeds"), fixtures().join("news")]
+}
+
+/// A temporary index of the fixture corpus.
 fn indexed() -> TempDir {
     let directory = TempDir::new().unwrap();
-    let output = newsearch(directory.path())
-        .arg("index")
-        .arg(fixtures().join("seeds"))
-        .arg(fixtures().join("news"))
-        .output()
-        .unwrap();
+    let [seeds, news] = fixture_corpus();
+    let output = index_into(directory.path(), &[&seeds, &news]);
     assert!(
         output.status.success(),
         "{}",
@@ -122,12 +132,8 @@ fn stdout(output: &Output) -> String {
 #[test]
 fn indexing_twice_does_not_duplicate_articles() {
     let index = indexed();
-    let output = newsearch(index.path())
-        .arg("index")
-        .arg(fixtures().join("seeds"))
-        .arg(fixtures().join("news"))
-        .output()
-        .unwrap();
+    let [seeds, news] = fixture_corpus();
+    let output = index_into(index.path(), &[&seeds, &news]);
     let summary = stdout(&output);
     assert!(
         summary.starts_with("Indexed 10 articles from 10 files in "),
@@ -463,11 +469,7 @@ fn skipped_files_are_reported_with_path_and_reason() {
     )
     .unwrap();
     let index = TempDir::new().unwrap();
-    let output = newsearch(index.path())
-        .arg("index")
-        .arg(corpus.path())
-        .output()
-        .unwrap();
+    let output = index_into(index.path(), &[corpus.path()]);
     assert_eq!(output.status.code(), Some(1), "some files were skipped");
     let errors = String::from_utf8_lossy(&output.stderr);
     assert!(errors.contains("empty.txt: empty file"), "{errors}");
@@ -499,11 +501,7 @@ fn legacy_encodings_are_decoded() {
     let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(page);
     std::fs::write(corpus.path().join("latin1.txt"), &latin1).unwrap();
     let index = TempDir::new().unwrap();
-    let output = newsearch(index.path())
-        .arg("index")
-        .arg(corpus.path())
-        .output()
-        .unwrap();
+    let output = index_into(index.path(), &[corpus.path()]);
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -531,11 +529,7 @@ fn words_standing_together_rank_above_scattered_words() {
     std::fs::write(corpus.path().join("ensemble.txt"), together).unwrap();
     std::fs::write(corpus.path().join("disperse.txt"), scattered).unwrap();
     let index = TempDir::new().unwrap();
-    newsearch(index.path())
-        .arg("index")
-        .arg(corpus.path())
-        .assert()
-        .success();
+    assert!(index_into(index.path(), &[corpus.path()]).status.success());
     let results = query_json(index.path(), &["Corée Nord"]);
     assert_eq!(
         titles(&results),
@@ -596,11 +590,7 @@ fn exact_duplicates_are_counted_in_the_summary() {
     .concat();
     std::fs::write(corpus.path().join("dump.jsonl"), dump).unwrap();
     let index = TempDir::new().unwrap();
-    let output = newsearch(index.path())
-        .arg("index")
-        .arg(corpus.path())
-        .output()
-        .unwrap();
+    let output = index_into(index.path(), &[corpus.path()]);
     let summary = stdout(&output);
     assert!(
         summary.contains("Indexed 3 articles from 1 file"),
