@@ -7,7 +7,6 @@
 use scraper::{ElementRef, Html};
 use serde_json::Value;
 
-use crate::analysis::fold::fold;
 use crate::article::PublicationDate;
 use crate::date::Date;
 
@@ -15,46 +14,8 @@ use super::byline::{byline_author, is_plain_name};
 use super::date_value::parse_date_value;
 use super::html_body::main_text;
 use super::html_metadata::{collapse_whitespace, element_text, selector, PageMetadata};
+use super::section::is_generic_section;
 use super::PageFields;
-
-/// Labels that name no section: "News", "Actualités", "Accueil"…, folded.
-const GENERIC_SECTIONS: &[&str] = &[
-    "news",
-    "actu",
-    "actus",
-    "actualite",
-    "actualites",
-    "accueil",
-    "home",
-    "article",
-    "articles",
-    "info",
-    "infos",
-    "une",
-    "a la une",
-    "fr",
-    "non classe",
-    "uncategorized",
-    "general",
-    "default",
-    "blog",
-    "page",
-    "pages",
-    "amp",
-    "www",
-    "m",
-    "mobile",
-    "edition",
-    "index",
-    "content",
-    "contenu",
-    "story",
-    "stories",
-    "post",
-    "posts",
-    "archives",
-    "archive",
-];
 
 /// Separators between a headline and the site name in `<title>`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · "];
@@ -284,10 +245,6 @@ fn category(
         })
         .or_else(|| breadcrumb_category(document, metadata, title))
         .or_else(|| url.and_then(url_section))
-}
-
-fn is_generic_section(label: &str) -> bool {
-    GENERIC_SECTIONS.contains(&fold(label.trim()).as_str())
 }
 
 /// The last breadcrumb that names a section (not "Accueil", not the article's own title).

@@ -62,6 +62,50 @@ const SECTIONS: &[&str] = &[
     "securite",
 ];
 
+/// Labels that name no section: "News", "Actualités", "Accueil"…, folded.
+const GENERIC_SECTIONS: &[&str] = &[
+    "news",
+    "actu",
+    "actus",
+    "actualite",
+    "actualites",
+    "accueil",
+    "home",
+    "article",
+    "articles",
+    "info",
+    "infos",
+    "une",
+    "a la une",
+    "fr",
+    "non classe",
+    "uncategorized",
+    "general",
+    "default",
+    "blog",
+    "page",
+    "pages",
+    "amp",
+    "www",
+    "m",
+    "mobile",
+    "edition",
+    "index",
+    "content",
+    "contenu",
+    "story",
+    "stories",
+    "post",
+    "posts",
+    "archives",
+    "archive",
+];
+
+/// Whether a label names no section ("News", "Actualités", "Accueil"), so is no category.
+pub fn is_generic_section(label: &str) -> bool {
+    GENERIC_SECTIONS.contains(&fold(label.trim()).as_str())
+}
+
 /// Labels that introduce a category explicitly.
 const LABELS: &[&str] = &["categorie", "categories", "rubrique", "section", "theme"];
 
