@@ -38,9 +38,9 @@ const KICKER_LINES: usize = 3;
 pub fn read_page(text: &str, today: Date) -> PageFields {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let Some(block) = main_block(&lines) else {
-        return read_page_without_prose(&lines);
+        return read_page_without_prose(&lines, today);
     };
-    let title = find_title(&lines, block.start);
+    let title = find_title(&lines, block.start, today);
     let header_start = title
         .as_ref()
         .map_or(block.start, |found| found.first_index + 1);
@@ -116,12 +116,12 @@ struct FoundTitle {
     first_index: usize,
 }
 
-fn find_title(lines: &[&str], block_start: usize) -> Option<FoundTitle> {
+fn find_title(lines: &[&str], block_start: usize, today: Date) -> Option<FoundTitle> {
     let window = block_start.saturating_sub(TITLE_WINDOW)..block_start;
     let candidates: Vec<usize> = window
         .clone()
         .rev()
-        .filter(|&index| is_headline(lines[index]))
+        .filter(|&index| is_headline(lines[index], today))
         .take(3)
         .collect();
     let repeated = |index: &&usize| {
@@ -143,7 +143,7 @@ fn find_title(lines: &[&str], block_start: usize) -> Option<FoundTitle> {
 }
 
 /// Whether a line can be a headline: a few words, not a menu entry, a date, a byline or prose.
-fn is_headline(line: &str) -> bool {
+fn is_headline(line: &str, today: Date) -> bool {
     let words = line.split_whitespace().count();
     let (_, bulleted) = strip_bullet(line);
     (3..=40).contains(&words)
@@ -155,7 +155,7 @@ fn is_headline(line: &str) -> bool {
         && !is_widget(line)
         && byline_author(line).is_none()
         && stated_category(line).is_none()
-        && date_line(line, Date::new(2100, 1, 1).expect("valid date")).is_none()
+        && date_line(line, today).is_none()
 }
 
 /// The lines right after the main block, up to what opens the page's footer.
@@ -306,8 +306,8 @@ fn article_body(block: &[&str], title: Option<&str>) -> String {
 
 /// A page with no paragraph of prose: its first headline-like line is the title and the
 /// lines after it, up to the footer, are the body.
-fn read_page_without_prose(lines: &[&str]) -> PageFields {
-    let title_index = lines.iter().position(|line| is_headline(line));
+fn read_page_without_prose(lines: &[&str], today: Date) -> PageFields {
+    let title_index = lines.iter().position(|line| is_headline(line, today));
     let start = title_index.map_or(0, |index| index + 1);
     let end = (start..lines.len())
         .find(|&index| is_boundary(lines[index]))

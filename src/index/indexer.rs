@@ -164,7 +164,7 @@ pub fn index_files(
 }
 
 /// The key a file's articles are stored under: its path as text.
-pub fn path_key(path: &Path) -> String {
+fn path_key(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 

@@ -16,10 +16,10 @@ use crate::error::Result;
 use crate::index::{ArticleFields, ArticleIndex};
 use crate::results::{FacetCount, Facets, Hit, SearchResults};
 
-pub use facet_collector::{DateGranularity, FacetCounts};
-pub use query_builder::{Filters, MatchMode, PROXIMITY_BONUS, PROXIMITY_SLOP, TITLE_BOOST};
+pub use facet_collector::DateGranularity;
+pub use query_builder::{Filters, MatchMode};
 
-use facet_collector::FacetCollector;
+use facet_collector::{FacetCollector, FacetCounts};
 use query_builder::build_query;
 use query_text::parse_query_text;
 use snippet::{make_snippet, SNIPPET_CHARS};
@@ -57,50 +57,44 @@ impl ArticleSearcher {
 
     /// Runs one query: the ranked page of hits with snippets, the total, and facets over all matches.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        search_snapshot(&self.searcher, &self.fields, request)
-    }
-}
+        let searcher = &self.searcher;
+        let fields = &self.fields;
+        let started = Instant::now();
+        let clauses = parse_query_text(&request.text);
+        let built = build_query(fields, &clauses, request.mode, &request.filters);
 
-fn search_snapshot(
-    searcher: &Searcher,
-    fields: &ArticleFields,
-    request: &SearchRequest,
-) -> Result<SearchResults> {
-    let started = Instant::now();
-    let clauses = parse_query_text(&request.text);
-    let built = build_query(fields, &clauses, request.mode, &request.filters);
+        let top_docs = TopDocs::with_limit(request.limit.max(1))
+            .and_offset(request.offset)
+            .order_by_score();
+        let facets = FacetCollector {
+            granularity: request.date_granularity,
+        };
+        let (top, total_hits, facet_counts) =
+            searcher.search(&built.query, &(top_docs, Count, facets))?;
 
-    let top_docs = TopDocs::with_limit(request.limit.max(1))
-        .and_offset(request.offset)
-        .order_by_score();
-    let facets = FacetCollector {
-        granularity: request.date_granularity,
-    };
-    let (top, total_hits, facet_counts) =
-        searcher.search(&built.query, &(top_docs, Count, facets))?;
+        let hits = top
+            .into_iter()
+            .take(request.limit)
+            .enumerate()
+            .map(|(index, (score, address))| {
+                let mut hit = read_hit(searcher, fields, address, &built.highlight_terms)?;
+                hit.rank = request.offset + index + 1;
+                hit.score = score;
+                Ok(hit)
+            })
+            .collect::<Result<Vec<Hit>>>()?;
 
-    let hits = top
-        .into_iter()
-        .take(request.limit)
-        .enumerate()
-        .map(|(index, (score, address))| {
-            let mut hit = read_hit(searcher, fields, address, &built.highlight_terms)?;
-            hit.rank = request.offset + index + 1;
-            hit.score = score;
-            Ok(hit)
+        Ok(SearchResults {
+            query: request.text.clone(),
+            query_terms: built.highlight_terms.iter().cloned().collect(),
+            total_hits: total_hits as u64,
+            elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
+            offset: request.offset,
+            limit: request.limit,
+            hits,
+            facets: sorted_facets(facet_counts, request.date_granularity),
         })
-        .collect::<Result<Vec<Hit>>>()?;
-
-    Ok(SearchResults {
-        query: request.text.clone(),
-        query_terms: built.highlight_terms.iter().cloned().collect(),
-        total_hits: total_hits as u64,
-        elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
-        offset: request.offset,
-        limit: request.limit,
-        hits,
-        facets: sorted_facets(facet_counts, request.date_granularity),
-    })
+    }
 }
 
 /// The stored fields of one hit and its snippet (rank and score are set by the caller).
