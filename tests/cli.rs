@@ -194,7 +194,10 @@ fn json_has_the_documented_schema() {
     assert_eq!(results.query, "Kim Jong-un");
     assert_eq!(results.query_terms, ["jong", "kim"]);
     assert_eq!((results.offset, results.limit), (0, 3));
-    assert!(results.elapsed_ms >= 0.0);
+    assert!(
+        results.elapsed_ms > 0.0,
+        "a real search takes measurable time"
+    );
     assert_eq!(results.hits.len(), 3);
     assert_eq!(results.facets.date_granularity, "month");
     for (index, hit) in results.hits.iter().enumerate() {
