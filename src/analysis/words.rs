@@ -34,7 +34,16 @@ pub fn next_word(text: &str, cursor: &mut usize) -> Option<Range<usize>> {
 }
 
 fn is_word_char(character: char) -> bool {
-    character.is_alphanumeric() || (!character.is_ascii() && is_combining_mark(character))
+    if character.is_ascii() {
+        return character.is_ascii_alphanumeric();
+    }
+    match u32::from(character) {
+        // Accented Latin letters, the bulk of French text: answered without Unicode tables.
+        0xC0..=0x24F => !matches!(character, '×' | '÷'),
+        // Spaces, dashes, quotes and other punctuation of the General Punctuation block.
+        0x2000..=0x206F => false,
+        _ => character.is_alphanumeric() || is_combining_mark(character),
+    }
 }
 
 #[cfg(test)]
@@ -69,6 +78,17 @@ mod tests {
     fn soft_hyphens_and_combining_marks_stay_inside_words() {
         assert_eq!(words("sécu\u{AD}rité"), ["sécu\u{AD}rité"]);
         assert_eq!(words("Se\u{301}oul"), ["Se\u{301}oul"]);
+    }
+
+    #[test]
+    fn word_characters_agree_with_unicode() {
+        for character in ('\u{80}'..='\u{2FFF}').chain(['\u{1F600}']) {
+            assert_eq!(
+                is_word_char(character),
+                character.is_alphanumeric() || is_combining_mark(character),
+                "{character:?}"
+            );
+        }
     }
 
     #[test]
