@@ -604,3 +604,28 @@ fn exact_duplicates_are_counted_in_the_summary() {
         "{summary}"
     );
 }
+
+#[test]
+fn question_words_do_not_decide_the_ranking() {
+    let corpus = TempDir::new().unwrap();
+    std::fs::write(
+        corpus.path().join("missiles.txt"),
+        "Pyongyang tire de nouveaux missiles\n\nLa Corée du Nord a tiré mardi trois missiles balistiques en mer du Japon, selon l'état-major sud-coréen. Les tirs ont été condamnés par Séoul et Tokyo.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.path().join("prix.txt"),
+        "Le prix du pain\n\nCombien coûte une baguette ? Combien de boulangers ont augmenté leurs prix ? Combien de clients s'en plaignent ? Les réponses varient selon les régions.\n",
+    )
+    .unwrap();
+    let index = TempDir::new().unwrap();
+    assert!(index_into(index.path(), &[corpus.path()]).status.success());
+
+    let question = query_json(
+        index.path(),
+        &["Combien de missiles la Corée du Nord a-t-elle tirés ?"],
+    );
+    assert_eq!(titles(&question), ["Pyongyang tire de nouveaux missiles"]);
+    let only_asking = query_json(index.path(), &["combien"]);
+    assert_eq!(titles(&only_asking), ["Le prix du pain"]);
+}

@@ -3,6 +3,7 @@
 mod facet_collector;
 mod query_builder;
 pub mod query_text;
+mod question_words;
 pub mod snippet;
 
 use std::time::Instant;
