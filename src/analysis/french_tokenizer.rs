@@ -3,12 +3,12 @@
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::elision::elided_prefix_len;
 use super::fold::{fold_into, is_apostrophe};
 use super::stop_words::is_stop_word;
+use super::word_cache::WordCache;
 use super::words::next_word;
 
 /// Words longer than this (in bytes, once folded) are not indexed: they are noise (URLs,
@@ -37,7 +37,7 @@ static FRENCH_STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algo
 /// each indexing thread its own clone; a clone starts with an empty cache.
 #[derive(Default)]
 pub struct FrenchTokenizer {
-    words: FxHashMap<Box<str>, WordAnalysis>,
+    words: WordCache<WordAnalysis>,
 }
 
 /// What one raw word becomes.
@@ -59,7 +59,7 @@ pub struct FrenchTokenStream<'a> {
     cursor: usize,
     next_position: usize,
     token: Token,
-    words: &'a mut FxHashMap<Box<str>, WordAnalysis>,
+    words: &'a mut WordCache<WordAnalysis>,
 }
 
 impl Tokenizer for FrenchTokenizer {
@@ -106,7 +106,7 @@ impl TokenStream for FrenchTokenStream<'_> {
 /// yields no term.
 fn term_of(
     raw_word: &str,
-    words: &mut FxHashMap<Box<str>, WordAnalysis>,
+    words: &mut WordCache<WordAnalysis>,
     term: &mut String,
 ) -> Option<usize> {
     if let Some(analysis) = words.get(raw_word) {
@@ -117,7 +117,7 @@ fn term_of(
     if words.len() >= WORD_CACHE_WORDS {
         words.clear();
     }
-    words.insert(raw_word.into(), analysis);
+    words.insert(raw_word, analysis);
     elided_bytes
 }
 

@@ -5,12 +5,13 @@ pub mod fold;
 mod french_tokenizer;
 mod keyword_tokenizer;
 mod stop_words;
+mod word_cache;
 mod words;
 
 use std::cell::RefCell;
 use std::ops::Range;
 
-use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer, TokenizerManager};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 
 pub use french_tokenizer::{FrenchTokenizer, MAX_WORD_BYTES};
 pub use keyword_tokenizer::{keyword, KeywordTokenizer};
@@ -47,18 +48,26 @@ thread_local! {
 
 /// Runs the French analyzer on `text`, exactly as the index does.
 pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
+    let mut tokens = Vec::new();
+    for_each_token(text, |token| {
+        tokens.push(AnalyzedToken {
+            term: token.text.clone(),
+            position: token.position,
+            offsets: token.offset_from..token.offset_to,
+        });
+    });
+    tokens
+}
+
+/// Runs the French analyzer on `text` and hands each token to `visit`, without keeping
+/// them: for long texts where few tokens matter (snippets).
+pub fn for_each_token(text: &str, mut visit: impl FnMut(&Token)) {
     THREAD_TOKENIZER.with_borrow_mut(|tokenizer| {
         let mut stream = tokenizer.token_stream(text);
-        let mut tokens = Vec::new();
         while let Some(token) = stream.next() {
-            tokens.push(AnalyzedToken {
-                term: token.text.clone(),
-                position: token.position,
-                offsets: token.offset_from..token.offset_to,
-            });
+            visit(token);
         }
-        tokens
-    })
+    });
 }
 
 /// The terms of `text`, in order.

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::analysis::analyze;
+use crate::analysis::for_each_token;
 use crate::results::Snippet;
 
 /// The longest snippet, in characters (not counting the "…" marks).
@@ -20,14 +20,12 @@ const ABBREVIATIONS: &[&str] = &[
 /// query words (then the most matches), followed by the next sentences while they fit.
 /// Without any match, the article's opening.
 pub fn make_snippet(body: &str, terms: &BTreeSet<String>, max_chars: usize) -> Snippet {
-    let matches: Vec<(Range<usize>, &str)> = analyze(body)
-        .into_iter()
-        .filter_map(|token| {
-            terms
-                .get(&token.term)
-                .map(|term| (token.offsets, term.as_str()))
-        })
-        .collect();
+    let mut matches: Vec<(Range<usize>, &str)> = Vec::new();
+    for_each_token(body, |token| {
+        if let Some(term) = terms.get(&token.text) {
+            matches.push((token.offset_from..token.offset_to, term.as_str()));
+        }
+    });
     let sentences = sentence_ranges(body);
     let Some(best) = best_sentence(&sentences, &matches) else {
         return Snippet {
