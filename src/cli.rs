@@ -96,6 +96,11 @@ pub struct QueryArgs {
     #[arg(long)]
     pub any: bool,
 
+    /// Also find words typed with a typo or two (one edit in words of up to 7 letters once
+    /// stemmed, two beyond; none under 4). Off by default: queries without it cost nothing more.
+    #[arg(long)]
+    pub fuzzy: bool,
+
     /// Only articles of this category (repeat for several; case and accents do not matter).
     #[arg(long = "category", value_name = "NAME")]
     pub categories: Vec<String>,

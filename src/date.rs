@@ -161,6 +161,18 @@ impl fmt::Display for Date {
     }
 }
 
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as an inclusive `YYYYMMDD` bound: the first day of the
+/// period, or its last day for an upper bound (`2024-10` ends on 20241031).
+pub fn period_bound(text: &str, is_upper: bool) -> Option<i64> {
+    let (start, precision) = Date::parse_partial(text)?;
+    let day = if is_upper {
+        start.end_of(precision)
+    } else {
+        start
+    };
+    Some(day.to_yyyymmdd())
+}
+
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }

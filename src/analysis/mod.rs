@@ -13,7 +13,10 @@ use std::ops::Range;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer, TokenizerManager};
 
 pub use french_tokenizer::{FrenchTokenizer, MAX_WORD_BYTES};
+
+use french_tokenizer::fold_and_elide;
 pub use keyword_tokenizer::{keyword, KeywordTokenizer};
+use words::next_word;
 
 /// Name under which the French analyzer is registered (title and body).
 pub const FRENCH_ANALYZER: &str = "newsearch_french";
@@ -66,6 +69,21 @@ pub fn terms(text: &str) -> Vec<String> {
     analyze(text).into_iter().map(|token| token.term).collect()
 }
 
+/// The words of `text` folded and without elided articles, but neither stemmed nor
+/// filtered: the form a prefix (`l'écono*` → `econo`) is compared with.
+pub fn folded_words(text: &str) -> Vec<String> {
+    let mut cursor = 0;
+    let mut words = Vec::new();
+    while let Some(word) = next_word(text, &mut cursor) {
+        let mut folded = String::new();
+        fold_and_elide(&text[word], &mut folded);
+        if !folded.is_empty() {
+            words.push(folded);
+        }
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +99,12 @@ mod tests {
             }
         }
         assert_eq!(terms("l'economie"), terms("économie"));
+    }
+
+    #[test]
+    fn folded_words_are_not_stemmed() {
+        assert_eq!(folded_words("l’Écono"), ["econo"]);
+        assert_eq!(folded_words("Nord-Coré"), ["nord", "core"]);
     }
 
     #[test]

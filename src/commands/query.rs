@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::cli::{ColorChoice, FacetDate, QueryArgs};
-use crate::date::Date;
+use crate::date::period_bound;
 use crate::error::{Error, Result};
 use crate::index::open_index;
 use crate::output::{print_json, print_results, Style};
@@ -89,6 +89,7 @@ fn search_request(args: QueryArgs) -> Result<SearchRequest> {
     Ok(SearchRequest {
         text: args.text.join(" "),
         mode,
+        fuzzy: args.fuzzy,
         limit: args.limit,
         offset: args.offset,
         filters: Filters {
@@ -104,18 +105,11 @@ fn search_request(args: QueryArgs) -> Result<SearchRequest> {
     })
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a `YYYYMMDD` bound: the first day of the period, or
-/// its last day for an upper bound.
+/// A `--since`/`--until` value as a `YYYYMMDD` bound.
 fn parse_date_bound(text: &str, is_upper: bool) -> Result<i64> {
-    let (start, precision) = Date::parse_partial(text).ok_or_else(|| Error::InvalidDate {
+    period_bound(text, is_upper).ok_or_else(|| Error::InvalidDate {
         input: text.to_string(),
-    })?;
-    let day = if is_upper {
-        start.end_of(precision)
-    } else {
-        start
-    };
-    Ok(day.to_yyyymmdd())
+    })
 }
 
 #[cfg(test)]

@@ -17,7 +17,8 @@ pub struct ArticleFields {
     pub path: Field,
     /// The title: French analysis with positions (for the title bonus), stored.
     pub title: Field,
-    /// The body, stored for display and snippets (searched through `text`).
+    /// The body: stored for display and snippets, and indexed on its own (French analysis
+    /// with positions) for `body:` queries; ranking runs on `text`.
     pub body: Field,
     /// Title and body as one searched text: BM25, phrases and proximity run on it, as if
     /// the article were one document (not stored).
@@ -66,7 +67,7 @@ impl ArticleFields {
         builder.add_text_field(ID, STRING | STORED);
         builder.add_text_field(PATH, STRING | STORED);
         builder.add_text_field(TITLE, french.clone().set_stored());
-        builder.add_text_field(BODY, STORED);
+        builder.add_text_field(BODY, french.clone().set_stored());
         builder.add_text_field(TEXT, french_unstored);
         builder.add_text_field(CATEGORY, keyword.clone());
         builder.add_text_field(AUTHOR, keyword.clone());

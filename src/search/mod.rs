@@ -1,8 +1,9 @@
 //! Searching: a validated request in, plain results out, in one pass over the index (hits, count and facets). Never prints.
 
 mod facet_collector;
+mod prefix;
 mod query_builder;
-pub mod query_text;
+pub mod query_parser;
 pub mod snippet;
 
 use std::time::Instant;
@@ -12,7 +13,7 @@ use tantivy::schema::{Field, TantivyDocument, Value};
 use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher};
 
 use crate::date::Date;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::{ArticleFields, ArticleIndex};
 use crate::results::{FacetCount, Facets, Hit, SearchResults};
 
@@ -21,14 +22,16 @@ pub use query_builder::{Filters, MatchMode};
 
 use facet_collector::{FacetCollector, FacetCounts};
 use query_builder::build_query;
-use query_text::parse_query_text;
-use snippet::{make_snippet, SNIPPET_CHARS};
+use query_parser::parse_query;
+use snippet::{make_snippet, QueryTerms, SNIPPET_CHARS};
 
 /// A query with its options, validated.
 #[derive(Debug, Clone)]
 pub struct SearchRequest {
     pub text: String,
     pub mode: MatchMode,
+    /// Also match words with a typo or two (`--fuzzy`).
+    pub fuzzy: bool,
     pub limit: usize,
     pub offset: usize,
     pub filters: Filters,
@@ -60,8 +63,18 @@ impl ArticleSearcher {
         let searcher = &self.searcher;
         let fields = &self.fields;
         let started = Instant::now();
-        let clauses = parse_query_text(&request.text);
-        let built = build_query(fields, &clauses, request.mode, &request.filters);
+        let nodes = parse_query(&request.text).map_err(|error| Error::InvalidQuery {
+            query: request.text.clone(),
+            column: error.column,
+            message: error.message,
+        })?;
+        let built = build_query(
+            fields,
+            &nodes,
+            request.mode,
+            request.fuzzy,
+            &request.filters,
+        );
 
         let top_docs = TopDocs::with_limit(request.limit.max(1))
             .and_offset(request.offset)
@@ -86,7 +99,7 @@ impl ArticleSearcher {
 
         Ok(SearchResults {
             query: request.text.clone(),
-            query_terms: built.highlight_terms.iter().cloned().collect(),
+            query_terms: built.highlight_terms.listed(),
             total_hits: total_hits as u64,
             elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
             offset: request.offset,
@@ -102,7 +115,7 @@ fn read_hit(
     searcher: &Searcher,
     fields: &ArticleFields,
     address: DocAddress,
-    highlight_terms: &std::collections::BTreeSet<String>,
+    highlight_terms: &QueryTerms,
 ) -> Result<Hit> {
     let document: TantivyDocument = searcher.doc(address)?;
     let text = |field: Field| {

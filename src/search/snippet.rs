@@ -4,6 +4,8 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::analysis::analyze;
+
+use super::prefix::prefix_matches;
 use crate::results::Snippet;
 
 /// The longest snippet, in characters (not counting the "…" marks).
@@ -16,16 +18,43 @@ const ABBREVIATIONS: &[&str] = &[
     "M", "Mme", "Mmes", "MM", "Mlle", "Mgr", "Dr", "Pr", "St", "Ste", "av", "cf", "etc", "No", "n°",
 ];
 
-/// The best passage of `body` for the analysed `terms`: the sentence with the most distinct
+/// The words a query looks for, as the index holds them: what snippets highlight.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryTerms {
+    /// Analysed terms (stemmed, folded).
+    pub exact: BTreeSet<String>,
+    /// Folded, unstemmed prefixes (`econo` for `écono*`), matched as [`prefix_matches`] says.
+    pub prefixes: BTreeSet<String>,
+}
+
+impl QueryTerms {
+    /// The query term or prefix an analysed word matches.
+    fn matching(&self, term: &str) -> Option<&str> {
+        self.exact.get(term).map(String::as_str).or_else(|| {
+            self.prefixes
+                .iter()
+                .find(|prefix| prefix_matches(prefix, term))
+                .map(String::as_str)
+        })
+    }
+
+    /// The terms, then the prefixes written with their `*`.
+    pub fn listed(&self) -> Vec<String> {
+        let prefixes = self.prefixes.iter().map(|prefix| format!("{prefix}*"));
+        self.exact.iter().cloned().chain(prefixes).collect()
+    }
+}
+
+/// The best passage of `body` for the query's terms: the sentence with the most distinct
 /// query words (then the most matches), followed by the next sentences while they fit.
 /// Without any match, the article's opening.
-pub fn make_snippet(body: &str, terms: &BTreeSet<String>, max_chars: usize) -> Snippet {
+pub fn make_snippet(body: &str, terms: &QueryTerms, max_chars: usize) -> Snippet {
     let matches: Vec<(Range<usize>, &str)> = analyze(body)
         .into_iter()
         .filter_map(|token| {
             terms
-                .get(&token.term)
-                .map(|term| (token.offsets, term.as_str()))
+                .matching(&token.term)
+                .map(|term| (token.offsets, term))
         })
         .collect();
     let sentences = sentence_ranges(body);
@@ -256,8 +285,11 @@ mod tests {
     use super::*;
     use crate::analysis::terms;
 
-    fn query_terms(text: &str) -> BTreeSet<String> {
-        terms(text).into_iter().collect()
+    fn query_terms(text: &str) -> QueryTerms {
+        QueryTerms {
+            exact: terms(text).into_iter().collect(),
+            prefixes: BTreeSet::new(),
+        }
     }
 
     fn highlighted(snippet: &Snippet) -> Vec<String> {
@@ -287,6 +319,17 @@ mod tests {
     fn accents_and_inflections_are_highlighted_as_written() {
         let snippet = make_snippet(BODY, &query_terms("coree soldat seoul"), SNIPPET_CHARS);
         assert_eq!(highlighted(&snippet), ["Corée", "soldats", "Séoul"]);
+    }
+
+    #[test]
+    fn prefixes_highlight_every_word_they_start() {
+        let terms = QueryTerms {
+            exact: BTreeSet::new(),
+            prefixes: ["sold".to_string()].into(),
+        };
+        let snippet = make_snippet(BODY, &terms, SNIPPET_CHARS);
+        assert_eq!(highlighted(&snippet), ["soldats"]);
+        assert_eq!(terms.listed(), ["sold*"]);
     }
 
     #[test]
