@@ -88,6 +88,23 @@ pub struct QueryArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
 
+    /// The order of the results: relevance, date (newest first) or -date (oldest first).
+    /// Undated articles come last in both date orders; equal scores are newest first.
+    #[arg(
+        long,
+        default_value = "relevance",
+        value_name = "ORDER",
+        allow_hyphen_values = true,
+        value_parser = ["relevance", "date", "-date"]
+    )]
+    pub sort: String,
+
+    /// Blend recency into relevance: each score is multiplied by 0.5^(age / HALF_LIFE), the age
+    /// counted from the newest article in the index (e.g. 30d, 2w, 6m, 1y; undated articles
+    /// count as the oldest).
+    #[arg(long, value_name = "HALF_LIFE")]
+    pub recency: Option<String>,
+
     /// Only articles that contain every word.
     #[arg(long, conflicts_with = "any")]
     pub all: bool,
@@ -114,9 +131,25 @@ pub struct QueryArgs {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
 
-    /// The period of the date facet.
-    #[arg(long, value_enum, default_value_t = FacetDate::Month, value_name = "UNIT")]
-    pub facet_date: FacetDate,
+    /// The facets to count over all matches, comma-separated: category, date, author, source.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "category,date",
+        value_name = "LIST"
+    )]
+    pub facets: Vec<FacetName>,
+
+    /// The date facet: per year, month or day, or per range, as comma-separated FROM..TO
+    /// (YYYY, YYYY-MM or YYYY-MM-DD; an open end left empty): `2023,2024-01..2024-06,2024-07..`.
+    #[arg(long, default_value = "month", value_name = "UNIT|RANGES")]
+    pub facet_date: String,
+
+    /// At most N values per facet (the most frequent; for dates, the newest periods); the
+    /// count of articles without a value is always shown.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub facet_limit: usize,
 
     /// Print one JSON document (schema in the README) instead of text.
     #[arg(long)]
@@ -131,8 +164,9 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FacetDate {
-    Year,
-    Month,
-    Day,
+pub enum FacetName {
+    Category,
+    Date,
+    Author,
+    Source,
 }

@@ -59,16 +59,26 @@ pub struct Snippet {
     pub highlights: Vec<[usize; 2]>,
 }
 
-/// Counts over all matching articles.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Counts over all matching articles; a facet that was not asked for (`--facets`) is absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facets {
     /// Matches per category, most first; `value` is null for articles with no category.
-    pub category: Vec<FacetCount>,
-    /// The unit of `date`: "year", "month" or "day".
-    pub date_granularity: String,
-    /// Matches per period (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), newest first; `value` is
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<Vec<FacetCount>>,
+    /// The unit of `date`: "year", "month", "day", or "range" for `--facet-date` ranges.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_granularity: Option<String>,
+    /// Matches per period (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), newest first, or per range
+    /// (`YYYY-MM-DD..YYYY-MM-DD`, an open end left empty) in the order asked; `value` is
     /// null for articles with no date.
-    pub date: Vec<FacetCount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Vec<FacetCount>>,
+    /// Matches per author, most first (only with `--facets …author`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<Vec<FacetCount>>,
+    /// Matches per source, most first (only with `--facets …source`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Vec<FacetCount>>,
 }
 
 /// One facet value and how many matching articles have it.

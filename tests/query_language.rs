@@ -25,14 +25,7 @@ fn text_titles(index: &Path, arguments: &[&str]) -> Vec<String> {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    stdout(&output)
-        .lines()
-        .filter_map(|line| {
-            line.split_once(". ")
-                .filter(|(rank, _)| rank.trim().parse::<usize>().is_ok())
-        })
-        .map(|(_, title)| title.to_string())
-        .collect()
+    listed_titles(&output)
 }
 
 fn union(a: &BTreeSet<String>, b: &BTreeSet<String>) -> BTreeSet<String> {

@@ -2,13 +2,16 @@
 
 use std::path::Path;
 
-use crate::cli::{ColorChoice, FacetDate, QueryArgs};
-use crate::date::period_bound;
+use crate::cli::{ColorChoice, FacetName, QueryArgs};
+use crate::date::{parse_date_range, period_bound, DateRangeError};
 use crate::error::{Error, Result};
 use crate::index::open_index;
 use crate::output::{print_json, print_results, Style};
 use crate::results::BatchResults;
-use crate::search::{ArticleSearcher, DateGranularity, Filters, MatchMode, SearchRequest};
+use crate::search::{
+    parse_half_life, ArticleSearcher, DateFacet, DateGranularity, FacetRequest, Filters,
+    KeywordFacet, MatchMode, SearchRequest, SortOrder,
+};
 
 use super::Outcome;
 
@@ -81,6 +84,22 @@ fn search_request(args: QueryArgs) -> Result<SearchRequest> {
             )));
         }
     }
+    let recency = args
+        .recency
+        .as_deref()
+        .map(|text| {
+            parse_half_life(text).ok_or_else(|| {
+                Error::InvalidOption(format!(
+                    "--recency {text}: use a positive number of days, or 30d, 2w, 6m, 1y"
+                ))
+            })
+        })
+        .transpose()?;
+    let sort = match args.sort.as_str() {
+        "date" => SortOrder::NewestFirst,
+        "-date" => SortOrder::OldestFirst,
+        _ => SortOrder::Relevance,
+    };
     let mode = if args.all {
         MatchMode::All
     } else {
@@ -92,17 +111,66 @@ fn search_request(args: QueryArgs) -> Result<SearchRequest> {
         fuzzy: args.fuzzy,
         limit: args.limit,
         offset: args.offset,
+        sort,
+        recency,
         filters: Filters {
             categories: args.categories,
             date_from: since,
             date_to: until,
         },
-        date_granularity: match args.facet_date {
-            FacetDate::Year => DateGranularity::Year,
-            FacetDate::Month => DateGranularity::Month,
-            FacetDate::Day => DateGranularity::Day,
-        },
+        facets: facet_request(&args.facets, &args.facet_date, args.facet_limit)?,
     })
+}
+
+/// The facets asked for: which ones, the date unit or ranges, the limit.
+fn facet_request(names: &[FacetName], date_spec: &str, limit: usize) -> Result<FacetRequest> {
+    let keywords = names
+        .iter()
+        .filter_map(|name| match name {
+            FacetName::Category => Some(KeywordFacet::Category),
+            FacetName::Author => Some(KeywordFacet::Author),
+            FacetName::Source => Some(KeywordFacet::Source),
+            FacetName::Date => None,
+        })
+        .collect();
+    let date = if names.contains(&FacetName::Date) {
+        Some(date_facet(date_spec)?)
+    } else {
+        None
+    };
+    Ok(FacetRequest {
+        keywords,
+        date,
+        limit,
+    })
+}
+
+/// `year`, `month`, `day`, or comma-separated date ranges.
+fn date_facet(spec: &str) -> Result<DateFacet> {
+    let unit = match spec {
+        "year" => Some(DateGranularity::Year),
+        "month" => Some(DateGranularity::Month),
+        "day" => Some(DateGranularity::Day),
+        _ => None,
+    };
+    if let Some(unit) = unit {
+        return Ok(DateFacet::Periods(unit));
+    }
+    let ranges = spec
+        .split(',')
+        .map(|range| {
+            parse_date_range(range.trim()).map_err(|error| {
+                let reason = match error {
+                    DateRangeError::NotADate(date) => format!("{date:?} is not a date"),
+                    DateRangeError::Reversed => format!("{range} ends before it starts"),
+                };
+                Error::InvalidOption(format!(
+                    "--facet-date {spec}: {reason}; use year, month, day, or ranges FROM..TO separated by commas (YYYY, YYYY-MM or YYYY-MM-DD)"
+                ))
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(DateFacet::Ranges(ranges))
 }
 
 /// A `--since`/`--until` value as a `YYYYMMDD` bound.

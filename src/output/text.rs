@@ -96,15 +96,23 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
     if results.total_hits == 0 {
         return Ok(());
     }
-    print_facet(
-        out,
-        style,
-        "Categories",
-        &results.facets.category,
-        "no category",
-    )?;
-    let dates_label = format!("Dates by {}", results.facets.date_granularity);
-    print_facet(out, style, &dates_label, &results.facets.date, "no date")
+    let facets = &results.facets;
+    let dates_label = match facets.date_granularity.as_deref() {
+        Some("range") => "Date ranges".to_string(),
+        granularity => format!("Dates by {}", granularity.unwrap_or("month")),
+    };
+    let lists = [
+        ("Categories", &facets.category, "no category"),
+        ("Authors", &facets.author, "no author"),
+        ("Sources", &facets.source, "no source"),
+        (dates_label.as_str(), &facets.date, "no date"),
+    ];
+    for (label, counts, none) in lists {
+        if let Some(counts) = counts {
+            print_facet(out, style, label, counts, none)?;
+        }
+    }
+    Ok(())
 }
 
 fn print_facet(

@@ -1,28 +1,33 @@
 //! Searching: a validated request in, plain results out, in one pass over the index (hits, count and facets). Never prints.
 
 mod facet_collector;
+mod facet_summary;
+mod match_collector;
 mod prefix;
 mod query_builder;
 pub mod query_parser;
+mod ranking;
 pub mod snippet;
 
 use std::time::Instant;
 
-use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::{Field, TantivyDocument, Value};
 use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher};
 
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::index::{ArticleFields, ArticleIndex};
-use crate::results::{FacetCount, Facets, Hit, SearchResults};
+use crate::index::{schema, ArticleFields, ArticleIndex};
+use crate::results::{Hit, SearchResults};
 
-pub use facet_collector::DateGranularity;
+pub use facet_collector::{DateGranularity, KeywordFacet};
+pub use facet_summary::{DateFacet, FacetRequest};
 pub use query_builder::{Filters, MatchMode};
+pub use ranking::{parse_half_life, Recency, SortOrder};
 
-use facet_collector::{FacetCollector, FacetCounts};
+use match_collector::MatchCollector;
 use query_builder::build_query;
 use query_parser::parse_query;
+use ranking::{rank, DateSpan};
 use snippet::{make_snippet, QueryTerms, SNIPPET_CHARS};
 
 /// A query with its options, validated.
@@ -34,8 +39,10 @@ pub struct SearchRequest {
     pub fuzzy: bool,
     pub limit: usize,
     pub offset: usize,
+    pub sort: SortOrder,
+    pub recency: Option<Recency>,
     pub filters: Filters,
-    pub date_granularity: DateGranularity,
+    pub facets: FacetRequest,
 }
 
 /// Searches one index snapshot; open it once to run many queries.
@@ -76,23 +83,20 @@ impl ArticleSearcher {
             &request.filters,
         );
 
-        let top_docs = TopDocs::with_limit(request.limit.max(1))
-            .and_offset(request.offset)
-            .order_by_score();
-        let facets = FacetCollector {
-            granularity: request.date_granularity,
-        };
-        let (top, total_hits, facet_counts) =
-            searcher.search(&built.query, &(top_docs, Count, facets))?;
+        let (mut matches, facet_counts) =
+            searcher.search(&built.query, &(MatchCollector, request.facets.collector()))?;
+        let span = request.recency.and_then(|_| self.date_span());
+        rank(&mut matches, request.sort, request.recency, span);
 
-        let hits = top
-            .into_iter()
+        let hits = matches
+            .iter()
+            .skip(request.offset)
             .take(request.limit)
             .enumerate()
-            .map(|(index, (score, address))| {
-                let mut hit = read_hit(searcher, fields, address, &built.highlight_terms)?;
+            .map(|(index, found)| {
+                let mut hit = read_hit(searcher, fields, found.address, &built.highlight_terms)?;
                 hit.rank = request.offset + index + 1;
-                hit.score = score;
+                hit.score = found.score;
                 Ok(hit)
             })
             .collect::<Result<Vec<Hit>>>()?;
@@ -100,13 +104,34 @@ impl ArticleSearcher {
         Ok(SearchResults {
             query: request.text.clone(),
             query_terms: built.highlight_terms.listed(),
-            total_hits: total_hits as u64,
+            total_hits: matches.len() as u64,
             elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
             offset: request.offset,
             limit: request.limit,
             hits,
-            facets: sorted_facets(facet_counts, request.date_granularity),
+            facets: request.facets.summarize(facet_counts),
         })
+    }
+}
+
+impl ArticleSearcher {
+    /// The oldest and newest publication dates in the index, if any article has one.
+    fn date_span(&self) -> Option<DateSpan> {
+        let mut span: Option<DateSpan> = None;
+        for segment in self.searcher.segment_readers() {
+            let Ok(Some(dates)) = segment.fast_fields().column_opt::<i64>(schema::DATE) else {
+                continue;
+            };
+            if dates.values.num_vals() == 0 {
+                continue;
+            }
+            let (oldest, newest) = (dates.min_value(), dates.max_value());
+            span = Some(span.map_or(DateSpan { oldest, newest }, |span| DateSpan {
+                oldest: span.oldest.min(oldest),
+                newest: span.newest.max(newest),
+            }));
+        }
+        span
     }
 }
 
@@ -146,33 +171,4 @@ fn read_hit(
         path: text(fields.path).unwrap_or_default(),
         snippet: make_snippet(&body, highlight_terms, SNIPPET_CHARS),
     })
-}
-
-/// Categories by count (then name), dates newest first; the "none" bucket last in both.
-fn sorted_facets(counts: FacetCounts, granularity: DateGranularity) -> Facets {
-    let mut category: Vec<FacetCount> = counts
-        .categories
-        .into_iter()
-        .map(|(value, count)| FacetCount { value, count })
-        .collect();
-    category.sort_by(|a, b| {
-        (a.value.is_none(), std::cmp::Reverse(a.count), &a.value).cmp(&(
-            b.value.is_none(),
-            std::cmp::Reverse(b.count),
-            &b.value,
-        ))
-    });
-    let mut periods: Vec<(Option<i64>, u64)> = counts.dates.into_iter().collect();
-    periods.sort_by_key(|(period, _)| (period.is_none(), std::cmp::Reverse(*period)));
-    Facets {
-        category,
-        date_granularity: granularity.name().to_string(),
-        date: periods
-            .into_iter()
-            .map(|(period, count)| FacetCount {
-                value: period.map(|period| granularity.format(period)),
-                count,
-            })
-            .collect(),
-    }
 }

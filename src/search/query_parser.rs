@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::date::period_bound;
+use crate::date::{parse_date_range, DateRangeError};
 
 /// Where a word or phrase is looked for, or which property it restricts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -292,34 +292,17 @@ fn leaf(scope: Scope, kind: TextKind, text: &str, column: usize) -> Result<Node,
 
 /// `2024`, `2024-10`, `2024-10-01`, `FROM..TO`, `FROM..` or `..TO` as inclusive day bounds.
 fn date_range(text: &str, column: usize) -> Result<Node, QueryError> {
-    let error = |message: String| QueryError {
+    let message = match parse_date_range(text) {
+        Ok((from, to)) => return Ok(Node::DateRange { from, to }),
+        Err(DateRangeError::NotADate(date)) => format!(
+            "date:{text}: {date:?} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO"
+        ),
+        Err(DateRangeError::Reversed) => format!("date:{text}: the range ends before it starts"),
+    };
+    Err(QueryError {
         column: column + 1,
         message,
-    };
-    let bad_date = |date: &str| {
-        error(format!(
-            "date:{text}: {date:?} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO"
-        ))
-    };
-    let bound = |date: &str, is_upper: bool| -> Result<Option<i64>, QueryError> {
-        if date.is_empty() {
-            return Ok(None);
-        }
-        period_bound(date, is_upper)
-            .map(Some)
-            .ok_or_else(|| bad_date(date))
-    };
-    let (from, to) = match text.split_once("..") {
-        Some((from, to)) => (bound(from, false)?, bound(to, true)?),
-        None => (bound(text, false)?, bound(text, true)?),
-    };
-    match (from, to) {
-        (None, None) => Err(bad_date(text)),
-        (Some(from), Some(to)) if from > to => Err(error(format!(
-            "date:{text}: the range ends before it starts"
-        ))),
-        _ => Ok(Node::DateRange { from, to }),
-    }
+    })
 }
 
 #[cfg(test)]

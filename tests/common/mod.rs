@@ -49,9 +49,11 @@ pub struct Snippet {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Facets {
-    pub category: Vec<FacetCount>,
-    pub date_granularity: String,
-    pub date: Vec<FacetCount>,
+    pub category: Option<Vec<FacetCount>>,
+    pub date_granularity: Option<String>,
+    pub date: Option<Vec<FacetCount>>,
+    pub author: Option<Vec<FacetCount>>,
+    pub source: Option<Vec<FacetCount>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -127,4 +129,14 @@ pub fn titles(results: &Results) -> Vec<&str> {
 
 pub fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// The titles a text output lists, in rank order.
+pub fn listed_titles(output: &Output) -> Vec<String> {
+    stdout(output)
+        .lines()
+        .filter_map(|line| line.split_once(". "))
+        .filter(|(rank, _)| rank.trim().parse::<usize>().is_ok())
+        .map(|(_, title)| title.to_string())
+        .collect()
 }
