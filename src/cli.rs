@@ -105,6 +105,10 @@ pub struct QueryArgs {
     #[arg(long, value_name = "HALF_LIFE")]
     pub recency: Option<String>,
 
+    /// Show every article: do not fold near-duplicates (copies of one story) into one result.
+    #[arg(long)]
+    pub no_collapse: bool,
+
     /// Only articles that contain every word.
     #[arg(long, conflicts_with = "any")]
     pub all: bool,

@@ -12,6 +12,9 @@ pub struct SearchResults {
     pub query_terms: Vec<String>,
     /// How many articles match, all of them (not only the ones shown).
     pub total_hits: u64,
+    /// How many results the matches make once near-duplicates are folded into one (equal to
+    /// `total_hits` with `--no-collapse`); paging counts these.
+    pub total_distinct: u64,
     /// Time spent searching, collecting facets and making snippets, in milliseconds.
     pub elapsed_ms: f64,
     pub offset: usize,
@@ -48,6 +51,9 @@ pub struct Hit {
     /// The file the article was read from.
     pub path: String,
     pub snippet: Snippet,
+    /// Ids of the matching near-duplicates folded into this hit, in rank order (empty with
+    /// `--no-collapse`).
+    pub duplicates: Vec<String>,
 }
 
 /// The best passage of an article for the query.

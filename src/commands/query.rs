@@ -113,6 +113,7 @@ fn search_request(args: QueryArgs) -> Result<SearchRequest> {
         offset: args.offset,
         sort,
         recency,
+        collapse: !args.no_collapse,
         filters: Filters {
             categories: args.categories,
             date_from: since,

@@ -1,7 +1,7 @@
 //! The index schema: the fields an article is stored in, as typed handles.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
     STRING,
 };
 
@@ -32,6 +32,8 @@ pub struct ArticleFields {
     /// The publication date as `YYYYMMDD`, for range filters and date facets.
     pub date: Field,
     pub date_inferred: Field,
+    /// The body's SimHash signature (fast), for near-duplicate groups.
+    pub simhash: Field,
 }
 
 const ID: &str = "id";
@@ -45,6 +47,7 @@ pub const SOURCE: &str = "source";
 const URL: &str = "url";
 pub const DATE: &str = "date";
 const DATE_INFERRED: &str = "date_inferred";
+pub const SIMHASH: &str = "simhash";
 
 impl ArticleFields {
     /// The schema newsearch writes.
@@ -81,6 +84,7 @@ impl ArticleFields {
                 .set_stored(),
         );
         builder.add_bool_field(DATE_INFERRED, STORED);
+        builder.add_u64_field(SIMHASH, FAST);
         builder.build()
     }
 
@@ -103,6 +107,7 @@ impl ArticleFields {
             url: field(URL)?,
             date: field(DATE)?,
             date_inferred: field(DATE_INFERRED)?,
+            simhash: field(SIMHASH)?,
             schema: schema.clone(),
         })
     }

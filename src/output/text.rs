@@ -40,6 +40,17 @@ fn print_hit(hit: &Hit, rank_width: usize, style: Style, out: &mut dyn Write) ->
     if !hit.snippet.text.is_empty() {
         writeln!(out, "{indent}{}", highlighted(&hit.snippet, style))?;
     }
+    if !hit.duplicates.is_empty() {
+        let copies = match hit.duplicates.len() {
+            1 => "1 near-duplicate".to_string(),
+            count => format!("{count} near-duplicates"),
+        };
+        writeln!(
+            out,
+            "{indent}{}",
+            style.dim(&format!("+ {copies}: {}", hit.duplicates.join(", ")))
+        )?;
+    }
     writeln!(out)
 }
 
@@ -81,9 +92,14 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
         (Some(first), Some(last)) => format!("showing {}–{}, ", first.rank, last.rank),
         _ => String::new(),
     };
+    let folded = if results.total_distinct < results.total_hits {
+        format!("{} after folding near-duplicates; ", results.total_distinct)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{} {articles} «{}» ({shown}{:.1} ms)",
+        "{} {articles} «{}» ({folded}{shown}{:.1} ms)",
         results.total_hits, results.query, results.elapsed_ms
     )?;
     if results.query_terms.is_empty() {

@@ -1,10 +1,10 @@
-//! A collector that keeps every match with its score and date, so that sorting, recency and near-duplicate collapsing can run over all of them.
+//! A collector that keeps every match with its score, date and signature, so that sorting, recency and near-duplicate collapsing can run over all of them.
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::index::schema::DATE;
+use crate::index::schema::{DATE, SIMHASH};
 
 /// One matching article.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -12,15 +12,18 @@ pub struct Match {
     pub score: Score,
     /// Publication date as `YYYYMMDD`.
     pub date: Option<i64>,
+    /// The body's SimHash signature (near-duplicate groups).
+    pub signature: u64,
     pub address: DocAddress,
 }
 
-/// Collects every match (about 24 bytes each).
+/// Collects every match (about 32 bytes each).
 pub struct MatchCollector;
 
 pub struct SegmentMatchCollector {
     segment: SegmentOrdinal,
     dates: Option<Column<i64>>,
+    signatures: Column<u64>,
     matches: Vec<Match>,
 }
 
@@ -36,6 +39,7 @@ impl Collector for MatchCollector {
         Ok(SegmentMatchCollector {
             segment,
             dates: reader.fast_fields().column_opt::<i64>(DATE)?,
+            signatures: reader.fast_fields().u64(SIMHASH)?,
             matches: Vec::new(),
         })
     }
@@ -56,6 +60,7 @@ impl SegmentCollector for SegmentMatchCollector {
         self.matches.push(Match {
             score,
             date: self.dates.as_ref().and_then(|column| column.first(doc)),
+            signature: self.signatures.first(doc).unwrap_or_default(),
             address: DocAddress::new(self.segment, doc),
         });
     }

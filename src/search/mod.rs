@@ -1,5 +1,6 @@
 //! Searching: a validated request in, plain results out, in one pass over the index (hits, count and facets). Never prints.
 
+mod collapse;
 mod facet_collector;
 mod facet_summary;
 mod match_collector;
@@ -11,12 +12,13 @@ pub mod snippet;
 
 use std::time::Instant;
 
+use tantivy::query::Query;
 use tantivy::schema::{Field, TantivyDocument, Value};
 use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher};
 
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::index::{schema, ArticleFields, ArticleIndex};
+use crate::index::{load_groups, schema, ArticleFields, ArticleIndex, DuplicateGroups};
 use crate::results::{Hit, SearchResults};
 
 pub use facet_collector::{DateGranularity, KeywordFacet};
@@ -24,6 +26,7 @@ pub use facet_summary::{DateFacet, FacetRequest};
 pub use query_builder::{Filters, MatchMode};
 pub use ranking::{parse_half_life, Recency, SortOrder};
 
+use collapse::{collapse, one_by_one};
 use match_collector::MatchCollector;
 use query_builder::build_query;
 use query_parser::parse_query;
@@ -43,16 +46,19 @@ pub struct SearchRequest {
     pub recency: Option<Recency>,
     pub filters: Filters,
     pub facets: FacetRequest,
+    /// One result per near-duplicate group (the default), or every article.
+    pub collapse: bool,
 }
 
 /// Searches one index snapshot; open it once to run many queries.
 pub struct ArticleSearcher {
     searcher: Searcher,
     fields: ArticleFields,
+    groups: DuplicateGroups,
 }
 
 impl ArticleSearcher {
-    /// A searcher over the index as last committed.
+    /// A searcher over the index as last committed, with its near-duplicate groups.
     pub fn open(article_index: &ArticleIndex) -> Result<ArticleSearcher> {
         let reader: IndexReader = article_index
             .index
@@ -62,13 +68,12 @@ impl ArticleSearcher {
         Ok(ArticleSearcher {
             searcher: reader.searcher(),
             fields: article_index.fields.clone(),
+            groups: load_groups(&article_index.directory),
         })
     }
 
     /// Runs one query: the ranked page of hits with snippets, the total, and facets over all matches.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        let searcher = &self.searcher;
-        let fields = &self.fields;
         let started = Instant::now();
         let nodes = parse_query(&request.text).map_err(|error| Error::InvalidQuery {
             query: request.text.clone(),
@@ -76,41 +81,84 @@ impl ArticleSearcher {
             message: error.message,
         })?;
         let built = build_query(
-            fields,
+            &self.fields,
             &nodes,
             request.mode,
             request.fuzzy,
             &request.filters,
         );
+        self.run(
+            built.query.as_ref(),
+            &built.highlight_terms,
+            request,
+            None,
+            started,
+        )
+    }
 
-        let (mut matches, facet_counts) =
-            searcher.search(&built.query, &(MatchCollector, request.facets.collector()))?;
+    /// Runs a built query: every match ranked, near-duplicates folded (but the group
+    /// `excluded_group`, left out), the page read with snippets, facets over all matches.
+    fn run(
+        &self,
+        query: &dyn Query,
+        highlight_terms: &QueryTerms,
+        request: &SearchRequest,
+        excluded_group: Option<u64>,
+        started: Instant,
+    ) -> Result<SearchResults> {
+        let (mut matches, facet_counts) = self
+            .searcher
+            .search(query, &(MatchCollector, request.facets.collector()))?;
+        if let Some(excluded) = excluded_group {
+            matches.retain(|found| self.groups.key(found.signature) != excluded);
+        }
         let span = request.recency.and_then(|_| self.date_span());
         rank(&mut matches, request.sort, request.recency, span);
+        let results = if request.collapse {
+            collapse(&matches, &self.groups)
+        } else {
+            one_by_one(&matches)
+        };
 
-        let hits = matches
+        let hits = results
             .iter()
             .skip(request.offset)
             .take(request.limit)
             .enumerate()
-            .map(|(index, found)| {
-                let mut hit = read_hit(searcher, fields, found.address, &built.highlight_terms)?;
+            .map(|(index, result)| {
+                let mut hit = self.read_hit(result.best.address, highlight_terms)?;
                 hit.rank = request.offset + index + 1;
-                hit.score = found.score;
+                hit.score = result.best.score;
+                hit.duplicates = result
+                    .others
+                    .iter()
+                    .map(|other| self.read_id(other.address))
+                    .collect::<Result<_>>()?;
                 Ok(hit)
             })
             .collect::<Result<Vec<Hit>>>()?;
 
         Ok(SearchResults {
             query: request.text.clone(),
-            query_terms: built.highlight_terms.listed(),
+            query_terms: highlight_terms.listed(),
             total_hits: matches.len() as u64,
+            total_distinct: results.len() as u64,
             elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
             offset: request.offset,
             limit: request.limit,
             hits,
             facets: request.facets.summarize(facet_counts),
         })
+    }
+
+    /// The stored id of an article.
+    fn read_id(&self, address: DocAddress) -> Result<String> {
+        let document: TantivyDocument = self.searcher.doc(address)?;
+        Ok(document
+            .get_first(self.fields.id)
+            .and_then(|value| value.as_str())
+            .unwrap_or_default()
+            .to_string())
     }
 }
 
@@ -136,39 +184,38 @@ impl ArticleSearcher {
 }
 
 /// The stored fields of one hit and its snippet (rank and score are set by the caller).
-fn read_hit(
-    searcher: &Searcher,
-    fields: &ArticleFields,
-    address: DocAddress,
-    highlight_terms: &QueryTerms,
-) -> Result<Hit> {
-    let document: TantivyDocument = searcher.doc(address)?;
-    let text = |field: Field| {
-        document
-            .get_first(field)
-            .and_then(|value| value.as_str())
-            .map(str::to_string)
-    };
-    let date = document
-        .get_first(fields.date)
-        .and_then(|value| value.as_i64())
-        .and_then(Date::from_yyyymmdd);
-    let body = text(fields.body).unwrap_or_default();
-    Ok(Hit {
-        rank: 0,
-        score: 0.0,
-        id: text(fields.id).unwrap_or_default(),
-        title: text(fields.title).unwrap_or_default(),
-        date: date.map(|date| date.to_string()),
-        date_inferred: document
-            .get_first(fields.date_inferred)
-            .and_then(|value| value.as_bool())
-            .unwrap_or(false),
-        category: text(fields.category),
-        author: text(fields.author),
-        source: text(fields.source),
-        url: text(fields.url),
-        path: text(fields.path).unwrap_or_default(),
-        snippet: make_snippet(&body, highlight_terms, SNIPPET_CHARS),
-    })
+impl ArticleSearcher {
+    fn read_hit(&self, address: DocAddress, highlight_terms: &QueryTerms) -> Result<Hit> {
+        let fields = &self.fields;
+        let document: TantivyDocument = self.searcher.doc(address)?;
+        let text = |field: Field| {
+            document
+                .get_first(field)
+                .and_then(|value| value.as_str())
+                .map(str::to_string)
+        };
+        let date = document
+            .get_first(fields.date)
+            .and_then(|value| value.as_i64())
+            .and_then(Date::from_yyyymmdd);
+        let body = text(fields.body).unwrap_or_default();
+        Ok(Hit {
+            rank: 0,
+            score: 0.0,
+            id: text(fields.id).unwrap_or_default(),
+            title: text(fields.title).unwrap_or_default(),
+            date: date.map(|date| date.to_string()),
+            date_inferred: document
+                .get_first(fields.date_inferred)
+                .and_then(|value| value.as_bool())
+                .unwrap_or(false),
+            category: text(fields.category),
+            author: text(fields.author),
+            source: text(fields.source),
+            url: text(fields.url),
+            path: text(fields.path).unwrap_or_default(),
+            snippet: make_snippet(&body, highlight_terms, SNIPPET_CHARS),
+            duplicates: Vec::new(),
+        })
+    }
 }

@@ -98,6 +98,7 @@ mod tests {
         Match {
             score,
             date,
+            signature: 0,
             address: DocAddress::new(0, doc),
         }
     }

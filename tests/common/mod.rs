@@ -15,6 +15,7 @@ pub struct Results {
     pub query: String,
     pub query_terms: Vec<String>,
     pub total_hits: u64,
+    pub total_distinct: u64,
     pub elapsed_ms: f64,
     pub offset: usize,
     pub limit: usize,
@@ -37,6 +38,7 @@ pub struct Hit {
     pub url: Option<String>,
     pub path: String,
     pub snippet: Snippet,
+    pub duplicates: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
