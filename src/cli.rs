@@ -33,6 +33,55 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index: ranked articles with a highlighted passage, then facet counts.
     Query(QueryArgs),
+    /// Print one article in full: its fields, its whole text and its near-duplicates.
+    Show(ShowArgs),
+    /// Find the articles most like one (more like this), its near-duplicates left out.
+    Similar(SimilarArgs),
+    /// What the index holds: articles, dates, categories, months, duplicate groups, size.
+    Stats(StatsArgs),
+}
+
+/// Exit status: 0 when the article is found, 2 otherwise.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id (as `query` prints it in --json, or as `similar` and `show` list it).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Print one JSON document (schema in the README) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Exit status: 0 when articles are found, 1 when none are, 2 on error (no such id).
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// The article's id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// How many articles to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    /// How many of the most similar articles to skip (for paging).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+
+    /// Show every article: do not fold near-duplicates into one result.
+    #[arg(long)]
+    pub no_collapse: bool,
+
+    /// Print one JSON document (the schema of `query --json`) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print one JSON document (schema in the README) instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

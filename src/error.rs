@@ -27,6 +27,8 @@ pub enum Error {
         column: usize,
         message: String,
     },
+    #[error("no article has the id {id:?} (ids are listed by `newsearch query --json`)")]
+    NoArticle { id: String },
     #[error("invalid option: {0}")]
     InvalidOption(String),
     #[error("index error: {0}")]

@@ -38,6 +38,17 @@ pub struct Hit {
     /// 1 for the best match, counting from the first result overall (offset included).
     pub rank: usize,
     pub score: f32,
+    #[serde(flatten)]
+    pub article: ArticleSummary,
+    pub snippet: Snippet,
+    /// Ids of the matching near-duplicates folded into this hit, in rank order (empty with
+    /// `--no-collapse`).
+    pub duplicates: Vec<String>,
+}
+
+/// What identifies and describes an article, without its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSummary {
     pub id: String,
     pub title: String,
     /// Publication date `YYYY-MM-DD`, or null when the article gives none.
@@ -50,10 +61,6 @@ pub struct Hit {
     pub url: Option<String>,
     /// The file the article was read from.
     pub path: String,
-    pub snippet: Snippet,
-    /// Ids of the matching near-duplicates folded into this hit, in rank order (empty with
-    /// `--no-collapse`).
-    pub duplicates: Vec<String>,
 }
 
 /// The best passage of an article for the query.
@@ -92,4 +99,36 @@ pub struct Facets {
 pub struct FacetCount {
     pub value: Option<String>,
     pub count: u64,
+}
+
+/// One article in full (`newsearch show`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleView {
+    #[serde(flatten)]
+    pub article: ArticleSummary,
+    /// The article text, paragraphs separated by a blank line.
+    pub body: String,
+    /// Ids of the other articles of its near-duplicate group.
+    pub duplicates: Vec<String>,
+}
+
+/// What an index holds (`newsearch stats`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexStats {
+    pub articles: u64,
+    /// The earliest and latest publication dates, `YYYY-MM-DD`, or null without dated articles.
+    pub oldest_date: Option<String>,
+    pub newest_date: Option<String>,
+    /// Articles without a date.
+    pub undated: u64,
+    /// Articles per category, most first; `value` null for those without one.
+    pub categories: Vec<FacetCount>,
+    /// Articles per month (`YYYY-MM`), newest first; `value` null for undated ones.
+    pub months: Vec<FacetCount>,
+    /// Near-duplicate groups (two articles or more).
+    pub duplicate_groups: u64,
+    /// Articles that search results fold into another of their group.
+    pub duplicate_copies: u64,
+    /// Size of the index directory's files, in bytes.
+    pub index_bytes: u64,
 }

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::results::{FacetCount, Hit, SearchResults, Snippet};
+use crate::results::{ArticleSummary, FacetCount, Hit, SearchResults, Snippet};
 
 use super::style::Style;
 
@@ -21,21 +21,15 @@ pub fn print_results(results: &SearchResults, style: Style, out: &mut dyn Write)
 
 fn print_hit(hit: &Hit, rank_width: usize, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let indent = " ".repeat(rank_width + 2);
+    let article = &hit.article;
     writeln!(
         out,
         "{:>rank_width$}. {}",
         hit.rank,
-        style.title(&hit.title)
+        style.title(&article.title)
     )?;
-    let mut details = Vec::new();
-    details.push(match (&hit.date, hit.date_inferred) {
-        (Some(date), true) => format!("{date} (year inferred)"),
-        (Some(date), false) => date.clone(),
-        (None, _) => "no date".to_string(),
-    });
-    details.extend(hit.category.clone());
-    details.extend(hit.author.clone());
-    details.push(display_path(&hit.path));
+    let mut details = details(article);
+    details.push(display_path(&article.path));
     writeln!(out, "{indent}{}", style.metadata(&details.join(" · ")))?;
     if !hit.snippet.text.is_empty() {
         writeln!(out, "{indent}{}", highlighted(&hit.snippet, style))?;
@@ -52,6 +46,18 @@ fn print_hit(hit: &Hit, rank_width: usize, style: Style, out: &mut dyn Write) ->
         )?;
     }
     writeln!(out)
+}
+
+/// The date (or "no date"), category and author of an article, those it has.
+pub fn details(article: &ArticleSummary) -> Vec<String> {
+    let mut details = vec![match (&article.date, article.date_inferred) {
+        (Some(date), true) => format!("{date} (year inferred)"),
+        (Some(date), false) => date.clone(),
+        (None, _) => "no date".to_string(),
+    }];
+    details.extend(article.category.clone());
+    details.extend(article.author.clone());
+    details
 }
 
 /// The snippet with its matched words styled.
@@ -72,7 +78,7 @@ fn highlighted(snippet: &Snippet, style: Style) -> String {
 }
 
 /// A stored path as the user would type it: relative to the current folder when inside it.
-fn display_path(path: &str) -> String {
+pub fn display_path(path: &str) -> String {
     let path = Path::new(path);
     std::env::current_dir()
         .ok()

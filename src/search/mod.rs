@@ -8,15 +8,17 @@ mod prefix;
 mod query_builder;
 pub mod query_parser;
 mod ranking;
+mod similar;
 pub mod snippet;
+mod stats;
+mod stored;
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use tantivy::query::Query;
-use tantivy::schema::{Field, TantivyDocument, Value};
-use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher};
+use tantivy::{IndexReader, ReloadPolicy, Searcher};
 
-use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::index::{load_groups, schema, ArticleFields, ArticleIndex, DuplicateGroups};
 use crate::results::{Hit, SearchResults};
@@ -31,7 +33,7 @@ use match_collector::MatchCollector;
 use query_builder::build_query;
 use query_parser::parse_query;
 use ranking::{rank, DateSpan};
-use snippet::{make_snippet, QueryTerms, SNIPPET_CHARS};
+use snippet::QueryTerms;
 
 /// A query with its options, validated.
 #[derive(Debug, Clone)]
@@ -55,6 +57,7 @@ pub struct ArticleSearcher {
     searcher: Searcher,
     fields: ArticleFields,
     groups: DuplicateGroups,
+    directory: PathBuf,
 }
 
 impl ArticleSearcher {
@@ -69,6 +72,7 @@ impl ArticleSearcher {
             searcher: reader.searcher(),
             fields: article_index.fields.clone(),
             groups: load_groups(&article_index.directory),
+            directory: article_index.directory.clone(),
         })
     }
 
@@ -126,7 +130,8 @@ impl ArticleSearcher {
             .take(request.limit)
             .enumerate()
             .map(|(index, result)| {
-                let mut hit = self.read_hit(result.best.address, highlight_terms)?;
+                let article = self.read_article(result.best.address)?;
+                let mut hit = Hit::new(article, highlight_terms);
                 hit.rank = request.offset + index + 1;
                 hit.score = result.best.score;
                 hit.duplicates = result
@@ -150,16 +155,6 @@ impl ArticleSearcher {
             facets: request.facets.summarize(facet_counts),
         })
     }
-
-    /// The stored id of an article.
-    fn read_id(&self, address: DocAddress) -> Result<String> {
-        let document: TantivyDocument = self.searcher.doc(address)?;
-        Ok(document
-            .get_first(self.fields.id)
-            .and_then(|value| value.as_str())
-            .unwrap_or_default()
-            .to_string())
-    }
 }
 
 impl ArticleSearcher {
@@ -180,42 +175,5 @@ impl ArticleSearcher {
             }));
         }
         span
-    }
-}
-
-/// The stored fields of one hit and its snippet (rank and score are set by the caller).
-impl ArticleSearcher {
-    fn read_hit(&self, address: DocAddress, highlight_terms: &QueryTerms) -> Result<Hit> {
-        let fields = &self.fields;
-        let document: TantivyDocument = self.searcher.doc(address)?;
-        let text = |field: Field| {
-            document
-                .get_first(field)
-                .and_then(|value| value.as_str())
-                .map(str::to_string)
-        };
-        let date = document
-            .get_first(fields.date)
-            .and_then(|value| value.as_i64())
-            .and_then(Date::from_yyyymmdd);
-        let body = text(fields.body).unwrap_or_default();
-        Ok(Hit {
-            rank: 0,
-            score: 0.0,
-            id: text(fields.id).unwrap_or_default(),
-            title: text(fields.title).unwrap_or_default(),
-            date: date.map(|date| date.to_string()),
-            date_inferred: document
-                .get_first(fields.date_inferred)
-                .and_then(|value| value.as_bool())
-                .unwrap_or(false),
-            category: text(fields.category),
-            author: text(fields.author),
-            source: text(fields.source),
-            url: text(fields.url),
-            path: text(fields.path).unwrap_or_default(),
-            snippet: make_snippet(&body, highlight_terms, SNIPPET_CHARS),
-            duplicates: Vec::new(),
-        })
     }
 }
