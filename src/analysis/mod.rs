@@ -72,16 +72,21 @@ pub fn terms(text: &str) -> Vec<String> {
 /// The words of `text` folded and without elided articles, but neither stemmed nor
 /// filtered: the form a prefix (`l'écono*` → `econo`) is compared with.
 pub fn folded_words(text: &str) -> Vec<String> {
-    let mut cursor = 0;
     let mut words = Vec::new();
+    for_each_folded_word(text, |word| words.push(word.to_string()));
+    words
+}
+
+/// Calls `visit` with each word of `text` as [`folded_words`] gives them, reusing one buffer.
+pub fn for_each_folded_word(text: &str, mut visit: impl FnMut(&str)) {
+    let mut cursor = 0;
+    let mut folded = String::new();
     while let Some(word) = next_word(text, &mut cursor) {
-        let mut folded = String::new();
         fold_and_elide(&text[word], &mut folded);
         if !folded.is_empty() {
-            words.push(folded);
+            visit(&folded);
         }
     }
-    words
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::folded_words;
+use crate::analysis::for_each_folded_word;
 use crate::article::body_fingerprint;
 
 /// Signatures that differ in at most this many bits belong to one group.
@@ -22,10 +22,8 @@ const SHINGLE_WORDS: usize = 3;
 
 /// The SimHash signature of an article body.
 pub fn signature(body: &str) -> u64 {
-    let words: Vec<u64> = folded_words(body)
-        .iter()
-        .map(|word| body_fingerprint(word))
-        .collect();
+    let mut words: Vec<u64> = Vec::new();
+    for_each_folded_word(body, |word| words.push(body_fingerprint(word)));
     // A shingle's hash depends on its words and their order; a body shorter than a
     // shingle is one shingle.
     let shingle = |window: &[u64]| {
