@@ -107,20 +107,34 @@ pub struct IndexArgs {
 
 /// Exit status: 0 when articles match, 1 when none do, 2 on error.
 #[derive(Debug, Args)]
-#[command(after_help = "QUERY SYNTAX:\n  \
-    word             articles with the word (accents, case and inflections do not matter)\n  \
-    \"exact phrase\"   the words together, in this order (always required)\n  \
-    -word -\"phrase\"  leave out articles with the word or phrase\n\n\
-    By default (--any) an article matches if it has any of the words, ranked by relevance:\n\
-    more of the words, rarer words, words in the title and words standing together rank\n\
-    higher. --all keeps only the articles with every word.\n\n\
+#[command(
+    after_help = "QUERY SYNTAX (accents, case, elisions and inflections never matter):\n  \
+    Corée Séoul          words: articles with any of them, best first (--all: every one)\n  \
+    \"Corée du Nord\"      the words together, in this order (required)\n  \
+    -Russie -\"Corée du Sud\" -l'Ukraine\n                       \
+    leave out articles with the word or phrase\n  \
+    Japon OR Bakou       either (OR in capitals; it binds tighter than spaces)\n  \
+    (Macron retraites) OR Borne\n                       \
+    parentheses group; inside them every word is required\n  \
+    title:Séoul  body:\"mer du Japon\"  title:(Corée OR Japon)\n                       \
+    only in the title, or only in the body\n  \
+    category:Économie  author:\"Claire Dubois\"  source:AFP  author:clai*\n                       \
+    the whole value (case and accents ignored), or values starting with it\n  \
+    gouvern*  l'écono*   words starting with it (at least 2 letters)\n  \
+    date:2024-10  date:2024-10-01..2024-11-15  date:2024..  date:..2020\n                       \
+    published in that period or range\n\n\
+Plain words are optional (any of them, at least one); everything else is required. A\n\
+query that cannot be read (unbalanced parenthesis, dangling OR, bad date) is refused with\n\
+the column of the problem and exit status 2. --fuzzy also finds words with a typo.\n\n\
 EXAMPLES:\n  \
     newsearch query \"Corée du Nord\"\n  \
-    newsearch query '\"Corée du Nord\" -Russie' --since 2024-10 --category International\n  \
-    newsearch query \"l'economie\" --json | jq '.hits[].title'")]
+    newsearch query 'title:\"corée du nord\" -Russie date:2024-10' --sort date\n  \
+    newsearch query '(Japon OR Corée) missiles' --facets category,author --facet-limit 5\n  \
+    newsearch query \"l'economie\" --json | jq '.hits[].title'"
+)]
 pub struct QueryArgs {
-    /// What to search for: words, "exact phrases", -exclusions (several arguments are joined
-    /// by spaces; put the query in quotes when it starts with -).
+    /// What to search for, in the query syntax below (several arguments are joined by spaces;
+    /// put the query in quotes when it starts with -).
     #[arg(value_name = "TEXT", required_unless_present = "batch", num_args = 1..)]
     pub text: Vec<String>,
 

@@ -169,3 +169,32 @@ fn stats_count_articles_dates_categories_months_groups_and_size() {
     assert!(text.contains("Per category:\n  International "), "{text}");
     assert!(text.contains("Per month:\n  2024-11 "), "{text}");
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let index = indexed_with_copies();
+    let (id, _) = best(index.path(), "Pyongyang");
+    for arguments in [
+        &["stats"][..],
+        &["show", &id],
+        &["similar", &id],
+        &["query", "Corée"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsearch"))
+            .env_remove("NEWSEARCH_INDEX")
+            .arg("--index")
+            .arg(index.path())
+            .args(arguments)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{arguments:?}");
+        assert!(
+            output.stderr.is_empty(),
+            "{arguments:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

@@ -289,3 +289,28 @@ fn bad_queries_are_refused_with_their_column() {
         "a caret under the column: {message}"
     );
 }
+
+#[test]
+fn query_help_documents_the_syntax() {
+    let index = tempfile::TempDir::new().unwrap();
+    let help = stdout(
+        &newsearch(index.path())
+            .args(["query", "--help"])
+            .output()
+            .unwrap(),
+    );
+    for construct in [
+        "\"Corée du Nord\"",
+        "-l'Ukraine",
+        "Japon OR Bakou",
+        "(Macron retraites) OR Borne",
+        "title:Séoul",
+        "body:\"mer du Japon\"",
+        "category:Économie",
+        "gouvern*",
+        "date:2024-10-01..2024-11-15",
+        "--fuzzy",
+    ] {
+        assert!(help.contains(construct), "{construct}");
+    }
+}

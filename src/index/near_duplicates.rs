@@ -1,11 +1,13 @@
 //! Near-duplicate detection: a SimHash signature per article at index time, and the groups of articles whose signatures differ in at most a few bits.
 //!
 //! The signature is a 64-bit SimHash over the shingles (three consecutive words) of the
-//! body, words folded and unstemmed: two copies of a wire story with a changed sentence or
-//! headline differ in a few bits, unrelated articles in about 32. Exact duplicates have the
-//! same signature. Groups are found with locality-sensitive hashing: the signature is cut
-//! into [`BANDS`] bands of 16 bits, so two signatures within [`MAX_DISTANCE`] bits share at
-//! least one band (pigeonhole) and only signatures sharing a band are compared.
+//! body, words folded but neither stemmed nor filtered (stop words give the shingles their
+//! shape: without them, orangesum's near-duplicate groups fall from 23 to 13). Two copies
+//! of a wire story with a changed sentence or headline differ in a few bits, unrelated
+//! articles in about 32; exact duplicates have the same signature. Groups are found with
+//! locality-sensitive hashing: the signature is cut into 4 bands of 16 bits, so two
+//! signatures within [`MAX_DISTANCE`] bits share at least one band (pigeonhole) and only
+//! signatures sharing a band are compared.
 
 use std::collections::HashMap;
 
@@ -36,17 +38,18 @@ pub fn signature(body: &str) -> u64 {
     } else {
         words.windows(SHINGLE_WORDS).map(shingle).collect()
     };
-    let mut votes = [0i64; 64];
-    for hash in shingles {
-        let mixed = mix(hash);
-        for (bit, vote) in votes.iter_mut().enumerate() {
-            *vote += if mixed >> bit & 1 == 1 { 1 } else { -1 };
+    // Each bit of the signature is the majority vote of that bit over the shingles.
+    let mut ones = [0u32; 64];
+    for hash in &shingles {
+        let mixed = mix(*hash);
+        for (bit, count) in ones.iter_mut().enumerate() {
+            *count += (mixed >> bit & 1) as u32;
         }
     }
-    votes
-        .iter()
+    let half = shingles.len() as u32;
+    ones.iter()
         .enumerate()
-        .filter(|(_, &vote)| vote > 0)
+        .filter(|(_, &count)| 2 * count > half)
         .fold(0, |signature, (bit, _)| signature | 1 << bit)
 }
 

@@ -26,12 +26,11 @@ pub fn print_stats(stats: &IndexStats, style: Style, out: &mut dyn Write) -> io:
         stats.duplicate_groups,
         stats.duplicate_copies
     )?;
-    writeln!(
-        out,
-        "{} {:.1} MB",
-        style.title("Index size:"),
-        stats.index_bytes as f64 / 1e6
-    )?;
+    let size = match stats.index_bytes {
+        bytes if bytes < 1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
+        bytes => format!("{:.1} MB", bytes as f64 / 1e6),
+    };
+    writeln!(out, "{} {size}", style.title("Index size:"))?;
     print_counts(
         out,
         style,

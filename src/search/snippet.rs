@@ -23,7 +23,7 @@ const ABBREVIATIONS: &[&str] = &[
 pub struct QueryTerms {
     /// Analysed terms (stemmed, folded).
     pub exact: BTreeSet<String>,
-    /// Folded, unstemmed prefixes (`econo` for `écono*`), matched as [`prefix_matches`] says.
+    /// Folded, unstemmed prefixes (`econo` for `écono*`), matched as `search::prefix` says.
     pub prefixes: BTreeSet<String>,
 }
 
