@@ -33,6 +33,55 @@ pub enum Command {
     Index(IndexArgs),
     /// Search the index: ranked articles with a highlighted passage, then facet counts.
     Query(QueryArgs),
+    /// Print one article in full: its fields, its whole text and its near-duplicates.
+    Show(ShowArgs),
+    /// Find the articles most like one (more like this), its near-duplicates left out.
+    Similar(SimilarArgs),
+    /// What the index holds: articles, dates, categories, months, duplicate groups, size.
+    Stats(StatsArgs),
+}
+
+/// Exit status: 0 when the article is found, 2 otherwise.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id (as `query` prints it in --json, or as `similar` and `show` list it).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Print one JSON document (schema in the README) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Exit status: 0 when articles are found, 1 when none are, 2 on error (no such id).
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// The article's id.
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// How many articles to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+
+    /// How many of the most similar articles to skip (for paging).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+
+    /// Show every article: do not fold near-duplicates into one result.
+    #[arg(long)]
+    pub no_collapse: bool,
+
+    /// Print one JSON document (the schema of `query --json`) instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print one JSON document (schema in the README) instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -58,20 +107,34 @@ pub struct IndexArgs {
 
 /// Exit status: 0 when articles match, 1 when none do, 2 on error.
 #[derive(Debug, Args)]
-#[command(after_help = "QUERY SYNTAX:\n  \
-    word             articles with the word (accents, case and inflections do not matter)\n  \
-    \"exact phrase\"   the words together, in this order (always required)\n  \
-    -word -\"phrase\"  leave out articles with the word or phrase\n\n\
-    By default (--any) an article matches if it has any of the words, ranked by relevance:\n\
-    more of the words, rarer words, words in the title and words standing together rank\n\
-    higher. --all keeps only the articles with every word.\n\n\
+#[command(
+    after_help = "QUERY SYNTAX (accents, case, elisions and inflections never matter):\n  \
+    Corée Séoul          words: articles with any of them, best first (--all: every one)\n  \
+    \"Corée du Nord\"      the words together, in this order (required)\n  \
+    -Russie -\"Corée du Sud\" -l'Ukraine\n                       \
+    leave out articles with the word or phrase\n  \
+    Japon OR Bakou       either (OR in capitals; it binds tighter than spaces)\n  \
+    (Macron retraites) OR Borne\n                       \
+    parentheses group; inside them every word is required\n  \
+    title:Séoul  title:(Corée OR Japon)  body:Kim -title:Kim\n                       \
+    only in the title; body: is the whole text (add -title: to leave titles out)\n  \
+    category:Économie  author:\"Claire Dubois\"  source:AFP  author:clai*\n                       \
+    the whole value (case and accents ignored), or values starting with it\n  \
+    gouvern*  l'écono*   words starting with it (at least 2 letters)\n  \
+    date:2024-10  date:2024-10-01..2024-11-15  date:2024..  date:..2020\n                       \
+    published in that period or range\n\n\
+Plain words are optional (any of them, at least one); everything else is required. A\n\
+query that cannot be read (unbalanced parenthesis, dangling OR, bad date) is refused with\n\
+the column of the problem and exit status 2. --fuzzy also finds words with a typo.\n\n\
 EXAMPLES:\n  \
     newsearch query \"Corée du Nord\"\n  \
-    newsearch query '\"Corée du Nord\" -Russie' --since 2024-10 --category International\n  \
-    newsearch query \"l'economie\" --json | jq '.hits[].title'")]
+    newsearch query 'title:\"corée du nord\" -Russie date:2024-10' --sort date\n  \
+    newsearch query '(Japon OR Corée) missiles' --facets category,author --facet-limit 5\n  \
+    newsearch query \"l'economie\" --json | jq '.hits[].title'"
+)]
 pub struct QueryArgs {
-    /// What to search for: words, "exact phrases", -exclusions (several arguments are joined
-    /// by spaces; put the query in quotes when it starts with -).
+    /// What to search for, in the query syntax below (several arguments are joined by spaces;
+    /// put the query in quotes when it starts with -).
     #[arg(value_name = "TEXT", required_unless_present = "batch", num_args = 1..)]
     pub text: Vec<String>,
 
@@ -88,6 +151,27 @@ pub struct QueryArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
 
+    /// The order of the results: relevance, date (newest first) or -date (oldest first).
+    /// Undated articles come last in both date orders; equal scores are newest first.
+    #[arg(
+        long,
+        default_value = "relevance",
+        value_name = "ORDER",
+        allow_hyphen_values = true,
+        value_parser = ["relevance", "date", "-date"]
+    )]
+    pub sort: String,
+
+    /// Blend recency into relevance: each score is multiplied by 0.5^(age / HALF_LIFE), the age
+    /// counted from the newest article in the index (e.g. 30d, 2w, 6m, 1y; undated articles
+    /// count as the oldest).
+    #[arg(long, value_name = "HALF_LIFE")]
+    pub recency: Option<String>,
+
+    /// Show every article: do not fold near-duplicates (copies of one story) into one result.
+    #[arg(long)]
+    pub no_collapse: bool,
+
     /// Only articles that contain every word.
     #[arg(long, conflicts_with = "any")]
     pub all: bool,
@@ -95,6 +179,11 @@ pub struct QueryArgs {
     /// Articles with any word, ranked by relevance (the default).
     #[arg(long)]
     pub any: bool,
+
+    /// Also find words typed with a typo or two (one edit in words of up to 7 letters once
+    /// stemmed, two beyond; none under 4). Off by default: queries without it cost nothing more.
+    #[arg(long)]
+    pub fuzzy: bool,
 
     /// Only articles of this category (repeat for several; case and accents do not matter).
     #[arg(long = "category", value_name = "NAME")]
@@ -109,9 +198,25 @@ pub struct QueryArgs {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
 
-    /// The period of the date facet.
-    #[arg(long, value_enum, default_value_t = FacetDate::Month, value_name = "UNIT")]
-    pub facet_date: FacetDate,
+    /// The facets to count over all matches, comma-separated: category, date, author, source.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "category,date",
+        value_name = "LIST"
+    )]
+    pub facets: Vec<FacetName>,
+
+    /// The date facet: per year, month or day, or per range, as comma-separated FROM..TO
+    /// (YYYY, YYYY-MM or YYYY-MM-DD; an open end left empty): `2023,2024-01..2024-06,2024-07..`.
+    #[arg(long, default_value = "month", value_name = "UNIT|RANGES")]
+    pub facet_date: String,
+
+    /// At most N values per facet (the most frequent; for dates, the newest periods); the
+    /// count of articles without a value is always shown.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub facet_limit: usize,
 
     /// Print one JSON document (schema in the README) instead of text.
     #[arg(long)]
@@ -126,8 +231,9 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FacetDate {
-    Year,
-    Month,
-    Day,
+pub enum FacetName {
+    Category,
+    Date,
+    Author,
+    Source,
 }

@@ -161,6 +161,49 @@ impl fmt::Display for Date {
     }
 }
 
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as an inclusive `YYYYMMDD` bound: the first day of the
+/// period, or its last day for an upper bound (`2024-10` ends on 20241031).
+pub fn period_bound(text: &str, is_upper: bool) -> Option<i64> {
+    let (start, precision) = Date::parse_partial(text)?;
+    let day = if is_upper {
+        start.end_of(precision)
+    } else {
+        start
+    };
+    Some(day.to_yyyymmdd())
+}
+
+/// Why a date range was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateRangeError {
+    /// This part is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    NotADate(String),
+    /// The range ends before it starts.
+    Reversed,
+}
+
+/// A period or a range of periods as inclusive `YYYYMMDD` bounds (`None`: open): `2024-10`,
+/// `2024-10-01..2024-11-15`, `2024..`, `..2020`.
+pub fn parse_date_range(text: &str) -> Result<(Option<i64>, Option<i64>), DateRangeError> {
+    let bound = |date: &str, is_upper: bool| {
+        if date.is_empty() {
+            return Ok(None);
+        }
+        period_bound(date, is_upper)
+            .map(Some)
+            .ok_or_else(|| DateRangeError::NotADate(date.to_string()))
+    };
+    let (from, to) = match text.split_once("..") {
+        Some((from, to)) => (bound(from, false)?, bound(to, true)?),
+        None => (bound(text, false)?, bound(text, true)?),
+    };
+    match (from, to) {
+        (None, None) => Err(DateRangeError::NotADate(text.to_string())),
+        (Some(from), Some(to)) if from > to => Err(DateRangeError::Reversed),
+        bounds => Ok(bounds),
+    }
+}
+
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }

@@ -20,6 +20,15 @@ pub enum Error {
     Output(std::io::Error),
     #[error("invalid date {input:?}: use YYYY, YYYY-MM or YYYY-MM-DD")]
     InvalidDate { input: String },
+    #[error("invalid query: {message} at column {column}\n  {query}\n  {caret}^", caret = " ".repeat(column.saturating_sub(1)))]
+    InvalidQuery {
+        query: String,
+        /// 1-based, in characters.
+        column: usize,
+        message: String,
+    },
+    #[error("no article has the id {id:?} (ids are listed by `newsearch query --json`)")]
+    NoArticle { id: String },
     #[error("invalid option: {0}")]
     InvalidOption(String),
     #[error("index error: {0}")]

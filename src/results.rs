@@ -12,6 +12,9 @@ pub struct SearchResults {
     pub query_terms: Vec<String>,
     /// How many articles match, all of them (not only the ones shown).
     pub total_hits: u64,
+    /// How many results the matches make once near-duplicates are folded into one (equal to
+    /// `total_hits` with `--no-collapse`); paging counts these.
+    pub total_distinct: u64,
     /// Time spent searching, collecting facets and making snippets, in milliseconds.
     pub elapsed_ms: f64,
     pub offset: usize,
@@ -35,6 +38,17 @@ pub struct Hit {
     /// 1 for the best match, counting from the first result overall (offset included).
     pub rank: usize,
     pub score: f32,
+    #[serde(flatten)]
+    pub article: ArticleSummary,
+    pub snippet: Snippet,
+    /// Ids of the matching near-duplicates folded into this hit, in rank order (empty with
+    /// `--no-collapse`).
+    pub duplicates: Vec<String>,
+}
+
+/// What identifies and describes an article, without its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSummary {
     pub id: String,
     pub title: String,
     /// Publication date `YYYY-MM-DD`, or null when the article gives none.
@@ -47,7 +61,6 @@ pub struct Hit {
     pub url: Option<String>,
     /// The file the article was read from.
     pub path: String,
-    pub snippet: Snippet,
 }
 
 /// The best passage of an article for the query.
@@ -59,16 +72,26 @@ pub struct Snippet {
     pub highlights: Vec<[usize; 2]>,
 }
 
-/// Counts over all matching articles.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Counts over all matching articles; a facet that was not asked for (`--facets`) is absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facets {
     /// Matches per category, most first; `value` is null for articles with no category.
-    pub category: Vec<FacetCount>,
-    /// The unit of `date`: "year", "month" or "day".
-    pub date_granularity: String,
-    /// Matches per period (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), newest first; `value` is
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<Vec<FacetCount>>,
+    /// The unit of `date`: "year", "month", "day", or "range" for `--facet-date` ranges.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_granularity: Option<String>,
+    /// Matches per period (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), newest first, or per range
+    /// (`YYYY-MM-DD..YYYY-MM-DD`, an open end left empty) in the order asked; `value` is
     /// null for articles with no date.
-    pub date: Vec<FacetCount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Vec<FacetCount>>,
+    /// Matches per author, most first (only with `--facets …author`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<Vec<FacetCount>>,
+    /// Matches per source, most first (only with `--facets …source`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Vec<FacetCount>>,
 }
 
 /// One facet value and how many matching articles have it.
@@ -76,4 +99,36 @@ pub struct Facets {
 pub struct FacetCount {
     pub value: Option<String>,
     pub count: u64,
+}
+
+/// One article in full (`newsearch show`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleView {
+    #[serde(flatten)]
+    pub article: ArticleSummary,
+    /// The article text, paragraphs separated by a blank line.
+    pub body: String,
+    /// Ids of the other articles of its near-duplicate group.
+    pub duplicates: Vec<String>,
+}
+
+/// What an index holds (`newsearch stats`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexStats {
+    pub articles: u64,
+    /// The earliest and latest publication dates, `YYYY-MM-DD`, or null without dated articles.
+    pub oldest_date: Option<String>,
+    pub newest_date: Option<String>,
+    /// Articles without a date.
+    pub undated: u64,
+    /// Articles per category, most first; `value` null for those without one.
+    pub categories: Vec<FacetCount>,
+    /// Articles per month (`YYYY-MM`), newest first; `value` null for undated ones.
+    pub months: Vec<FacetCount>,
+    /// Near-duplicate groups (two articles or more).
+    pub duplicate_groups: u64,
+    /// Articles that search results fold into another of their group.
+    pub duplicate_copies: u64,
+    /// Size of the index directory's files, in bytes.
+    pub index_bytes: u64,
 }

@@ -130,12 +130,13 @@ impl WordAnalysis {
     }
 }
 
-/// Turns one raw word into its term: fold, drop an elided article, drop stop words, stem.
-fn analyze_word(raw_word: &str) -> WordAnalysis {
-    let mut term = String::with_capacity(raw_word.len());
-    fold_into(raw_word, &mut term);
+/// Steps 2 and 3 for one raw word: its folded form without an elided article, in `term`.
+/// Returns how many bytes of the raw word the elided article took.
+pub fn fold_and_elide(raw_word: &str, term: &mut String) -> usize {
+    term.clear();
+    fold_into(raw_word, term);
     let mut elided_bytes = 0;
-    if let Some(prefix_len) = elided_prefix_len(&term) {
+    if let Some(prefix_len) = elided_prefix_len(term) {
         term.drain(..prefix_len);
         if let Some((apostrophe_at, apostrophe)) =
             raw_word.char_indices().find(|&(_, c)| is_apostrophe(c))
@@ -143,6 +144,13 @@ fn analyze_word(raw_word: &str) -> WordAnalysis {
             elided_bytes = apostrophe_at + apostrophe.len_utf8();
         }
     }
+    elided_bytes
+}
+
+/// Turns one raw word into its term: fold, drop an elided article, drop stop words, stem.
+fn analyze_word(raw_word: &str) -> WordAnalysis {
+    let mut term = String::with_capacity(raw_word.len());
+    let elided_bytes = fold_and_elide(raw_word, &mut term);
     let yields_term = !term.is_empty() && term.len() <= MAX_WORD_BYTES && !is_stop_word(&term);
     let term = yields_term.then(|| {
         if term.bytes().any(|byte| byte.is_ascii_alphabetic()) {

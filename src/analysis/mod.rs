@@ -14,7 +14,10 @@ use std::ops::Range;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 
 pub use french_tokenizer::{FrenchTokenizer, MAX_WORD_BYTES};
+
+use french_tokenizer::fold_and_elide;
 pub use keyword_tokenizer::{keyword, KeywordTokenizer};
+use words::next_word;
 
 /// Name under which the French analyzer is registered (title and body).
 pub const FRENCH_ANALYZER: &str = "newsearch_french";
@@ -75,6 +78,26 @@ pub fn terms(text: &str) -> Vec<String> {
     analyze(text).into_iter().map(|token| token.term).collect()
 }
 
+/// The words of `text` folded and without elided articles, but neither stemmed nor
+/// filtered: the form a prefix (`l'écono*` → `econo`) is compared with.
+pub fn folded_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for_each_folded_word(text, |word| words.push(word.to_string()));
+    words
+}
+
+/// Calls `visit` with each word of `text` as [`folded_words`] gives them, reusing one buffer.
+pub fn for_each_folded_word(text: &str, mut visit: impl FnMut(&str)) {
+    let mut cursor = 0;
+    let mut folded = String::new();
+    while let Some(word) = next_word(text, &mut cursor) {
+        fold_and_elide(&text[word], &mut folded);
+        if !folded.is_empty() {
+            visit(&folded);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +113,12 @@ mod tests {
             }
         }
         assert_eq!(terms("l'economie"), terms("économie"));
+    }
+
+    #[test]
+    fn folded_words_are_not_stemmed() {
+        assert_eq!(folded_words("l’Écono"), ["econo"]);
+        assert_eq!(folded_words("Nord-Coré"), ["nord", "core"]);
     }
 
     #[test]

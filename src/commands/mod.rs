@@ -2,6 +2,9 @@
 
 mod index;
 mod query;
+mod show;
+mod similar;
+mod stats;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;
@@ -20,5 +23,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Index(args) => index::run(&cli.index, cli.color, args),
         Command::Query(args) => query::run(&cli.index, cli.color, args),
+        Command::Show(args) => show::run(&cli.index, cli.color, args),
+        Command::Similar(args) => similar::run(&cli.index, cli.color, args),
+        Command::Stats(args) => stats::run(&cli.index, cli.color, args),
     }
 }

@@ -2,13 +2,16 @@
 
 use std::path::Path;
 
-use crate::cli::{ColorChoice, FacetDate, QueryArgs};
-use crate::date::Date;
+use crate::cli::{ColorChoice, FacetName, QueryArgs};
+use crate::date::{parse_date_range, period_bound, DateRangeError};
 use crate::error::{Error, Result};
 use crate::index::open_index;
 use crate::output::{print_json, print_results, Style};
 use crate::results::BatchResults;
-use crate::search::{ArticleSearcher, DateGranularity, Filters, MatchMode, SearchRequest};
+use crate::search::{
+    parse_half_life, ArticleSearcher, DateFacet, DateGranularity, FacetRequest, Filters,
+    KeywordFacet, MatchMode, SearchRequest, SortOrder,
+};
 
 use super::Outcome;
 
@@ -81,6 +84,22 @@ fn search_request(args: QueryArgs) -> Result<SearchRequest> {
             )));
         }
     }
+    let recency = args
+        .recency
+        .as_deref()
+        .map(|text| {
+            parse_half_life(text).ok_or_else(|| {
+                Error::InvalidOption(format!(
+                    "--recency {text}: use a positive number of days, or 30d, 2w, 6m, 1y"
+                ))
+            })
+        })
+        .transpose()?;
+    let sort = match args.sort.as_str() {
+        "date" => SortOrder::NewestFirst,
+        "-date" => SortOrder::OldestFirst,
+        _ => SortOrder::Relevance,
+    };
     let mode = if args.all {
         MatchMode::All
     } else {
@@ -89,33 +108,77 @@ fn search_request(args: QueryArgs) -> Result<SearchRequest> {
     Ok(SearchRequest {
         text: args.text.join(" "),
         mode,
+        fuzzy: args.fuzzy,
         limit: args.limit,
         offset: args.offset,
+        sort,
+        recency,
+        collapse: !args.no_collapse,
         filters: Filters {
             categories: args.categories,
             date_from: since,
             date_to: until,
         },
-        date_granularity: match args.facet_date {
-            FacetDate::Year => DateGranularity::Year,
-            FacetDate::Month => DateGranularity::Month,
-            FacetDate::Day => DateGranularity::Day,
-        },
+        facets: facet_request(&args.facets, &args.facet_date, args.facet_limit)?,
     })
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as a `YYYYMMDD` bound: the first day of the period, or
-/// its last day for an upper bound.
-fn parse_date_bound(text: &str, is_upper: bool) -> Result<i64> {
-    let (start, precision) = Date::parse_partial(text).ok_or_else(|| Error::InvalidDate {
-        input: text.to_string(),
-    })?;
-    let day = if is_upper {
-        start.end_of(precision)
+/// The facets asked for: which ones, the date unit or ranges, the limit.
+fn facet_request(names: &[FacetName], date_spec: &str, limit: usize) -> Result<FacetRequest> {
+    let keywords = names
+        .iter()
+        .filter_map(|name| match name {
+            FacetName::Category => Some(KeywordFacet::Category),
+            FacetName::Author => Some(KeywordFacet::Author),
+            FacetName::Source => Some(KeywordFacet::Source),
+            FacetName::Date => None,
+        })
+        .collect();
+    let date = if names.contains(&FacetName::Date) {
+        Some(date_facet(date_spec)?)
     } else {
-        start
+        None
     };
-    Ok(day.to_yyyymmdd())
+    Ok(FacetRequest {
+        keywords,
+        date,
+        limit,
+    })
+}
+
+/// `year`, `month`, `day`, or comma-separated date ranges.
+fn date_facet(spec: &str) -> Result<DateFacet> {
+    let unit = match spec {
+        "year" => Some(DateGranularity::Year),
+        "month" => Some(DateGranularity::Month),
+        "day" => Some(DateGranularity::Day),
+        _ => None,
+    };
+    if let Some(unit) = unit {
+        return Ok(DateFacet::Periods(unit));
+    }
+    let ranges = spec
+        .split(',')
+        .map(|range| {
+            parse_date_range(range.trim()).map_err(|error| {
+                let reason = match error {
+                    DateRangeError::NotADate(date) => format!("{date:?} is not a date"),
+                    DateRangeError::Reversed => format!("{range} ends before it starts"),
+                };
+                Error::InvalidOption(format!(
+                    "--facet-date {spec}: {reason}; use year, month, day, or ranges FROM..TO separated by commas (YYYY, YYYY-MM or YYYY-MM-DD)"
+                ))
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(DateFacet::Ranges(ranges))
+}
+
+/// A `--since`/`--until` value as a `YYYYMMDD` bound.
+fn parse_date_bound(text: &str, is_upper: bool) -> Result<i64> {
+    period_bound(text, is_upper).ok_or_else(|| Error::InvalidDate {
+        input: text.to_string(),
+    })
 }
 
 #[cfg(test)]

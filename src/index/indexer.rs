@@ -14,6 +14,8 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::extract::{read_file, FieldMap, FileContext, Format};
 
+use super::groups_file::update_groups;
+use super::near_duplicates::signature;
 use super::open::open_or_create_index;
 use super::schema::ArticleFields;
 
@@ -157,6 +159,7 @@ pub fn index_files(
     writer.wait_merging_threads()?;
 
     let reader = article_index.index.reader()?;
+    update_groups(&options.index_dir, &reader.searcher())?;
     report.articles_in_index = reader.searcher().num_docs();
     report.skipped = skipped;
     report.elapsed = started.elapsed();
@@ -263,6 +266,7 @@ fn to_document(fields: &ArticleFields, article: &Article) -> TantivyDocument {
         document.add_i64(fields.date, date.date.to_yyyymmdd());
         document.add_bool(fields.date_inferred, date.year_inferred);
     }
+    document.add_u64(fields.simhash, signature(&article.body));
     document
 }
 

@@ -1,9 +1,13 @@
-//! The index: its schema, opening it, and the indexing run.
+//! The index: its schema, opening it, the indexing run, and near-duplicate groups.
 
+mod groups_file;
 mod indexer;
+pub mod near_duplicates;
 mod open;
 pub mod schema;
 
+pub use groups_file::{live_signatures, load_groups, update_groups};
 pub use indexer::{index_files, IndexingOptions, IndexingProgress, IndexingReport, SkippedFile};
+pub use near_duplicates::DuplicateGroups;
 pub use open::{delete_index, open_index, open_or_create_index, ArticleIndex};
 pub use schema::ArticleFields;

@@ -1,6 +1,6 @@
 //! Opening an index directory: create it, or open it with the analyzers registered and its schema checked.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tantivy::Index;
 
@@ -13,6 +13,8 @@ use super::schema::ArticleFields;
 pub struct ArticleIndex {
     pub index: Index,
     pub fields: ArticleFields,
+    /// Where it lives (side files such as the near-duplicate groups are there too).
+    pub directory: PathBuf,
 }
 
 /// Whether `directory` holds an index (tantivy's `meta.json`).
@@ -34,7 +36,11 @@ pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
     let index = Index::open_in_dir(directory).map_err(|error| not_an_index(error.to_string()))?;
     let fields = ArticleFields::from_schema(&index.schema()).map_err(not_an_index)?;
     analysis::register(index.tokenizers());
-    Ok(ArticleIndex { index, fields })
+    Ok(ArticleIndex {
+        index,
+        fields,
+        directory: directory.to_path_buf(),
+    })
 }
 
 /// Deletes the index in `directory` so that the next run builds it anew. Refuses to delete
@@ -88,5 +94,9 @@ pub fn open_or_create_index(directory: &Path) -> Result<ArticleIndex> {
     analysis::register(index.tokenizers());
     let fields = ArticleFields::from_schema(&index.schema())
         .expect("the schema newsearch writes has every field");
-    Ok(ArticleIndex { index, fields })
+    Ok(ArticleIndex {
+        index,
+        fields,
+        directory: directory.to_path_buf(),
+    })
 }

@@ -1,13 +1,17 @@
 //! Printing: text for people, JSON for scripts, progress on stderr. Never imports tantivy.
 
+mod article;
 mod index_report;
 mod json;
 mod progress;
+mod stats;
 mod style;
 mod text;
 
+pub use article::print_article;
 pub use index_report::print_index_report;
 pub use json::print_json;
 pub use progress::ProgressBarReporter;
+pub use stats::print_stats;
 pub use style::Style;
 pub use text::print_results;

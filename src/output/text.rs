@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::results::{FacetCount, Hit, SearchResults, Snippet};
+use crate::results::{ArticleSummary, FacetCount, Hit, SearchResults, Snippet};
 
 use super::style::Style;
 
@@ -21,26 +21,43 @@ pub fn print_results(results: &SearchResults, style: Style, out: &mut dyn Write)
 
 fn print_hit(hit: &Hit, rank_width: usize, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let indent = " ".repeat(rank_width + 2);
+    let article = &hit.article;
     writeln!(
         out,
         "{:>rank_width$}. {}",
         hit.rank,
-        style.title(&hit.title)
+        style.title(&article.title)
     )?;
-    let mut details = Vec::new();
-    details.push(match (&hit.date, hit.date_inferred) {
-        (Some(date), true) => format!("{date} (year inferred)"),
-        (Some(date), false) => date.clone(),
-        (None, _) => "no date".to_string(),
-    });
-    details.extend(hit.category.clone());
-    details.extend(hit.author.clone());
-    details.push(display_path(&hit.path));
+    let mut details = details(article);
+    details.push(display_path(&article.path));
     writeln!(out, "{indent}{}", style.metadata(&details.join(" · ")))?;
     if !hit.snippet.text.is_empty() {
         writeln!(out, "{indent}{}", highlighted(&hit.snippet, style))?;
     }
+    if !hit.duplicates.is_empty() {
+        let copies = match hit.duplicates.len() {
+            1 => "1 near-duplicate".to_string(),
+            count => format!("{count} near-duplicates"),
+        };
+        writeln!(
+            out,
+            "{indent}{}",
+            style.dim(&format!("+ {copies}: {}", hit.duplicates.join(", ")))
+        )?;
+    }
     writeln!(out)
+}
+
+/// The date (or "no date"), category and author of an article, those it has.
+pub fn details(article: &ArticleSummary) -> Vec<String> {
+    let mut details = vec![match (&article.date, article.date_inferred) {
+        (Some(date), true) => format!("{date} (year inferred)"),
+        (Some(date), false) => date.clone(),
+        (None, _) => "no date".to_string(),
+    }];
+    details.extend(article.category.clone());
+    details.extend(article.author.clone());
+    details
 }
 
 /// The snippet with its matched words styled.
@@ -61,7 +78,7 @@ fn highlighted(snippet: &Snippet, style: Style) -> String {
 }
 
 /// A stored path as the user would type it: relative to the current folder when inside it.
-fn display_path(path: &str) -> String {
+pub fn display_path(path: &str) -> String {
     let path = Path::new(path);
     std::env::current_dir()
         .ok()
@@ -81,9 +98,14 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
         (Some(first), Some(last)) => format!("showing {}–{}, ", first.rank, last.rank),
         _ => String::new(),
     };
+    let folded = if results.total_distinct < results.total_hits {
+        format!("{} after folding near-duplicates; ", results.total_distinct)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{} {articles} «{}» ({shown}{:.1} ms)",
+        "{} {articles} «{}» ({folded}{shown}{:.1} ms)",
         results.total_hits, results.query, results.elapsed_ms
     )?;
     if results.query_terms.is_empty() {
@@ -96,15 +118,23 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
     if results.total_hits == 0 {
         return Ok(());
     }
-    print_facet(
-        out,
-        style,
-        "Categories",
-        &results.facets.category,
-        "no category",
-    )?;
-    let dates_label = format!("Dates by {}", results.facets.date_granularity);
-    print_facet(out, style, &dates_label, &results.facets.date, "no date")
+    let facets = &results.facets;
+    let dates_label = match facets.date_granularity.as_deref() {
+        Some("range") => "Date ranges".to_string(),
+        granularity => format!("Dates by {}", granularity.unwrap_or("month")),
+    };
+    let lists = [
+        ("Categories", &facets.category, "no category"),
+        ("Authors", &facets.author, "no author"),
+        ("Sources", &facets.source, "no source"),
+        (dates_label.as_str(), &facets.date, "no date"),
+    ];
+    for (label, counts, none) in lists {
+        if let Some(counts) = counts {
+            print_facet(out, style, label, counts, none)?;
+        }
+    }
+    Ok(())
 }
 
 fn print_facet(

@@ -1,4 +1,4 @@
-//! Facet counts over every matching article, in the same pass as the top hits: categories and dates from fast fields.
+//! Facet counts over every matching article, in the same pass as the hits: categories, authors, sources and days from fast fields.
 
 use std::collections::HashMap;
 
@@ -6,7 +6,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::index::schema::{CATEGORY, DATE};
+use crate::index::schema::{AUTHOR, CATEGORY, DATE, SOURCE};
 
 /// The period dates are counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub enum DateGranularity {
 
 impl DateGranularity {
     /// What to divide a `YYYYMMDD` value by to get its period.
-    fn divisor(self) -> i64 {
+    pub fn divisor(self) -> i64 {
         match self {
             DateGranularity::Year => 10_000,
             DateGranularity::Month => 100,
@@ -49,28 +49,85 @@ impl DateGranularity {
     }
 }
 
-/// Counts matches per category and per date period.
+/// A property whose values are counted: stored as a raw keyword fast field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeywordFacet {
+    Category,
+    Author,
+    Source,
+}
+
+impl KeywordFacet {
+    fn field_name(self) -> &'static str {
+        match self {
+            KeywordFacet::Category => CATEGORY,
+            KeywordFacet::Author => AUTHOR,
+            KeywordFacet::Source => SOURCE,
+        }
+    }
+}
+
+/// Counts matches per value of some keyword facets, and per publication day.
 pub struct FacetCollector {
-    pub granularity: DateGranularity,
+    pub keywords: Vec<KeywordFacet>,
+    pub count_days: bool,
 }
 
 /// Raw counts: `None` keys count the articles without a value.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct FacetCounts {
-    pub categories: HashMap<Option<String>, u64>,
-    /// Keyed by period (`YYYY`, `YYYYMM` or `YYYYMMDD` as a number).
-    pub dates: HashMap<Option<i64>, u64>,
+    /// One map per keyword facet asked for, in the same order.
+    pub keywords: Vec<HashMap<Option<String>, u64>>,
+    /// Keyed by day as `YYYYMMDD` (empty unless days were asked for).
+    pub days: HashMap<Option<i64>, u64>,
+}
+
+/// Counts per term ordinal of one keyword column of a segment.
+struct KeywordCounter {
+    column: Option<StrColumn>,
+    counts: Vec<u64>,
+    missing: u64,
+}
+
+impl KeywordCounter {
+    fn collect(&mut self, doc: DocId) {
+        match self
+            .column
+            .as_ref()
+            .and_then(|column| column.term_ords(doc).next())
+        {
+            Some(ordinal) => self.counts[ordinal as usize] += 1,
+            None => self.missing += 1,
+        }
+    }
+
+    /// The counts by value, resolved from the ordinals.
+    fn harvest(self) -> HashMap<Option<String>, u64> {
+        let mut counts = HashMap::new();
+        if let Some(column) = &self.column {
+            let mut name = String::new();
+            for (ordinal, &count) in self.counts.iter().enumerate().filter(|(_, &n)| n > 0) {
+                name.clear();
+                if column
+                    .ord_to_str(ordinal as u64, &mut name)
+                    .unwrap_or(false)
+                {
+                    counts.insert(Some(name.clone()), count);
+                }
+            }
+        }
+        if self.missing > 0 {
+            counts.insert(None, self.missing);
+        }
+        counts
+    }
 }
 
 pub struct SegmentFacetCollector {
-    categories: Option<StrColumn>,
+    keywords: Vec<KeywordCounter>,
     dates: Option<Column<i64>>,
-    divisor: i64,
-    /// Count per term ordinal of the segment's category dictionary.
-    category_counts: Vec<u64>,
-    uncategorised: u64,
-    date_counts: HashMap<i64, u64>,
-    undated: u64,
+    count_days: bool,
+    day_counts: HashMap<Option<i64>, u64>,
 }
 
 impl Collector for FacetCollector {
@@ -82,16 +139,23 @@ impl Collector for FacetCollector {
         _segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentFacetCollector> {
-        let categories = reader.fast_fields().str(CATEGORY)?;
-        let dates = reader.fast_fields().column_opt::<i64>(DATE)?;
+        let keywords = self
+            .keywords
+            .iter()
+            .map(|facet| {
+                let column = reader.fast_fields().str(facet.field_name())?;
+                Ok(KeywordCounter {
+                    counts: vec![0; column.as_ref().map_or(0, |column| column.num_terms())],
+                    column,
+                    missing: 0,
+                })
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
         Ok(SegmentFacetCollector {
-            category_counts: vec![0; categories.as_ref().map_or(0, |column| column.num_terms())],
-            categories,
-            dates,
-            divisor: self.granularity.divisor(),
-            uncategorised: 0,
-            date_counts: HashMap::new(),
-            undated: 0,
+            keywords,
+            dates: reader.fast_fields().column_opt::<i64>(DATE)?,
+            count_days: self.count_days,
+            day_counts: HashMap::new(),
         })
     }
 
@@ -100,13 +164,18 @@ impl Collector for FacetCollector {
     }
 
     fn merge_fruits(&self, segment_counts: Vec<FacetCounts>) -> tantivy::Result<FacetCounts> {
-        let mut total = FacetCounts::default();
+        let mut total = FacetCounts {
+            keywords: vec![HashMap::new(); self.keywords.len()],
+            days: HashMap::new(),
+        };
         for counts in segment_counts {
-            for (category, count) in counts.categories {
-                *total.categories.entry(category).or_default() += count;
+            for (facet, values) in total.keywords.iter_mut().zip(counts.keywords) {
+                for (value, count) in values {
+                    *facet.entry(value).or_default() += count;
+                }
             }
-            for (period, count) in counts.dates {
-                *total.dates.entry(period).or_default() += count;
+            for (day, count) in counts.days {
+                *total.days.entry(day).or_default() += count;
             }
         }
         Ok(total)
@@ -117,51 +186,24 @@ impl SegmentCollector for SegmentFacetCollector {
     type Fruit = FacetCounts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        match self
-            .categories
-            .as_ref()
-            .and_then(|column| column.term_ords(doc).next())
-        {
-            Some(ordinal) => self.category_counts[ordinal as usize] += 1,
-            None => self.uncategorised += 1,
+        for counter in &mut self.keywords {
+            counter.collect(doc);
         }
-        match self.dates.as_ref().and_then(|column| column.first(doc)) {
-            Some(date) => *self.date_counts.entry(date / self.divisor).or_default() += 1,
-            None => self.undated += 1,
+        if self.count_days {
+            let day = self.dates.as_ref().and_then(|column| column.first(doc));
+            *self.day_counts.entry(day).or_default() += 1;
         }
     }
 
     fn harvest(self) -> FacetCounts {
-        let mut counts = FacetCounts::default();
-        if let Some(column) = &self.categories {
-            let mut name = String::new();
-            for (ordinal, &count) in self
-                .category_counts
-                .iter()
-                .enumerate()
-                .filter(|(_, &count)| count > 0)
-            {
-                name.clear();
-                if column
-                    .ord_to_str(ordinal as u64, &mut name)
-                    .unwrap_or(false)
-                {
-                    counts.categories.insert(Some(name.clone()), count);
-                }
-            }
-        }
-        if self.uncategorised > 0 {
-            counts.categories.insert(None, self.uncategorised);
-        }
-        counts.dates.extend(
-            self.date_counts
+        FacetCounts {
+            keywords: self
+                .keywords
                 .into_iter()
-                .map(|(period, count)| (Some(period), count)),
-        );
-        if self.undated > 0 {
-            counts.dates.insert(None, self.undated);
+                .map(KeywordCounter::harvest)
+                .collect(),
+            days: self.day_counts,
         }
-        counts
     }
 }
 

@@ -1,49 +1,68 @@
 //! Searching: a validated request in, plain results out, in one pass over the index (hits, count and facets). Never prints.
 
+mod collapse;
 mod facet_collector;
+mod facet_summary;
+mod match_collector;
+mod prefix;
 mod query_builder;
-pub mod query_text;
+pub mod query_parser;
 mod question_words;
+mod ranking;
+mod similar;
 pub mod snippet;
+mod stats;
+mod stored;
 
+use std::path::PathBuf;
 use std::time::Instant;
 
-use tantivy::collector::{Count, TopDocs};
-use tantivy::schema::{Field, TantivyDocument, Value};
-use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher};
+use tantivy::query::Query;
+use tantivy::{IndexReader, ReloadPolicy, Searcher};
 
-use crate::date::Date;
-use crate::error::Result;
-use crate::index::{ArticleFields, ArticleIndex};
-use crate::results::{FacetCount, Facets, Hit, SearchResults};
+use crate::error::{Error, Result};
+use crate::index::{load_groups, schema, ArticleFields, ArticleIndex, DuplicateGroups};
+use crate::results::{Hit, SearchResults};
 
-pub use facet_collector::DateGranularity;
+pub use facet_collector::{DateGranularity, KeywordFacet};
+pub use facet_summary::{DateFacet, FacetRequest};
 pub use query_builder::{Filters, MatchMode};
+pub use ranking::{parse_half_life, Recency, SortOrder};
 
-use facet_collector::{FacetCollector, FacetCounts};
+use collapse::{collapse, one_by_one};
+use match_collector::MatchCollector;
 use query_builder::build_query;
-use query_text::parse_query_text;
-use snippet::{make_snippet, SNIPPET_CHARS};
+use query_parser::parse_query;
+use ranking::{rank, DateSpan};
+use snippet::QueryTerms;
 
 /// A query with its options, validated.
 #[derive(Debug, Clone)]
 pub struct SearchRequest {
     pub text: String,
     pub mode: MatchMode,
+    /// Also match words with a typo or two (`--fuzzy`).
+    pub fuzzy: bool,
     pub limit: usize,
     pub offset: usize,
+    pub sort: SortOrder,
+    pub recency: Option<Recency>,
     pub filters: Filters,
-    pub date_granularity: DateGranularity,
+    pub facets: FacetRequest,
+    /// One result per near-duplicate group (the default), or every article.
+    pub collapse: bool,
 }
 
 /// Searches one index snapshot; open it once to run many queries.
 pub struct ArticleSearcher {
     searcher: Searcher,
     fields: ArticleFields,
+    groups: DuplicateGroups,
+    directory: PathBuf,
 }
 
 impl ArticleSearcher {
-    /// A searcher over the index as last committed.
+    /// A searcher over the index as last committed, with its near-duplicate groups.
     pub fn open(article_index: &ArticleIndex) -> Result<ArticleSearcher> {
         let reader: IndexReader = article_index
             .index
@@ -53,114 +72,109 @@ impl ArticleSearcher {
         Ok(ArticleSearcher {
             searcher: reader.searcher(),
             fields: article_index.fields.clone(),
+            groups: load_groups(&article_index.directory),
+            directory: article_index.directory.clone(),
         })
     }
 
     /// Runs one query: the ranked page of hits with snippets, the total, and facets over all matches.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        let searcher = &self.searcher;
-        let fields = &self.fields;
         let started = Instant::now();
-        let clauses = parse_query_text(&request.text);
-        let built = build_query(fields, &clauses, request.mode, &request.filters);
+        let nodes = parse_query(&request.text).map_err(|error| Error::InvalidQuery {
+            query: request.text.clone(),
+            column: error.column,
+            message: error.message,
+        })?;
+        let built = build_query(
+            &self.fields,
+            &nodes,
+            request.mode,
+            request.fuzzy,
+            &request.filters,
+        );
+        self.run(
+            built.query.as_ref(),
+            &built.highlight_terms,
+            request,
+            None,
+            started,
+        )
+    }
 
-        let top_docs = TopDocs::with_limit(request.limit.max(1))
-            .and_offset(request.offset)
-            .order_by_score();
-        let facets = FacetCollector {
-            granularity: request.date_granularity,
+    /// Runs a built query: every match ranked, near-duplicates folded (but the group
+    /// `excluded_group`, left out), the page read with snippets, facets over all matches.
+    fn run(
+        &self,
+        query: &dyn Query,
+        highlight_terms: &QueryTerms,
+        request: &SearchRequest,
+        excluded_group: Option<u64>,
+        started: Instant,
+    ) -> Result<SearchResults> {
+        let (mut matches, facet_counts) = self
+            .searcher
+            .search(query, &(MatchCollector, request.facets.collector()))?;
+        if let Some(excluded) = excluded_group {
+            matches.retain(|found| self.groups.key(found.signature) != excluded);
+        }
+        let span = request.recency.and_then(|_| self.date_span());
+        rank(&mut matches, request.sort, request.recency, span);
+        let results = if request.collapse {
+            collapse(&matches, &self.groups)
+        } else {
+            one_by_one(&matches)
         };
-        let (top, total_hits, facet_counts) =
-            searcher.search(&built.query, &(top_docs, Count, facets))?;
 
-        let hits = top
-            .into_iter()
+        let hits = results
+            .iter()
+            .skip(request.offset)
             .take(request.limit)
             .enumerate()
-            .map(|(index, (score, address))| {
-                let mut hit = read_hit(searcher, fields, address, &built.highlight_terms)?;
+            .map(|(index, result)| {
+                let article = self.read_article(result.best.address)?;
+                let mut hit = Hit::new(article, highlight_terms);
                 hit.rank = request.offset + index + 1;
-                hit.score = score;
+                hit.score = result.best.score;
+                hit.duplicates = result
+                    .others
+                    .iter()
+                    .map(|other| self.read_id(other.address))
+                    .collect::<Result<_>>()?;
                 Ok(hit)
             })
             .collect::<Result<Vec<Hit>>>()?;
 
         Ok(SearchResults {
             query: request.text.clone(),
-            query_terms: built.highlight_terms.iter().cloned().collect(),
-            total_hits: total_hits as u64,
+            query_terms: highlight_terms.listed(),
+            total_hits: matches.len() as u64,
+            total_distinct: results.len() as u64,
             elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
             offset: request.offset,
             limit: request.limit,
             hits,
-            facets: sorted_facets(facet_counts, request.date_granularity),
+            facets: request.facets.summarize(facet_counts),
         })
     }
 }
 
-/// The stored fields of one hit and its snippet (rank and score are set by the caller).
-fn read_hit(
-    searcher: &Searcher,
-    fields: &ArticleFields,
-    address: DocAddress,
-    highlight_terms: &std::collections::BTreeSet<String>,
-) -> Result<Hit> {
-    let document: TantivyDocument = searcher.doc(address)?;
-    let text = |field: Field| {
-        document
-            .get_first(field)
-            .and_then(|value| value.as_str())
-            .map(str::to_string)
-    };
-    let date = document
-        .get_first(fields.date)
-        .and_then(|value| value.as_i64())
-        .and_then(Date::from_yyyymmdd);
-    let body = text(fields.body).unwrap_or_default();
-    Ok(Hit {
-        rank: 0,
-        score: 0.0,
-        id: text(fields.id).unwrap_or_default(),
-        title: text(fields.title).unwrap_or_default(),
-        date: date.map(|date| date.to_string()),
-        date_inferred: document
-            .get_first(fields.date_inferred)
-            .and_then(|value| value.as_bool())
-            .unwrap_or(false),
-        category: text(fields.category),
-        author: text(fields.author),
-        source: text(fields.source),
-        url: text(fields.url),
-        path: text(fields.path).unwrap_or_default(),
-        snippet: make_snippet(&body, highlight_terms, SNIPPET_CHARS),
-    })
-}
-
-/// Categories by count (then name), dates newest first; the "none" bucket last in both.
-fn sorted_facets(counts: FacetCounts, granularity: DateGranularity) -> Facets {
-    let mut category: Vec<FacetCount> = counts
-        .categories
-        .into_iter()
-        .map(|(value, count)| FacetCount { value, count })
-        .collect();
-    category.sort_by(|a, b| {
-        (a.value.is_none(), std::cmp::Reverse(a.count), &a.value).cmp(&(
-            b.value.is_none(),
-            std::cmp::Reverse(b.count),
-            &b.value,
-        ))
-    });
-    let mut periods: Vec<(Option<i64>, u64)> = counts.dates.into_iter().collect();
-    periods.sort_by_key(|(period, _)| (period.is_none(), std::cmp::Reverse(*period)));
-    Facets {
-        category,
-        date_granularity: granularity.name().to_string(),
-        date: periods
-            .into_iter()
-            .map(|(period, count)| FacetCount {
-                value: period.map(|period| granularity.format(period)),
-                count,
-            })
-            .collect(),
+impl ArticleSearcher {
+    /// The oldest and newest publication dates in the index, if any article has one.
+    fn date_span(&self) -> Option<DateSpan> {
+        let mut span: Option<DateSpan> = None;
+        for segment in self.searcher.segment_readers() {
+            let Ok(Some(dates)) = segment.fast_fields().column_opt::<i64>(schema::DATE) else {
+                continue;
+            };
+            if dates.values.num_vals() == 0 {
+                continue;
+            }
+            let (oldest, newest) = (dates.min_value(), dates.max_value());
+            span = Some(span.map_or(DateSpan { oldest, newest }, |span| DateSpan {
+                oldest: span.oldest.min(oldest),
+                newest: span.newest.max(newest),
+            }));
+        }
+        span
     }
 }

@@ -1,20 +1,21 @@
-//! From clauses to one tantivy query: BM25 over title and body as one text, a title bonus, a bonus for words standing together, filters applied.
+//! From the parsed query to one tantivy query: BM25 over title and body as one text, a title bonus, a bonus for words standing together, field scopes, prefixes, typo tolerance, filters.
 
-use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
+    PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
-use crate::analysis::{analyze, keyword, AnalyzedToken};
+use crate::analysis::{analyze, folded_words, keyword, AnalyzedToken};
 use crate::index::ArticleFields;
 
-use super::query_text::Clause;
+use super::prefix::shorter_stems;
+use super::query_parser::{Node, Scope, TextKind};
 use super::question_words::is_question_word;
+use super::snippet::QueryTerms;
 
 /// Weight of the title's own BM25, added to the BM25 of the whole text (title and body),
 /// so that a title match weighs more than the same match in the body. Chosen on
@@ -25,6 +26,9 @@ pub const TITLE_BOOST: f32 = 0.1;
 /// [`PROXIMITY_SLOP`]): a fixed bonus rather than a phrase score, which over-rewarded
 /// articles repeating the phrase and hurt both evaluation sets.
 pub const PROXIMITY_BONUS: f32 = 0.5;
+/// The fixed score of a prefix match (`gouvern*`): the words it stands for are many, so it
+/// does not weigh them by rarity.
+pub const PREFIX_SCORE: f32 = 1.0;
 /// How many positions the query's words may move and still count as standing together.
 pub const PROXIMITY_SLOP: u32 = 2;
 
@@ -57,41 +61,48 @@ impl Filters {
 /// The query to run and the terms to highlight.
 pub struct BuiltQuery {
     pub query: Box<dyn Query>,
-    /// Analysed terms of the words and phrases searched for.
-    pub highlight_terms: BTreeSet<String>,
+    /// Terms and prefixes of the words and phrases searched for (not the excluded ones).
+    pub highlight_terms: QueryTerms,
 }
 
-/// Builds the query for `clauses`. Quoted phrases are always required; words follow `mode`.
+/// Builds the query for the parsed `nodes`. Plain words (no field, no quotes) follow
+/// `mode`; everything else is required: phrases, prefixed words, groups, `OR`s, filters.
 pub fn build_query(
     fields: &ArticleFields,
-    clauses: &[Clause],
+    nodes: &[Node],
     mode: MatchMode,
+    fuzzy: bool,
     filters: &Filters,
 ) -> BuiltQuery {
+    let nodes = &without_question_words(nodes);
+    let mut builder = NodeBuilder {
+        fields,
+        fuzzy,
+        highlight_terms: QueryTerms::default(),
+    };
     let mut required: Vec<Box<dyn Query>> = Vec::new();
     let mut optional: Vec<Box<dyn Query>> = Vec::new();
     let mut excluded: Vec<Box<dyn Query>> = Vec::new();
-    let mut highlight_terms = BTreeSet::new();
-    for clause in clauses
-        .iter()
-        .filter(|clause| !is_dropped_question_word(clause, clauses))
-    {
-        let tokens = analyze(&clause.text);
-        let Some(query) = title_or_body(fields, &tokens) else {
+    let mut has_words = false;
+    for node in nodes {
+        if let Node::Not(inner) = node {
+            excluded.extend(builder.node(inner, false));
+            continue;
+        }
+        let Some(query) = builder.node(node, true) else {
             continue;
         };
-        if clause.is_excluded {
-            excluded.push(query);
-            continue;
-        }
-        highlight_terms.extend(tokens.into_iter().map(|token| token.term));
-        if clause.is_phrase || mode == MatchMode::All {
-            required.push(query);
-        } else {
-            optional.push(query);
+        has_words |= !is_filter(node);
+        match node {
+            Node::Leaf {
+                scope: Scope::Text,
+                kind: TextKind::Word | TextKind::Prefix,
+                ..
+            } if mode == MatchMode::Any => optional.push(query),
+            _ => required.push(query),
         }
     }
-    let has_words = !required.is_empty() || !optional.is_empty();
+    let highlight_terms = builder.highlight_terms;
 
     let mut top: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if !optional.is_empty() {
@@ -103,11 +114,12 @@ pub fn build_query(
         );
         top.push((Occur::Must, Box::new(any_word)));
     }
+    let has_required = !required.is_empty();
     top.extend(required.into_iter().map(|query| (Occur::Must, query)));
     if has_words {
-        top.extend(proximity_bonus(fields, clauses).map(|query| (Occur::Should, query)));
-    } else if !filters.is_empty() || !excluded.is_empty() {
-        top.push((Occur::Must, Box::new(AllQuery)));
+        top.extend(proximity_bonus(fields, nodes).map(|query| (Occur::Should, query)));
+    } else if has_required || !filters.is_empty() || !excluded.is_empty() {
+        top.push((Occur::Must, match_all()));
     } else {
         return BuiltQuery {
             query: Box::new(EmptyQuery),
@@ -126,35 +138,222 @@ pub fn build_query(
     }
 }
 
-/// Whether a plain word of the query only asks ("combien", "pourquoi") while other words
-/// say what about: it is then left out.
-fn is_dropped_question_word(clause: &Clause, clauses: &[Clause]) -> bool {
-    let is_plain_word = |clause: &Clause| !clause.is_phrase && !clause.is_excluded;
-    is_plain_word(clause)
-        && is_question_word(&clause.text)
-        && clauses
-            .iter()
-            .any(|other| is_plain_word(other) && !is_question_word(&other.text))
+/// The nodes without the plain words that only ask ("combien", "pourquoi") when other plain
+/// words say what about.
+fn without_question_words(nodes: &[Node]) -> Vec<Node> {
+    let plain_word = |node: &Node| match node {
+        Node::Leaf {
+            scope: Scope::Text,
+            kind: TextKind::Word,
+            text,
+        } => Some(is_question_word(text)),
+        _ => None,
+    };
+    let names_something = nodes.iter().any(|node| plain_word(node) == Some(false));
+    nodes
+        .iter()
+        .filter(|node| !(names_something && plain_word(node) == Some(true)))
+        .cloned()
+        .collect()
+}
+
+/// Whether a node only restricts (a property or a date) without scoring.
+fn is_filter(node: &Node) -> bool {
+    match node {
+        Node::DateRange { .. } => true,
+        Node::Leaf { scope, .. } => {
+            matches!(scope, Scope::Category | Scope::Author | Scope::Source)
+        }
+        Node::Group(nodes) | Node::Or(nodes) => nodes.iter().all(is_filter),
+        Node::Not(_) => false,
+    }
+}
+
+/// Every article, scored zero.
+fn match_all() -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))
+}
+
+/// Turns the nodes below the top level into queries, collecting the terms to highlight.
+struct NodeBuilder<'a> {
+    fields: &'a ArticleFields,
+    fuzzy: bool,
+    highlight_terms: QueryTerms,
+}
+
+impl NodeBuilder<'_> {
+    /// The query of one node; `None` when it has nothing searchable (only stop words).
+    /// `highlight` is false under an exclusion.
+    fn node(&mut self, node: &Node, highlight: bool) -> Option<Box<dyn Query>> {
+        match node {
+            Node::Leaf { scope, kind, text } => self.leaf(*scope, *kind, text, highlight),
+            Node::DateRange { from, to } => Some(date_range(self.fields, *from, *to)),
+            Node::Not(inner) => {
+                let inner = self.node(inner, false)?;
+                Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, match_all()),
+                    (Occur::MustNot, inner),
+                ])))
+            }
+            Node::Group(nodes) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for part in nodes {
+                    match part {
+                        Node::Not(inner) => {
+                            clauses.extend(self.node(inner, false).map(|q| (Occur::MustNot, q)))
+                        }
+                        _ => clauses.extend(self.node(part, highlight).map(|q| (Occur::Must, q))),
+                    }
+                }
+                if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                    if clauses.is_empty() {
+                        return None;
+                    }
+                    clauses.push((Occur::Must, match_all()));
+                }
+                Some(Box::new(BooleanQuery::new(clauses)))
+            }
+            Node::Or(nodes) => {
+                let mut alternatives: Vec<Box<dyn Query>> = nodes
+                    .iter()
+                    .filter_map(|part| self.node(part, highlight))
+                    .collect();
+                match alternatives.len() {
+                    0 => None,
+                    1 => alternatives.pop(),
+                    _ => Some(Box::new(BooleanQuery::new(
+                        alternatives
+                            .into_iter()
+                            .map(|query| (Occur::Should, query))
+                            .collect(),
+                    ))),
+                }
+            }
+        }
+    }
+
+    fn leaf(
+        &mut self,
+        scope: Scope,
+        kind: TextKind,
+        text: &str,
+        highlight: bool,
+    ) -> Option<Box<dyn Query>> {
+        let fields = self.fields;
+        let keyword_field = match scope {
+            Scope::Category => Some(fields.category),
+            Scope::Author => Some(fields.author),
+            Scope::Source => Some(fields.source),
+            Scope::Text | Scope::Title | Scope::Body | Scope::Date => None,
+        };
+        if let Some(field) = keyword_field {
+            return keyword_query(field, kind, text);
+        }
+        if kind == TextKind::Prefix {
+            let prefix = folded_words(text).pop()?;
+            let field = match scope {
+                Scope::Title => fields.title,
+                _ => fields.text,
+            };
+            let query = prefix_query(field, &prefix);
+            if highlight {
+                self.highlight_terms.prefixes.insert(prefix);
+            }
+            return Some(query);
+        }
+        let tokens = analyze(text);
+        let fuzzy = self.fuzzy && kind == TextKind::Word;
+        let query = match scope {
+            Scope::Title => in_field(fields.title, &tokens, 0, fuzzy),
+            Scope::Body => in_field(fields.text, &tokens, 0, fuzzy),
+            _ => title_or_body(fields, &tokens, fuzzy),
+        }?;
+        if highlight {
+            self.highlight_terms
+                .exact
+                .extend(tokens.into_iter().map(|token| token.term));
+        }
+        Some(query)
+    }
+}
+
+/// A category, author or source: the whole value (folded), or values starting with a prefix.
+fn keyword_query(field: Field, kind: TextKind, text: &str) -> Option<Box<dyn Query>> {
+    let value = keyword(text);
+    if value.is_empty() {
+        return None;
+    }
+    let term = Term::from_field_text(field, &value);
+    let query: Box<dyn Query> = if kind == TextKind::Prefix {
+        Box::new(FuzzyTermQuery::new_prefix(term, 0, false))
+    } else {
+        Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+    };
+    Some(Box::new(ConstScoreQuery::new(query, 0.0)))
+}
+
+/// Terms starting with a folded `prefix`, and the stems cut from it (see [`super::prefix`]),
+/// with a fixed score of [`PREFIX_SCORE`].
+fn prefix_query(field: Field, prefix: &str) -> Box<dyn Query> {
+    let starting_with: Box<dyn Query> = Box::new(FuzzyTermQuery::new_prefix(
+        Term::from_field_text(field, prefix),
+        0,
+        false,
+    ));
+    let cut_stems = shorter_stems(prefix).into_iter().map(|stem| {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, stem),
+            IndexRecordOption::Basic,
+        )) as Box<dyn Query>
+    });
+    let alternatives = std::iter::once(starting_with)
+        .chain(cut_stems)
+        .map(|query| (Occur::Should, query))
+        .collect();
+    Box::new(ConstScoreQuery::new(
+        Box::new(BooleanQuery::new(alternatives)),
+        PREFIX_SCORE,
+    ))
 }
 
 /// Matches the analysed tokens in the article's text, with the title bonus: one term, or a phrase.
-fn title_or_body(fields: &ArticleFields, tokens: &[AnalyzedToken]) -> Option<Box<dyn Query>> {
-    let title = in_field(fields.title, tokens, 0)?;
-    let text = in_field(fields.text, tokens, 0)?;
+fn title_or_body(
+    fields: &ArticleFields,
+    tokens: &[AnalyzedToken],
+    fuzzy: bool,
+) -> Option<Box<dyn Query>> {
+    let title = in_field(fields.title, tokens, 0, false)?;
+    let text = in_field(fields.text, tokens, 0, fuzzy)?;
     Some(Box::new(BooleanQuery::new(vec![
         (Occur::Should, Box::new(BoostQuery::new(title, TITLE_BOOST))),
         (Occur::Should, text),
     ])))
 }
 
-/// One field's query for the tokens: a term query, or a phrase keeping the tokens' gaps.
-fn in_field(field: Field, tokens: &[AnalyzedToken], slop: u32) -> Option<Box<dyn Query>> {
+/// One field's query for the tokens: a term query (with its near spellings when `fuzzy`),
+/// or a phrase keeping the tokens' gaps.
+fn in_field(
+    field: Field,
+    tokens: &[AnalyzedToken],
+    slop: u32,
+    fuzzy: bool,
+) -> Option<Box<dyn Query>> {
     match tokens {
         [] => None,
-        [single] => Some(Box::new(TermQuery::new(
-            Term::from_field_text(field, &single.term),
-            IndexRecordOption::WithFreqs,
-        ))),
+        [single] => {
+            let term = Term::from_field_text(field, &single.term);
+            let exact = Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs));
+            match typo_distance(&single.term).filter(|_| fuzzy) {
+                None => Some(exact),
+                Some(distance) => Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, exact),
+                    (
+                        Occur::Should,
+                        Box::new(FuzzyTermQuery::new(term, distance, true)),
+                    ),
+                ]))),
+            }
+        }
         [first, ..] => {
             let terms = tokens
                 .iter()
@@ -170,23 +369,51 @@ fn in_field(field: Field, tokens: &[AnalyzedToken], slop: u32) -> Option<Box<dyn
     }
 }
 
-/// A fixed bonus for articles where the query's plain words stand close together, in order.
-fn proximity_bonus(fields: &ArticleFields, clauses: &[Clause]) -> Option<Box<dyn Query>> {
-    let words: Vec<&str> = clauses
+/// How many edits `--fuzzy` allows in a term: none for short stems, one up to 7 letters,
+/// two beyond.
+fn typo_distance(term: &str) -> Option<u8> {
+    match term.chars().count() {
+        0..=3 => None,
+        4..=7 => Some(1),
+        _ => Some(2),
+    }
+}
+
+/// A fixed bonus for articles where the query's plain top-level words stand close together, in order.
+fn proximity_bonus(fields: &ArticleFields, nodes: &[Node]) -> Option<Box<dyn Query>> {
+    let words: Vec<&str> = nodes
         .iter()
-        .filter(|clause| !clause.is_phrase && !clause.is_excluded)
-        .filter(|clause| !is_dropped_question_word(clause, clauses))
-        .map(|clause| clause.text.as_str())
+        .filter_map(|node| match node {
+            Node::Leaf {
+                scope: Scope::Text,
+                kind: TextKind::Word,
+                text,
+            } => Some(text.as_str()),
+            _ => None,
+        })
         .collect();
     let tokens = analyze(&words.join(" "));
     if tokens.len() < 2 {
         return None;
     }
-    let together = in_field(fields.text, &tokens, PROXIMITY_SLOP)?;
+    let together = in_field(fields.text, &tokens, PROXIMITY_SLOP, false)?;
     Some(Box::new(ConstScoreQuery::new(together, PROXIMITY_BONUS)))
 }
 
-/// Category and date restrictions, scored zero so that they do not move the ranking.
+/// Published within inclusive `YYYYMMDD` bounds, scored zero.
+fn date_range(fields: &ArticleFields, from: Option<i64>, to: Option<i64>) -> Box<dyn Query> {
+    let bound = |value: Option<i64>| {
+        value.map_or(Bound::Unbounded, |day| {
+            Bound::Included(Term::from_field_i64(fields.date, day))
+        })
+    };
+    Box::new(ConstScoreQuery::new(
+        Box::new(RangeQuery::new(bound(from), bound(to))),
+        0.0,
+    ))
+}
+
+/// The `--category`, `--since` and `--until` restrictions, scored zero so that they do not move the ranking.
 fn filter_queries(fields: &ArticleFields, filters: &Filters) -> Vec<Box<dyn Query>> {
     let mut queries: Vec<Box<dyn Query>> = Vec::new();
     if !filters.categories.is_empty() {
@@ -201,21 +428,13 @@ fn filter_queries(fields: &ArticleFields, filters: &Filters) -> Vec<Box<dyn Quer
                 )
             })
             .collect();
-        queries.push(Box::new(BooleanQuery::new(any_category)));
-    }
-    if filters.date_from.is_some() || filters.date_to.is_some() {
-        let bound = |value: Option<i64>| {
-            value.map_or(Bound::Unbounded, |day| {
-                Bound::Included(Term::from_field_i64(fields.date, day))
-            })
-        };
-        queries.push(Box::new(RangeQuery::new(
-            bound(filters.date_from),
-            bound(filters.date_to),
+        queries.push(Box::new(ConstScoreQuery::new(
+            Box::new(BooleanQuery::new(any_category)),
+            0.0,
         )));
     }
+    if filters.date_from.is_some() || filters.date_to.is_some() {
+        queries.push(date_range(fields, filters.date_from, filters.date_to));
+    }
     queries
-        .into_iter()
-        .map(|query| Box::new(ConstScoreQuery::new(query, 0.0)) as Box<dyn Query>)
-        .collect()
 }

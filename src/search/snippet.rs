@@ -4,6 +4,8 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::analysis::for_each_token;
+
+use super::prefix::prefix_matches;
 use crate::results::Snippet;
 
 /// The longest snippet, in characters (not counting the "…" marks).
@@ -16,14 +18,41 @@ const ABBREVIATIONS: &[&str] = &[
     "M", "Mme", "Mmes", "MM", "Mlle", "Mgr", "Dr", "Pr", "St", "Ste", "av", "cf", "etc", "No", "n°",
 ];
 
-/// The best passage of `body` for the analysed `terms`: the sentence with the most distinct
+/// The words a query looks for, as the index holds them: what snippets highlight.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QueryTerms {
+    /// Analysed terms (stemmed, folded).
+    pub exact: BTreeSet<String>,
+    /// Folded, unstemmed prefixes (`econo` for `écono*`), matched as `search::prefix` says.
+    pub prefixes: BTreeSet<String>,
+}
+
+impl QueryTerms {
+    /// The query term or prefix an analysed word matches.
+    fn matching(&self, term: &str) -> Option<&str> {
+        self.exact.get(term).map(String::as_str).or_else(|| {
+            self.prefixes
+                .iter()
+                .find(|prefix| prefix_matches(prefix, term))
+                .map(String::as_str)
+        })
+    }
+
+    /// The terms, then the prefixes written with their `*`.
+    pub fn listed(&self) -> Vec<String> {
+        let prefixes = self.prefixes.iter().map(|prefix| format!("{prefix}*"));
+        self.exact.iter().cloned().chain(prefixes).collect()
+    }
+}
+
+/// The best passage of `body` for the query's terms: the sentence with the most distinct
 /// query words (then the most matches), followed by the next sentences while they fit.
 /// Without any match, the article's opening.
-pub fn make_snippet(body: &str, terms: &BTreeSet<String>, max_chars: usize) -> Snippet {
+pub fn make_snippet(body: &str, terms: &QueryTerms, max_chars: usize) -> Snippet {
     let mut matches: Vec<(Range<usize>, &str)> = Vec::new();
     for_each_token(body, |token| {
-        if let Some(term) = terms.get(&token.text) {
-            matches.push((token.offset_from..token.offset_to, term.as_str()));
+        if let Some(term) = terms.matching(&token.text) {
+            matches.push((token.offset_from..token.offset_to, term));
         }
     });
     let sentences = sentence_ranges(body);
@@ -254,8 +283,11 @@ mod tests {
     use super::*;
     use crate::analysis::terms;
 
-    fn query_terms(text: &str) -> BTreeSet<String> {
-        terms(text).into_iter().collect()
+    fn query_terms(text: &str) -> QueryTerms {
+        QueryTerms {
+            exact: terms(text).into_iter().collect(),
+            prefixes: BTreeSet::new(),
+        }
     }
 
     fn highlighted(snippet: &Snippet) -> Vec<String> {
@@ -285,6 +317,17 @@ mod tests {
     fn accents_and_inflections_are_highlighted_as_written() {
         let snippet = make_snippet(BODY, &query_terms("coree soldat seoul"), SNIPPET_CHARS);
         assert_eq!(highlighted(&snippet), ["Corée", "soldats", "Séoul"]);
+    }
+
+    #[test]
+    fn prefixes_highlight_every_word_they_start() {
+        let terms = QueryTerms {
+            exact: BTreeSet::new(),
+            prefixes: ["sold".to_string()].into(),
+        };
+        let snippet = make_snippet(BODY, &terms, SNIPPET_CHARS);
+        assert_eq!(highlighted(&snippet), ["soldats"]);
+        assert_eq!(terms.listed(), ["sold*"]);
     }
 
     #[test]

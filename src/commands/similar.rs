@@ -1,0 +1,46 @@
+//! `newsearch similar ID`: the articles most like one, printed like query results.
+
+use std::path::Path;
+
+use crate::cli::{ColorChoice, SimilarArgs};
+use crate::error::{Error, Result};
+use crate::index::open_index;
+use crate::output::{print_json, print_results, Style};
+use crate::search::{ArticleSearcher, FacetRequest, MatchMode, SearchRequest, SortOrder};
+
+use super::Outcome;
+
+pub fn run(index_dir: &Path, color: ColorChoice, args: SimilarArgs) -> Result<Outcome> {
+    let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
+    let request = SearchRequest {
+        text: String::new(),
+        mode: MatchMode::Any,
+        fuzzy: false,
+        limit: args.limit,
+        offset: args.offset,
+        sort: SortOrder::Relevance,
+        recency: None,
+        filters: Default::default(),
+        facets: FacetRequest {
+            keywords: Vec::new(),
+            date: None,
+            limit: 0,
+        },
+        collapse: !args.no_collapse,
+    };
+    let results = searcher
+        .similar(&args.id, &request)?
+        .ok_or(Error::NoArticle { id: args.id })?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        print_json(&results, &mut out)
+    } else {
+        print_results(&results, Style::for_stdout(color), &mut out)
+    }
+    .map_err(Error::Output)?;
+    Ok(if results.total_hits > 0 {
+        Outcome::Success
+    } else {
+        Outcome::Partial
+    })
+}

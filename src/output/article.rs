@@ -1,0 +1,43 @@
+//! One article for people (`newsearch show`): title, details, the whole text, its near-duplicates.
+
+use std::io::{self, Write};
+
+use crate::results::ArticleView;
+
+use super::style::Style;
+use super::text::{details, display_path};
+
+/// Prints an article in full.
+pub fn print_article(article: &ArticleView, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let summary = &article.article;
+    writeln!(out, "{}", style.title(&summary.title))?;
+    let mut details = details(summary);
+    details.extend(summary.source.clone());
+    writeln!(out, "{}", style.metadata(&details.join(" · ")))?;
+    if let Some(url) = &summary.url {
+        writeln!(out, "{}", style.dim(url))?;
+    }
+    writeln!(
+        out,
+        "{}",
+        style.dim(&format!(
+            "{} · id {}",
+            display_path(&summary.path),
+            summary.id
+        ))
+    )?;
+    writeln!(out)?;
+    writeln!(out, "{}", article.body.trim_end())?;
+    if !article.duplicates.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            style.dim(&format!(
+                "Near-duplicates: {}",
+                article.duplicates.join(", ")
+            ))
+        )?;
+    }
+    Ok(())
+}

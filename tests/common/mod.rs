@@ -1,0 +1,144 @@
+//! Helpers shared by the end-to-end tests: a hermetic `newsearch` command, temporary indexes of the fixtures, and the JSON schema as a script decodes it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde::Deserialize;
+use tempfile::TempDir;
+
+/// The JSON schema as a script would decode it: unknown or missing fields fail the tests.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Results {
+    pub query: String,
+    pub query_terms: Vec<String>,
+    pub total_hits: u64,
+    pub total_distinct: u64,
+    pub elapsed_ms: f64,
+    pub offset: usize,
+    pub limit: usize,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hit {
+    pub rank: usize,
+    pub score: f32,
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub date_inferred: bool,
+    pub category: Option<String>,
+    pub author: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub path: String,
+    pub snippet: Snippet,
+    pub duplicates: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snippet {
+    pub text: String,
+    pub highlights: Vec<[usize; 2]>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facets {
+    pub category: Option<Vec<FacetCount>>,
+    pub date_granularity: Option<String>,
+    pub date: Option<Vec<FacetCount>>,
+    pub author: Option<Vec<FacetCount>>,
+    pub source: Option<Vec<FacetCount>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FacetCount {
+    pub value: Option<String>,
+    pub count: u64,
+}
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A hermetic `newsearch` command: no inherited index or colour settings.
+pub fn newsearch(index: &Path) -> Command {
+    let mut command = Command::cargo_bin("newsearch").unwrap();
+    command
+        .env_remove("NEWSEARCH_INDEX")
+        .env_remove("NO_COLOR")
+        .arg("--index")
+        .arg(index);
+    command
+}
+
+/// Runs `newsearch index` with these arguments into the index at `index`.
+pub fn index_into(index: &Path, arguments: &[&Path]) -> Output {
+    newsearch(index)
+        .arg("index")
+        .args(arguments)
+        .output()
+        .unwrap()
+}
+
+/// The seed pages and the news fixtures (10 articles).
+pub fn fixture_corpus() -> [PathBuf; 2] {
+    [fixtures().join("seeds"), fixtures().join("news")]
+}
+
+/// A temporary index of the fixture corpus.
+pub fn indexed() -> TempDir {
+    let directory = TempDir::new().unwrap();
+    let [seeds, news] = fixture_corpus();
+    let output = index_into(directory.path(), &[&seeds, &news]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    directory
+}
+
+pub fn query(index: &Path, arguments: &[&str]) -> Output {
+    newsearch(index)
+        .arg("query")
+        .args(arguments)
+        .output()
+        .unwrap()
+}
+
+pub fn query_json(index: &Path, arguments: &[&str]) -> Results {
+    let output = query(index, &[arguments, &["--json"]].concat());
+    assert!(
+        output.status.code() != Some(2),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON of the documented schema")
+}
+
+pub fn titles(results: &Results) -> Vec<&str> {
+    results.hits.iter().map(|hit| hit.title.as_str()).collect()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// The titles a text output lists, in rank order.
+pub fn listed_titles(output: &Output) -> Vec<String> {
+    stdout(output)
+        .lines()
+        .filter_map(|line| line.split_once(". "))
+        .filter(|(rank, _)| rank.trim().parse::<usize>().is_ok())
+        .map(|(_, title)| title.to_string())
+        .collect()
+}
