@@ -1,6 +1,6 @@
 //! Facet counts over every matching article, in the same pass as the hits: categories, authors, sources and days from fast fields.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
@@ -77,9 +77,9 @@ pub struct FacetCollector {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct FacetCounts {
     /// One map per keyword facet asked for, in the same order.
-    pub keywords: Vec<HashMap<Option<String>, u64>>,
+    pub keywords: Vec<FxHashMap<Option<String>, u64>>,
     /// Keyed by day as `YYYYMMDD` (empty unless days were asked for).
-    pub days: HashMap<Option<i64>, u64>,
+    pub days: FxHashMap<Option<i64>, u64>,
 }
 
 /// Counts per term ordinal of one keyword column of a segment.
@@ -102,8 +102,8 @@ impl KeywordCounter {
     }
 
     /// The counts by value, resolved from the ordinals.
-    fn harvest(self) -> HashMap<Option<String>, u64> {
-        let mut counts = HashMap::new();
+    fn harvest(self) -> FxHashMap<Option<String>, u64> {
+        let mut counts = FxHashMap::default();
         if let Some(column) = &self.column {
             let mut name = String::new();
             for (ordinal, &count) in self.counts.iter().enumerate().filter(|(_, &n)| n > 0) {
@@ -127,7 +127,7 @@ pub struct SegmentFacetCollector {
     keywords: Vec<KeywordCounter>,
     dates: Option<Column<i64>>,
     count_days: bool,
-    day_counts: HashMap<Option<i64>, u64>,
+    day_counts: FxHashMap<Option<i64>, u64>,
 }
 
 impl Collector for FacetCollector {
@@ -155,7 +155,7 @@ impl Collector for FacetCollector {
             keywords,
             dates: reader.fast_fields().column_opt::<i64>(DATE)?,
             count_days: self.count_days,
-            day_counts: HashMap::new(),
+            day_counts: FxHashMap::default(),
         })
     }
 
@@ -165,8 +165,8 @@ impl Collector for FacetCollector {
 
     fn merge_fruits(&self, segment_counts: Vec<FacetCounts>) -> tantivy::Result<FacetCounts> {
         let mut total = FacetCounts {
-            keywords: vec![HashMap::new(); self.keywords.len()],
-            days: HashMap::new(),
+            keywords: vec![FxHashMap::default(); self.keywords.len()],
+            days: FxHashMap::default(),
         };
         for counts in segment_counts {
             for (facet, values) in total.keywords.iter_mut().zip(counts.keywords) {

@@ -1,7 +1,7 @@
 //! Which facets a query asks for, and its raw counts turned into sorted, limited `{value, count}` lists with ISO dates.
 
+use rustc_hash::FxHashMap;
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use crate::results::{FacetCount, Facets};
 
@@ -60,7 +60,7 @@ impl FacetRequest {
         facets
     }
 
-    fn keyword_list(&self, values: HashMap<Option<String>, u64>) -> Vec<FacetCount> {
+    fn keyword_list(&self, values: FxHashMap<Option<String>, u64>) -> Vec<FacetCount> {
         let mut list: Vec<FacetCount> = values
             .into_iter()
             .map(|(value, count)| FacetCount { value, count })
@@ -77,10 +77,10 @@ impl FacetRequest {
 
     fn period_list(
         &self,
-        days: &HashMap<Option<i64>, u64>,
+        days: &FxHashMap<Option<i64>, u64>,
         granularity: DateGranularity,
     ) -> Vec<FacetCount> {
-        let mut periods: HashMap<Option<i64>, u64> = HashMap::new();
+        let mut periods: FxHashMap<Option<i64>, u64> = FxHashMap::default();
         for (day, count) in days {
             *periods
                 .entry(day.map(|day| day / granularity.divisor()))
@@ -111,7 +111,7 @@ impl FacetRequest {
 }
 
 fn range_list(
-    days: &HashMap<Option<i64>, u64>,
+    days: &FxHashMap<Option<i64>, u64>,
     ranges: &[(Option<i64>, Option<i64>)],
 ) -> Vec<FacetCount> {
     let iso = |day: Option<i64>| {
@@ -162,14 +162,16 @@ mod tests {
                 (Some("Le Monde".to_string()), 2),
                 (None, 1),
             ]
-            .into()],
+            .into_iter()
+            .collect()],
             days: [
                 (Some(20241022), 2),
                 (Some(20241103), 1),
                 (Some(20230105), 4),
                 (None, 3),
             ]
-            .into(),
+            .into_iter()
+            .collect(),
         }
     }
 

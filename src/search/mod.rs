@@ -29,11 +29,11 @@ pub use facet_summary::{DateFacet, FacetRequest};
 pub use query_builder::{Filters, MatchMode};
 pub use ranking::{parse_half_life, Recency, SortOrder};
 
-use collapse::{collapse, one_by_one};
+use collapse::page;
 use match_collector::MatchCollector;
 use query_builder::build_query;
 use query_parser::parse_query;
-use ranking::{rank, DateSpan};
+use ranking::{apply_recency, DateSpan};
 use snippet::QueryTerms;
 
 /// A query with its options, validated.
@@ -117,18 +117,23 @@ impl ArticleSearcher {
         if let Some(excluded) = excluded_group {
             matches.retain(|found| self.groups.key(found.signature) != excluded);
         }
-        let span = request.recency.and_then(|_| self.date_span());
-        rank(&mut matches, request.sort, request.recency, span);
-        let results = if request.collapse {
-            collapse(&matches, &self.groups)
-        } else {
-            one_by_one(&matches)
-        };
+        if let Some(recency) = request.recency {
+            if let Some(span) = self.date_span() {
+                apply_recency(&mut matches, recency, span);
+            }
+        }
+        let page = page(
+            &mut matches,
+            request.sort,
+            &self.groups,
+            request.collapse,
+            request.offset,
+            request.limit,
+        );
 
-        let hits = results
+        let hits = page
+            .results
             .iter()
-            .skip(request.offset)
-            .take(request.limit)
             .enumerate()
             .map(|(index, result)| {
                 let article = self.read_article(result.best.address)?;
@@ -148,7 +153,7 @@ impl ArticleSearcher {
             query: request.text.clone(),
             query_terms: highlight_terms.listed(),
             total_hits: matches.len() as u64,
-            total_distinct: results.len() as u64,
+            total_distinct: page.total as u64,
             elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
             offset: request.offset,
             limit: request.limit,

@@ -43,23 +43,29 @@ impl Recency {
     }
 }
 
-/// Applies recency to the scores (when asked) and sorts the matches in `order`; matches
-/// that compare equal are ordered by their place in the index, so every run agrees.
-pub fn rank(
-    matches: &mut [Match],
-    order: SortOrder,
-    recency: Option<Recency>,
-    span: Option<DateSpan>,
-) {
-    if let (Some(recency), Some(span)) = (recency, span) {
-        for found in matches.iter_mut() {
-            found.score *= recency.factor(found.date, span);
-        }
+/// Multiplies the scores by their recency factor (see [`Recency`]).
+pub fn apply_recency(matches: &mut [Match], recency: Recency, span: DateSpan) {
+    for found in matches.iter_mut() {
+        found.score *= recency.factor(found.date, span);
     }
-    matches.sort_unstable_by(|a, b| compare(a, b, order));
 }
 
-fn compare(a: &Match, b: &Match, order: SortOrder) -> Ordering {
+/// Puts the first `count` matches in `order` at the front of `matches`, sorted, and leaves the
+/// others after them unsorted: a page needs its head sorted, not every match. Matches that
+/// compare equal are ordered by their place in the index, so every run agrees.
+pub fn sort_head(matches: &mut [Match], count: usize, order: SortOrder) {
+    let count = count.min(matches.len());
+    if count == 0 {
+        return;
+    }
+    if count < matches.len() {
+        matches.select_nth_unstable_by(count - 1, |a, b| compare(a, b, order));
+    }
+    matches[..count].sort_unstable_by(|a, b| compare(a, b, order));
+}
+
+/// The order of two matches: `Less` when `a` comes first.
+pub fn compare(a: &Match, b: &Match, order: SortOrder) -> Ordering {
     let by_score = b.score.total_cmp(&a.score);
     // Dated before undated in every order.
     let dated_first = b.date.is_some().cmp(&a.date.is_some());
@@ -119,12 +125,27 @@ mod tests {
         let sorted = |order| {
             let mut copy = matches;
             copy.reverse();
-            rank(&mut copy, order, None, None);
+            sort_head(&mut copy, 5, order);
             docs(&copy)
         };
         assert_eq!(sorted(SortOrder::Relevance), [4, 1, 2, 3, 0]);
         assert_eq!(sorted(SortOrder::NewestFirst), [2, 3, 0, 4, 1]);
         assert_eq!(sorted(SortOrder::OldestFirst), [4, 0, 2, 3, 1]);
+    }
+
+    #[test]
+    fn a_sorted_head_is_the_head_of_the_full_order() {
+        let matches: Vec<Match> = (0..200)
+            .map(|doc| found((doc * 37 % 23) as f32, Some(20240100 + doc as i64 % 7), doc))
+            .collect();
+        let mut full = matches.clone();
+        sort_head(&mut full, matches.len(), SortOrder::Relevance);
+        for count in [0, 1, 10, 199, 200, 500] {
+            let mut head = matches.clone();
+            sort_head(&mut head, count, SortOrder::Relevance);
+            let count = count.min(200);
+            assert_eq!(docs(&head[..count]), docs(&full[..count]), "{count}");
+        }
     }
 
     #[test]
@@ -141,12 +162,8 @@ mod tests {
             recency.factor(Some(20240101), span)
         );
         let mut matches = [found(1.5, Some(20241001), 0), found(1.0, Some(20241031), 1)];
-        rank(
-            &mut matches,
-            SortOrder::Relevance,
-            Some(recency),
-            Some(span),
-        );
+        apply_recency(&mut matches, recency, span);
+        sort_head(&mut matches, 2, SortOrder::Relevance);
         assert_eq!(docs(&matches), [1, 0]);
         assert!((matches[1].score - 0.75).abs() < 1e-6);
     }
