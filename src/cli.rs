@@ -116,8 +116,8 @@ pub struct IndexArgs {
     Japon OR Bakou       either (OR in capitals; it binds tighter than spaces)\n  \
     (Macron retraites) OR Borne\n                       \
     parentheses group; inside them every word is required\n  \
-    title:Séoul  title:(Corée OR Japon)  body:Kim -title:Kim\n                       \
-    only in the title; body: is the whole text (add -title: to leave titles out)\n  \
+    title:Séoul  body:\"mer du Japon\"  title:(Corée OR Japon)\n                       \
+    only in the title, or only in the body\n  \
     category:Économie  author:\"Claire Dubois\"  source:AFP  author:clai*\n                       \
     the whole value (case and accents ignored), or values starting with it\n  \
     gouvern*  l'écono*   words starting with it (at least 2 letters)\n  \

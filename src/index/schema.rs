@@ -17,8 +17,8 @@ pub struct ArticleFields {
     pub path: Field,
     /// The title: French analysis with positions (for the title bonus), stored.
     pub title: Field,
-    /// The body, stored for display and snippets (searched through `text`: indexing it a
-    /// second time on its own would double the indexing work and grow the index by a quarter).
+    /// The body, stored for display and snippets (searched through `text`; `body:` queries
+    /// subtract the title's postings from the text's).
     pub body: Field,
     /// Title and body as one searched text: BM25, phrases and proximity run on it, as if
     /// the article were one document (not stored).

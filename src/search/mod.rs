@@ -1,5 +1,6 @@
 //! Searching: a validated request in, plain results out, in one pass over the index (hits, count and facets). Never prints.
 
+mod body_term_query;
 mod collapse;
 mod facet_collector;
 mod facet_summary;

@@ -12,6 +12,7 @@ use tantivy::Term;
 use crate::analysis::{analyze, folded_words, keyword, AnalyzedToken};
 use crate::index::ArticleFields;
 
+use super::body_term_query::BodyTermQuery;
 use super::prefix::shorter_stems;
 use super::query_parser::{Node, Scope, TextKind};
 use super::question_words::is_question_word;
@@ -251,6 +252,7 @@ impl NodeBuilder<'_> {
         }
         if kind == TextKind::Prefix {
             let prefix = folded_words(text).pop()?;
+            // A body prefix looks in the whole text: see `body_words`.
             let field = match scope {
                 Scope::Title => fields.title,
                 _ => fields.text,
@@ -265,7 +267,7 @@ impl NodeBuilder<'_> {
         let fuzzy = self.fuzzy && kind == TextKind::Word;
         let query = match scope {
             Scope::Title => in_field(fields.title, &tokens, 0, fuzzy),
-            Scope::Body => in_field(fields.text, &tokens, 0, fuzzy),
+            Scope::Body => body_words(fields, &tokens, fuzzy),
             _ => title_or_body(fields, &tokens, fuzzy),
         }?;
         if highlight {
@@ -314,6 +316,55 @@ fn prefix_query(field: Field, prefix: &str) -> Box<dyn Query> {
         Box::new(BooleanQuery::new(alternatives)),
         PREFIX_SCORE,
     ))
+}
+
+/// `body:` tokens: each term in the body (the text's occurrences minus the title's), and for
+/// several, the phrase in the text. Exact for words; a phrase matches wrongly only when it
+/// stands in the title and its words are scattered in the body. Typo matches, like
+/// `body:` prefixes, are looked for in the whole text.
+fn body_words(
+    fields: &ArticleFields,
+    tokens: &[AnalyzedToken],
+    fuzzy: bool,
+) -> Option<Box<dyn Query>> {
+    let in_body = |token: &AnalyzedToken| {
+        Box::new(BodyTermQuery::new(
+            Term::from_field_text(fields.text, &token.term),
+            Term::from_field_text(fields.title, &token.term),
+        )) as Box<dyn Query>
+    };
+    match tokens {
+        [] => None,
+        [single] => match typo_distance(&single.term).filter(|_| fuzzy) {
+            None => Some(in_body(single)),
+            Some(distance) => Some(Box::new(BooleanQuery::new(vec![
+                (Occur::Should, in_body(single)),
+                (
+                    Occur::Should,
+                    Box::new(FuzzyTermQuery::new(
+                        Term::from_field_text(fields.text, &single.term),
+                        distance,
+                        true,
+                    )),
+                ),
+            ]))),
+        },
+        [..] => {
+            let phrase = in_field(fields.text, tokens, 0, false)?;
+            let words = tokens.iter().map(|token| (Occur::Must, in_body(token)));
+            let scored_words = words.map(|(occur, query)| {
+                (
+                    occur,
+                    Box::new(ConstScoreQuery::new(query, 0.0)) as Box<dyn Query>,
+                )
+            });
+            Some(Box::new(BooleanQuery::new(
+                std::iter::once((Occur::Must, phrase))
+                    .chain(scored_words)
+                    .collect(),
+            )))
+        }
+    }
 }
 
 /// Matches the analysed tokens in the article's text, with the title bonus: one term, or a phrase.
