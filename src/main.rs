@@ -7,6 +7,7 @@ use clap::Parser;
 use newsearch::cli::Cli;
 use newsearch::commands::{run, Outcome};
 use newsearch::error::Error;
+use newsearch::output::terminal_safe;
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
@@ -18,7 +19,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("newsearch: {error}");
+            eprintln!("newsearch: {}", terminal_safe(&error.to_string()));
             ExitCode::from(2)
         }
     }

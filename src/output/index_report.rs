@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use crate::index::IndexingReport;
 
 use super::style::Style;
+use super::terminal_safe::terminal_safe;
 
 /// Prints the skipped files (to `errors`) and the summary line (to `out`).
 pub fn print_index_report(
@@ -21,8 +22,8 @@ pub fn print_index_report(
         writeln!(
             errors,
             "newsearch: skipped {}{line}: {}",
-            skipped.path.display(),
-            skipped.reason
+            terminal_safe(&skipped.path.display().to_string()),
+            terminal_safe(&skipped.reason)
         )?;
     }
     let seconds = report.elapsed.as_secs_f64().max(1e-9);
