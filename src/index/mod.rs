@@ -2,6 +2,7 @@
 
 mod groups_file;
 mod indexer;
+mod manifest;
 pub mod near_duplicates;
 mod open;
 pub mod schema;

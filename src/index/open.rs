@@ -2,11 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use tantivy::Index;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
 
 use crate::analysis;
 use crate::error::{Error, Result};
 
+use super::manifest::{Manifest, ManifestError, INDEX_FORMAT};
 use super::schema::ArticleFields;
 
 /// An open newsearch index and the handles on its fields.
@@ -29,18 +30,59 @@ pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
             path: directory.to_path_buf(),
         });
     }
-    let not_an_index = |reason: String| Error::NotAnIndex {
-        path: directory.to_path_buf(),
-        reason,
-    };
-    let index = Index::open_in_dir(directory).map_err(|error| not_an_index(error.to_string()))?;
-    let fields = ArticleFields::from_schema(&index.schema()).map_err(not_an_index)?;
+    let path = || directory.to_path_buf();
+    let damaged = |error: TantivyError| opening_error(directory, error);
+    let index = Index::open_in_dir(directory).map_err(damaged)?;
+    let fields =
+        ArticleFields::from_schema(&index.schema()).map_err(|reason| Error::NotAnIndex {
+            path: path(),
+            reason,
+        })?;
+    match Manifest::of(&index).map_err(damaged)? {
+        Ok(_) => {}
+        Err(ManifestError::OtherFormat(format)) => {
+            return Err(Error::IncompatibleIndex {
+                path: path(),
+                reason: format!("index format {format}; this version reads format {INDEX_FORMAT}"),
+            })
+        }
+        Err(ManifestError::Unreadable(reason)) => {
+            return Err(Error::DamagedIndex {
+                path: path(),
+                reason: format!("unreadable manifest: {reason}"),
+            })
+        }
+    }
     analysis::register(index.tokenizers());
+    // Every segment file is opened now, so that a missing or truncated one is reported here
+    // with what to do, rather than in the middle of a query.
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map(|_: IndexReader| ())
+        .map_err(damaged)?;
     Ok(ArticleIndex {
         index,
         fields,
         directory: directory.to_path_buf(),
     })
+}
+
+/// What a tantivy error met while opening an index means for the user.
+fn opening_error(directory: &Path, error: TantivyError) -> Error {
+    let path = directory.to_path_buf();
+    match error {
+        TantivyError::IncompatibleIndex(reason) => Error::IncompatibleIndex {
+            path,
+            reason: format!("{reason:?}"),
+        },
+        TantivyError::SchemaError(reason) => Error::NotAnIndex { path, reason },
+        other => Error::DamagedIndex {
+            path,
+            reason: other.to_string(),
+        },
+    }
 }
 
 /// Deletes the index in `directory` so that the next run builds it anew. Refuses to delete
