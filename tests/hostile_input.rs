@@ -9,7 +9,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 mod common;
-use common::newsearch;
+use common::{newsearch, total_hits};
 
 use newsearch::date::Date;
 use newsearch::extract::{FieldMap, MAX_ARTICLE_BYTES};
@@ -26,13 +26,6 @@ fn run(command: &mut Command) -> (Output, String, String) {
 /// A page in the shape of a scraped article: a title, then a paragraph of prose.
 fn page(title: &str, sentence: &str) -> String {
     format!("{title}\n\n{sentence} Les habitants ont été nombreux à venir voir le résultat, selon la mairie qui s'en félicite.\n")
-}
-
-/// Total hits of a query, read from the JSON output.
-fn hits(index: &Path, text: &str) -> u64 {
-    let (_, stdout, _) = run(newsearch(index).args(["query", text, "--json"]));
-    let results: Value = serde_json::from_str(&stdout).expect("valid JSON");
-    results["total_hits"].as_u64().unwrap()
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -211,13 +204,20 @@ fn hostile_files_are_reported_and_good_files_indexed() {
         "violoncelle",
         "contrebasse",
     ] {
-        assert_eq!(hits(index.path(), word), 1, "{word}");
+        assert_eq!(total_hits(index.path(), word), 1, "{word}");
     }
-    assert_eq!(hits(index.path(), "javascript"), 0, "scripts are not text");
-    assert_eq!(hits(index.path(), "xylographe"), u64::from(!unreadable));
+    assert_eq!(
+        total_hits(index.path(), "javascript"),
+        0,
+        "scripts are not text"
+    );
+    assert_eq!(
+        total_hits(index.path(), "xylographe"),
+        u64::from(!unreadable)
+    );
     // The records read before the damage are kept.
-    assert!(hits(index.path(), "hautbois") > 0);
-    assert!(hits(index.path(), "basson") > 0);
+    assert!(total_hits(index.path(), "hautbois") > 0);
+    assert!(total_hits(index.path(), "basson") > 0);
 }
 
 #[test]
@@ -313,6 +313,9 @@ fn a_file_that_disappears_during_the_run_is_reported() {
         threads: 1,
         today: Date::new(2026, 11, 21).unwrap(),
         field_map: FieldMap::default(),
+        commit_every: 10_000,
+        keep_missing: false,
+        interrupted: Default::default(),
     };
     let report = index_files(&options, &DeleteAfterWalk { path: &gone }).unwrap();
     assert_eq!(report.articles_in_index, 1);

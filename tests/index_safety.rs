@@ -9,7 +9,7 @@ use tantivy::Index;
 use tempfile::TempDir;
 
 mod common;
-use common::newsearch;
+use common::{newsearch, total_hits};
 
 use newsearch::index::open_index;
 
@@ -24,15 +24,6 @@ fn index_news(index: &Path, extra: &[&str]) -> Output {
         .arg(news_fixtures())
         .output()
         .unwrap()
-}
-
-fn total_hits(index: &Path, text: &str) -> u64 {
-    let output = newsearch(index)
-        .args(["query", text, "--json"])
-        .output()
-        .unwrap();
-    let results: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    results["total_hits"].as_u64().unwrap()
 }
 
 /// The segment files of an index with this extension.

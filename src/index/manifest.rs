@@ -6,6 +6,9 @@
 //! version of newsearch is recognised.
 
 use std::collections::BTreeMap;
+use std::fs::Metadata;
+use std::path::Path;
+use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
@@ -64,6 +67,16 @@ impl Manifest {
         }
         serde_json::from_str(payload).map_err(|error| ManifestError::Unreadable(error.to_string()))
     }
+
+    /// The payload to commit.
+    pub fn to_payload(&self) -> String {
+        serde_json::to_string(self).expect("a manifest is plain data")
+    }
+
+    /// The key a file is known by in the manifest and in the index's `path` field: its path as text.
+    pub fn key(path: &Path) -> String {
+        path.to_string_lossy().into_owned()
+    }
 }
 
 impl Default for Manifest {
@@ -71,6 +84,21 @@ impl Default for Manifest {
         Manifest {
             format: INDEX_FORMAT,
             files: BTreeMap::new(),
+        }
+    }
+}
+
+impl FileState {
+    /// The state of a file from its metadata.
+    pub fn of(metadata: &Metadata) -> FileState {
+        let modified_ns = metadata
+            .modified()
+            .ok()
+            .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |since| since.as_nanos() as u64);
+        FileState {
+            size: metadata.len(),
+            modified_ns,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The index: its schema, opening it, the indexing run, and near-duplicate groups.
 
+mod changes;
 mod groups_file;
 mod indexer;
 mod manifest;

@@ -38,21 +38,7 @@ pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
             path: path(),
             reason,
         })?;
-    match Manifest::of(&index).map_err(damaged)? {
-        Ok(_) => {}
-        Err(ManifestError::OtherFormat(format)) => {
-            return Err(Error::IncompatibleIndex {
-                path: path(),
-                reason: format!("index format {format}; this version reads format {INDEX_FORMAT}"),
-            })
-        }
-        Err(ManifestError::Unreadable(reason)) => {
-            return Err(Error::DamagedIndex {
-                path: path(),
-                reason: format!("unreadable manifest: {reason}"),
-            })
-        }
-    }
+    load_manifest(&index, directory)?;
     analysis::register(index.tokenizers());
     // Every segment file is opened now, so that a missing or truncated one is reported here
     // with what to do, rather than in the middle of a query.
@@ -67,6 +53,23 @@ pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
         fields,
         directory: directory.to_path_buf(),
     })
+}
+
+/// The manifest of the index's last commit; an error says to rebuild an index of another
+/// format or with an unreadable manifest.
+pub fn load_manifest(index: &Index, directory: &Path) -> Result<Manifest> {
+    let path = directory.to_path_buf();
+    match Manifest::of(index).map_err(|error| opening_error(directory, error))? {
+        Ok(manifest) => Ok(manifest),
+        Err(ManifestError::OtherFormat(format)) => Err(Error::IncompatibleIndex {
+            path,
+            reason: format!("index format {format}; this version reads format {INDEX_FORMAT}"),
+        }),
+        Err(ManifestError::Unreadable(reason)) => Err(Error::DamagedIndex {
+            path,
+            reason: format!("unreadable manifest: {reason}"),
+        }),
+    }
 }
 
 /// What a tantivy error met while opening an index means for the user.
