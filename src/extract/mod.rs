@@ -27,7 +27,7 @@ use std::path::Path;
 use crate::article::{stable_id, Article, PublicationDate};
 use crate::date::Date;
 
-use compression::{open_decompressed, Compression};
+use compression::{decompressed, open_decompressed, Compression, OpenedFile};
 use control_characters::printable_text;
 pub use field_map::{ArticleField, FieldMap};
 use text_encoding::{declared_html_charset, decode, looks_binary};
@@ -182,7 +182,26 @@ pub fn read_file(
     context: &FileContext,
     emit: &mut dyn FnMut(Article),
 ) -> Result<Vec<RecordProblem>, ExtractError> {
-    let opened = open_decompressed(context.path)?;
+    read_opened(format, open_decompressed(context.path)?, context, emit)
+}
+
+/// Reads the articles of a file's bytes as [`read_file`] does, from any reader: for bytes
+/// that are not in a file (tests, fuzzing). `context.path` is only used for ids and titles.
+pub fn read_bytes(
+    format: Format,
+    bytes: impl BufRead + 'static,
+    context: &FileContext,
+    emit: &mut dyn FnMut(Article),
+) -> Result<Vec<RecordProblem>, ExtractError> {
+    read_opened(format, decompressed(bytes)?, context, emit)
+}
+
+fn read_opened(
+    format: Format,
+    opened: OpenedFile,
+    context: &FileContext,
+    emit: &mut dyn FnMut(Article),
+) -> Result<Vec<RecordProblem>, ExtractError> {
     let compression = opened.compression;
     read_stream(format, opened.reader, context, emit).map_err(|error| match error {
         ExtractError::Io(error) if compression != Compression::None => ExtractError::Decompress {
