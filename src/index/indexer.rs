@@ -120,13 +120,8 @@ pub fn index_files(
     let (roots, found, mut skipped) = discover(&options.inputs)?;
 
     let article_index = open_or_create_index(&options.index_dir)?;
-    let mut manifest = load_manifest(&article_index.index, &options.index_dir)?;
-    let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
-    let plan = changes(found, &unreadable, &roots, &manifest);
-    let total_bytes = plan.to_read.iter().map(|file| file.state.size).sum();
-    progress.started(plan.to_read.len() as u64, total_bytes);
-
     let fields = &article_index.fields;
+    // The lock first: the manifest read next is then the one this run's commits follow.
     let mut writer: IndexWriter = article_index
         .index
         .writer_with_num_threads(options.threads, options.memory_budget)
@@ -136,6 +131,11 @@ pub fn index_files(
             },
             other => Error::Index(other),
         })?;
+    let mut manifest = load_manifest(&article_index.index, &options.index_dir)?;
+    let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
+    let plan = changes(found, &unreadable, &roots, &manifest);
+    let total_bytes = plan.to_read.iter().map(|file| file.state.size).sum();
+    progress.started(plan.to_read.len() as u64, total_bytes);
     let reader: IndexReader = article_index
         .index
         .reader_builder()
