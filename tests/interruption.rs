@@ -284,13 +284,28 @@ fn killed_runs_leave_a_committed_state_and_resume_to_a_clean_build() {
 }
 
 #[test]
-fn ctrl_c_commits_what_is_done_and_the_next_run_resumes() {
+fn ctrl_c_commits_what_is_done_and_the_next_run_resumes_while_others_wait() {
     let corpus = TempDir::new().unwrap();
     write_corpus(corpus.path(), 32, 30);
     let clean = clean_build(corpus.path());
     let index = TempDir::new().unwrap();
     let run = start_indexing(index.path(), corpus.path());
     std::thread::sleep(clean.duration / 2);
+
+    // Meanwhile, a second run is refused at once and a query sees the last commit.
+    let second = start_indexing(index.path(), corpus.path())
+        .wait_with_output()
+        .unwrap();
+    let refusal = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(2), "{refusal}");
+    assert!(refusal.contains(".tantivy-writer.lock"), "{refusal}");
+    let during = newsearch(index.path())
+        .args(["query", "Corée", "--json"])
+        .output()
+        .unwrap();
+    assert_ne!(during.status.code(), Some(2));
+    serde_json::from_slice::<Value>(&during.stdout).expect("valid JSON");
+
     let interrupt = std::process::Command::new("kill")
         .args(["-INT", &run.id().to_string()])
         .status()

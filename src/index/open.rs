@@ -23,6 +23,9 @@ fn holds_index(directory: &Path) -> bool {
     directory.join("meta.json").is_file()
 }
 
+/// How many times opening is tried before an index is called damaged.
+const OPEN_ATTEMPTS: u32 = 3;
+
 /// Opens the index in `directory`; an error says to run `newsearch index` when there is none.
 pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
     if !holds_index(directory) {
@@ -30,6 +33,22 @@ pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
             path: directory.to_path_buf(),
         });
     }
+    // A run in another process may commit and merge between our reading `meta.json` and
+    // opening the files it lists, deleting some of them: read the newer commit and try again.
+    let mut attempt = 1;
+    loop {
+        match open_committed(directory) {
+            Err(Error::DamagedIndex { .. }) if attempt < OPEN_ATTEMPTS => {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            result => return result,
+        }
+    }
+}
+
+/// Opens the index as of the commit `meta.json` names now.
+fn open_committed(directory: &Path) -> Result<ArticleIndex> {
     let path = || directory.to_path_buf();
     let damaged = |error: TantivyError| opening_error(directory, error);
     let index = Index::open_in_dir(directory).map_err(damaged)?;
