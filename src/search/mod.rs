@@ -1,6 +1,7 @@
 //! Searching: a validated request in, plain results out, in one pass over the index (hits, count and facets). Never prints.
 
 mod collapse;
+mod exclusion;
 mod facet_collector;
 mod facet_summary;
 mod match_collector;
