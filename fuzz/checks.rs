@@ -13,9 +13,13 @@ use std::sync::OnceLock;
 use newsearch::analysis::{analyze, keyword};
 use newsearch::article::Article;
 use newsearch::date::Date;
+use newsearch::error::Error;
 use newsearch::extract::{read_bytes, FieldMap, FileContext, Format};
 use newsearch::index::{ArticleFields, ArticleIndex};
-use newsearch::search::{ArticleSearcher, DateGranularity, Filters, MatchMode, SearchRequest};
+use newsearch::search::{
+    ArticleSearcher, DateFacet, DateGranularity, FacetRequest, Filters, KeywordFacet, MatchMode,
+    SearchRequest, SortOrder,
+};
 use tantivy::schema::TantivyDocument;
 use tantivy::Index;
 
@@ -36,7 +40,8 @@ pub fn analyzer(data: &[u8]) {
     keyword(&text);
 }
 
-/// A query of any text on a small index: it runs, and its highlights are inside its snippets.
+/// A query of any text on a small index, with options taken from the first byte: it runs or
+/// is refused as a bad query (never another error), and its highlights are inside its snippets.
 pub fn query(data: &[u8]) {
     let Some((&options, text)) = data.split_first() else {
         return;
@@ -48,14 +53,28 @@ pub fn query(data: &[u8]) {
         } else {
             MatchMode::All
         },
-        limit: usize::from(options >> 4),
-        offset: usize::from((options >> 1) & 7),
+        fuzzy: options & 2 != 0,
+        limit: usize::from(options >> 5),
+        offset: usize::from((options >> 2) & 3),
+        sort: [
+            SortOrder::Relevance,
+            SortOrder::NewestFirst,
+            SortOrder::OldestFirst,
+        ][usize::from(options >> 4 & 1)],
+        recency: None,
         filters: Filters::default(),
-        date_granularity: DateGranularity::Month,
+        facets: FacetRequest {
+            keywords: vec![KeywordFacet::Category, KeywordFacet::Author],
+            date: Some(DateFacet::Periods(DateGranularity::Month)),
+            limit: 5,
+        },
+        collapse: options & 8 != 0,
     };
-    let results = small_index()
-        .search(&request)
-        .expect("any text is a valid query");
+    let results = match small_index().search(&request) {
+        Ok(results) => results,
+        Err(Error::InvalidQuery { .. }) => return,
+        Err(other) => panic!("{request:?}: {other}"),
+    };
     for hit in &results.hits {
         let characters = hit.snippet.text.chars().count();
         for [start, end] in &hit.snippet.highlights {
@@ -128,6 +147,7 @@ fn small_index() -> &'static ArticleSearcher {
             writer.add_document(document).unwrap();
         }
         writer.commit().unwrap();
-        ArticleSearcher::open(&ArticleIndex { index, fields }).unwrap()
+        let directory = std::env::temp_dir().join("newsearch-fuzz-no-groups");
+        ArticleSearcher::open(&ArticleIndex { index, fields, directory }).unwrap()
     })
 }

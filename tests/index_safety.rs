@@ -112,6 +112,17 @@ fn a_foreign_tantivy_index_is_not_a_newsearch_index() {
 }
 
 #[test]
+fn an_index_of_an_older_schema_is_incompatible() {
+    let index = TempDir::new().unwrap();
+    let mut schema = Schema::builder();
+    for name in ["id", "path", "text"] {
+        schema.add_text_field(name, TEXT | STORED);
+    }
+    Index::create_in_dir(index.path(), schema.build()).unwrap();
+    assert_refused_then_rebuilt(index.path(), "was made by another version of newsearch");
+}
+
+#[test]
 fn a_second_writer_fails_at_once_and_queries_see_the_last_commit() {
     let index = built_index();
     let article_index = open_index(index.path()).unwrap();

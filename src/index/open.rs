@@ -52,11 +52,24 @@ fn open_committed(directory: &Path) -> Result<ArticleIndex> {
     let path = || directory.to_path_buf();
     let damaged = |error: TantivyError| opening_error(directory, error);
     let index = Index::open_in_dir(directory).map_err(damaged)?;
-    let fields =
-        ArticleFields::from_schema(&index.schema()).map_err(|reason| Error::NotAnIndex {
-            path: path(),
-            reason,
-        })?;
+    let schema = index.schema();
+    let fields = ArticleFields::from_schema(&schema).map_err(|reason| {
+        // An index with newsearch's own fields but not all of today's was made by another version.
+        let is_newsearch = ["id", "path", "text"]
+            .iter()
+            .all(|name| schema.get_field(name).is_ok());
+        if is_newsearch {
+            Error::IncompatibleIndex {
+                path: path(),
+                reason,
+            }
+        } else {
+            Error::NotAnIndex {
+                path: path(),
+                reason,
+            }
+        }
+    })?;
     load_manifest(&index, directory)?;
     analysis::register(index.tokenizers());
     // Every segment file is opened now, so that a missing or truncated one is reported here
