@@ -6,6 +6,17 @@ use std::borrow::Cow;
 /// `\n`), so that a title, a snippet or a file name cannot move the cursor, change colours
 /// or rename the terminal window.
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    escaped(text, |character| character != '\t')
+}
+
+/// The same for text of several lines (an article's body): line breaks are kept.
+pub fn terminal_safe_lines(text: &str) -> Cow<'_, str> {
+    escaped(text, |character| !matches!(character, '\t' | '\n'))
+}
+
+/// `text` with the control characters `escapes` accepts written as Rust escapes.
+fn escaped(text: &str, escapes: impl Fn(char) -> bool) -> Cow<'_, str> {
+    let is_escaped = |character: char| character.is_control() && escapes(character);
     if !text.chars().any(is_escaped) {
         return Cow::Borrowed(text);
     }
@@ -20,10 +31,6 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     Cow::Owned(safe)
 }
 
-fn is_escaped(character: char) -> bool {
-    character.is_control() && character != '\t'
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +42,9 @@ mod tests {
             "a\\u{1b}[31mb\\u{7}\\nc\\u{9b}"
         );
         assert!(matches!(terminal_safe("Corée\tdu Nord"), Cow::Borrowed(_)));
+        assert_eq!(
+            terminal_safe_lines("un\n\u{1b}[2Jdeux"),
+            "un\n\\u{1b}[2Jdeux"
+        );
     }
 }
