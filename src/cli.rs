@@ -29,7 +29,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index the articles in files and folders (again: a re-indexed file replaces its articles).
+    /// Index the articles in files and folders; run again, it reads only new and changed files
+    /// and removes the articles of files that are gone.
     Index(IndexArgs),
     /// Search the index: ranked articles with a highlighted passage, then facet counts.
     Query(QueryArgs),
@@ -99,6 +100,16 @@ pub struct IndexArgs {
     /// version). Only a directory that holds an index is ever deleted.
     #[arg(long)]
     pub rebuild: bool,
+
+    /// Keep the articles of indexed files that are no longer found under these inputs (by
+    /// default they are removed from the index).
+    #[arg(long)]
+    pub keep_missing: bool,
+
+    /// Commit after this many new articles (and at the end): a killed or interrupted run
+    /// keeps what was committed, and the next run goes on from there.
+    #[arg(long, default_value_t = 10_000, value_name = "ARTICLES")]
+    pub commit_every: u64,
 
     /// Memory for the index writer's buffers, in MiB.
     #[arg(long, default_value_t = 256, value_name = "MIB")]

@@ -9,6 +9,10 @@ pub enum Error {
     NoIndex { path: PathBuf },
     #[error("{} is not a newsearch index ({reason}); run `newsearch index --rebuild` to make a new one", path.display())]
     NotAnIndex { path: PathBuf, reason: String },
+    #[error("the index at {} was made by another version of newsearch ({reason}); run `newsearch index --rebuild` to build it again", path.display())]
+    IncompatibleIndex { path: PathBuf, reason: String },
+    #[error("the index at {} is damaged ({reason}); run `newsearch index --rebuild` to build it again", path.display())]
+    DamagedIndex { path: PathBuf, reason: String },
     #[error("the index at {} is being written by another `newsearch index` (lock file {}); wait for it to finish", path.display(), path.join(".tantivy-writer.lock").display())]
     IndexLocked { path: PathBuf },
     #[error("{}: {source}", path.display())]

@@ -14,11 +14,11 @@ fn indexing_twice_does_not_duplicate_articles() {
     let output = index_into(index.path(), &[&seeds, &news]);
     let summary = stdout(&output);
     assert!(
-        summary.starts_with("Indexed 10 articles from 10 files in "),
+        summary.starts_with("Indexed 0 articles from 0 files in "),
         "{summary}"
     );
     assert!(
-        summary.contains("; 0 exact duplicates; 0 skipped; the index holds 10 articles."),
+        summary.contains("; 0 exact duplicates; 0 skipped; 10 unchanged files; 0 missing files removed; the index holds 10 articles."),
         "{summary}"
     );
     assert_eq!(

@@ -1,6 +1,8 @@
 //! `newsearch index`: read files and folders into the index and report what was read and skipped.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use crate::cli::{ColorChoice, IndexArgs};
 use crate::date::Date;
@@ -9,7 +11,7 @@ use crate::extract::FieldMap;
 use crate::index::{delete_index, index_files, IndexingOptions};
 use crate::output::{print_index_report, ProgressBarReporter, Style};
 
-use super::Outcome;
+use super::{Outcome, INTERRUPTED_EXIT_STATUS};
 
 /// The writer needs at least this much memory per thread.
 const MIN_MEMORY_PER_THREAD_MIB: usize = 16;
@@ -20,6 +22,7 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: IndexArgs) -> Result<Outc
     if rebuild {
         delete_index(index_dir)?;
     }
+    stop_on_ctrl_c(&options.interrupted)?;
     let report = {
         let progress = ProgressBarReporter::new();
         index_files(&options, &progress)?
@@ -31,11 +34,28 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: IndexArgs) -> Result<Outc
         &mut std::io::stderr().lock(),
     )
     .map_err(Error::Output)?;
-    Ok(if report.skipped.is_empty() {
+    Ok(if report.interrupted {
+        Outcome::Interrupted
+    } else if report.skipped.is_empty() {
         Outcome::Success
     } else {
         Outcome::Partial
     })
+}
+
+/// The first Ctrl-C asks the run to stop after committing the files read in full; a second
+/// one ends the process at once (the index then stays at its last commit, as after a kill).
+fn stop_on_ctrl_c(interrupted: &Arc<AtomicBool>) -> Result<()> {
+    let interrupted = Arc::clone(interrupted);
+    ctrlc::set_handler(move || {
+        if interrupted.swap(true, Ordering::SeqCst) {
+            std::process::exit(INTERRUPTED_EXIT_STATUS.into());
+        }
+        eprintln!(
+            "newsearch: interrupted: committing the files read so far (Ctrl-C again to stop at once)"
+        );
+    })
+    .map_err(|error| Error::InvalidOption(format!("cannot handle Ctrl-C: {error}")))
 }
 
 fn indexing_options(index_dir: &Path, args: IndexArgs) -> Result<IndexingOptions> {
@@ -50,6 +70,11 @@ fn indexing_options(index_dir: &Path, args: IndexArgs) -> Result<IndexingOptions
             args.memory
         )));
     }
+    if args.commit_every == 0 {
+        return Err(Error::InvalidOption(
+            "--commit-every 0: commit after at least 1 article".to_string(),
+        ));
+    }
     let field_map = FieldMap::parse(&args.fields).map_err(Error::InvalidOption)?;
     Ok(IndexingOptions {
         index_dir: index_dir.to_path_buf(),
@@ -58,5 +83,8 @@ fn indexing_options(index_dir: &Path, args: IndexArgs) -> Result<IndexingOptions
         threads,
         today: Date::today(),
         field_map,
+        commit_every: args.commit_every,
+        keep_missing: args.keep_missing,
+        interrupted: Arc::new(AtomicBool::new(false)),
     })
 }

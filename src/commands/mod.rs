@@ -16,7 +16,12 @@ pub enum Outcome {
     Success,
     /// Done, but nothing matched or some files were skipped.
     Partial,
+    /// Stopped by Ctrl-C; what was done is committed.
+    Interrupted,
 }
+
+/// The exit status of a run stopped by Ctrl-C: 128 + SIGINT, as shells report it.
+pub const INTERRUPTED_EXIT_STATUS: u8 = 130;
 
 /// Runs the command the user asked for.
 pub fn run(cli: Cli) -> Result<Outcome> {

@@ -48,7 +48,11 @@ pub struct OpenedFile {
 
 /// Opens `path` and, when its magic bytes say it is gzip or zstd, decompresses it as it is read.
 pub fn open_decompressed(path: &Path) -> io::Result<OpenedFile> {
-    let mut file = BufReader::with_capacity(BUFFER_BYTES, File::open(path)?);
+    decompressed(BufReader::with_capacity(BUFFER_BYTES, File::open(path)?))
+}
+
+/// The bytes of `file`, decompressed as they are read when its magic bytes say gzip or zstd.
+pub fn decompressed(mut file: impl BufRead + 'static) -> io::Result<OpenedFile> {
     let compression = Compression::of(file.fill_buf()?);
     let reader: Box<dyn BufRead> = match compression {
         Compression::None => Box::new(file),

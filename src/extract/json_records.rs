@@ -15,10 +15,11 @@ use serde_json::{Map, Value};
 
 use crate::article::{stable_id, Article, PublicationDate};
 
+use super::control_characters::printable_text;
 use super::date_value::{date_from_unix_time, parse_date_value};
 use super::field_map::{ArticleField, FieldMap};
 use super::text_encoding::{decode, to_nfc, Utf8Transcoder};
-use super::{ExtractError, FileContext, RecordProblem};
+use super::{ExtractError, FileContext, RecordProblem, MAX_ARTICLE_BYTES};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -118,11 +119,14 @@ fn read_lines(
     let mut line = Vec::new();
     let mut number = 0;
     loop {
-        line.clear();
-        if reader.read_until(b'\n', &mut line)? == 0 {
+        let Some(fits) = read_bounded_line(&mut reader, &mut line)? else {
             return Ok(());
-        }
+        };
         number += 1;
+        if !fits {
+            on_record(Err(record_too_large()), number);
+            continue;
+        }
         let decoded = decode(&line, None);
         let text = decoded.trim();
         if text.is_empty() {
@@ -131,6 +135,44 @@ fn read_lines(
         let record = serde_json::from_str::<Value>(text).map_err(|error| malformed(&error));
         on_record(record, number);
     }
+}
+
+/// Reads the next line into `line` (replacing its content). `None` at the end of the stream;
+/// `Some(false)` when the line is longer than [`MAX_ARTICLE_BYTES`]: it is then read through
+/// but not kept, so that memory stays bounded.
+fn read_bounded_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    line.clear();
+    let mut read_any = false;
+    let mut fits = true;
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(read_any.then_some(fits));
+        }
+        read_any = true;
+        let (chunk, ends_line) = match buffer.iter().position(|byte| *byte == b'\n') {
+            Some(newline) => (&buffer[..=newline], true),
+            None => (buffer, false),
+        };
+        let length = chunk.len();
+        if fits && (line.len() + length) as u64 <= MAX_ARTICLE_BYTES {
+            line.extend_from_slice(chunk);
+        } else {
+            fits = false;
+            line.clear();
+        }
+        reader.consume(length);
+        if ends_line {
+            return Ok(Some(fits));
+        }
+    }
+}
+
+fn record_too_large() -> String {
+    format!(
+        "record larger than {} MiB, the limit for one record (not read)",
+        MAX_ARTICLE_BYTES >> 20
+    )
 }
 
 /// The message of a JSON syntax error without serde_json's position suffix.
@@ -143,10 +185,12 @@ fn malformed(error: &serde_json::Error) -> String {
     format!("malformed JSON: {message} (column {})", error.column())
 }
 
-/// Counts the lines of the bytes read through it, so that a record can be placed.
+/// Counts the lines of the bytes read through it, so that a record can be placed, and the
+/// bytes since the last record, so that one record never holds more than [`MAX_ARTICLE_BYTES`].
 struct LineCounter<R> {
     inner: R,
     newlines: Rc<Cell<usize>>,
+    bytes_since_record: Rc<Cell<u64>>,
 }
 
 impl<R: Read> Read for LineCounter<R> {
@@ -157,6 +201,14 @@ impl<R: Read> Read for LineCounter<R> {
             .filter(|byte| **byte == b'\n')
             .count();
         self.newlines.set(self.newlines.get() + newlines);
+        let bytes = self.bytes_since_record.get() + count as u64;
+        self.bytes_since_record.set(bytes);
+        if bytes > MAX_ARTICLE_BYTES {
+            return Err(io::Error::other(format!(
+                "{}; the rest of the file was not read",
+                record_too_large()
+            )));
+        }
         Ok(count)
     }
 }
@@ -169,13 +221,18 @@ fn read_document(
     on_record: &mut dyn FnMut(Result<Value, String>, usize),
 ) -> Result<Option<RecordProblem>, ExtractError> {
     let newlines = Rc::new(Cell::new(0));
+    let bytes_since_record = Rc::new(Cell::new(0));
     let counter = LineCounter {
         inner: reader,
         newlines: Rc::clone(&newlines),
+        bytes_since_record: Rc::clone(&bytes_since_record),
     };
     let mut deserializer = serde_json::Deserializer::from_reader(counter);
     let current_line = || newlines.get() + 1;
-    let mut on_value = |value: Value| on_record(Ok(value), current_line());
+    let mut on_value = |value: Value| {
+        bytes_since_record.set(0);
+        on_record(Ok(value), current_line());
+    };
     let result = if layout == Layout::Array {
         (&mut deserializer).deserialize_seq(RecordSequence {
             on_value: &mut on_value,
@@ -244,7 +301,7 @@ fn article_from_record(
         date: field(ArticleField::Date).and_then(|value| date_of(value, context)),
         category: field(ArticleField::Category)
             .and_then(first_text)
-            .or_else(|| context.folder_category.map(str::to_string)),
+            .or_else(|| context.folder_category()),
         author: field(ArticleField::Author).and_then(names),
         url: field(ArticleField::Url).and_then(plain_text),
         source: field(ArticleField::Source).and_then(plain_text),
@@ -305,7 +362,7 @@ fn is_empty(value: &Value) -> bool {
 /// A string, a number, or the `name` of an object (`{"name": "Le Monde"}`).
 fn plain_text(value: &Value) -> Option<String> {
     let text = match value {
-        Value::String(text) => to_nfc(text.trim().to_string()),
+        Value::String(text) => clean_text(text),
         Value::Number(number) => number.to_string(),
         Value::Object(object) => return object.get("name").and_then(plain_text),
         _ => return None,
@@ -335,7 +392,7 @@ fn names(value: &Value) -> Option<String> {
 /// The body: a string, or an array of paragraphs joined by blank lines.
 fn body_text(value: &Value) -> String {
     match value {
-        Value::String(text) => to_nfc(text.replace("\r\n", "\n").trim().to_string()),
+        Value::String(text) => clean_text(&text.replace("\r\n", "\n")),
         Value::Array(items) => items
             .iter()
             .filter_map(plain_text)
@@ -343,6 +400,11 @@ fn body_text(value: &Value) -> String {
             .join("\n\n"),
         _ => String::new(),
     }
+}
+
+/// A string value in NFC, without escape sequences or control characters, trimmed.
+fn clean_text(text: &str) -> String {
+    printable_text(&to_nfc(text.to_string())).trim().to_string()
 }
 
 fn date_of(value: &Value, context: &FileContext) -> Option<PublicationDate> {

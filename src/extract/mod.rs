@@ -8,6 +8,7 @@
 
 mod byline;
 mod compression;
+mod control_characters;
 mod date_value;
 mod field_map;
 pub mod french_date;
@@ -26,7 +27,8 @@ use std::path::Path;
 use crate::article::{stable_id, Article, PublicationDate};
 use crate::date::Date;
 
-use compression::{open_decompressed, Compression};
+use compression::{decompressed, open_decompressed, Compression, OpenedFile};
+use control_characters::printable_text;
 pub use field_map::{ArticleField, FieldMap};
 use text_encoding::{declared_html_charset, decode, looks_binary};
 
@@ -43,6 +45,10 @@ pub enum Format {
 
 /// How many decompressed bytes are looked at to recognise a format.
 const SNIFFED_BYTES: u64 = 64 * 1024;
+
+/// The largest page file (decompressed) and the largest JSON record read, in bytes. A page
+/// or record beyond it is skipped and reported; reading stops there, so memory stays bounded.
+pub const MAX_ARTICLE_BYTES: u64 = 32 << 20;
 
 impl Format {
     /// The format a file's name announces, looking through a `.gz` or `.zst` suffix
@@ -124,6 +130,13 @@ pub struct FileContext<'a> {
     pub field_map: &'a FieldMap,
 }
 
+impl FileContext<'_> {
+    /// The folder's name as a category, without control characters.
+    fn folder_category(&self) -> Option<String> {
+        self.folder_category.map(printable_text)
+    }
+}
+
 /// Why a file yielded no article, or stopped yielding them.
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
@@ -142,6 +155,8 @@ pub enum ExtractError {
     Empty,
     #[error("no article text found")]
     NoArticle,
+    #[error("larger than {} MiB, the limit for one page (not read)", MAX_ARTICLE_BYTES >> 20)]
+    TooLarge,
 }
 
 /// A record of a many-article file that could not be indexed; the file's other records were.
@@ -167,7 +182,26 @@ pub fn read_file(
     context: &FileContext,
     emit: &mut dyn FnMut(Article),
 ) -> Result<Vec<RecordProblem>, ExtractError> {
-    let opened = open_decompressed(context.path)?;
+    read_opened(format, open_decompressed(context.path)?, context, emit)
+}
+
+/// Reads the articles of a file's bytes as [`read_file`] does, from any reader: for bytes
+/// that are not in a file (tests, fuzzing). `context.path` is only used for ids and titles.
+pub fn read_bytes(
+    format: Format,
+    bytes: impl BufRead + 'static,
+    context: &FileContext,
+    emit: &mut dyn FnMut(Article),
+) -> Result<Vec<RecordProblem>, ExtractError> {
+    read_opened(format, decompressed(bytes)?, context, emit)
+}
+
+fn read_opened(
+    format: Format,
+    opened: OpenedFile,
+    context: &FileContext,
+    emit: &mut dyn FnMut(Article),
+) -> Result<Vec<RecordProblem>, ExtractError> {
     let compression = opened.compression;
     read_stream(format, opened.reader, context, emit).map_err(|error| match error {
         ExtractError::Io(error) if compression != Compression::None => ExtractError::Decompress {
@@ -210,27 +244,34 @@ fn peek(mut reader: Box<dyn BufRead>) -> io::Result<(Vec<u8>, Box<dyn BufRead>)>
     Ok((first_bytes, Box::new(replayed)))
 }
 
-fn read_all(mut reader: Box<dyn BufRead>) -> io::Result<Vec<u8>> {
+/// The whole (decompressed) file, up to [`MAX_ARTICLE_BYTES`].
+fn read_all(reader: Box<dyn BufRead>) -> Result<Vec<u8>, ExtractError> {
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
+    reader.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(ExtractError::TooLarge);
+    }
     Ok(bytes)
 }
 
-/// Decodes a single-page file and refuses binary data.
+/// Decodes a single-page file, refuses binary data, and removes terminal escape sequences
+/// and control characters.
 fn page_text(bytes: &[u8], declared: Option<&str>) -> Result<String, ExtractError> {
     let text = decode(bytes, declared);
-    if text.trim().is_empty() {
-        return Err(ExtractError::Empty);
-    }
     if looks_binary(&text) {
         return Err(ExtractError::NotText);
+    }
+    let text = printable_text(&text);
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty);
     }
     Ok(text)
 }
 
+/// The file's name without extension, without control characters, as a last-resort title.
 fn file_stem(path: &Path) -> Option<String> {
     path.file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
+        .map(|stem| printable_text(&stem.to_string_lossy()))
 }
 
 /// The fields of one article read from a single page (text or HTML).
@@ -269,9 +310,7 @@ fn page_article(page: PageFields, context: &FileContext) -> Result<Article, Extr
             .or_else(|| file_stem(context.path))
             .unwrap_or_default(),
         date: page.date,
-        category: page
-            .category
-            .or_else(|| context.folder_category.map(str::to_string)),
+        category: page.category.or_else(|| context.folder_category()),
         author: page.author,
         url: page.url,
         source: page.source,

@@ -10,8 +10,12 @@ use std::io::{self, BufRead, Read};
 use encoding_rs::{Decoder, Encoding, UTF_8, WINDOWS_1252};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use super::control_characters::without_escape_sequences;
+
 /// Share of control characters above which decoded text is taken for binary data.
 const MAX_CONTROL_SHARE: f64 = 0.01;
+/// A few stray control characters (a bell, a backspace) do not make a short text binary.
+const MIN_BINARY_CONTROLS: usize = 8;
 
 /// Decodes `bytes`, honouring a byte order mark first and then `declared` (an encoding
 /// label such as "iso-8859-1" that the document states), else UTF-8 when the bytes are
@@ -76,11 +80,12 @@ fn windows_1252_character(byte: u8) -> Option<char> {
 }
 
 /// Whether decoded text is really binary data: a NUL character, or more control characters
-/// than text ever has.
+/// than text ever has. Terminal escape sequences (colour codes) are text, not binary.
 pub fn looks_binary(text: &str) -> bool {
     let mut characters = 0usize;
     let mut controls = 0usize;
-    for character in text.chars().take(64 * 1024) {
+    let start: String = text.chars().take(64 * 1024).collect();
+    for character in without_escape_sequences(&start).chars() {
         if character == '\0' {
             return true;
         }
@@ -89,7 +94,7 @@ pub fn looks_binary(text: &str) -> bool {
             controls += 1;
         }
     }
-    characters > 0 && controls as f64 / characters as f64 > MAX_CONTROL_SHARE
+    controls > MIN_BINARY_CONTROLS && controls as f64 / characters as f64 > MAX_CONTROL_SHARE
 }
 
 /// The character set an HTML document declares in its first 1024 bytes: `<meta charset="…">`

@@ -1,10 +1,12 @@
-//! The indexing run: walk the inputs, read each file into articles, write them, commit once, report.
+//! The indexing run: walk the inputs, read what changed into articles, write them, commit as it goes (with the manifest of indexed files), report.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tantivy::schema::TantivyDocument;
-use tantivy::{IndexWriter, TantivyError, Term};
+use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 use walkdir::WalkDir;
 
 use std::collections::HashSet;
@@ -14,9 +16,11 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::extract::{read_file, FieldMap, FileContext, Format};
 
+use super::changes::{changes, FoundFile};
 use super::groups_file::update_groups;
+use super::manifest::{FileState, Manifest};
 use super::near_duplicates::signature;
-use super::open::open_or_create_index;
+use super::open::{load_manifest, open_or_create_index};
 use super::schema::ArticleFields;
 
 /// What to index, and where.
@@ -32,6 +36,13 @@ pub struct IndexingOptions {
     pub today: Date,
     /// Extra JSON keys for article fields (`--field body=contenu`).
     pub field_map: FieldMap,
+    /// Commit after the file with which this many articles have been written since the
+    /// last commit, so that a long run keeps its work when it is killed.
+    pub commit_every: u64,
+    /// Keep the articles of indexed files that are no longer found under the inputs.
+    pub keep_missing: bool,
+    /// Set from elsewhere (a Ctrl-C handler) to stop: the files read in full are committed.
+    pub interrupted: Arc<AtomicBool>,
 }
 
 /// Receives the progress of a run; the library never prints.
@@ -42,6 +53,8 @@ pub trait IndexingProgress {
     fn file_done(&self, bytes: u64);
     /// Everything is read; the commit is next.
     fn committing(&self);
+    /// A commit is done; the index now holds `articles_in_index` articles.
+    fn committed(&self, _articles_in_index: u64) {}
 }
 
 /// A file, or one record of it, that could not be read, and why.
@@ -65,7 +78,15 @@ pub struct IndexingReport {
     pub skipped: Vec<SkippedFile>,
     /// Articles whose body is identical to one read earlier in the run (still indexed).
     pub exact_duplicates: u64,
-    /// Articles in the index after the commit.
+    /// Files indexed before and unchanged since (not read again).
+    pub unchanged_files: u64,
+    /// Indexed files no longer found under the inputs: their articles were removed, or
+    /// kept with `keep_missing`.
+    pub missing_files: Vec<PathBuf>,
+    pub missing_kept: bool,
+    /// The run was interrupted: the files read in full before it were committed.
+    pub interrupted: bool,
+    /// Articles in the index after the last commit.
     pub articles_in_index: u64,
     pub elapsed: Duration,
 }
@@ -75,22 +96,32 @@ struct InputFile {
     path: PathBuf,
     format: Format,
     folder_category: Option<String>,
-    bytes: u64,
+    state: FileState,
 }
 
-/// Indexes every article under the inputs and commits once: an interrupted run leaves the
-/// index as it was at the last commit. Re-indexing a file replaces its articles.
+impl FoundFile for InputFile {
+    fn path(&self) -> &Path {
+        &self.path
+    }
+    fn state(&self) -> FileState {
+        self.state
+    }
+}
+
+/// Indexes the articles of every new or changed file under the inputs, removes those of
+/// files that are gone, and commits every `commit_every` articles and at the end: a killed
+/// run leaves the index as it was at its last commit, and the next run goes on from there.
+/// Re-indexing a file replaces its articles.
 pub fn index_files(
     options: &IndexingOptions,
     progress: &dyn IndexingProgress,
 ) -> Result<IndexingReport> {
     let started = Instant::now();
-    let (files, mut skipped) = discover(&options.inputs)?;
-    let total_bytes = files.iter().map(|file| file.bytes).sum();
-    progress.started(files.len() as u64, total_bytes);
+    let (roots, found, mut skipped) = discover(&options.inputs)?;
 
     let article_index = open_or_create_index(&options.index_dir)?;
     let fields = &article_index.fields;
+    // The lock first: the manifest read next is then the one this run's commits follow.
     let mut writer: IndexWriter = article_index
         .index
         .writer_with_num_threads(options.threads, options.memory_budget)
@@ -100,6 +131,16 @@ pub fn index_files(
             },
             other => Error::Index(other),
         })?;
+    let mut manifest = load_manifest(&article_index.index, &options.index_dir)?;
+    let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
+    let plan = changes(found, &unreadable, &roots, &manifest);
+    let total_bytes = plan.to_read.iter().map(|file| file.state.size).sum();
+    progress.started(plan.to_read.len() as u64, total_bytes);
+    let reader: IndexReader = article_index
+        .index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
 
     let mut report = IndexingReport {
         articles: 0,
@@ -107,14 +148,36 @@ pub fn index_files(
         bytes: 0,
         skipped: Vec::new(),
         exact_duplicates: 0,
+        unchanged_files: plan.unchanged,
+        missing_files: plan.missing,
+        missing_kept: options.keep_missing,
+        interrupted: false,
         articles_in_index: 0,
         elapsed: Duration::ZERO,
     };
+    if !options.keep_missing {
+        for path in &report.missing_files {
+            let key = Manifest::key(path);
+            writer.delete_term(Term::from_field_text(fields.path, &key));
+            manifest.files.remove(&key);
+        }
+    }
+    let interrupted = || options.interrupted.load(Ordering::SeqCst);
     let mut fingerprints = HashSet::new();
-    for file in &files {
+    let mut articles_since_commit = 0;
+    for file in &plan.to_read {
+        if interrupted() {
+            report.interrupted = true;
+            break;
+        }
         // The file's earlier articles go first: the index then reflects the file as it is now.
-        writer.delete_term(Term::from_field_text(fields.path, &path_key(&file.path)));
+        // Until the file is read in full, the manifest does not list it.
+        let key = Manifest::key(&file.path);
+        let path_term = Term::from_field_text(fields.path, &key);
+        manifest.files.remove(&key);
+        writer.delete_term(path_term.clone());
         let mut write_error = None;
+        let mut file_articles = 0;
         let context = FileContext {
             path: &file.path,
             folder_category: file.folder_category.as_deref(),
@@ -122,24 +185,33 @@ pub fn index_files(
             field_map: &options.field_map,
         };
         let outcome = read_file(file.format, &context, &mut |article: Article| {
-            if write_error.is_some() {
+            if write_error.is_some() || interrupted() {
                 return;
             }
             if !fingerprints.insert(body_fingerprint(&article.body)) {
                 report.exact_duplicates += 1;
             }
             match writer.add_document(to_document(fields, &article)) {
-                Ok(_) => report.articles += 1,
+                Ok(_) => file_articles += 1,
                 Err(error) => write_error = Some(error),
             }
         });
         if let Some(error) = write_error {
             return Err(Error::Index(error));
         }
+        if interrupted() {
+            // Part of the file was written: take it back, the next run reads it whole.
+            writer.delete_term(path_term);
+            report.interrupted = true;
+            break;
+        }
+        report.articles += file_articles;
+        articles_since_commit += file_articles;
         match outcome {
             Ok(problems) => {
                 report.files += 1;
-                report.bytes += file.bytes;
+                report.bytes += file.state.size;
+                manifest.files.insert(key, file.state);
                 skipped.extend(problems.into_iter().map(|problem| SkippedFile {
                     path: file.path.clone(),
                     line: Some(problem.line),
@@ -152,27 +224,38 @@ pub fn index_files(
                 reason: error.to_string(),
             }),
         }
-        progress.file_done(file.bytes);
+        progress.file_done(file.state.size);
+        if articles_since_commit >= options.commit_every {
+            commit(&mut writer, &manifest)?;
+            reader.reload()?;
+            progress.committed(reader.searcher().num_docs());
+            articles_since_commit = 0;
+        }
     }
     progress.committing();
-    writer.commit()?;
+    commit(&mut writer, &manifest)?;
     writer.wait_merging_threads()?;
-
-    let reader = article_index.index.reader()?;
+    reader.reload()?;
     update_groups(&options.index_dir, &reader.searcher())?;
     report.articles_in_index = reader.searcher().num_docs();
+    progress.committed(report.articles_in_index);
     report.skipped = skipped;
     report.elapsed = started.elapsed();
     Ok(report)
 }
 
-/// The key a file's articles are stored under: its path as text.
-fn path_key(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
+/// Commits what was written, with the manifest of the files read in full, in one atomic step.
+fn commit(writer: &mut IndexWriter, manifest: &Manifest) -> Result<()> {
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&manifest.to_payload());
+    prepared.commit()?;
+    Ok(())
 }
 
-/// Every readable file under the inputs, in a stable order, and the entries that cannot be read.
-fn discover(inputs: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<SkippedFile>)> {
+/// The inputs' canonical paths, every readable file under them in a stable order, and the
+/// entries that cannot be read.
+fn discover(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<InputFile>, Vec<SkippedFile>)> {
+    let mut roots = Vec::new();
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for input in inputs {
@@ -180,6 +263,7 @@ fn discover(inputs: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<SkippedFile>)> {
             path: input.clone(),
             source,
         })?;
+        roots.push(root.clone());
         let walk = WalkDir::new(&root)
             .follow_links(true)
             .sort_by_file_name()
@@ -214,13 +298,19 @@ fn discover(inputs: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<SkippedFile>)> {
             };
             files.push(InputFile {
                 folder_category: folder_category(&root, &path),
-                bytes: entry.metadata().map_or(0, |metadata| metadata.len()),
+                state: entry.metadata().map_or(
+                    FileState {
+                        size: 0,
+                        modified_ns: 0,
+                    },
+                    |metadata| FileState::of(&metadata),
+                ),
                 format,
                 path,
             });
         }
     }
-    Ok((files, skipped))
+    Ok((roots, files, skipped))
 }
 
 fn walk_error_reason(error: &walkdir::Error) -> String {
@@ -246,7 +336,7 @@ fn folder_category(root: &Path, path: &Path) -> Option<String> {
 fn to_document(fields: &ArticleFields, article: &Article) -> TantivyDocument {
     let mut document = TantivyDocument::default();
     document.add_text(fields.id, &article.id);
-    document.add_text(fields.path, path_key(&article.path));
+    document.add_text(fields.path, Manifest::key(&article.path));
     document.add_text(fields.title, &article.title);
     document.add_text(fields.body, &article.body);
     document.add_text(fields.text, &article.title);

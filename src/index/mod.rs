@@ -1,7 +1,9 @@
 //! The index: its schema, opening it, the indexing run, and near-duplicate groups.
 
+mod changes;
 mod groups_file;
 mod indexer;
+mod manifest;
 pub mod near_duplicates;
 mod open;
 pub mod schema;

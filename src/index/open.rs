@@ -2,11 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use tantivy::Index;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
 
 use crate::analysis;
 use crate::error::{Error, Result};
 
+use super::manifest::{Manifest, ManifestError, INDEX_FORMAT};
 use super::schema::ArticleFields;
 
 /// An open newsearch index and the handles on its fields.
@@ -22,6 +23,9 @@ fn holds_index(directory: &Path) -> bool {
     directory.join("meta.json").is_file()
 }
 
+/// How many times opening is tried before an index is called damaged.
+const OPEN_ATTEMPTS: u32 = 3;
+
 /// Opens the index in `directory`; an error says to run `newsearch index` when there is none.
 pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
     if !holds_index(directory) {
@@ -29,18 +33,91 @@ pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
             path: directory.to_path_buf(),
         });
     }
-    let not_an_index = |reason: String| Error::NotAnIndex {
-        path: directory.to_path_buf(),
-        reason,
-    };
-    let index = Index::open_in_dir(directory).map_err(|error| not_an_index(error.to_string()))?;
-    let fields = ArticleFields::from_schema(&index.schema()).map_err(not_an_index)?;
+    // A run in another process may commit and merge between our reading `meta.json` and
+    // opening the files it lists, deleting some of them: read the newer commit and try again.
+    let mut attempt = 1;
+    loop {
+        match open_committed(directory) {
+            Err(Error::DamagedIndex { .. }) if attempt < OPEN_ATTEMPTS => {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            result => return result,
+        }
+    }
+}
+
+/// Opens the index as of the commit `meta.json` names now.
+fn open_committed(directory: &Path) -> Result<ArticleIndex> {
+    let path = || directory.to_path_buf();
+    let damaged = |error: TantivyError| opening_error(directory, error);
+    let index = Index::open_in_dir(directory).map_err(damaged)?;
+    let schema = index.schema();
+    let fields = ArticleFields::from_schema(&schema).map_err(|reason| {
+        // An index with newsearch's own fields but not all of today's was made by another version.
+        let is_newsearch = ["id", "path", "text"]
+            .iter()
+            .all(|name| schema.get_field(name).is_ok());
+        if is_newsearch {
+            Error::IncompatibleIndex {
+                path: path(),
+                reason,
+            }
+        } else {
+            Error::NotAnIndex {
+                path: path(),
+                reason,
+            }
+        }
+    })?;
+    load_manifest(&index, directory)?;
     analysis::register(index.tokenizers());
+    // Every segment file is opened now, so that a missing or truncated one is reported here
+    // with what to do, rather than in the middle of a query.
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map(|_: IndexReader| ())
+        .map_err(damaged)?;
     Ok(ArticleIndex {
         index,
         fields,
         directory: directory.to_path_buf(),
     })
+}
+
+/// The manifest of the index's last commit; an error says to rebuild an index of another
+/// format or with an unreadable manifest.
+pub fn load_manifest(index: &Index, directory: &Path) -> Result<Manifest> {
+    let path = directory.to_path_buf();
+    match Manifest::of(index).map_err(|error| opening_error(directory, error))? {
+        Ok(manifest) => Ok(manifest),
+        Err(ManifestError::OtherFormat(format)) => Err(Error::IncompatibleIndex {
+            path,
+            reason: format!("index format {format}; this version reads format {INDEX_FORMAT}"),
+        }),
+        Err(ManifestError::Unreadable(reason)) => Err(Error::DamagedIndex {
+            path,
+            reason: format!("unreadable manifest: {reason}"),
+        }),
+    }
+}
+
+/// What a tantivy error met while opening an index means for the user.
+fn opening_error(directory: &Path, error: TantivyError) -> Error {
+    let path = directory.to_path_buf();
+    match error {
+        TantivyError::IncompatibleIndex(reason) => Error::IncompatibleIndex {
+            path,
+            reason: format!("{reason:?}"),
+        },
+        TantivyError::SchemaError(reason) => Error::NotAnIndex { path, reason },
+        other => Error::DamagedIndex {
+            path,
+            reason: other.to_string(),
+        },
+    }
 }
 
 /// Deletes the index in `directory` so that the next run builds it anew. Refuses to delete

@@ -5,29 +5,34 @@ use std::io::{self, Write};
 use crate::results::ArticleView;
 
 use super::style::Style;
+use super::terminal_safe::{terminal_safe, terminal_safe_lines};
 use super::text::{details, display_path};
 
 /// Prints an article in full.
 pub fn print_article(article: &ArticleView, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let summary = &article.article;
-    writeln!(out, "{}", style.title(&summary.title))?;
+    writeln!(out, "{}", style.title(&terminal_safe(&summary.title)))?;
     let mut details = details(summary);
     details.extend(summary.source.clone());
-    writeln!(out, "{}", style.metadata(&details.join(" · ")))?;
+    writeln!(
+        out,
+        "{}",
+        style.metadata(&terminal_safe(&details.join(" · ")))
+    )?;
     if let Some(url) = &summary.url {
-        writeln!(out, "{}", style.dim(url))?;
+        writeln!(out, "{}", style.dim(&terminal_safe(url)))?;
     }
     writeln!(
         out,
         "{}",
         style.dim(&format!(
             "{} · id {}",
-            display_path(&summary.path),
+            terminal_safe(&display_path(&summary.path)),
             summary.id
         ))
     )?;
     writeln!(out)?;
-    writeln!(out, "{}", article.body.trim_end())?;
+    writeln!(out, "{}", terminal_safe_lines(article.body.trim_end()))?;
     if !article.duplicates.is_empty() {
         writeln!(out)?;
         writeln!(

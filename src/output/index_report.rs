@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use crate::index::IndexingReport;
 
 use super::style::Style;
+use super::terminal_safe::terminal_safe;
 
 /// Prints the skipped files (to `errors`) and the summary line (to `out`).
 pub fn print_index_report(
@@ -21,8 +22,20 @@ pub fn print_index_report(
         writeln!(
             errors,
             "newsearch: skipped {}{line}: {}",
-            skipped.path.display(),
-            skipped.reason
+            terminal_safe(&skipped.path.display().to_string()),
+            terminal_safe(&skipped.reason)
+        )?;
+    }
+    let (missing_action, missing_word) = if report.missing_kept {
+        ("kept the articles of", "kept")
+    } else {
+        ("removed the articles of", "removed")
+    };
+    for path in &report.missing_files {
+        writeln!(
+            errors,
+            "newsearch: {missing_action} {}: no longer found under the inputs",
+            terminal_safe(&path.display().to_string())
         )?;
     }
     let seconds = report.elapsed.as_secs_f64().max(1e-9);
@@ -30,7 +43,7 @@ pub fn print_index_report(
         |count: u64, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     writeln!(
         out,
-        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {}; {} skipped; the index holds {}.",
+        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {}; {} skipped; {}; {} {missing_word}; the index holds {}.",
         style.title(&format!("Indexed {}", plural(report.articles, "article"))),
         plural(report.files, "file"),
         seconds,
@@ -38,6 +51,16 @@ pub fn print_index_report(
         report.bytes as f64 / 1e6 / seconds,
         plural(report.exact_duplicates, "exact duplicate"),
         report.skipped.len(),
+        plural(report.unchanged_files, "unchanged file"),
+        plural(report.missing_files.len() as u64, "missing file"),
         plural(report.articles_in_index, "article"),
-    )
+    )?;
+    if report.interrupted {
+        writeln!(
+            errors,
+            "newsearch: interrupted: the index holds the {} committed so far; run the same command again to finish",
+            plural(report.articles_in_index, "article")
+        )?;
+    }
+    Ok(())
 }

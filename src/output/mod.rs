@@ -6,6 +6,7 @@ mod json;
 mod progress;
 mod stats;
 mod style;
+mod terminal_safe;
 mod text;
 
 pub use article::print_article;
@@ -14,4 +15,5 @@ pub use json::print_json;
 pub use progress::ProgressBarReporter;
 pub use stats::print_stats;
 pub use style::Style;
+pub use terminal_safe::{terminal_safe, terminal_safe_lines};
 pub use text::print_results;

@@ -39,6 +39,11 @@ impl IndexingProgress for ProgressBarReporter {
     fn committing(&self) {
         self.bar.set_message("committing");
     }
+
+    fn committed(&self, articles_in_index: u64) {
+        self.bar
+            .set_message(format!("{articles_in_index} articles committed"));
+    }
 }
 
 impl Drop for ProgressBarReporter {

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use crate::results::{FacetCount, IndexStats};
 
 use super::style::Style;
+use super::terminal_safe::terminal_safe;
 
 /// Prints the statistics: totals first, then one line per category and per month.
 pub fn print_stats(stats: &IndexStats, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -55,7 +56,7 @@ fn print_counts(
         .max()
         .unwrap_or(0);
     for entry in counts {
-        let value = entry.value.as_deref().unwrap_or(none);
+        let value = terminal_safe(entry.value.as_deref().unwrap_or(none));
         writeln!(out, "  {value:<width$}  {:>7}", entry.count)?;
     }
     Ok(())

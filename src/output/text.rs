@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::results::{ArticleSummary, FacetCount, Hit, SearchResults, Snippet};
 
 use super::style::Style;
+use super::terminal_safe::terminal_safe;
 
 /// Prints search results as text.
 pub fn print_results(results: &SearchResults, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -26,11 +27,15 @@ fn print_hit(hit: &Hit, rank_width: usize, style: Style, out: &mut dyn Write) ->
         out,
         "{:>rank_width$}. {}",
         hit.rank,
-        style.title(&article.title)
+        style.title(&terminal_safe(&article.title))
     )?;
     let mut details = details(article);
     details.push(display_path(&article.path));
-    writeln!(out, "{indent}{}", style.metadata(&details.join(" · ")))?;
+    writeln!(
+        out,
+        "{indent}{}",
+        style.metadata(&terminal_safe(&details.join(" · ")))
+    )?;
     if !hit.snippet.text.is_empty() {
         writeln!(out, "{indent}{}", highlighted(&hit.snippet, style))?;
     }
@@ -69,12 +74,17 @@ fn highlighted(snippet: &Snippet, style: Style) -> String {
         if start < position || end > characters.len() {
             continue;
         }
-        text.extend(&characters[position..start]);
-        text.push_str(&style.match_highlight(&characters[start..end].iter().collect::<String>()));
+        text.push_str(&plain(&characters[position..start]));
+        text.push_str(&style.match_highlight(&plain(&characters[start..end])));
         position = end;
     }
-    text.extend(&characters[position..]);
+    text.push_str(&plain(&characters[position..]));
     text
+}
+
+/// Characters of a snippet as safe terminal text.
+fn plain(characters: &[char]) -> String {
+    terminal_safe(&characters.iter().collect::<String>()).into_owned()
 }
 
 /// A stored path as the user would type it: relative to the current folder when inside it.
@@ -106,7 +116,9 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
     writeln!(
         out,
         "{} {articles} «{}» ({folded}{shown}{:.1} ms)",
-        results.total_hits, results.query, results.elapsed_ms
+        results.total_hits,
+        terminal_safe(&results.query),
+        results.elapsed_ms
     )?;
     if results.query_terms.is_empty() {
         writeln!(
@@ -146,7 +158,10 @@ fn print_facet(
 ) -> io::Result<()> {
     let entries: Vec<String> = counts
         .iter()
-        .map(|entry| format!("{} {}", entry.value.as_deref().unwrap_or(none), entry.count))
+        .map(|entry| {
+            let value = entry.value.as_deref().unwrap_or(none);
+            format!("{} {}", terminal_safe(value), entry.count)
+        })
         .collect();
     writeln!(
         out,

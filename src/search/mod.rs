@@ -2,6 +2,7 @@
 
 mod body_term_query;
 mod collapse;
+mod exclusion;
 mod facet_collector;
 mod facet_summary;
 mod match_collector;

@@ -13,6 +13,7 @@ use crate::analysis::{analyze, folded_words, keyword, AnalyzedToken};
 use crate::index::ArticleFields;
 
 use super::body_term_query::BodyTermQuery;
+use super::exclusion::ExcludedQuery;
 use super::prefix::shorter_stems;
 use super::query_parser::{Node, Scope, TextKind};
 use super::question_words::is_question_word;
@@ -87,7 +88,7 @@ pub fn build_query(
     let mut has_words = false;
     for node in nodes {
         if let Node::Not(inner) = node {
-            excluded.extend(builder.node(inner, false));
+            excluded.extend(builder.node(inner, false).map(ExcludedQuery::boxed));
             continue;
         }
         let Some(query) = builder.node(node, true) else {
@@ -190,7 +191,7 @@ impl NodeBuilder<'_> {
             Node::Leaf { scope, kind, text } => self.leaf(*scope, *kind, text, highlight),
             Node::DateRange { from, to } => Some(date_range(self.fields, *from, *to)),
             Node::Not(inner) => {
-                let inner = self.node(inner, false)?;
+                let inner = ExcludedQuery::boxed(self.node(inner, false)?);
                 Some(Box::new(BooleanQuery::new(vec![
                     (Occur::Must, match_all()),
                     (Occur::MustNot, inner),
@@ -200,9 +201,10 @@ impl NodeBuilder<'_> {
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for part in nodes {
                     match part {
-                        Node::Not(inner) => {
-                            clauses.extend(self.node(inner, false).map(|q| (Occur::MustNot, q)))
-                        }
+                        Node::Not(inner) => clauses.extend(
+                            self.node(inner, false)
+                                .map(|q| (Occur::MustNot, ExcludedQuery::boxed(q))),
+                        ),
                         _ => clauses.extend(self.node(part, highlight).map(|q| (Occur::Must, q))),
                     }
                 }

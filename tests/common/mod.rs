@@ -71,7 +71,12 @@ pub fn fixtures() -> PathBuf {
 
 /// A hermetic `newsearch` command: no inherited index or colour settings.
 pub fn newsearch(index: &Path) -> Command {
-    let mut command = Command::cargo_bin("newsearch").unwrap();
+    Command::from_std(newsearch_process(index))
+}
+
+/// The same command as a plain process, for tests that spawn it and signal it while it runs.
+pub fn newsearch_process(index: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("newsearch"));
     command
         .env_remove("NEWSEARCH_INDEX")
         .env_remove("NO_COLOR")
@@ -141,4 +146,14 @@ pub fn listed_titles(output: &Output) -> Vec<String> {
         .filter(|(rank, _)| rank.trim().parse::<usize>().is_ok())
         .map(|(_, title)| title.to_string())
         .collect()
+}
+
+/// How many articles match `text`, read from the query's JSON output.
+pub fn total_hits(index: &Path, text: &str) -> u64 {
+    let output = newsearch(index)
+        .args(["query", text, "--json"])
+        .output()
+        .unwrap();
+    let results: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    results["total_hits"].as_u64().unwrap()
 }

@@ -1,0 +1,134 @@
+//! What changed since the last commit: which of the files found must be read, which are unchanged, and which indexed files are gone.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::manifest::{FileState, Manifest};
+
+/// A file found by the walk, as it is now.
+pub trait FoundFile {
+    fn path(&self) -> &Path;
+    fn state(&self) -> FileState;
+}
+
+/// The work of an incremental run.
+#[derive(Debug)]
+pub struct Changes<F> {
+    /// New files and files whose size or modification time changed.
+    pub to_read: Vec<F>,
+    /// Files indexed before and unchanged since: not read again.
+    pub unchanged: u64,
+    /// Indexed files under the inputs that the walk no longer finds.
+    pub missing: Vec<PathBuf>,
+}
+
+/// Compares the files found under `roots` with the manifest of the last commit.
+/// `unreadable` are the places the walk could not list: what lies there is not missing, only
+/// out of sight (a folder without permission), so its articles stay.
+pub fn changes<F: FoundFile>(
+    found: Vec<F>,
+    unreadable: &[PathBuf],
+    roots: &[PathBuf],
+    manifest: &Manifest,
+) -> Changes<F> {
+    let seen: HashSet<String> = found
+        .iter()
+        .map(|file| Manifest::key(file.path()))
+        .collect();
+    let missing = manifest
+        .files
+        .keys()
+        .filter(|key| !seen.contains(*key))
+        .map(PathBuf::from)
+        .filter(|path| roots.iter().any(|root| path.starts_with(root)))
+        .filter(|path| !unreadable.iter().any(|place| path.starts_with(place)))
+        .collect();
+    let (unchanged, to_read): (Vec<F>, Vec<F>) = found
+        .into_iter()
+        .partition(|file| manifest.files.get(&Manifest::key(file.path())) == Some(&file.state()));
+    Changes {
+        to_read,
+        unchanged: unchanged.len() as u64,
+        missing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Found(&'static str, u64);
+
+    impl FoundFile for Found {
+        fn path(&self) -> &Path {
+            Path::new(self.0)
+        }
+        fn state(&self) -> FileState {
+            FileState {
+                size: self.1,
+                modified_ns: 7,
+            }
+        }
+    }
+
+    fn manifest(files: &[(&str, u64)]) -> Manifest {
+        let mut manifest = Manifest::default();
+        for (path, size) in files {
+            manifest.files.insert(
+                path.to_string(),
+                FileState {
+                    size: *size,
+                    modified_ns: 7,
+                },
+            );
+        }
+        manifest
+    }
+
+    #[test]
+    fn new_changed_unchanged_and_missing_files() {
+        let before = manifest(&[
+            ("/news/same.txt", 10),
+            ("/news/edited.txt", 10),
+            ("/news/gone.txt", 10),
+            ("/news/sub/gone-too.jsonl", 10),
+            ("/other/kept.txt", 10),
+        ]);
+        let found = vec![
+            Found("/news/same.txt", 10),
+            Found("/news/edited.txt", 11),
+            Found("/news/new.txt", 3),
+        ];
+        let plan = changes(found, &[], &[PathBuf::from("/news")], &before);
+        let to_read: Vec<&str> = plan.to_read.iter().map(|file| file.0).collect();
+        assert_eq!(to_read, ["/news/edited.txt", "/news/new.txt"]);
+        assert_eq!(plan.unchanged, 1);
+        assert_eq!(
+            plan.missing,
+            [
+                PathBuf::from("/news/gone.txt"),
+                PathBuf::from("/news/sub/gone-too.jsonl")
+            ],
+            "files outside the inputs are not missing"
+        );
+    }
+
+    #[test]
+    fn a_folder_with_a_similar_name_is_not_under_the_root() {
+        let before = manifest(&[("/news2/a.txt", 1)]);
+        let plan = changes(Vec::<Found>::new(), &[], &[PathBuf::from("/news")], &before);
+        assert!(plan.missing.is_empty());
+    }
+
+    #[test]
+    fn unlistable_paths_are_not_missing() {
+        let before = manifest(&[("/news/locked/a.txt", 1)]);
+        let plan = changes(
+            Vec::<Found>::new(),
+            &[PathBuf::from("/news/locked")],
+            &[PathBuf::from("/news")],
+            &before,
+        );
+        assert!(plan.missing.is_empty());
+    }
+}
