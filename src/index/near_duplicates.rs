@@ -9,7 +9,7 @@
 //! signatures within [`MAX_DISTANCE`] bits share at least one band (pigeonhole) and only
 //! signatures sharing a band are compared.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::analysis::for_each_folded_word;
 use crate::article::body_fingerprint;
@@ -67,13 +67,13 @@ fn mix(hash: u64) -> u64 {
 /// signature of the group). A signature not in the map is alone, its own key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DuplicateGroups {
-    keys: HashMap<u64, u64>,
+    keys: FxHashMap<u64, u64>,
 }
 
 impl DuplicateGroups {
     /// Groups the signatures of all articles (repeats are exact duplicates).
     pub fn from_signatures(signatures: impl IntoIterator<Item = u64>) -> DuplicateGroups {
-        let mut counts: HashMap<u64, u32> = HashMap::new();
+        let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
         for signature in signatures {
             *counts.entry(signature).or_default() += 1;
         }
@@ -81,7 +81,7 @@ impl DuplicateGroups {
         distinct.sort_unstable();
         let mut groups = UnionFind::new(distinct.len());
         for band in 0..BANDS {
-            let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+            let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
             for (index, signature) in distinct.iter().enumerate() {
                 let value = signature >> (band * BAND_BITS) & ((1 << BAND_BITS) - 1);
                 buckets.entry(value).or_default().push(index);
@@ -96,11 +96,11 @@ impl DuplicateGroups {
                 }
             }
         }
-        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut members: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for index in 0..distinct.len() {
             members.entry(groups.root(index)).or_default().push(index);
         }
-        let mut keys = HashMap::new();
+        let mut keys = FxHashMap::default();
         for indexes in members.values() {
             let articles: u32 = indexes.iter().map(|&index| counts[&distinct[index]]).sum();
             if articles < 2 {
