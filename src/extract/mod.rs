@@ -300,21 +300,28 @@ fn read_html_file(bytes: &[u8], context: &FileContext) -> Result<Article, Extrac
 /// The article of a single-page file: its id from the path, the file name as a last-resort
 /// title, the folder as a last-resort category.
 fn page_article(page: PageFields, context: &FileContext) -> Result<Article, ExtractError> {
-    if page.body.is_empty() {
+    // Again after reading: HTML entities (`&#27;`) decode to control characters too.
+    let clean = |text: String| printable_text(&text);
+    let body = clean(page.body);
+    if body.trim().is_empty() {
         return Err(ExtractError::NoArticle);
     }
     Ok(Article {
         id: stable_id(&context.path.to_string_lossy()),
         title: page
             .title
+            .map(clean)
             .or_else(|| file_stem(context.path))
             .unwrap_or_default(),
         date: page.date,
-        category: page.category.or_else(|| context.folder_category()),
-        author: page.author,
-        url: page.url,
-        source: page.source,
-        body: page.body,
+        category: page
+            .category
+            .map(clean)
+            .or_else(|| context.folder_category()),
+        author: page.author.map(clean),
+        url: page.url.map(clean),
+        source: page.source.map(clean),
+        body,
         path: context.path.to_path_buf(),
     })
 }
