@@ -123,11 +123,83 @@ impl KeywordCounter {
     }
 }
 
+/// Counts per day of one segment: in an array indexed from the segment's first day when its
+/// dates span a few centuries at most (no hashing per match), in a map otherwise.
+struct DayCounter {
+    first_day: i64,
+    counts: Vec<u32>,
+    undated: u64,
+    /// Days outside the array.
+    others: FxHashMap<Option<i64>, u64>,
+}
+
+/// The widest span of days counted in an array (about 500 years).
+const MAX_DENSE_DAYS: i64 = 200_000;
+
+/// A day number that grows with the date: 31 numbers per month, 372 per year, so that a
+/// `YYYYMMDD` value maps to it with two divisions and back exactly.
+fn day_number(yyyymmdd: i64) -> i64 {
+    let (year, month, day) = (yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+    (year * 12 + month - 1) * 31 + day - 1
+}
+
+fn yyyymmdd(day_number: i64) -> i64 {
+    let (months, day) = (day_number / 31, day_number % 31 + 1);
+    (months / 12) * 10_000 + (months % 12 + 1) * 100 + day
+}
+
+impl DayCounter {
+    fn for_column(dates: Option<&Column<i64>>) -> DayCounter {
+        let span = dates
+            .filter(|column| column.values.num_vals() > 0)
+            .map(|column| {
+                (
+                    day_number(column.min_value()),
+                    day_number(column.max_value()),
+                )
+            })
+            .filter(|(first, last)| (0..MAX_DENSE_DAYS).contains(&(last - first)));
+        let (first_day, days) = span.map_or((0, 0), |(first, last)| (first, last - first + 1));
+        DayCounter {
+            first_day,
+            counts: vec![0; days as usize],
+            undated: 0,
+            others: FxHashMap::default(),
+        }
+    }
+
+    fn count(&mut self, day: Option<i64>) {
+        let Some(day) = day else {
+            self.undated += 1;
+            return;
+        };
+        let slot = usize::try_from(day_number(day) - self.first_day)
+            .ok()
+            .and_then(|offset| self.counts.get_mut(offset));
+        match slot {
+            Some(count) => *count += 1,
+            None => *self.others.entry(Some(day)).or_default() += 1,
+        }
+    }
+
+    fn harvest(self) -> FxHashMap<Option<i64>, u64> {
+        let mut days = self.others;
+        for (offset, &count) in self.counts.iter().enumerate().filter(|(_, &n)| n > 0) {
+            let day = yyyymmdd(self.first_day + offset as i64);
+            *days.entry(Some(day)).or_default() += u64::from(count);
+        }
+        if self.undated > 0 {
+            days.insert(None, self.undated);
+        }
+        days
+    }
+}
+
 pub struct SegmentFacetCollector {
     keywords: Vec<KeywordCounter>,
+    /// The dates, when days are counted.
     dates: Option<Column<i64>>,
-    count_days: bool,
-    day_counts: FxHashMap<Option<i64>, u64>,
+    days: Option<DayCounter>,
 }
 
 impl Collector for FacetCollector {
@@ -151,11 +223,14 @@ impl Collector for FacetCollector {
                 })
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
+        let dates = reader.fast_fields().column_opt::<i64>(DATE)?;
+        let days = self
+            .count_days
+            .then(|| DayCounter::for_column(dates.as_ref()));
         Ok(SegmentFacetCollector {
             keywords,
-            dates: reader.fast_fields().column_opt::<i64>(DATE)?,
-            count_days: self.count_days,
-            day_counts: FxHashMap::default(),
+            dates: dates.filter(|_| self.count_days),
+            days,
         })
     }
 
@@ -189,9 +264,8 @@ impl SegmentCollector for SegmentFacetCollector {
         for counter in &mut self.keywords {
             counter.collect(doc);
         }
-        if self.count_days {
-            let day = self.dates.as_ref().and_then(|column| column.first(doc));
-            *self.day_counts.entry(day).or_default() += 1;
+        if let Some(days) = &mut self.days {
+            days.count(self.dates.as_ref().and_then(|column| column.first(doc)));
         }
     }
 
@@ -202,7 +276,7 @@ impl SegmentCollector for SegmentFacetCollector {
                 .into_iter()
                 .map(KeywordCounter::harvest)
                 .collect(),
-            days: self.day_counts,
+            days: self.days.map(DayCounter::harvest).unwrap_or_default(),
         }
     }
 }
@@ -210,6 +284,14 @@ impl SegmentCollector for SegmentFacetCollector {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_numbers_keep_the_order_and_map_back() {
+        let days = [19991231, 20000101, 20240229, 20241022, 20241101];
+        let numbers: Vec<i64> = days.iter().map(|&day| day_number(day)).collect();
+        assert!(numbers.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(numbers.iter().zip(days).all(|(&n, day)| yyyymmdd(n) == day));
+    }
 
     #[test]
     fn periods_print_as_iso() {
