@@ -68,6 +68,16 @@ fn mix(hash: u64) -> u64 {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DuplicateGroups {
     keys: FxHashMap<u64, u64>,
+    /// One bit per slot of [`filter_slot`], set for the slots of grouped signatures: most
+    /// articles are alone, and a clear bit says so without a lookup in `keys`.
+    grouped_slots: Box<[u64]>,
+}
+
+/// Slots in the filter of grouped signatures (8 KiB of bits).
+const FILTER_SLOTS: u64 = 1 << 16;
+
+fn filter_slot(signature: u64) -> usize {
+    (signature.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
 impl DuplicateGroups {
@@ -113,12 +123,38 @@ impl DuplicateGroups {
                 .unwrap_or(0);
             keys.extend(indexes.iter().map(|&index| (distinct[index], key)));
         }
-        DuplicateGroups { keys }
+        DuplicateGroups::with_keys(keys)
+    }
+
+    fn with_keys(keys: FxHashMap<u64, u64>) -> DuplicateGroups {
+        let mut grouped_slots = vec![0u64; (FILTER_SLOTS / 64) as usize].into_boxed_slice();
+        for &signature in keys.keys() {
+            let slot = filter_slot(signature);
+            grouped_slots[slot / 64] |= 1 << (slot % 64);
+        }
+        DuplicateGroups {
+            keys,
+            grouped_slots,
+        }
     }
 
     /// The key of the group an article's signature belongs to.
     pub fn key(&self, signature: u64) -> u64 {
-        self.keys.get(&signature).copied().unwrap_or(signature)
+        self.grouped_key(signature).unwrap_or(signature)
+    }
+
+    /// The key of the signature's group, or `None` when the article is alone.
+    pub fn grouped_key(&self, signature: u64) -> Option<u64> {
+        let slot = filter_slot(signature);
+        let maybe_grouped = self
+            .grouped_slots
+            .get(slot / 64)
+            .is_some_and(|bits| bits & (1 << (slot % 64)) != 0);
+        if maybe_grouped {
+            self.keys.get(&signature).copied()
+        } else {
+            None
+        }
     }
 
     /// The grouped signatures and their keys, for saving.
@@ -127,9 +163,7 @@ impl DuplicateGroups {
     }
 
     pub fn from_entries(entries: impl IntoIterator<Item = (u64, u64)>) -> DuplicateGroups {
-        DuplicateGroups {
-            keys: entries.into_iter().collect(),
-        }
+        DuplicateGroups::with_keys(entries.into_iter().collect())
     }
 }
 
@@ -200,5 +234,8 @@ mod tests {
             "exact duplicates key to their signature"
         );
         assert_eq!(groups.entries().count(), 4);
+        assert_eq!(groups.grouped_key(far), None);
+        assert_eq!(groups.grouped_key(42), Some(42));
+        assert_eq!(DuplicateGroups::default().grouped_key(42), None);
     }
 }

@@ -42,11 +42,16 @@ pub fn page(
             total: matches.len(),
         };
     }
-    let keys: FxHashSet<u64> = matches.iter().map(|m| groups.key(m.signature)).collect();
-    let wanted_groups = wanted.min(keys.len());
+    let total = count_groups(matches, groups);
+    let wanted_groups = wanted.min(total);
     // Sort a growing head until it holds the best match of every group the page needs:
-    // a match outside the sorted head ranks below all of it.
-    let mut head = wanted.saturating_mul(2).max(32);
+    // a match outside the sorted head ranks below all of it. It starts at twice what the
+    // page needs at the average group size, so that one pass usually does.
+    let average_group = matches.len().div_ceil(total.max(1));
+    let mut head = wanted
+        .saturating_mul(2)
+        .saturating_mul(average_group)
+        .max(32);
     let leaders = loop {
         sort_head(matches, head, order);
         let leaders = first_of_each_group(&matches[..head.min(matches.len())], groups, wanted);
@@ -55,42 +60,66 @@ pub fn page(
         }
         head = head.saturating_mul(4);
     };
-    let shown: Vec<u64> = leaders.iter().skip(offset).copied().collect();
-    let mut results: Vec<Collapsed> = Vec::with_capacity(shown.len());
-    let mut slot: FxHashMap<u64, usize> = FxHashMap::default();
-    for (index, key) in shown.iter().enumerate() {
-        slot.insert(*key, index);
-    }
-    let mut members: Vec<Vec<Match>> = vec![Vec::new(); shown.len()];
-    for found in matches.iter() {
-        if let Some(&index) = slot.get(&groups.key(found.signature)) {
-            members[index].push(*found);
+    let shown = &leaders[offset.min(leaders.len())..];
+    // The other members of the shown groups, in rank order; an article alone has none.
+    let slot: FxHashMap<u64, usize> = shown
+        .iter()
+        .enumerate()
+        .filter_map(|(index, leader)| Some((leader.group?, index)))
+        .collect();
+    let mut results: Vec<Collapsed> = shown.iter().map(|leader| alone(leader.best)).collect();
+    if !slot.is_empty() {
+        for found in matches.iter() {
+            let Some(key) = groups.grouped_key(found.signature) else {
+                continue;
+            };
+            if let Some(&index) = slot.get(&key) {
+                if found.address != results[index].best.address {
+                    results[index].others.push(*found);
+                }
+            }
+        }
+        for result in &mut results {
+            result.others.sort_unstable_by(|a, b| compare(a, b, order));
         }
     }
-    for mut group in members {
-        group.sort_unstable_by(|a, b| compare(a, b, order));
-        let mut group = group.into_iter();
-        if let Some(best) = group.next() {
-            results.push(Collapsed {
-                best,
-                others: group.collect(),
-            });
-        }
-    }
-    Page {
-        results,
-        total: keys.len(),
-    }
+    Page { results, total }
 }
 
-/// The group keys of the first `count` groups met in the ranked `matches`.
-fn first_of_each_group(matches: &[Match], groups: &DuplicateGroups, count: usize) -> Vec<u64> {
+/// How many results the matches make: each article alone counts once, each group once.
+/// Only grouped articles are hashed.
+fn count_groups(matches: &[Match], groups: &DuplicateGroups) -> usize {
+    let mut alone = 0;
+    let mut keys = FxHashSet::default();
+    for found in matches {
+        match groups.grouped_key(found.signature) {
+            Some(key) => {
+                keys.insert(key);
+            }
+            None => alone += 1,
+        }
+    }
+    alone + keys.len()
+}
+
+/// The best-ranked match of a group (or of an article alone) met in the ranking.
+struct Leader {
+    best: Match,
+    /// The group's key; `None` for an article alone.
+    group: Option<u64>,
+}
+
+/// The leaders of the first `count` groups met in the ranked `matches`.
+fn first_of_each_group(matches: &[Match], groups: &DuplicateGroups, count: usize) -> Vec<Leader> {
     let mut seen = FxHashSet::default();
     let mut leaders = Vec::new();
     for found in matches {
-        let key = groups.key(found.signature);
-        if seen.insert(key) {
-            leaders.push(key);
+        let group = groups.grouped_key(found.signature);
+        if group.is_none_or(|key| seen.insert(key)) {
+            leaders.push(Leader {
+                best: *found,
+                group,
+            });
             if leaders.len() == count {
                 break;
             }
