@@ -1,5 +1,6 @@
 //! The French analyzer as one tantivy tokenizer: segment → fold → elide → drop stop words → stem.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -101,6 +102,72 @@ impl TokenStream for FrenchTokenStream<'_> {
     }
 }
 
+impl FrenchTokenizer {
+    /// Calls `visit` with the byte range (without an elided article) and term of each word of
+    /// `text` whose term may start with a byte that `first_bytes` holds; the other words
+    /// are skipped before analysis. For finding a few terms in a long text (snippets).
+    pub fn for_each_term_starting(
+        &mut self,
+        text: &str,
+        first_bytes: &FirstBytes,
+        mut visit: impl FnMut(Range<usize>, &str),
+    ) {
+        let mut cursor = 0;
+        let mut term = String::new();
+        while let Some(word) = next_word(text, &mut cursor) {
+            let raw_word = &text[word.clone()];
+            if !first_bytes.may_start(raw_word) {
+                continue;
+            }
+            if let Some(elided_bytes) = term_of(raw_word, &mut self.words, &mut term) {
+                if first_bytes.holds(term.as_bytes()[0]) {
+                    visit(word.start + elided_bytes..word.end, &term);
+                }
+            }
+        }
+    }
+}
+
+/// A set of first bytes of terms, and the cheap test of whether a raw word can yield a
+/// term starting with one of them: the first byte of a term is the first byte of its
+/// word folded (stemming keeps a word's first letter), unless an article was elided.
+#[derive(Debug, Clone)]
+pub struct FirstBytes {
+    bytes: [bool; 256],
+}
+
+impl FirstBytes {
+    pub fn of<'a>(terms: impl IntoIterator<Item = &'a str>) -> FirstBytes {
+        let mut bytes = [false; 256];
+        for term in terms {
+            if let Some(&first) = term.as_bytes().first() {
+                bytes[usize::from(first)] = true;
+            }
+        }
+        FirstBytes { bytes }
+    }
+
+    fn holds(&self, byte: u8) -> bool {
+        self.bytes[usize::from(byte)]
+    }
+
+    /// False only when the word surely yields no term starting with one of the bytes.
+    fn may_start(&self, raw_word: &str) -> bool {
+        let Some(first) = raw_word.chars().next() else {
+            return false;
+        };
+        if raw_word.chars().any(is_apostrophe) {
+            return true;
+        }
+        if first.is_ascii() {
+            return self.holds(first.to_ascii_lowercase() as u8);
+        }
+        let mut folded = String::new();
+        fold_into(&raw_word[..first.len_utf8()], &mut folded);
+        folded.bytes().next().is_none_or(|byte| self.holds(byte))
+    }
+}
+
 /// Writes the term of a raw word into `term`, analysing each distinct word once per tokenizer.
 /// Returns how many bytes of the raw word an elided article took, or `None` when the word
 /// yields no term.
@@ -160,4 +227,49 @@ fn analyze_word(raw_word: &str) -> WordAnalysis {
         }
     });
     WordAnalysis { elided_bytes, term }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words and terms the full analysis gives whose term starts like one of `wanted`.
+    fn analysed_starting_like(text: &str, wanted: &[&str]) -> Vec<(String, String)> {
+        let mut tokenizer = FrenchTokenizer::default();
+        let mut stream = tokenizer.token_stream(text);
+        let mut found = Vec::new();
+        while let Some(token) = stream.next() {
+            if wanted
+                .iter()
+                .any(|w| token.text.as_bytes()[0] == w.as_bytes()[0])
+            {
+                let word = &text[token.offset_from..token.offset_to];
+                found.push((word.to_string(), token.text.clone()));
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn words_skipped_by_first_byte_are_words_that_cannot_match() {
+        let text = "L'Économie, d'œuvre : les ŒUVRES économiques de Zoé \u{AD}et l\u{2019}État, \
+                    YEUX, 2024 et Yvelines.";
+        let mut tokenizer = FrenchTokenizer::default();
+        for wanted in [
+            &["econom", "etat"][..],
+            &["oeuvr", "zoe"],
+            &["yeux", "2024"],
+        ] {
+            let mut found: Vec<(String, String)> = Vec::new();
+            tokenizer.for_each_term_starting(
+                text,
+                &FirstBytes::of(wanted.to_vec()),
+                |range, term| {
+                    found.push((text[range].to_string(), term.to_string()));
+                },
+            );
+            assert!(found.len() >= 2, "{found:?}");
+            assert_eq!(found, analysed_starting_like(text, wanted));
+        }
+    }
 }

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
 
-pub use french_tokenizer::{FrenchTokenizer, MAX_WORD_BYTES};
+pub use french_tokenizer::{FirstBytes, FrenchTokenizer, MAX_WORD_BYTES};
 
 use french_tokenizer::fold_and_elide;
 pub use keyword_tokenizer::{keyword, KeywordTokenizer};
@@ -71,6 +71,18 @@ pub fn for_each_token(text: &str, mut visit: impl FnMut(&Token)) {
             visit(token);
         }
     });
+}
+
+/// Calls `visit` with the byte range and term of each word of `text` whose term starts with
+/// one of `first_bytes`, skipping the analysis of the other words (see
+/// [`FrenchTokenizer::for_each_term_starting`]).
+pub fn for_each_term_starting(
+    text: &str,
+    first_bytes: &FirstBytes,
+    visit: impl FnMut(Range<usize>, &str),
+) {
+    THREAD_TOKENIZER
+        .with_borrow_mut(|tokenizer| tokenizer.for_each_term_starting(text, first_bytes, visit));
 }
 
 /// The terms of `text`, in order.

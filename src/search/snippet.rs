@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::analysis::for_each_token;
+use crate::analysis::{for_each_term_starting, FirstBytes};
 
 use super::prefix::prefix_matches;
 use crate::results::Snippet;
@@ -50,9 +50,16 @@ impl QueryTerms {
 /// Without any match, the article's opening.
 pub fn make_snippet(body: &str, terms: &QueryTerms, max_chars: usize) -> Snippet {
     let mut matches: Vec<(Range<usize>, &str)> = Vec::new();
-    for_each_token(body, |token| {
-        if let Some(term) = terms.matching(&token.text) {
-            matches.push((token.offset_from..token.offset_to, term));
+    let first_bytes = FirstBytes::of(
+        terms
+            .exact
+            .iter()
+            .chain(&terms.prefixes)
+            .map(String::as_str),
+    );
+    for_each_term_starting(body, &first_bytes, |offsets, term| {
+        if let Some(term) = terms.matching(term) {
+            matches.push((offsets, term));
         }
     });
     let sentences = sentence_ranges(body);
