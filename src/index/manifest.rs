@@ -15,7 +15,7 @@ use tantivy::Index;
 
 /// The format of the index this version writes and reads. Change it whenever the schema
 /// or what is stored changes meaning.
-pub const INDEX_FORMAT: u32 = 1;
+pub const INDEX_FORMAT: u32 = 2;
 
 /// The files whose articles the index holds, by path key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,7 +11,8 @@ use crate::analysis::{FRENCH_ANALYZER, KEYWORD_ANALYZER};
 #[derive(Debug, Clone)]
 pub struct ArticleFields {
     pub schema: Schema,
-    /// The article id, indexed as one term (for `show` and replacement).
+    /// The article id, indexed as one term (for `show` and replacement), and a fast field
+    /// (the ids of a hit's near-duplicates are read without opening the document store).
     pub id: Field,
     /// The source file, indexed as one term so that re-indexing a file replaces its articles.
     pub path: Field,
@@ -36,7 +37,7 @@ pub struct ArticleFields {
     pub simhash: Field,
 }
 
-const ID: &str = "id";
+pub const ID: &str = "id";
 const PATH: &str = "path";
 const TITLE: &str = "title";
 const BODY: &str = "body";
@@ -67,7 +68,7 @@ impl ArticleFields {
                     .set_index_option(IndexRecordOption::Basic),
             );
         let mut builder = Schema::builder();
-        builder.add_text_field(ID, STRING | STORED);
+        builder.add_text_field(ID, STRING | STORED | FAST);
         builder.add_text_field(PATH, STRING | STORED);
         builder.add_text_field(TITLE, french.clone().set_stored());
         builder.add_text_field(BODY, STORED);

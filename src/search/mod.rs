@@ -142,11 +142,8 @@ impl ArticleSearcher {
                 let mut hit = Hit::new(article, highlight_terms);
                 hit.rank = request.offset + index + 1;
                 hit.score = result.best.score;
-                hit.duplicates = result
-                    .others
-                    .iter()
-                    .map(|other| self.read_id(other.address))
-                    .collect::<Result<_>>()?;
+                let others: Vec<_> = result.others.iter().map(|other| other.address).collect();
+                hit.duplicates = self.read_ids(&others)?;
                 Ok(hit)
             })
             .collect::<Result<Vec<Hit>>>()?;

@@ -6,7 +6,7 @@ use tantivy::{DocAddress, Term};
 
 use crate::date::Date;
 use crate::error::Result;
-use crate::index::schema::SIMHASH;
+use crate::index::schema::{ID, SIMHASH};
 use crate::results::{ArticleSummary, ArticleView, Hit};
 
 use super::snippet::{make_snippet, QueryTerms, SNIPPET_CHARS};
@@ -47,14 +47,40 @@ impl ArticleSearcher {
         })
     }
 
-    /// The stored id of an article.
-    pub(super) fn read_id(&self, address: DocAddress) -> Result<String> {
-        let document: TantivyDocument = self.searcher.doc(address)?;
-        Ok(document
-            .get_first(self.fields.id)
-            .and_then(|value| value.as_str())
-            .unwrap_or_default()
-            .to_string())
+    /// The ids of articles, in the order given, from the id fast field: each segment's
+    /// dictionary is read once, in order, for all the articles it holds.
+    pub(super) fn read_ids(&self, addresses: &[DocAddress]) -> Result<Vec<String>> {
+        let mut ids = vec![String::new(); addresses.len()];
+        let mut segments: Vec<u32> = addresses.iter().map(|a| a.segment_ord).collect();
+        segments.sort_unstable();
+        segments.dedup();
+        for segment_ord in segments {
+            let segment = self.searcher.segment_reader(segment_ord);
+            let Some(column) = segment.fast_fields().str(ID)? else {
+                continue;
+            };
+            // (term ordinal, place in `addresses`) for this segment's articles, by ordinal.
+            let mut wanted: Vec<(u64, usize)> = addresses
+                .iter()
+                .enumerate()
+                .filter(|(_, address)| address.segment_ord == segment_ord)
+                .filter_map(|(place, address)| {
+                    Some((column.term_ords(address.doc_id).next()?, place))
+                })
+                .collect();
+            wanted.sort_unstable();
+            let ordinals: Vec<u64> = wanted.iter().map(|&(ordinal, _)| ordinal).collect();
+            let mut places = wanted.iter().map(|&(_, place)| place);
+            column
+                .dictionary()
+                .sorted_ords_to_term_cb(&ordinals, |bytes| {
+                    if let Some(place) = places.next() {
+                        ids[place] = String::from_utf8_lossy(bytes).into_owned();
+                    }
+                })
+                .map_err(tantivy::TantivyError::from)?;
+        }
+        Ok(ids)
     }
 
     /// Where the article with this id is, if the index has it.
@@ -76,12 +102,12 @@ impl ArticleSearcher {
         };
         let mut article = self.read_article(address)?;
         let signature = self.signature(address)?;
-        article.duplicates = self
+        let others: Vec<DocAddress> = self
             .group_members(self.groups.key(signature))?
             .into_iter()
             .filter(|&other| other != address)
-            .map(|other| self.read_id(other))
-            .collect::<Result<_>>()?;
+            .collect();
+        article.duplicates = self.read_ids(&others)?;
         Ok(Some(article))
     }
 }
