@@ -99,6 +99,7 @@ pub fn folded_words(text: &str) -> Vec<String> {
 }
 
 /// Calls `visit` with each word of `text` as [`folded_words`] gives them, reusing one buffer.
+/// A folded word is letters, digits and apostrophes: never whitespace.
 pub fn for_each_folded_word(text: &str, mut visit: impl FnMut(&str)) {
     let mut cursor = 0;
     let mut folded = String::new();
@@ -131,6 +132,19 @@ mod tests {
     fn folded_words_are_not_stemmed() {
         assert_eq!(folded_words("l’Écono"), ["econo"]);
         assert_eq!(folded_words("Nord-Coré"), ["nord", "core"]);
+    }
+
+    /// Near-duplicate signatures hash folded words as single words.
+    #[test]
+    fn folded_words_never_hold_whitespace() {
+        let mut text = String::new();
+        for character in (0..=0x10FFFF).filter_map(char::from_u32) {
+            text.clear();
+            text.extend(['a', character, 'b', '\'', character]);
+            for_each_folded_word(&text, |word| {
+                assert!(!word.contains(char::is_whitespace), "{character:?}");
+            });
+        }
     }
 
     #[test]

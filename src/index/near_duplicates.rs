@@ -12,7 +12,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::analysis::for_each_folded_word;
-use crate::article::body_fingerprint;
+use crate::article::fnv1a;
 
 /// Signatures that differ in at most this many bits belong to one group.
 pub const MAX_DISTANCE: u32 = 3;
@@ -25,7 +25,7 @@ const SHINGLE_WORDS: usize = 3;
 /// The SimHash signature of an article body.
 pub fn signature(body: &str) -> u64 {
     let mut words: Vec<u64> = Vec::new();
-    for_each_folded_word(body, |word| words.push(body_fingerprint(word)));
+    for_each_folded_word(body, |word| words.push(fnv1a(word.as_bytes())));
     // A shingle's hash depends on its words and their order; a body shorter than a
     // shingle is one shingle.
     let shingle = |window: &[u64]| {
