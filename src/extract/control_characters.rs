@@ -5,6 +5,8 @@
 //! are removed from every field before an article is indexed, and [`without_escape_sequences`]
 //! lets binary detection look past them.
 
+use std::borrow::Cow;
+
 /// The escape character that starts every terminal control sequence.
 const ESCAPE: char = '\u{1B}';
 /// The one-character form of `ESC [` (C1 CSI).
@@ -13,15 +15,30 @@ const CONTROL_SEQUENCE_INTRODUCER: char = '\u{9B}';
 const BELL: char = '\u{7}';
 
 /// `text` without terminal escape sequences and without control characters other than
-/// line breaks, tabs and form feeds.
-pub fn printable_text(text: &str) -> String {
-    if !text.chars().any(is_unprintable) {
-        return text.to_string();
+/// line breaks, tabs and form feeds (borrowed when it has none, as nearly all text).
+pub fn printable_text(text: &str) -> Cow<'_, str> {
+    if !has_unprintable(text) {
+        return Cow::Borrowed(text);
     }
-    without_escape_sequences(text)
-        .chars()
-        .filter(|character| !is_unprintable(*character))
-        .collect()
+    Cow::Owned(
+        without_escape_sequences(text)
+            .chars()
+            .filter(|character| !is_unprintable(*character))
+            .collect(),
+    )
+}
+
+/// Whether `text` holds a character [`is_unprintable`] refuses, found from its UTF-8 bytes:
+/// C0 and DEL are single bytes, C1 is `C2 80` to `C2 9F` (the escape sequences start with
+/// ESC or C1 CSI, so they are found too).
+fn has_unprintable(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        b'\t' | b'\n' | 0x0C | b'\r' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(at + 1).is_some_and(|&next| next <= 0x9F),
+        _ => false,
+    })
 }
 
 /// A control character that text never needs: everything in C0, DEL and C1 but tab, line
@@ -111,6 +128,19 @@ mod tests {
         assert_eq!(printable_text("a\u{1b}"), "a");
         assert_eq!(printable_text("a\u{1b}c"), "a");
         assert_eq!(printable_text("a\u{1b}[1\nb"), "a\nb");
+    }
+
+    #[test]
+    fn unprintable_characters_are_found_by_their_bytes() {
+        for character in '\0'..='\u{3000}' {
+            let text = format!("a{character}b");
+            assert_eq!(
+                has_unprintable(&text),
+                is_unprintable(character),
+                "{character:?}"
+            );
+        }
+        assert!(matches!(printable_text("Élysée\n"), Cow::Borrowed(_)));
     }
 
     #[test]

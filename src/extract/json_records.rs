@@ -5,6 +5,7 @@
 //! `{`, is read as a stream of objects). A line that is not a JSON object, or a record
 //! without text, becomes a [`RecordProblem`] and reading goes on with the next line.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
@@ -392,7 +393,8 @@ fn names(value: &Value) -> Option<String> {
 /// The body: a string, or an array of paragraphs joined by blank lines.
 fn body_text(value: &Value) -> String {
     match value {
-        Value::String(text) => clean_text(&text.replace("\r\n", "\n")),
+        Value::String(text) if text.contains('\r') => clean_text(&text.replace("\r\n", "\n")),
+        Value::String(text) => clean_text(text),
         Value::Array(items) => items
             .iter()
             .filter_map(plain_text)
@@ -404,7 +406,9 @@ fn body_text(value: &Value) -> String {
 
 /// A string value in NFC, without escape sequences or control characters, trimmed.
 fn clean_text(text: &str) -> String {
-    printable_text(&to_nfc(text.to_string())).trim().to_string()
+    printable_text(&to_nfc(Cow::Borrowed(text)))
+        .trim()
+        .to_string()
 }
 
 fn date_of(value: &Value, context: &FileContext) -> Option<PublicationDate> {

@@ -133,7 +133,8 @@ pub struct FileContext<'a> {
 impl FileContext<'_> {
     /// The folder's name as a category, without control characters.
     fn folder_category(&self) -> Option<String> {
-        self.folder_category.map(printable_text)
+        self.folder_category
+            .map(|category| printable_text(category).into_owned())
     }
 }
 
@@ -265,13 +266,13 @@ fn page_text(bytes: &[u8], declared: Option<&str>) -> Result<String, ExtractErro
     if text.trim().is_empty() {
         return Err(ExtractError::Empty);
     }
-    Ok(text)
+    Ok(text.into_owned())
 }
 
 /// The file's name without extension, without control characters, as a last-resort title.
 fn file_stem(path: &Path) -> Option<String> {
     path.file_stem()
-        .map(|stem| printable_text(&stem.to_string_lossy()))
+        .map(|stem| printable_text(&stem.to_string_lossy()).into_owned())
 }
 
 /// The fields of one article read from a single page (text or HTML).
@@ -301,7 +302,7 @@ fn read_html_file(bytes: &[u8], context: &FileContext) -> Result<Article, Extrac
 /// title, the folder as a last-resort category.
 fn page_article(page: PageFields, context: &FileContext) -> Result<Article, ExtractError> {
     // Again after reading: HTML entities (`&#27;`) decode to control characters too.
-    let clean = |text: String| printable_text(&text);
+    let clean = |text: String| printable_text(&text).into_owned();
     let body = clean(page.body);
     if body.trim().is_empty() {
         return Err(ExtractError::NoArticle);
