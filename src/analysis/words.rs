@@ -15,16 +15,27 @@ use super::fold::{is_apostrophe, is_invisible};
 pub fn next_word(text: &str, cursor: &mut usize) -> Option<Range<usize>> {
     let rest = &text[*cursor..];
     let start = *cursor + rest.find(is_word_char)?;
+    let bytes = text.as_bytes();
     let mut end = start;
-    let mut characters = text[start..].char_indices().peekable();
-    while let Some((offset, character)) = characters.next() {
-        let joins_next = characters
-            .peek()
-            .is_some_and(|&(_, next)| is_word_char(next) || is_invisible(next));
+    loop {
+        // ASCII letters and digits, the bulk of a word, byte by byte.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some(character) = text[end..].chars().next() else {
+            break;
+        };
+        let after = end + character.len_utf8();
+        let joins_next = || {
+            text[after..]
+                .chars()
+                .next()
+                .is_some_and(|next| is_word_char(next) || is_invisible(next))
+        };
         if is_word_char(character)
-            || (is_invisible(character) || is_apostrophe(character)) && joins_next
+            || (is_invisible(character) || is_apostrophe(character)) && joins_next()
         {
-            end = start + offset + character.len_utf8();
+            end = after;
         } else {
             break;
         }
@@ -88,6 +99,56 @@ mod tests {
                 character.is_alphanumeric() || is_combining_mark(character),
                 "{character:?}"
             );
+        }
+    }
+
+    /// The definition, one character at a time: `next_word` must find the same words.
+    fn words_by_definition(text: &str) -> Vec<&str> {
+        let characters: Vec<(usize, char)> = text.char_indices().collect();
+        let mut found = Vec::new();
+        let mut index = 0;
+        while index < characters.len() {
+            if !is_word_char(characters[index].1) {
+                index += 1;
+                continue;
+            }
+            let start = characters[index].0;
+            let mut end = start;
+            while let Some(&(offset, character)) = characters.get(index) {
+                let joins_next = characters
+                    .get(index + 1)
+                    .is_some_and(|&(_, next)| is_word_char(next) || is_invisible(next));
+                if is_word_char(character)
+                    || (is_invisible(character) || is_apostrophe(character)) && joins_next
+                {
+                    end = offset + character.len_utf8();
+                    index += 1;
+                } else {
+                    break;
+                }
+            }
+            found.push(&text[start..end]);
+            index += 1;
+        }
+        found
+    }
+
+    #[test]
+    fn segmentation_follows_the_definition() {
+        let pieces = [
+            "a", "Z", "0", "é", "œ", "'", "’", "\u{AD}", "\u{200D}", "\u{301}", " ", "-", "«",
+            "\u{A0}", ".", "日",
+        ];
+        // Every sequence of up to four pieces.
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|text| pieces.iter().map(move |piece| format!("{text}{piece}")))
+                .collect();
+            for text in &texts {
+                assert_eq!(words(text), words_by_definition(text), "{text:?}");
+            }
         }
     }
 
