@@ -41,12 +41,49 @@ pub struct FrenchTokenizer {
     words: WordCache<WordAnalysis>,
 }
 
+/// Terms up to this many bytes (nearly all) are kept inside the cache entry: a repeated
+/// word then costs no second memory access, to a term on the heap.
+const INLINE_TERM_BYTES: usize = 22;
+
 /// What one raw word becomes.
 struct WordAnalysis {
     /// Bytes of the raw word taken by an elided article.
     elided_bytes: usize,
-    /// The term, or `None` for a word that yields none (stop word, too long).
-    term: Option<Box<str>>,
+    term: CachedTerm,
+}
+
+enum CachedTerm {
+    /// The word yields no term (stop word, too long).
+    None,
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE_TERM_BYTES],
+    },
+    OnHeap(Box<str>),
+}
+
+impl CachedTerm {
+    fn new(term: &str) -> CachedTerm {
+        if term.len() > INLINE_TERM_BYTES {
+            return CachedTerm::OnHeap(term.into());
+        }
+        let mut bytes = [0; INLINE_TERM_BYTES];
+        bytes[..term.len()].copy_from_slice(term.as_bytes());
+        CachedTerm::Inline {
+            len: term.len() as u8,
+            bytes,
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            CachedTerm::None => None,
+            CachedTerm::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).ok()
+            }
+            CachedTerm::OnHeap(term) => Some(term),
+        }
+    }
 }
 
 impl Clone for FrenchTokenizer {
@@ -190,7 +227,7 @@ fn term_of(
 
 impl WordAnalysis {
     fn write_term(&self, term: &mut String) -> Option<usize> {
-        let analysed = self.term.as_deref()?;
+        let analysed = self.term.as_str()?;
         term.clear();
         term.push_str(analysed);
         Some(self.elided_bytes)
@@ -219,13 +256,13 @@ fn analyze_word(raw_word: &str) -> WordAnalysis {
     let mut term = String::with_capacity(raw_word.len());
     let elided_bytes = fold_and_elide(raw_word, &mut term);
     let yields_term = !term.is_empty() && term.len() <= MAX_WORD_BYTES && !is_stop_word(&term);
-    let term = yields_term.then(|| {
-        if term.bytes().any(|byte| byte.is_ascii_alphabetic()) {
-            FRENCH_STEMMER.stem(&term).into()
-        } else {
-            term.into_boxed_str()
+    let term = match yields_term {
+        false => CachedTerm::None,
+        true if term.bytes().any(|byte| byte.is_ascii_alphabetic()) => {
+            CachedTerm::new(&FRENCH_STEMMER.stem(&term))
         }
-    });
+        true => CachedTerm::new(&term),
+    };
     WordAnalysis { elided_bytes, term }
 }
 
@@ -271,5 +308,25 @@ mod tests {
             assert!(found.len() >= 2, "{found:?}");
             assert_eq!(found, analysed_starting_like(text, wanted));
         }
+    }
+
+    fn terms(tokenizer: &mut FrenchTokenizer, text: &str) -> Vec<String> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut terms = Vec::new();
+        while let Some(token) = stream.next() {
+            terms.push(token.text.clone());
+        }
+        terms
+    }
+
+    #[test]
+    fn cached_terms_of_every_length_come_back_whole() {
+        let numbers: Vec<String> = (1..=MAX_WORD_BYTES).map(|len| "7".repeat(len)).collect();
+        let text = format!("{} Élysée élysée", numbers.join(" "));
+        let mut tokenizer = FrenchTokenizer::default();
+        let first = terms(&mut tokenizer, &text);
+        assert_eq!(first[..numbers.len()], numbers[..]);
+        assert_eq!(first[numbers.len()], first[numbers.len() + 1]);
+        assert_eq!(terms(&mut tokenizer, &text), first, "from the cache");
     }
 }
