@@ -184,6 +184,7 @@ impl DayCounter {
 
     fn harvest(self) -> FxHashMap<Option<i64>, u64> {
         let mut days = self.others;
+        days.reserve(self.counts.iter().filter(|&&count| count > 0).count() + 1);
         for (offset, &count) in self.counts.iter().enumerate().filter(|(_, &n)| n > 0) {
             let day = yyyymmdd(self.first_day + offset as i64);
             *days.entry(Some(day)).or_default() += u64::from(count);
@@ -239,11 +240,13 @@ impl Collector for FacetCollector {
     }
 
     fn merge_fruits(&self, segment_counts: Vec<FacetCounts>) -> tantivy::Result<FacetCounts> {
-        let mut total = FacetCounts {
+        // The first segment's counts are the start: only the others are added in.
+        let mut segments = segment_counts.into_iter();
+        let mut total = segments.next().unwrap_or_else(|| FacetCounts {
             keywords: vec![FxHashMap::default(); self.keywords.len()],
             days: FxHashMap::default(),
-        };
-        for counts in segment_counts {
+        });
+        for counts in segments {
             for (facet, values) in total.keywords.iter_mut().zip(counts.keywords) {
                 for (value, count) in values {
                     *facet.entry(value).or_default() += count;

@@ -48,8 +48,14 @@ impl Collector for MatchCollector {
         true
     }
 
-    fn merge_fruits(&self, segments: Vec<Vec<Match>>) -> tantivy::Result<Vec<Match>> {
-        Ok(segments.concat())
+    fn merge_fruits(&self, mut segments: Vec<Vec<Match>>) -> tantivy::Result<Vec<Match>> {
+        // Extend the largest segment's matches rather than copying every one of them.
+        let largest = (0..segments.len()).max_by_key(|&index| segments[index].len());
+        let mut all = largest.map_or_else(Vec::new, |index| segments.swap_remove(index));
+        for matches in segments {
+            all.extend(matches);
+        }
+        Ok(all)
     }
 }
 
