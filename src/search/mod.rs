@@ -19,8 +19,8 @@ mod stored;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use tantivy::query::Query;
-use tantivy::{IndexReader, ReloadPolicy, Searcher};
+use tantivy::query::{EnableScoring, Query};
+use tantivy::{Executor, IndexReader, ReloadPolicy, Searcher};
 
 use crate::error::{Error, Result};
 use crate::index::{load_groups, schema, ArticleFields, ArticleIndex, DuplicateGroups};
@@ -58,10 +58,15 @@ pub struct SearchRequest {
 /// Searches one index snapshot; open it once to run many queries.
 pub struct ArticleSearcher {
     searcher: Searcher,
+    /// Runs a query's segments on several cores when the index has several segments.
+    executor: Executor,
     fields: ArticleFields,
     groups: DuplicateGroups,
     directory: PathBuf,
 }
+
+/// At most this many threads search the segments of one query.
+const MAX_SEARCH_THREADS: usize = 4;
 
 impl ArticleSearcher {
     /// A searcher over the index as last committed, with its near-duplicate groups.
@@ -71,8 +76,19 @@ impl ArticleSearcher {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let searcher = reader.searcher();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(searcher.segment_readers().len())
+            .min(MAX_SEARCH_THREADS);
+        let executor = if threads > 1 {
+            Executor::multi_thread(threads, "newsearch-search-")?
+        } else {
+            Executor::single_thread()
+        };
         Ok(ArticleSearcher {
-            searcher: reader.searcher(),
+            searcher,
+            executor,
             fields: article_index.fields.clone(),
             groups: load_groups(&article_index.directory),
             directory: article_index.directory.clone(),
@@ -113,9 +129,12 @@ impl ArticleSearcher {
         excluded_group: Option<u64>,
         started: Instant,
     ) -> Result<SearchResults> {
-        let (mut matches, facet_counts) = self
-            .searcher
-            .search(query, &(MatchCollector, request.facets.collector()))?;
+        let (mut matches, facet_counts) = self.searcher.search_with_executor(
+            query,
+            &(MatchCollector, request.facets.collector()),
+            &self.executor,
+            EnableScoring::enabled_from_searcher(&self.searcher),
+        )?;
         if let Some(excluded) = excluded_group {
             matches.retain(|found| self.groups.key(found.signature) != excluded);
         }
