@@ -31,7 +31,7 @@ pub use facet_summary::{DateFacet, FacetRequest};
 pub use query_builder::{Filters, MatchMode};
 pub use ranking::{parse_half_life, Recency, SortOrder};
 
-use collapse::page;
+use collapse::{page, Collapsed};
 use match_collector::MatchCollector;
 use query_builder::build_query;
 use query_parser::parse_query;
@@ -58,14 +58,14 @@ pub struct SearchRequest {
 /// Searches one index snapshot; open it once to run many queries.
 pub struct ArticleSearcher {
     searcher: Searcher,
-    /// Runs a query's segments on several cores when the index has several segments.
+    /// Runs a query's segments, and the reading of its hits, on the machine's cores.
     executor: Executor,
     fields: ArticleFields,
     groups: DuplicateGroups,
     directory: PathBuf,
 }
 
-/// At most this many threads search the segments of one query.
+/// At most this many threads work on one query.
 const MAX_SEARCH_THREADS: usize = 4;
 
 impl ArticleSearcher {
@@ -79,7 +79,6 @@ impl ArticleSearcher {
         let searcher = reader.searcher();
         let threads = std::thread::available_parallelism()
             .map_or(1, usize::from)
-            .min(searcher.segment_readers().len())
             .min(MAX_SEARCH_THREADS);
         let executor = if threads > 1 {
             Executor::multi_thread(threads, "newsearch-search-")?
@@ -152,19 +151,17 @@ impl ArticleSearcher {
             request.limit,
         );
 
-        let hits = page
-            .results
-            .iter()
-            .enumerate()
-            .map(|(index, result)| {
-                let article = self.read_article(result.best.address)?;
-                let mut hit = Hit::new(article, highlight_terms);
-                hit.rank = request.offset + index + 1;
-                hit.score = result.best.score;
-                let others: Vec<_> = result.others.iter().map(|other| other.address).collect();
-                hit.duplicates = self.read_ids(&others)?;
-                Ok(hit)
-            })
+        // Each hit reads its article and makes its snippet on its own: the hits of a page
+        // are shared among the search threads.
+        let hits = self
+            .executor
+            .map(
+                |(index, result)| {
+                    Ok(self.read_hit(result, request.offset + index + 1, highlight_terms))
+                },
+                page.results.iter().enumerate(),
+            )?
+            .into_iter()
             .collect::<Result<Vec<Hit>>>()?;
 
         Ok(SearchResults {
@@ -182,6 +179,23 @@ impl ArticleSearcher {
 }
 
 impl ArticleSearcher {
+    /// The hit at `rank` for a collapsed result: its article with a snippet, its
+    /// near-duplicates' ids.
+    fn read_hit(
+        &self,
+        result: &Collapsed,
+        rank: usize,
+        highlight_terms: &QueryTerms,
+    ) -> Result<Hit> {
+        let article = self.read_article(result.best.address)?;
+        let mut hit = Hit::new(article, highlight_terms);
+        hit.rank = rank;
+        hit.score = result.best.score;
+        let others: Vec<_> = result.others.iter().map(|other| other.address).collect();
+        hit.duplicates = self.read_ids(&others)?;
+        Ok(hit)
+    }
+
     /// The oldest and newest publication dates in the index, if any article has one.
     fn date_span(&self) -> Option<DateSpan> {
         let mut span: Option<DateSpan> = None;
