@@ -2,8 +2,6 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::index::DuplicateGroups;
-
 use super::match_collector::Match;
 use super::ranking::{compare, sort_head, SortOrder};
 
@@ -28,7 +26,6 @@ pub struct Page {
 pub fn page(
     matches: &mut [Match],
     order: SortOrder,
-    groups: &DuplicateGroups,
     collapse: bool,
     offset: usize,
     limit: usize,
@@ -42,7 +39,7 @@ pub fn page(
             total: matches.len(),
         };
     }
-    let total = count_groups(matches, groups);
+    let total = count_groups(matches);
     let wanted_groups = wanted.min(total);
     // Sort a growing head until it holds the best match of every group the page needs:
     // a match outside the sorted head ranks below all of it. It starts at twice what the
@@ -54,7 +51,7 @@ pub fn page(
         .max(32);
     let leaders = loop {
         sort_head(matches, head, order);
-        let leaders = first_of_each_group(&matches[..head.min(matches.len())], groups, wanted);
+        let leaders = first_of_each_group(&matches[..head.min(matches.len())], wanted);
         if leaders.len() >= wanted_groups || head >= matches.len() {
             break leaders;
         }
@@ -70,7 +67,7 @@ pub fn page(
     let mut results: Vec<Collapsed> = shown.iter().map(|leader| alone(leader.best)).collect();
     if !slot.is_empty() {
         for found in matches.iter() {
-            let Some(key) = groups.grouped_key(found.signature) else {
+            let Some(key) = found.group_key() else {
                 continue;
             };
             if let Some(&index) = slot.get(&key) {
@@ -88,11 +85,11 @@ pub fn page(
 
 /// How many results the matches make: each article alone counts once, each group once.
 /// Only grouped articles are hashed.
-fn count_groups(matches: &[Match], groups: &DuplicateGroups) -> usize {
+fn count_groups(matches: &[Match]) -> usize {
     let mut alone = 0;
     let mut keys = FxHashSet::default();
     for found in matches {
-        match groups.grouped_key(found.signature) {
+        match found.group_key() {
             Some(key) => {
                 keys.insert(key);
             }
@@ -110,11 +107,11 @@ struct Leader {
 }
 
 /// The leaders of the first `count` groups met in the ranked `matches`.
-fn first_of_each_group(matches: &[Match], groups: &DuplicateGroups, count: usize) -> Vec<Leader> {
+fn first_of_each_group(matches: &[Match], count: usize) -> Vec<Leader> {
     let mut seen = FxHashSet::default();
     let mut leaders = Vec::new();
     for found in matches {
-        let group = groups.grouped_key(found.signature);
+        let group = found.group_key();
         if group.is_none_or(|key| seen.insert(key)) {
             leaders.push(Leader {
                 best: *found,
@@ -140,12 +137,16 @@ mod tests {
     use tantivy::DocAddress;
 
     use super::*;
+    use crate::index::DuplicateGroups;
 
-    fn found(signature: u64, doc: u32) -> Match {
+    /// A match of the article at `doc` with this signature, grouped as `groups` says.
+    fn found(groups: &DuplicateGroups, signature: u64, doc: u32) -> Match {
+        let group = groups.grouped_key(signature);
         Match {
             score: 1.0,
             date: None,
-            signature,
+            grouped: group.is_some(),
+            group: group.unwrap_or(signature),
             address: DocAddress::new(0, doc),
         }
     }
@@ -155,15 +156,15 @@ mod tests {
         let groups =
             DuplicateGroups::from_signatures([0b1000, 0b1001, 7 << 50, 7 << 50, 0xFFFF << 48]);
         let ranked = [
-            found(0xFFFF << 48, 0),
-            found(0b1001, 1),
-            found(7 << 50, 2),
-            found(0b1000, 3),
-            found(7 << 50, 4),
+            found(&groups, 0xFFFF << 48, 0),
+            found(&groups, 0b1001, 1),
+            found(&groups, 7 << 50, 2),
+            found(&groups, 0b1000, 3),
+            found(&groups, 7 << 50, 4),
         ];
         let mut matches = ranked;
         matches.reverse();
-        let collapsed = page(&mut matches, SortOrder::Relevance, &groups, true, 0, 10);
+        let collapsed = page(&mut matches, SortOrder::Relevance, true, 0, 10);
         assert_eq!(collapsed.total, 3);
         let shape: Vec<(u32, Vec<u32>)> = collapsed
             .results
@@ -176,10 +177,10 @@ mod tests {
             })
             .collect();
         assert_eq!(shape, [(0, vec![]), (1, vec![3]), (2, vec![4])]);
-        let second = page(&mut matches, SortOrder::Relevance, &groups, true, 1, 1);
+        let second = page(&mut matches, SortOrder::Relevance, true, 1, 1);
         assert_eq!(second.results.len(), 1);
         assert_eq!(second.results[0].best.address.doc_id, 1);
-        let every = page(&mut matches, SortOrder::Relevance, &groups, false, 0, 10);
+        let every = page(&mut matches, SortOrder::Relevance, false, 0, 10);
         assert_eq!((every.results.len(), every.total), (5, 5));
     }
 }

@@ -1,10 +1,13 @@
-//! A collector that keeps every match with its score, date and signature, so that sorting, recency and near-duplicate collapsing can run over all of them.
+//! A collector that keeps every match with its score, date and near-duplicate group, so that sorting, recency and collapsing can run over all of them.
+
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::index::schema::{DATE, SIMHASH};
+use crate::index::DuplicateGroups;
 
 /// One matching article.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -12,18 +15,31 @@ pub struct Match {
     pub score: Score,
     /// Publication date as `YYYYMMDD`.
     pub date: Option<i64>,
-    /// The body's SimHash signature (near-duplicate groups).
-    pub signature: u64,
+    /// Whether the article has near-duplicates.
+    pub grouped: bool,
+    /// The key of its near-duplicate group: its own signature when it is alone.
+    pub group: u64,
     pub address: DocAddress,
 }
 
-/// Collects every match (about 32 bytes each).
-pub struct MatchCollector;
+impl Match {
+    /// The key of the article's group, or `None` when it is alone.
+    pub fn group_key(&self) -> Option<u64> {
+        self.grouped.then_some(self.group)
+    }
+}
+
+/// Collects every match (40 bytes each), with its group looked up in the collecting
+/// threads rather than afterwards.
+pub struct MatchCollector {
+    pub groups: Arc<DuplicateGroups>,
+}
 
 pub struct SegmentMatchCollector {
     segment: SegmentOrdinal,
     dates: Option<Column<i64>>,
     signatures: Column<u64>,
+    groups: Arc<DuplicateGroups>,
     matches: Vec<Match>,
 }
 
@@ -40,6 +56,7 @@ impl Collector for MatchCollector {
             segment,
             dates: reader.fast_fields().column_opt::<i64>(DATE)?,
             signatures: reader.fast_fields().u64(SIMHASH)?,
+            groups: Arc::clone(&self.groups),
             matches: Vec::new(),
         })
     }
@@ -63,10 +80,13 @@ impl SegmentCollector for SegmentMatchCollector {
     type Fruit = Vec<Match>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
+        let signature = self.signatures.first(doc).unwrap_or_default();
+        let group = self.groups.grouped_key(signature);
         self.matches.push(Match {
             score,
             date: self.dates.as_ref().and_then(|column| column.first(doc)),
-            signature: self.signatures.first(doc).unwrap_or_default(),
+            grouped: group.is_some(),
+            group: group.unwrap_or(signature),
             address: DocAddress::new(self.segment, doc),
         });
     }

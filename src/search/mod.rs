@@ -17,6 +17,7 @@ mod stats;
 mod stored;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::query::{EnableScoring, Query};
@@ -61,7 +62,7 @@ pub struct ArticleSearcher {
     /// Runs a query's segments, and the reading of its hits, on the machine's cores.
     executor: Executor,
     fields: ArticleFields,
-    groups: DuplicateGroups,
+    groups: Arc<DuplicateGroups>,
     directory: PathBuf,
 }
 
@@ -89,7 +90,7 @@ impl ArticleSearcher {
             searcher,
             executor,
             fields: article_index.fields.clone(),
-            groups: load_groups(&article_index.directory),
+            groups: Arc::new(load_groups(&article_index.directory)),
             directory: article_index.directory.clone(),
         })
     }
@@ -130,12 +131,17 @@ impl ArticleSearcher {
     ) -> Result<SearchResults> {
         let (mut matches, facet_counts) = self.searcher.search_with_executor(
             query,
-            &(MatchCollector, request.facets.collector()),
+            &(
+                MatchCollector {
+                    groups: Arc::clone(&self.groups),
+                },
+                request.facets.collector(),
+            ),
             &self.executor,
             EnableScoring::enabled_from_searcher(&self.searcher),
         )?;
         if let Some(excluded) = excluded_group {
-            matches.retain(|found| self.groups.key(found.signature) != excluded);
+            matches.retain(|found| found.group != excluded);
         }
         if let Some(recency) = request.recency {
             if let Some(span) = self.date_span() {
@@ -145,7 +151,6 @@ impl ArticleSearcher {
         let page = page(
             &mut matches,
             request.sort,
-            &self.groups,
             request.collapse,
             request.offset,
             request.limit,

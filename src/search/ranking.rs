@@ -104,7 +104,8 @@ mod tests {
         Match {
             score,
             date,
-            signature: 0,
+            grouped: false,
+            group: u64::from(doc),
             address: DocAddress::new(0, doc),
         }
     }
