@@ -1,4 +1,4 @@
-//! A map from raw words to what they became: short words are keyed inline, so a lookup neither allocates nor follows a pointer.
+//! A map from raw words to what they became: short words are keyed inline in an open-addressing table whose entries fill half a cache line, so a lookup touches one line.
 
 use rustc_hash::FxHashMap;
 
@@ -6,49 +6,125 @@ use rustc_hash::FxHashMap;
 /// in one `u128`, the last byte holding the length.
 const INLINE_BYTES: usize = 16;
 
-/// Remembers one value per distinct word.
+/// The key of no word (every short key holds a length of at least 1): marks a free slot.
+const FREE: u128 = 0;
+
+/// Slots of the first table; it doubles whenever it becomes half full.
+const FIRST_SLOTS: usize = 1 << 12;
+
+/// Remembers one value per distinct word. Values are small and copied: the table of short
+/// words keeps key and value side by side in a 32-byte slot aligned on 32 bytes, so finding
+/// a word reads one cache line (the key compare and the value are in it).
 pub struct WordCache<V> {
-    short: FxHashMap<u128, V>,
+    slots: Vec<Slot<V>>,
+    /// How far a hash is shifted right to index `slots` (64 − log2 of their number).
+    shift: u32,
+    short_words: usize,
     long: FxHashMap<Box<str>, V>,
 }
 
-impl<V> Default for WordCache<V> {
+#[derive(Clone, Copy)]
+#[repr(C, align(32))]
+struct Slot<V> {
+    key: u128,
+    value: V,
+}
+
+impl<V: Copy + Default> Default for WordCache<V> {
     fn default() -> Self {
         WordCache {
-            short: FxHashMap::default(),
+            slots: Vec::new(),
+            shift: 64,
+            short_words: 0,
             long: FxHashMap::default(),
         }
     }
 }
 
-impl<V> WordCache<V> {
+impl<V: Copy + Default> WordCache<V> {
     pub fn get(&self, word: &str) -> Option<&V> {
         match inline_key(word) {
-            Some(key) => self.short.get(&key),
+            Some(key) => self.slot_of(key).map(|slot| &self.slots[slot].value),
             None => self.long.get(word),
         }
     }
 
     pub fn insert(&mut self, word: &str, value: V) {
-        match inline_key(word) {
-            Some(key) => self.short.insert(key, value),
-            None => self.long.insert(word.into(), value),
+        let Some(key) = inline_key(word) else {
+            self.long.insert(word.into(), value);
+            return;
         };
+        if (self.short_words + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let slot = self.probe(key);
+        if self.slots[slot].key == FREE {
+            self.short_words += 1;
+        }
+        self.slots[slot] = Slot { key, value };
     }
 
     pub fn len(&self) -> usize {
-        self.short.len() + self.long.len()
+        self.short_words + self.long.len()
     }
 
+    /// Forgets every word, keeping the table's size.
     pub fn clear(&mut self) {
-        self.short.clear();
+        self.slots.fill(free_slot());
+        self.short_words = 0;
         self.long.clear();
     }
+
+    fn slot_of(&self, key: u128) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let slot = self.probe(key);
+        (self.slots[slot].key == key).then_some(slot)
+    }
+
+    /// The slot holding `key`, or the free slot where it belongs (linear probing; the table
+    /// is never more than half full, so there is always a free slot).
+    fn probe(&self, key: u128) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut slot = hash_index(key, self.shift);
+        loop {
+            let found = self.slots[slot].key;
+            if found == key || found == FREE {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let slots = (self.slots.len() * 2).max(FIRST_SLOTS);
+        let old = std::mem::replace(&mut self.slots, vec![free_slot(); slots]);
+        self.shift = 64 - slots.trailing_zeros();
+        for slot in old.into_iter().filter(|slot| slot.key != FREE) {
+            let at = self.probe(slot.key);
+            self.slots[at] = slot;
+        }
+    }
+}
+
+fn free_slot<V: Default>() -> Slot<V> {
+    Slot {
+        key: FREE,
+        value: V::default(),
+    }
+}
+
+/// Multiplicative (Fibonacci) hashing of both halves; the top bits index the table.
+fn hash_index(key: u128, shift: u32) -> usize {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let hash = ((key as u64).wrapping_mul(K) ^ (key >> 64) as u64).wrapping_mul(K);
+    (hash >> shift) as usize
 }
 
 fn inline_key(word: &str) -> Option<u128> {
     let length = word.len();
-    (length < INLINE_BYTES).then(|| {
+    (length > 0 && length < INLINE_BYTES).then(|| {
         let mut bytes = [0; INLINE_BYTES];
         bytes[..length].copy_from_slice(word.as_bytes());
         bytes[INLINE_BYTES - 1] = length as u8;
@@ -64,6 +140,7 @@ mod tests {
     fn short_and_long_words_are_told_apart_by_every_byte_and_length() {
         let mut cache = WordCache::default();
         let words = [
+            "",
             "a",
             "ab",
             "ba",
@@ -86,5 +163,26 @@ mod tests {
         cache.clear();
         assert_eq!(cache.get("a"), None);
         assert_eq!(cache.len(), 0);
+    }
+
+    #[test]
+    fn the_table_grows_and_keeps_every_word_and_its_latest_value() {
+        let mut cache = WordCache::default();
+        let words: Vec<String> = (0..3 * FIRST_SLOTS).map(|n| format!("m{n}")).collect();
+        for (index, word) in words.iter().enumerate() {
+            cache.insert(word, index);
+        }
+        cache.insert("m7", 7_000_000);
+        assert_eq!(cache.len(), words.len());
+        assert!(cache.slots.len() >= 2 * words.len());
+        for (index, word) in words.iter().enumerate().filter(|(_, w)| *w != "m7") {
+            assert_eq!(cache.get(word), Some(&index), "{word}");
+        }
+        assert_eq!(cache.get("m7"), Some(&7_000_000));
+        assert_eq!(cache.get(&format!("m{}", 3 * FIRST_SLOTS)), None);
+        cache.clear();
+        assert_eq!(cache.get("m1"), None);
+        cache.insert("m1", 1);
+        assert_eq!((cache.get("m1"), cache.len()), (Some(&1), 1));
     }
 }
