@@ -62,9 +62,9 @@ pub fn page(
     let slot: FxHashMap<u64, usize> = shown
         .iter()
         .enumerate()
-        .filter_map(|(index, leader)| Some((leader.group?, index)))
+        .filter_map(|(index, leader)| Some((leader.group_key()?, index)))
         .collect();
-    let mut results: Vec<Collapsed> = shown.iter().map(|leader| alone(leader.best)).collect();
+    let mut results: Vec<Collapsed> = shown.iter().map(|&leader| alone(leader)).collect();
     if !slot.is_empty() {
         for found in matches.iter() {
             let Some(key) = found.group_key() else {
@@ -99,24 +99,14 @@ fn count_groups(matches: &[Match]) -> usize {
     alone + keys.len()
 }
 
-/// The best-ranked match of a group (or of an article alone) met in the ranking.
-struct Leader {
-    best: Match,
-    /// The group's key; `None` for an article alone.
-    group: Option<u64>,
-}
-
-/// The leaders of the first `count` groups met in the ranked `matches`.
-fn first_of_each_group(matches: &[Match], count: usize) -> Vec<Leader> {
+/// The best-ranked match of each of the first `count` groups (an article alone is a group
+/// of one) met in the ranked `matches`.
+fn first_of_each_group(matches: &[Match], count: usize) -> Vec<Match> {
     let mut seen = FxHashSet::default();
     let mut leaders = Vec::new();
     for found in matches {
-        let group = found.group_key();
-        if group.is_none_or(|key| seen.insert(key)) {
-            leaders.push(Leader {
-                best: *found,
-                group,
-            });
+        if found.group_key().is_none_or(|key| seen.insert(key)) {
+            leaders.push(*found);
             if leaders.len() == count {
                 break;
             }
