@@ -11,7 +11,7 @@ mod words;
 use std::cell::RefCell;
 use std::ops::Range;
 
-use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer, TokenizerManager};
 
 pub use french_tokenizer::{FirstBytes, FrenchTokenizer, MAX_WORD_BYTES};
 
@@ -52,25 +52,17 @@ thread_local! {
 /// Runs the French analyzer on `text`, exactly as the index does.
 pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
     let mut tokens = Vec::new();
-    for_each_token(text, |token| {
-        tokens.push(AnalyzedToken {
-            term: token.text.clone(),
-            position: token.position,
-            offsets: token.offset_from..token.offset_to,
-        });
-    });
-    tokens
-}
-
-/// Runs the French analyzer on `text` and hands each token to `visit`, without keeping
-/// them: for long texts where few tokens matter (snippets).
-pub fn for_each_token(text: &str, mut visit: impl FnMut(&Token)) {
     THREAD_TOKENIZER.with_borrow_mut(|tokenizer| {
         let mut stream = tokenizer.token_stream(text);
         while let Some(token) = stream.next() {
-            visit(token);
+            tokens.push(AnalyzedToken {
+                term: token.text.clone(),
+                position: token.position,
+                offsets: token.offset_from..token.offset_to,
+            });
         }
     });
+    tokens
 }
 
 /// Calls `visit` with the byte range and term of each word of `text` whose term starts with
