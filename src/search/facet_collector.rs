@@ -126,6 +126,7 @@ impl KeywordCounter {
 /// Counts per day of one segment: in an array indexed from the segment's first day when its
 /// dates span a few centuries at most (no hashing per match), in a map otherwise.
 struct DayCounter {
+    dates: Option<Column<i64>>,
     first_day: i64,
     counts: Vec<u32>,
     undated: u64,
@@ -137,7 +138,7 @@ struct DayCounter {
 const MAX_DENSE_DAYS: i64 = 200_000;
 
 /// A day number that grows with the date: 31 numbers per month, 372 per year, so that a
-/// `YYYYMMDD` value maps to it with two divisions and back exactly.
+/// `YYYYMMDD` value maps to it, and back, with a few divisions.
 fn day_number(yyyymmdd: i64) -> i64 {
     let (year, month, day) = (yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
     (year * 12 + month - 1) * 31 + day - 1
@@ -149,8 +150,9 @@ fn yyyymmdd(day_number: i64) -> i64 {
 }
 
 impl DayCounter {
-    fn for_column(dates: Option<&Column<i64>>) -> DayCounter {
+    fn for_column(dates: Option<Column<i64>>) -> DayCounter {
         let span = dates
+            .as_ref()
             .filter(|column| column.values.num_vals() > 0)
             .map(|column| {
                 (
@@ -161,6 +163,7 @@ impl DayCounter {
             .filter(|(first, last)| (0..MAX_DENSE_DAYS).contains(&(last - first)));
         let (first_day, days) = span.map_or((0, 0), |(first, last)| (first, last - first + 1));
         DayCounter {
+            dates,
             first_day,
             counts: vec![0; days as usize],
             undated: 0,
@@ -168,8 +171,8 @@ impl DayCounter {
         }
     }
 
-    fn count(&mut self, day: Option<i64>) {
-        let Some(day) = day else {
+    fn collect(&mut self, doc: DocId) {
+        let Some(day) = self.dates.as_ref().and_then(|column| column.first(doc)) else {
             self.undated += 1;
             return;
         };
@@ -198,8 +201,7 @@ impl DayCounter {
 
 pub struct SegmentFacetCollector {
     keywords: Vec<KeywordCounter>,
-    /// The dates, when days are counted.
-    dates: Option<Column<i64>>,
+    /// Counts by day, when the date facet is asked for.
     days: Option<DayCounter>,
 }
 
@@ -224,15 +226,14 @@ impl Collector for FacetCollector {
                 })
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
-        let dates = reader.fast_fields().column_opt::<i64>(DATE)?;
-        let days = self
-            .count_days
-            .then(|| DayCounter::for_column(dates.as_ref()));
-        Ok(SegmentFacetCollector {
-            keywords,
-            dates: dates.filter(|_| self.count_days),
-            days,
-        })
+        let days = if self.count_days {
+            Some(DayCounter::for_column(
+                reader.fast_fields().column_opt::<i64>(DATE)?,
+            ))
+        } else {
+            None
+        };
+        Ok(SegmentFacetCollector { keywords, days })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -268,7 +269,7 @@ impl SegmentCollector for SegmentFacetCollector {
             counter.collect(doc);
         }
         if let Some(days) = &mut self.days {
-            days.count(self.dates.as_ref().and_then(|column| column.first(doc)));
+            days.collect(doc);
         }
     }
 
