@@ -181,9 +181,10 @@ impl FrenchTokenizer {
     ) {
         let mut cursor = 0;
         let mut term = String::new();
+        let mut first_folded = String::new();
         while let Some(word) = next_word(text, &mut cursor) {
             let raw_word = &text[word.clone()];
-            if !first_bytes.may_start(raw_word) {
+            if !first_bytes.may_start(raw_word, &mut first_folded) {
                 continue;
             }
             if let Some(elided_bytes) = term_of(raw_word, &mut self.words, &mut term) {
@@ -219,7 +220,8 @@ impl FirstBytes {
     }
 
     /// False only when the word surely yields no term starting with one of the bytes.
-    fn may_start(&self, raw_word: &str) -> bool {
+    /// `folded` is a buffer for the folded first letter, reused from word to word.
+    fn may_start(&self, raw_word: &str, folded: &mut String) -> bool {
         let Some(first) = raw_word.chars().next() else {
             return false;
         };
@@ -229,8 +231,8 @@ impl FirstBytes {
         if first.is_ascii() {
             return self.holds(first.to_ascii_lowercase() as u8);
         }
-        let mut folded = String::new();
-        fold_into(&raw_word[..first.len_utf8()], &mut folded);
+        folded.clear();
+        fold_into(&raw_word[..first.len_utf8()], folded);
         folded.bytes().next().is_none_or(|byte| self.holds(byte))
     }
 }
