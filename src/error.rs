@@ -7,7 +7,7 @@ use std::path::PathBuf;
 pub enum Error {
     #[error("no index at {}: run `newsearch index` first", path.display())]
     NoIndex { path: PathBuf },
-    #[error("{} is not a newsearch index ({reason}); run `newsearch index --rebuild` to make a new one", path.display())]
+    #[error("not a newsearch index: {} ({reason}); choose another --index (newsearch makes an index only in a new or empty folder, and never changes one it did not make)", path.display())]
     NotAnIndex { path: PathBuf, reason: String },
     #[error("the index at {} was made by another version of newsearch ({reason}); run `newsearch index --rebuild` to build it again", path.display())]
     IncompatibleIndex { path: PathBuf, reason: String },

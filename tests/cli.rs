@@ -466,7 +466,7 @@ fn rebuild_replaces_an_index_and_never_deletes_other_files() {
         .output()
         .unwrap();
     assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("holds no index"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a newsearch index"));
     assert!(folder.path().join("notes.txt").exists());
 }
 

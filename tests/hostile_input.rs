@@ -12,7 +12,7 @@ mod common;
 use common::{newsearch, total_hits};
 
 use newsearch::date::Date;
-use newsearch::extract::{FieldMap, MAX_ARTICLE_BYTES};
+use newsearch::extract::MAX_ARTICLE_BYTES;
 use newsearch::index::{index_files, IndexingOptions, IndexingProgress};
 
 fn run(command: &mut Command) -> (Output, String, String) {
@@ -307,15 +307,12 @@ fn a_file_that_disappears_during_the_run_is_reported() {
     .unwrap();
     let index = TempDir::new().unwrap();
     let options = IndexingOptions {
-        index_dir: index.path().to_path_buf(),
-        inputs: vec![corpus.path().to_path_buf()],
         memory_budget: 32 << 20,
-        threads: 1,
         today: Date::new(2026, 11, 21).unwrap(),
-        field_map: FieldMap::default(),
-        commit_every: 10_000,
-        keep_missing: false,
-        interrupted: Default::default(),
+        ..IndexingOptions::new(
+            index.path().to_path_buf(),
+            vec![corpus.path().to_path_buf()],
+        )
     };
     let report = index_files(&options, &DeleteAfterWalk { path: &gone }).unwrap();
     assert_eq!(report.articles_in_index, 1);

@@ -102,13 +102,34 @@ fn an_index_of_another_format_is_incompatible() {
     );
 }
 
+/// Another program's tantivy index holds only names newsearch writes too, but it is not
+/// newsearch's: refused, never rebuilt (that would delete it).
 #[test]
-fn a_foreign_tantivy_index_is_not_a_newsearch_index() {
+fn a_foreign_tantivy_index_is_not_a_newsearch_index_and_is_left_alone() {
     let index = TempDir::new().unwrap();
     let mut schema = Schema::builder();
     schema.add_text_field("content", TEXT | STORED);
     Index::create_in_dir(index.path(), schema.build()).unwrap();
-    assert_refused_then_rebuilt(index.path(), "is not a newsearch index");
+    let meta = std::fs::read(index.path().join("meta.json")).unwrap();
+    let query = newsearch(index.path())
+        .args(["query", "Séoul"])
+        .output()
+        .unwrap();
+    for output in [
+        query,
+        index_news(index.path(), &[]),
+        index_news(index.path(), &["--rebuild"]),
+    ] {
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{errors}");
+        assert!(errors.contains("not a newsearch index"), "{errors}");
+        assert!(
+            errors.contains("its meta.json is not a newsearch index's"),
+            "{errors}"
+        );
+        assert!(!errors.contains("--rebuild"), "{errors}");
+    }
+    assert_eq!(std::fs::read(index.path().join("meta.json")).unwrap(), meta);
 }
 
 #[test]

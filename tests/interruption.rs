@@ -15,8 +15,6 @@ use tempfile::TempDir;
 mod common;
 use common::{newsearch, newsearch_process};
 
-use newsearch::date::Date;
-use newsearch::extract::FieldMap;
 use newsearch::index::{index_files, open_index, IndexingOptions, IndexingProgress};
 
 /// Queries whose top 10 must be the same in a resumed index and in a clean build.
@@ -123,15 +121,9 @@ const COMMIT_EVERY: u64 = 120;
 fn committed_states(corpus: &Path) -> Vec<u64> {
     let index = TempDir::new().unwrap();
     let options = IndexingOptions {
-        index_dir: index.path().to_path_buf(),
-        inputs: vec![corpus.to_path_buf()],
         memory_budget: 64 << 20,
-        threads: 1,
-        today: Date::today(),
-        field_map: FieldMap::default(),
         commit_every: COMMIT_EVERY,
-        keep_missing: false,
-        interrupted: Default::default(),
+        ..IndexingOptions::new(index.path().to_path_buf(), vec![corpus.to_path_buf()])
     };
     let recorder = CommitRecorder::default();
     index_files(&options, &recorder).unwrap();

@@ -8,7 +8,7 @@ use crate::cli::{ColorChoice, IndexArgs};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::extract::FieldMap;
-use crate::index::{delete_index, index_files, IndexingOptions};
+use crate::index::{index_files, IndexingOptions};
 use crate::output::{print_index_report, ProgressBarReporter, Style};
 
 use super::{Outcome, INTERRUPTED_EXIT_STATUS};
@@ -17,11 +17,7 @@ use super::{Outcome, INTERRUPTED_EXIT_STATUS};
 const MIN_MEMORY_PER_THREAD_MIB: usize = 16;
 
 pub fn run(index_dir: &Path, color: ColorChoice, args: IndexArgs) -> Result<Outcome> {
-    let rebuild = args.rebuild;
     let options = indexing_options(index_dir, args)?;
-    if rebuild {
-        delete_index(index_dir)?;
-    }
     stop_on_ctrl_c(&options.interrupted)?;
     let report = {
         let progress = ProgressBarReporter::new();
@@ -85,6 +81,7 @@ fn indexing_options(index_dir: &Path, args: IndexArgs) -> Result<IndexingOptions
         field_map,
         commit_every: args.commit_every,
         keep_missing: args.keep_missing,
+        rebuild: args.rebuild,
         interrupted: Arc::new(AtomicBool::new(false)),
     })
 }

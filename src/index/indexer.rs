@@ -17,10 +17,12 @@ use crate::error::{Error, Result};
 use crate::extract::{read_file, FieldMap, FileContext, Format};
 
 use super::changes::{changes, FoundFile};
+use super::folder::{inspect, IndexFolder};
 use super::groups_file::update_groups;
 use super::manifest::{FileState, Manifest};
 use super::near_duplicates::signature;
-use super::open::{load_manifest, open_or_create_index};
+use super::open::{load_manifest, open_index, open_or_create_index};
+use super::rebuild::{lock_writer, prepare_aside, remove_aside, swap_in};
 use super::schema::ArticleFields;
 
 /// What to index, and where.
@@ -41,8 +43,29 @@ pub struct IndexingOptions {
     pub commit_every: u64,
     /// Keep the articles of indexed files that are no longer found under the inputs.
     pub keep_missing: bool,
+    /// Build the index anew from the inputs (aside, then swapped in); see `rebuild.rs`.
+    pub rebuild: bool,
     /// Set from elsewhere (a Ctrl-C handler) to stop: the files read in full are committed.
     pub interrupted: Arc<AtomicBool>,
+}
+
+impl IndexingOptions {
+    /// Options with the defaults of the command line: one writer thread, 256 MiB, a commit
+    /// every 10,000 articles, no field mapping, missing files removed.
+    pub fn new(index_dir: PathBuf, inputs: Vec<PathBuf>) -> IndexingOptions {
+        IndexingOptions {
+            index_dir,
+            inputs,
+            memory_budget: 256 << 20,
+            threads: 1,
+            today: Date::today(),
+            field_map: FieldMap::default(),
+            commit_every: 10_000,
+            keep_missing: false,
+            rebuild: false,
+            interrupted: Arc::default(),
+        }
+    }
 }
 
 /// Receives the progress of a run; the library never prints.
@@ -86,6 +109,8 @@ pub struct IndexingReport {
     pub missing_kept: bool,
     /// The run was interrupted: the files read in full before it were committed.
     pub interrupted: bool,
+    /// A rebuild was interrupted: the index is still the one before it.
+    pub rebuild_abandoned: bool,
     /// Articles in the index after the last commit.
     pub articles_in_index: u64,
     pub elapsed: Duration,
@@ -111,15 +136,69 @@ impl FoundFile for InputFile {
 /// Indexes the articles of every new or changed file under the inputs, removes those of
 /// files that are gone, and commits every `commit_every` articles and at the end: a killed
 /// run leaves the index as it was at its last commit, and the next run goes on from there.
-/// Re-indexing a file replaces its articles.
+/// Re-indexing a file replaces its articles. With `rebuild`, the index is built anew aside
+/// and swapped in when complete.
 pub fn index_files(
     options: &IndexingOptions,
+    progress: &dyn IndexingProgress,
+) -> Result<IndexingReport> {
+    if options.rebuild {
+        rebuild(options, progress)
+    } else {
+        index_into(options, &options.index_dir, progress)
+    }
+}
+
+/// Builds the index of `options.index_dir` anew: in a folder aside while the writer lock is
+/// held, swapped in when complete. An interrupted or failed rebuild leaves the index as it was.
+fn rebuild(options: &IndexingOptions, progress: &dyn IndexingProgress) -> Result<IndexingReport> {
+    let directory = &options.index_dir;
+    match inspect(directory)? {
+        IndexFolder::Foreign(reason) => {
+            return Err(Error::NotAnIndex {
+                path: directory.clone(),
+                reason,
+            })
+        }
+        IndexFolder::Missing | IndexFolder::Empty => {
+            return index_into(options, directory, progress)
+        }
+        IndexFolder::Marked | IndexFolder::Unmarked => {}
+    }
+    let _lock = lock_writer(directory)?;
+    let aside = prepare_aside(directory)?;
+    match index_into(options, &aside, progress) {
+        Ok(report) if !report.interrupted => {
+            swap_in(directory)?;
+            Ok(report)
+        }
+        Ok(mut report) => {
+            remove_aside(directory)?;
+            report.rebuild_abandoned = true;
+            report.articles_in_index = open_index(directory)
+                .and_then(|index| Ok(index.index.reader()?.searcher().num_docs()))
+                .unwrap_or(0);
+            Ok(report)
+        }
+        Err(error) => {
+            // The error is what the user needs to see; the aside folder goes if it can.
+            let _ = remove_aside(directory);
+            Err(error)
+        }
+    }
+}
+
+/// The indexing run, writing to the index in `target` (the index folder, or the aside folder
+/// of a rebuild).
+fn index_into(
+    options: &IndexingOptions,
+    target: &Path,
     progress: &dyn IndexingProgress,
 ) -> Result<IndexingReport> {
     let started = Instant::now();
     let (roots, found, mut skipped) = discover(&options.inputs)?;
 
-    let article_index = open_or_create_index(&options.index_dir)?;
+    let article_index = open_or_create_index(target)?;
     let fields = &article_index.fields;
     // The lock first: the manifest read next is then the one this run's commits follow.
     let mut writer: IndexWriter = article_index
@@ -127,11 +206,11 @@ pub fn index_files(
         .writer_with_num_threads(options.threads, options.memory_budget)
         .map_err(|error| match error {
             TantivyError::LockFailure(..) => Error::IndexLocked {
-                path: options.index_dir.clone(),
+                path: target.to_path_buf(),
             },
             other => Error::Index(other),
         })?;
-    let mut manifest = load_manifest(&article_index.index, &options.index_dir)?;
+    let mut manifest = load_manifest(&article_index.index, target)?;
     let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
     let plan = changes(found, &unreadable, &roots, &manifest);
     let total_bytes = plan.to_read.iter().map(|file| file.state.size).sum();
@@ -152,6 +231,7 @@ pub fn index_files(
         missing_files: plan.missing,
         missing_kept: options.keep_missing,
         interrupted: false,
+        rebuild_abandoned: false,
         articles_in_index: 0,
         elapsed: Duration::ZERO,
     };
@@ -236,7 +316,7 @@ pub fn index_files(
     commit(&mut writer, &manifest)?;
     writer.wait_merging_threads()?;
     reader.reload()?;
-    update_groups(&options.index_dir, &reader.searcher())?;
+    update_groups(target, &reader.searcher())?;
     report.articles_in_index = reader.searcher().num_docs();
     progress.committed(report.articles_in_index);
     report.skipped = skipped;

@@ -1,15 +1,18 @@
 //! The index: its schema, opening it, the indexing run, and near-duplicate groups.
 
 mod changes;
+mod folder;
 mod groups_file;
 mod indexer;
 mod manifest;
 pub mod near_duplicates;
 mod open;
+mod rebuild;
 pub mod schema;
 
+pub use folder::MARKER_FILE;
 pub use groups_file::{live_signatures, load_groups, update_groups};
 pub use indexer::{index_files, IndexingOptions, IndexingProgress, IndexingReport, SkippedFile};
 pub use near_duplicates::DuplicateGroups;
-pub use open::{delete_index, open_index, open_or_create_index, ArticleIndex};
+pub use open::{open_index, open_or_create_index, ArticleIndex};
 pub use schema::ArticleFields;

@@ -8,6 +8,7 @@ use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, TantivyError};
 use crate::analysis;
 use crate::error::{Error, Result};
 
+use super::folder::{inspect, own_entries, segment_of, write_marker, IndexFolder};
 use super::manifest::{Manifest, ManifestError, INDEX_FORMAT};
 use super::schema::ArticleFields;
 
@@ -19,20 +20,31 @@ pub struct ArticleIndex {
     pub directory: PathBuf,
 }
 
-/// Whether `directory` holds an index (tantivy's `meta.json`).
-fn holds_index(directory: &Path) -> bool {
+/// Whether `directory` holds tantivy's description of an index.
+fn holds_meta(directory: &Path) -> bool {
     directory.join("meta.json").is_file()
 }
 
 /// How many times opening is tried before an index is called damaged.
 const OPEN_ATTEMPTS: u32 = 3;
 
-/// Opens the index in `directory`; an error says to run `newsearch index` when there is none.
+/// Opens the index in `directory`; an error says to run `newsearch index` when there is none,
+/// and that the folder is not an index when it is not newsearch's.
 pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
-    if !holds_index(directory) {
-        return Err(Error::NoIndex {
-            path: directory.to_path_buf(),
-        });
+    match inspect(directory)? {
+        IndexFolder::Missing | IndexFolder::Empty => {
+            return Err(Error::NoIndex {
+                path: directory.to_path_buf(),
+            })
+        }
+        IndexFolder::Foreign(reason) => {
+            return Err(Error::NotAnIndex {
+                path: directory.to_path_buf(),
+                reason,
+            })
+        }
+        IndexFolder::Marked if !holds_meta(directory) => return Err(missing_meta(directory)?),
+        IndexFolder::Marked | IndexFolder::Unmarked => {}
     }
     // A run in another process may commit and merge between our reading `meta.json` and
     // opening the files it lists, deleting some of them: read the newer commit and try again.
@@ -48,29 +60,37 @@ pub fn open_index(directory: &Path) -> Result<ArticleIndex> {
     }
 }
 
+/// What a marked folder without `meta.json` is: no index yet (a run killed before its first
+/// commit leaves only the marker and locks), or a damaged one (segment files without the
+/// description that names them, or `meta.json` replaced by something else).
+fn missing_meta(directory: &Path) -> Result<Error> {
+    let path = directory.to_path_buf();
+    let damaged = directory.join("meta.json").exists()
+        || own_entries(directory)?
+            .iter()
+            .any(|(name, _)| segment_of(name).is_some());
+    Ok(if damaged {
+        Error::DamagedIndex {
+            path,
+            reason: "meta.json is missing or is not a file".to_string(),
+        }
+    } else {
+        Error::NoIndex { path }
+    })
+}
+
 /// Opens the index as of the commit `meta.json` names now.
 fn open_committed(directory: &Path) -> Result<ArticleIndex> {
     let path = || directory.to_path_buf();
     let damaged = |error: TantivyError| opening_error(directory, error);
     let index = Index::open_in_dir(directory).map_err(damaged)?;
     let schema = index.schema();
-    let fields = ArticleFields::from_schema(&schema).map_err(|reason| {
-        // An index with newsearch's own fields but not all of today's was made by another version.
-        let is_newsearch = ["id", "path", "text"]
-            .iter()
-            .all(|name| schema.get_field(name).is_ok());
-        if is_newsearch {
-            Error::IncompatibleIndex {
-                path: path(),
-                reason,
-            }
-        } else {
-            Error::NotAnIndex {
-                path: path(),
-                reason,
-            }
-        }
-    })?;
+    // The folder is newsearch's: an index without all of today's fields was made by another version.
+    let fields =
+        ArticleFields::from_schema(&schema).map_err(|reason| Error::IncompatibleIndex {
+            path: path(),
+            reason,
+        })?;
     load_manifest(&index, directory)?;
     analysis::register(index.tokenizers());
     // Every segment file is opened now, so that a missing or truncated one is reported here
@@ -113,50 +133,11 @@ fn opening_error(directory: &Path, error: TantivyError) -> Error {
             path,
             reason: format!("{reason:?}"),
         },
-        TantivyError::SchemaError(reason) => Error::NotAnIndex { path, reason },
         other => Error::DamagedIndex {
             path,
             reason: other.to_string(),
         },
     }
-}
-
-/// Deletes the index in `directory` so that the next run builds it anew. Refuses to delete
-/// a directory that holds anything but an index (it may be the user's files).
-pub fn delete_index(directory: &Path) -> Result<()> {
-    let io_error = |source| Error::Io {
-        path: directory.to_path_buf(),
-        source,
-    };
-    if !directory.exists() {
-        return Ok(());
-    }
-    if !holds_index(directory) {
-        let is_empty = std::fs::read_dir(directory)
-            .map_err(io_error)?
-            .next()
-            .is_none();
-        if is_empty {
-            return Ok(());
-        }
-        return Err(Error::InvalidOption(format!(
-            "--rebuild: {} holds no index (no meta.json), so it is left alone; point --index at an index directory",
-            directory.display()
-        )));
-    }
-    for entry in std::fs::read_dir(directory).map_err(io_error)? {
-        let path = entry.map_err(io_error)?.path();
-        let removed = if path.is_dir() {
-            std::fs::remove_dir_all(&path)
-        } else {
-            std::fs::remove_file(&path)
-        };
-        removed.map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
-    }
-    Ok(())
 }
 
 /// How stored articles are kept: zstd (level 1) instead of tantivy's default lz4, on blocks
@@ -173,15 +154,43 @@ fn stored_text_settings() -> IndexSettings {
     }
 }
 
-/// Opens the index in `directory`, creating the directory and an empty index if needed.
+/// Opens the index in `directory` for an indexing run, creating it (and its marker) when the
+/// folder does not exist or is empty. A folder that is not newsearch's is refused.
 pub fn open_or_create_index(directory: &Path) -> Result<ArticleIndex> {
-    if holds_index(directory) {
-        return open_index(directory);
-    }
-    std::fs::create_dir_all(directory).map_err(|source| Error::Io {
+    let io_error = |source| Error::Io {
         path: directory.to_path_buf(),
         source,
-    })?;
+    };
+    match inspect(directory)? {
+        IndexFolder::Foreign(reason) => {
+            return Err(Error::NotAnIndex {
+                path: directory.to_path_buf(),
+                reason,
+            })
+        }
+        IndexFolder::Unmarked => {
+            let opened = open_index(directory)?;
+            write_marker(directory)?;
+            return Ok(opened);
+        }
+        IndexFolder::Marked if holds_meta(directory) => return open_index(directory),
+        IndexFolder::Marked => {
+            if let Error::DamagedIndex { path, reason } = missing_meta(directory)? {
+                return Err(Error::DamagedIndex { path, reason });
+            }
+        }
+        IndexFolder::Missing => {
+            std::fs::create_dir_all(directory).map_err(io_error)?;
+            write_marker(directory)?;
+        }
+        IndexFolder::Empty => write_marker(directory)?,
+    }
+    create_index(directory)
+}
+
+/// Makes an empty index in `directory`, a folder that holds newsearch's marker and nothing else
+/// of an index.
+pub(crate) fn create_index(directory: &Path) -> Result<ArticleIndex> {
     let index = Index::builder()
         .schema(ArticleFields::new_schema())
         .settings(stored_text_settings())
