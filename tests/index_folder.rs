@@ -471,3 +471,64 @@ fn queries_during_a_rebuild_see_the_previous_index_until_the_new_one_is_complete
     assert!(!index.path().join(".newsearch-rebuild").exists());
     println!("counts seen while the rebuild ran: {seen:?}");
 }
+
+/// What `newsearch index` printed, and the skipped-file lines of its stderr.
+fn skipped_lines(output: &Output) -> Vec<String> {
+    stderr(output)
+        .lines()
+        .filter(|line| line.contains("skipped"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_index_is_never_read_as_input() {
+    let root = TempDir::new().unwrap();
+    let news = root.path().join("news");
+    copy_folder(&fixtures().join("news"), &news);
+    // cd news && newsearch index . (the default --index is ./index, inside the archive)
+    let run = || {
+        bare_newsearch()
+            .current_dir(&news)
+            .args(["index", "."])
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(news.join("index").join(MARKER_FILE).is_file());
+    let second = run();
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    assert!(skipped_lines(&second).is_empty(), "{}", stderr(&second));
+    let summary = String::from_utf8_lossy(&second.stdout);
+    assert!(
+        summary.contains("Indexed 0 articles from 0 files"),
+        "{summary}"
+    );
+    assert!(summary.contains("5 unchanged files"), "{summary}");
+
+    // Another newsearch index inside the inputs, marked or made before markers, and the
+    // index folder given as an input: never read.
+    let other = news.join("Monde/ancien-index");
+    let made = newsearch(&other)
+        .arg("index")
+        .arg(fixtures().join("seeds"))
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", stderr(&made));
+    let unmarked = news.join("Economie/index-sans-marque");
+    copy_folder(&other, &unmarked);
+    std::fs::remove_file(unmarked.join(MARKER_FILE)).unwrap();
+    let third = bare_newsearch()
+        .current_dir(&news)
+        .args(["index", ".", "index"])
+        .output()
+        .unwrap();
+    assert_eq!(third.status.code(), Some(0), "{}", stderr(&third));
+    assert!(skipped_lines(&third).is_empty(), "{}", stderr(&third));
+    let summary = String::from_utf8_lossy(&third.stdout);
+    assert!(
+        summary.contains("Indexed 0 articles from 0 files"),
+        "{summary}"
+    );
+}

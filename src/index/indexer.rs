@@ -7,23 +7,23 @@ use std::time::{Duration, Instant};
 
 use tantivy::schema::TantivyDocument;
 use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
-use walkdir::WalkDir;
 
 use std::collections::HashSet;
 
 use crate::article::{body_fingerprint, Article};
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::extract::{read_file, FieldMap, FileContext, Format};
+use crate::extract::{read_file, FieldMap, FileContext};
 
-use super::changes::{changes, FoundFile};
+use super::changes::changes;
 use super::folder::{inspect, IndexFolder};
 use super::groups_file::update_groups;
-use super::manifest::{FileState, Manifest};
+use super::manifest::Manifest;
 use super::near_duplicates::signature;
 use super::open::{load_manifest, open_index, open_or_create_index};
 use super::rebuild::{lock_writer, prepare_aside, remove_aside, swap_in};
 use super::schema::ArticleFields;
+use super::walk::{discover, Discovered};
 
 /// What to index, and where.
 #[derive(Debug, Clone)]
@@ -116,23 +116,6 @@ pub struct IndexingReport {
     pub elapsed: Duration,
 }
 
-/// A file to read, with the category its folder gives.
-struct InputFile {
-    path: PathBuf,
-    format: Format,
-    folder_category: Option<String>,
-    state: FileState,
-}
-
-impl FoundFile for InputFile {
-    fn path(&self) -> &Path {
-        &self.path
-    }
-    fn state(&self) -> FileState {
-        self.state
-    }
-}
-
 /// Indexes the articles of every new or changed file under the inputs, removes those of
 /// files that are gone, and commits every `commit_every` articles and at the end: a killed
 /// run leaves the index as it was at its last commit, and the next run goes on from there.
@@ -196,7 +179,11 @@ fn index_into(
     progress: &dyn IndexingProgress,
 ) -> Result<IndexingReport> {
     let started = Instant::now();
-    let (roots, found, mut skipped) = discover(&options.inputs)?;
+    let Discovered {
+        roots,
+        files: found,
+        mut skipped,
+    } = discover(&options.inputs, &[target, &options.index_dir])?;
 
     let article_index = open_or_create_index(target)?;
     let fields = &article_index.fields;
@@ -332,87 +319,6 @@ fn commit(writer: &mut IndexWriter, manifest: &Manifest) -> Result<()> {
     Ok(())
 }
 
-/// The inputs' canonical paths, every readable file under them in a stable order, and the
-/// entries that cannot be read.
-fn discover(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<InputFile>, Vec<SkippedFile>)> {
-    let mut roots = Vec::new();
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for input in inputs {
-        let root = input.canonicalize().map_err(|source| Error::Io {
-            path: input.clone(),
-            source,
-        })?;
-        roots.push(root.clone());
-        let walk = WalkDir::new(&root)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| {
-                entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-            });
-        for entry in walk {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
-                    let path = error.path().map_or_else(|| root.clone(), Path::to_path_buf);
-                    skipped.push(SkippedFile {
-                        path,
-                        line: None,
-                        reason: walk_error_reason(&error),
-                    });
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let path = entry.path().to_path_buf();
-            let Some(format) = Format::of(&path) else {
-                skipped.push(SkippedFile {
-                    path,
-                    line: None,
-                    reason: "not a format newsearch reads".to_string(),
-                });
-                continue;
-            };
-            files.push(InputFile {
-                folder_category: folder_category(&root, &path),
-                state: entry.metadata().map_or(
-                    FileState {
-                        size: 0,
-                        modified_ns: 0,
-                    },
-                    |metadata| FileState::of(&metadata),
-                ),
-                format,
-                path,
-            });
-        }
-    }
-    Ok((roots, files, skipped))
-}
-
-fn walk_error_reason(error: &walkdir::Error) -> String {
-    if error.loop_ancestor().is_some() {
-        return "symbolic link loop".to_string();
-    }
-    error
-        .io_error()
-        .map_or_else(|| error.to_string(), ToString::to_string)
-}
-
-/// The name of the folder a file sits in under the indexed root, if it is not the root itself.
-fn folder_category(root: &Path, path: &Path) -> Option<String> {
-    let relative = path.strip_prefix(root).ok()?;
-    let folder = relative
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())?;
-    folder
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-}
-
 fn to_document(fields: &ArticleFields, article: &Article) -> TantivyDocument {
     let mut document = TantivyDocument::default();
     document.add_text(fields.id, &article.id);
@@ -438,23 +344,4 @@ fn to_document(fields: &ArticleFields, article: &Article) -> TantivyDocument {
     }
     document.add_u64(fields.simhash, signature(&article.body));
     document
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folder_category_is_the_parent_folder_under_the_root() {
-        let root = Path::new("/news");
-        assert_eq!(
-            folder_category(root, Path::new("/news/Economie/a.txt")).as_deref(),
-            Some("Economie")
-        );
-        assert_eq!(
-            folder_category(root, Path::new("/news/Monde/Asie/a.txt")).as_deref(),
-            Some("Asie")
-        );
-        assert_eq!(folder_category(root, Path::new("/news/a.txt")), None);
-    }
 }

@@ -9,6 +9,7 @@ pub mod near_duplicates;
 mod open;
 mod rebuild;
 pub mod schema;
+mod walk;
 
 pub use folder::MARKER_FILE;
 pub use groups_file::{live_signatures, load_groups, update_groups};

@@ -1,0 +1,231 @@
+//! Finding the files to index under the inputs: canonical paths, a stable order, each file once, newsearch's own index folders never read.
+
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::error::{Error, Result};
+use crate::extract::Format;
+
+use super::changes::FoundFile;
+use super::folder::{holds_marker, inspect, IndexFolder};
+use super::indexer::SkippedFile;
+use super::manifest::FileState;
+
+/// A file to read, as the walk found it.
+pub(crate) struct InputFile {
+    /// Its canonical path (symbolic links resolved): the same file is known by one path.
+    pub path: PathBuf,
+    pub format: Format,
+    /// The name of the folder it sits in under its root (the category a page does not state).
+    pub folder_category: Option<String>,
+    pub state: FileState,
+}
+
+impl FoundFile for InputFile {
+    fn path(&self) -> &Path {
+        &self.path
+    }
+    fn state(&self) -> FileState {
+        self.state
+    }
+}
+
+/// What the walk found.
+pub(crate) struct Discovered {
+    /// The inputs' canonical paths.
+    pub roots: Vec<PathBuf>,
+    pub files: Vec<InputFile>,
+    /// Entries that could not be listed or are in a format newsearch does not read.
+    pub skipped: Vec<SkippedFile>,
+}
+
+/// Every readable file under `inputs`, in a stable order, each once, leaving out hidden
+/// entries and index folders: newsearch's (marked, or made before markers) and the ones in
+/// `index_folders` (the folder being written, which may not be marked yet).
+pub(crate) fn discover(inputs: &[PathBuf], index_folders: &[&Path]) -> Result<Discovered> {
+    let index_folders: Vec<PathBuf> = index_folders
+        .iter()
+        .filter_map(|folder| folder.canonicalize().ok())
+        .collect();
+    let mut seen = SeenPaths::default();
+    let mut found = Discovered {
+        roots: Vec::new(),
+        files: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for input in inputs {
+        let root = input.canonicalize().map_err(|source| Error::Io {
+            path: input.clone(),
+            source,
+        })?;
+        found.roots.push(root.clone());
+        if index_folders.iter().any(|folder| root.starts_with(folder)) {
+            continue;
+        }
+        let walk = WalkDir::new(&root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| {
+                let hidden =
+                    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+                let index =
+                    entry.file_type().is_dir() && is_index_folder(entry.path(), &index_folders);
+                !hidden && !index
+            });
+        // The depths of the symbolic links to folders the walk is inside: below them paths are
+        // not canonical (the root is, and so is every path with no link on the way).
+        let mut link_depths: Vec<usize> = Vec::new();
+        for entry in walk {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error.path().map_or_else(|| root.clone(), Path::to_path_buf);
+                    found.skipped.push(SkippedFile {
+                        path,
+                        line: None,
+                        reason: walk_error_reason(&error),
+                    });
+                    continue;
+                }
+            };
+            while link_depths
+                .last()
+                .is_some_and(|&depth| depth >= entry.depth())
+            {
+                link_depths.pop();
+            }
+            if entry.file_type().is_dir() {
+                if entry.path_is_symlink() {
+                    link_depths.push(entry.depth());
+                }
+                continue;
+            }
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = if link_depths.is_empty() && !entry.path_is_symlink() {
+                entry.path().to_path_buf()
+            } else {
+                match entry.path().canonicalize() {
+                    Ok(path) => path,
+                    Err(error) => {
+                        found.skipped.push(SkippedFile {
+                            path: entry.path().to_path_buf(),
+                            line: None,
+                            reason: error.to_string(),
+                        });
+                        continue;
+                    }
+                }
+            };
+            let Some(format) = Format::of(&path) else {
+                found.skipped.push(SkippedFile {
+                    path,
+                    line: None,
+                    reason: "not a format newsearch reads".to_string(),
+                });
+                continue;
+            };
+            if !seen.first_time(&path, &found.files) {
+                continue;
+            }
+            found.files.push(InputFile {
+                folder_category: folder_category(&root, entry.path()),
+                state: entry.metadata().map_or(
+                    FileState {
+                        size: 0,
+                        modified_ns: 0,
+                    },
+                    |metadata| FileState::of(&metadata),
+                ),
+                format,
+                path,
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// The files found so far, by a hash of their path: the same file reached twice (through a
+/// link, or under two inputs) is read once.
+#[derive(Default)]
+struct SeenPaths(HashMap<u64, usize>);
+
+impl SeenPaths {
+    /// Whether `path` is not among `files` yet; if so, it will be the next one.
+    fn first_time(&mut self, path: &Path, files: &[InputFile]) -> bool {
+        let hash = rustc_hash::FxBuildHasher.hash_one(path);
+        match self.0.get(&hash) {
+            Some(&at) if files[at].path == path => false,
+            // Two paths with one hash: both are kept (the first stays the one looked up).
+            Some(_) => true,
+            None => {
+                self.0.insert(hash, files.len());
+                true
+            }
+        }
+    }
+}
+
+/// Whether the folder at `path` is an index: newsearch's marker, an index made before
+/// markers, or one of `index_folders` (canonical paths).
+fn is_index_folder(path: &Path, index_folders: &[PathBuf]) -> bool {
+    if holds_marker(path) {
+        return true;
+    }
+    if path.join("meta.json").exists()
+        && inspect(path).is_ok_and(|folder| folder == IndexFolder::Unmarked)
+    {
+        return true;
+    }
+    // Only a folder with the same name can be one of them: most folders are not canonicalised.
+    index_folders.iter().any(|folder| {
+        folder.file_name() == path.file_name()
+            && path
+                .canonicalize()
+                .is_ok_and(|canonical| &canonical == folder)
+    })
+}
+
+fn walk_error_reason(error: &walkdir::Error) -> String {
+    if error.loop_ancestor().is_some() {
+        return "symbolic link loop".to_string();
+    }
+    error
+        .io_error()
+        .map_or_else(|| error.to_string(), ToString::to_string)
+}
+
+/// The name of the folder a file sits in under the indexed root, if it is not the root itself.
+fn folder_category(root: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(root).ok()?;
+    let folder = relative
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())?;
+    folder
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_category_is_the_parent_folder_under_the_root() {
+        let root = Path::new("/news");
+        assert_eq!(
+            folder_category(root, Path::new("/news/Economie/a.txt")).as_deref(),
+            Some("Economie")
+        );
+        assert_eq!(
+            folder_category(root, Path::new("/news/Monde/Asie/a.txt")).as_deref(),
+            Some("Asie")
+        );
+        assert_eq!(folder_category(root, Path::new("/news/a.txt")), None);
+    }
+}
