@@ -18,7 +18,8 @@ pub struct PublicationDate {
 /// One news article, as read from any input format.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Article {
-    /// Stable identifier: the same source always yields the same id.
+    /// The identifier the input itself gives the article (a JSON record's `id`), empty when it
+    /// gives none. The index gives every article its own id from it ([`ArticleKey`]).
     pub id: String,
     pub title: String,
     pub date: Option<PublicationDate>,
@@ -33,10 +34,71 @@ pub struct Article {
     pub path: PathBuf,
 }
 
-/// A stable, short identifier for a source key (a file path, a record's place): the
-/// 64-bit FNV-1a hash in hexadecimal. The same key gives the same id in every run and version.
+/// A stable, short identifier for a key: the 64-bit FNV-1a hash in hexadecimal. The same
+/// key gives the same id in every run and version.
 pub fn stable_id(key: &str) -> String {
     format!("{:016x}", fnv1a(key.as_bytes()))
+}
+
+/// What an article's id is made of: where it sits relative to the folder that was indexed, and
+/// what it is — never the absolute path, so that moving, renaming or syncing an archive keeps
+/// every id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleKey {
+    /// The file's path below the indexed folder, names joined by `/` (the file's name when the
+    /// file itself was given).
+    pub relative_path: String,
+    /// What the article is: the id its input gives, else its URL, else its text's hash.
+    pub identity: String,
+    /// Which occurrence of that identity in the file this is (1 for the first): two records
+    /// with one id in a dump stay two articles.
+    pub occurrence: u32,
+}
+
+impl ArticleKey {
+    /// The key of `article`, the `occurrence`-th with its identity in the file at `relative_path`.
+    pub fn new(relative_path: &str, article: &Article, occurrence: u32) -> ArticleKey {
+        ArticleKey {
+            relative_path: relative_path.to_string(),
+            identity: identity(article),
+            occurrence,
+        }
+    }
+
+    /// The article's id: the hash of the key.
+    pub fn id(&self) -> String {
+        stable_id(&self.text(None))
+    }
+
+    /// The id of an article whose key another, different article (another text) already has:
+    /// the key and the hash of the article's own text. Two copies of one archive indexed side
+    /// by side give their differing articles distinct, stable ids this way.
+    pub fn id_with_text(&self, body: &str) -> String {
+        stable_id(&self.text(Some(fnv1a(body.as_bytes()))))
+    }
+
+    fn text(&self, text_hash: Option<u64>) -> String {
+        let mut key = format!("{}\n{}", self.relative_path, self.identity);
+        if self.occurrence > 1 {
+            key.push_str(&format!("\n#{}", self.occurrence));
+        }
+        if let Some(hash) = text_hash {
+            key.push_str(&format!("\ntext:{hash:016x}"));
+        }
+        key
+    }
+}
+
+/// What an article is, for its id: the id its input gives, else its URL (a page's canonical
+/// address), else the hash of its text.
+pub fn identity(article: &Article) -> String {
+    if !article.id.is_empty() {
+        format!("id:{}", article.id)
+    } else if let Some(url) = article.url.as_deref().filter(|url| !url.is_empty()) {
+        format!("url:{url}")
+    } else {
+        format!("text:{:016x}", fnv1a(article.body.as_bytes()))
+    }
 }
 
 /// The 64-bit FNV-1a hash of `bytes`: what [`body_fingerprint`] gives for a text that is
@@ -104,6 +166,49 @@ fn fnv1a_step(hash: u64, byte: u8) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_come_from_the_relative_place_and_what_the_article_is() {
+        let record = Article {
+            id: "lemonde2017-2172".to_string(),
+            url: Some("https://exemple.fr/a".to_string()),
+            body: "Le texte.".to_string(),
+            path: PathBuf::from("/home/moi/news/2017/dump.jsonl"),
+            ..Article::default()
+        };
+        let key = ArticleKey::new("2017/dump.jsonl", &record, 1);
+        assert_eq!(key.identity, "id:lemonde2017-2172");
+        assert_eq!(key.id(), stable_id("2017/dump.jsonl\nid:lemonde2017-2172"));
+        let moved = Article {
+            path: PathBuf::from("/mnt/sauvegarde/news-moved/2017/dump.jsonl"),
+            ..record.clone()
+        };
+        assert_eq!(ArticleKey::new("2017/dump.jsonl", &moved, 1).id(), key.id());
+        assert_ne!(
+            ArticleKey::new("2018/dump.jsonl", &record, 1).id(),
+            key.id()
+        );
+        assert_ne!(
+            ArticleKey::new("2017/dump.jsonl", &record, 2).id(),
+            key.id()
+        );
+        assert_ne!(key.id_with_text("Le texte."), key.id());
+        assert_ne!(key.id_with_text("Le texte."), key.id_with_text("Un autre."));
+
+        let page = Article {
+            url: Some("https://exemple.fr/a".to_string()),
+            ..Article::default()
+        };
+        assert_eq!(identity(&page), "url:https://exemple.fr/a");
+        let bare = Article {
+            body: "Le texte.".to_string(),
+            ..Article::default()
+        };
+        assert_eq!(
+            identity(&bare),
+            format!("text:{:016x}", fnv1a(b"Le texte."))
+        );
+    }
 
     #[test]
     fn stable_ids_are_fixed_hashes() {

@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 mod common;
-use common::{fixtures, newsearch, newsearch_process, total_hits};
+use common::{copy_folder, fixtures, newsearch, newsearch_process, total_hits};
 
 use newsearch::index::MARKER_FILE;
 
@@ -48,19 +48,6 @@ fn archive(root: &Path) -> PathBuf {
     std::fs::create_dir(news.join("sub")).unwrap();
     std::fs::write(news.join("sub/notes.md"), "# Notes\n\nÀ relire.\n").unwrap();
     news
-}
-
-fn copy_folder(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_folder(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
 }
 
 fn stderr(output: &Output) -> String {

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use crate::article::{stable_id, Article, PublicationDate};
+use crate::article::{Article, PublicationDate};
 
 use super::control_characters::printable_text;
 use super::date_value::{date_from_unix_time, parse_date_value};
@@ -44,7 +44,7 @@ pub fn read_json_records(
     let mut reader = utf8_stream(reader)?;
     let mut problems = Vec::new();
     let mut on_record = |record: Result<Value, String>, line: usize| match record
-        .and_then(|record| article_from_record(record, line, context))
+        .and_then(|record| article_from_record(record, context))
     {
         Ok(article) => emit(article),
         Err(reason) => problems.push(RecordProblem { line, reason }),
@@ -273,11 +273,7 @@ impl<'de> Visitor<'de> for RecordSequence<'_> {
 }
 
 /// The article a record describes, or why it cannot be indexed.
-fn article_from_record(
-    record: Value,
-    line: usize,
-    context: &FileContext,
-) -> Result<Article, String> {
+fn article_from_record(record: Value, context: &FileContext) -> Result<Article, String> {
     let record = match record {
         Value::Object(record) => record,
         other => return Err(format!("not a JSON object but {}", kind_of(&other))),
@@ -291,11 +287,10 @@ fn article_from_record(
             keys.join(", ")
         ));
     }
-    let place = || stable_id(&format!("{}#{}", context.path.to_string_lossy(), line));
     Ok(Article {
         id: field(ArticleField::Id)
             .and_then(plain_text)
-            .unwrap_or_else(place),
+            .unwrap_or_default(),
         title: field(ArticleField::Title)
             .and_then(plain_text)
             .unwrap_or_default(),

@@ -24,7 +24,7 @@ pub mod txt;
 use std::io::{self, BufRead, Cursor, Read};
 use std::path::Path;
 
-use crate::article::{stable_id, Article, PublicationDate};
+use crate::article::{Article, PublicationDate};
 use crate::date::Date;
 
 use compression::{decompressed, open_decompressed, Compression, OpenedFile};
@@ -120,7 +120,7 @@ fn looks_like_json_records(start: &str) -> bool {
 /// What a reader knows about a file besides its bytes.
 #[derive(Debug, Clone)]
 pub struct FileContext<'a> {
-    /// Where the file is; also the base of the ids of its articles.
+    /// Where the file is.
     pub path: &'a Path,
     /// The folder the file sits in under the indexed root: the category when the page states none.
     pub folder_category: Option<&'a str>,
@@ -298,8 +298,8 @@ fn read_html_file(bytes: &[u8], context: &FileContext) -> Result<Article, Extrac
     page_article(html::read_html(&text, context.today), context)
 }
 
-/// The article of a single-page file: its id from the path, the file name as a last-resort
-/// title, the folder as a last-resort category.
+/// The article of a single-page file: the file name as a last-resort title, the folder as a
+/// last-resort category (a page gives no id of its own).
 fn page_article(page: PageFields, context: &FileContext) -> Result<Article, ExtractError> {
     // Again after reading: HTML entities (`&#27;`) decode to control characters too.
     let clean = |text: String| printable_text(&text).into_owned();
@@ -308,7 +308,7 @@ fn page_article(page: PageFields, context: &FileContext) -> Result<Article, Extr
         return Err(ExtractError::NoArticle);
     }
     Ok(Article {
-        id: stable_id(&context.path.to_string_lossy()),
+        id: String::new(),
         title: page
             .title
             .map(clean)
@@ -393,7 +393,7 @@ mod tests {
         let article = read(path, text.as_bytes()).unwrap();
         assert_eq!(article.category.as_deref(), Some("Economie"));
         assert_eq!(article.title, "Le prix du blé s'envole");
-        assert_eq!(article.id, stable_id("news/Economie/page.txt"));
+        assert_eq!(article.id, "", "a page gives no id of its own");
     }
 
     #[test]

@@ -14,7 +14,8 @@ pub trait FoundFile {
 /// The work of an incremental run.
 #[derive(Debug)]
 pub struct Changes<F> {
-    /// New files and files whose size or modification time changed.
+    /// New files, files whose size or modification time changed, and files that held copies
+    /// of articles indexed from elsewhere (last).
     pub to_read: Vec<F>,
     /// Files indexed before and unchanged since: not read again.
     pub unchanged: u64,
@@ -43,9 +44,12 @@ pub fn changes<F: FoundFile>(
         .filter(|path| roots.iter().any(|root| path.starts_with(root)))
         .filter(|path| !unreadable.iter().any(|place| path.starts_with(place)))
         .collect();
-    let (unchanged, to_read): (Vec<F>, Vec<F>) = found
-        .into_iter()
-        .partition(|file| manifest.files.get(&Manifest::key(file.path())) == Some(&file.state()));
+    let (unchanged, mut to_read): (Vec<F>, Vec<F>) = found.into_iter().partition(|file| {
+        let key = Manifest::key(file.path());
+        manifest.files.get(&key) == Some(&file.state()) && !manifest.copies.contains(&key)
+    });
+    // Files that held copies last: the files whose copies they hold are read before them.
+    to_read.sort_by_key(|file| manifest.copies.contains(&Manifest::key(file.path())));
     Changes {
         to_read,
         unchanged: unchanged.len() as u64,

@@ -1,29 +1,18 @@
-//! The indexing run: walk the inputs, read what changed into articles, write them, commit as it goes (with the manifest of indexed files), report.
+//! Indexing, as the library offers it: the options, the progress a run reports, its report, and the entry point (a run, or a rebuild aside then swapped in).
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use tantivy::schema::TantivyDocument;
-use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
-
-use std::collections::HashSet;
-
-use crate::article::{body_fingerprint, Article};
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::extract::{read_file, FieldMap, FileContext};
+use crate::extract::FieldMap;
 
-use super::changes::changes;
 use super::folder::{inspect, IndexFolder};
-use super::groups_file::update_groups;
-use super::manifest::Manifest;
-use super::near_duplicates::signature;
-use super::open::{load_manifest, open_index, open_or_create_index};
+use super::indexing_run::index_into;
+use super::open::open_index;
 use super::rebuild::{lock_writer, prepare_aside, remove_aside, swap_in};
-use super::schema::ArticleFields;
-use super::walk::{discover, Discovered};
 
 /// What to index, and where.
 #[derive(Debug, Clone)]
@@ -80,6 +69,17 @@ pub trait IndexingProgress {
     fn committed(&self, _articles_in_index: u64) {}
 }
 
+/// A folder whose indexed files were found elsewhere (moved or renamed): the articles of
+/// its files that no longer exist were removed, those found again indexed at their new place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovedFolder {
+    pub from: PathBuf,
+    /// The input the files were found under.
+    pub to: PathBuf,
+    /// How many indexed files of `from` no longer exist and were forgotten.
+    pub files: u64,
+}
+
 /// A file, or one record of it, that could not be read, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkippedFile {
@@ -101,12 +101,17 @@ pub struct IndexingReport {
     pub skipped: Vec<SkippedFile>,
     /// Articles whose body is identical to one read earlier in the run (still indexed).
     pub exact_duplicates: u64,
+    /// Articles already indexed from another copy of their archive (same place below the
+    /// indexed folder, same text), not indexed twice.
+    pub copies: u64,
     /// Files indexed before and unchanged since (not read again).
     pub unchanged_files: u64,
     /// Indexed files no longer found under the inputs: their articles were removed, or
     /// kept with `keep_missing`.
     pub missing_files: Vec<PathBuf>,
     pub missing_kept: bool,
+    /// Folders whose indexed files were found at a new place: their old paths are forgotten.
+    pub moved: Vec<MovedFolder>,
     /// The run was interrupted: the files read in full before it were committed.
     pub interrupted: bool,
     /// A rebuild was interrupted: the index is still the one before it.
@@ -169,179 +174,4 @@ fn rebuild(options: &IndexingOptions, progress: &dyn IndexingProgress) -> Result
             Err(error)
         }
     }
-}
-
-/// The indexing run, writing to the index in `target` (the index folder, or the aside folder
-/// of a rebuild).
-fn index_into(
-    options: &IndexingOptions,
-    target: &Path,
-    progress: &dyn IndexingProgress,
-) -> Result<IndexingReport> {
-    let started = Instant::now();
-    let Discovered {
-        roots,
-        files: found,
-        mut skipped,
-    } = discover(&options.inputs, &[target, &options.index_dir])?;
-
-    let article_index = open_or_create_index(target)?;
-    let fields = &article_index.fields;
-    // The lock first: the manifest read next is then the one this run's commits follow.
-    let mut writer: IndexWriter = article_index
-        .index
-        .writer_with_num_threads(options.threads, options.memory_budget)
-        .map_err(|error| match error {
-            TantivyError::LockFailure(..) => Error::IndexLocked {
-                path: target.to_path_buf(),
-            },
-            other => Error::Index(other),
-        })?;
-    let mut manifest = load_manifest(&article_index.index, target)?;
-    let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
-    let plan = changes(found, &unreadable, &roots, &manifest);
-    let total_bytes = plan.to_read.iter().map(|file| file.state.size).sum();
-    progress.started(plan.to_read.len() as u64, total_bytes);
-    let reader: IndexReader = article_index
-        .index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()?;
-
-    let mut report = IndexingReport {
-        articles: 0,
-        files: 0,
-        bytes: 0,
-        skipped: Vec::new(),
-        exact_duplicates: 0,
-        unchanged_files: plan.unchanged,
-        missing_files: plan.missing,
-        missing_kept: options.keep_missing,
-        interrupted: false,
-        rebuild_abandoned: false,
-        articles_in_index: 0,
-        elapsed: Duration::ZERO,
-    };
-    if !options.keep_missing {
-        for path in &report.missing_files {
-            let key = Manifest::key(path);
-            writer.delete_term(Term::from_field_text(fields.path, &key));
-            manifest.files.remove(&key);
-        }
-    }
-    let interrupted = || options.interrupted.load(Ordering::SeqCst);
-    let mut fingerprints = HashSet::new();
-    let mut articles_since_commit = 0;
-    for file in &plan.to_read {
-        if interrupted() {
-            report.interrupted = true;
-            break;
-        }
-        // The file's earlier articles go first: the index then reflects the file as it is now.
-        // Until the file is read in full, the manifest does not list it.
-        let key = Manifest::key(&file.path);
-        let path_term = Term::from_field_text(fields.path, &key);
-        manifest.files.remove(&key);
-        writer.delete_term(path_term.clone());
-        let mut write_error = None;
-        let mut file_articles = 0;
-        let context = FileContext {
-            path: &file.path,
-            folder_category: file.folder_category.as_deref(),
-            today: options.today,
-            field_map: &options.field_map,
-        };
-        let outcome = read_file(file.format, &context, &mut |article: Article| {
-            if write_error.is_some() || interrupted() {
-                return;
-            }
-            if !fingerprints.insert(body_fingerprint(&article.body)) {
-                report.exact_duplicates += 1;
-            }
-            match writer.add_document(to_document(fields, &article)) {
-                Ok(_) => file_articles += 1,
-                Err(error) => write_error = Some(error),
-            }
-        });
-        if let Some(error) = write_error {
-            return Err(Error::Index(error));
-        }
-        if interrupted() {
-            // Part of the file was written: take it back, the next run reads it whole.
-            writer.delete_term(path_term);
-            report.interrupted = true;
-            break;
-        }
-        report.articles += file_articles;
-        articles_since_commit += file_articles;
-        match outcome {
-            Ok(problems) => {
-                report.files += 1;
-                report.bytes += file.state.size;
-                manifest.files.insert(key, file.state);
-                skipped.extend(problems.into_iter().map(|problem| SkippedFile {
-                    path: file.path.clone(),
-                    line: Some(problem.line),
-                    reason: problem.reason,
-                }));
-            }
-            Err(error) => skipped.push(SkippedFile {
-                path: file.path.clone(),
-                line: None,
-                reason: error.to_string(),
-            }),
-        }
-        progress.file_done(file.state.size);
-        if articles_since_commit >= options.commit_every {
-            commit(&mut writer, &manifest)?;
-            reader.reload()?;
-            progress.committed(reader.searcher().num_docs());
-            articles_since_commit = 0;
-        }
-    }
-    progress.committing();
-    commit(&mut writer, &manifest)?;
-    writer.wait_merging_threads()?;
-    reader.reload()?;
-    update_groups(target, &reader.searcher())?;
-    report.articles_in_index = reader.searcher().num_docs();
-    progress.committed(report.articles_in_index);
-    report.skipped = skipped;
-    report.elapsed = started.elapsed();
-    Ok(report)
-}
-
-/// Commits what was written, with the manifest of the files read in full, in one atomic step.
-fn commit(writer: &mut IndexWriter, manifest: &Manifest) -> Result<()> {
-    let mut prepared = writer.prepare_commit()?;
-    prepared.set_payload(&manifest.to_payload());
-    prepared.commit()?;
-    Ok(())
-}
-
-fn to_document(fields: &ArticleFields, article: &Article) -> TantivyDocument {
-    let mut document = TantivyDocument::default();
-    document.add_text(fields.id, &article.id);
-    document.add_text(fields.path, Manifest::key(&article.path));
-    document.add_text(fields.title, &article.title);
-    document.add_text(fields.body, &article.body);
-    document.add_text(fields.text, &article.title);
-    document.add_text(fields.text, &article.body);
-    let optional_texts = [
-        (fields.category, &article.category),
-        (fields.author, &article.author),
-        (fields.source, &article.source),
-        (fields.url, &article.url),
-    ];
-    for (field, value) in optional_texts {
-        if let Some(value) = value {
-            document.add_text(field, value);
-        }
-    }
-    if let Some(date) = article.date {
-        document.add_i64(fields.date, date.date.to_yyyymmdd());
-        document.add_bool(fields.date_inferred, date.year_inferred);
-    }
-    document.add_u64(fields.simhash, signature(&article.body));
-    document
 }

@@ -5,7 +5,7 @@
 //! committed articles. It also carries the index format, so that an index made by another
 //! version of newsearch is recognised.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::Metadata;
 use std::path::Path;
 use std::time::UNIX_EPOCH;
@@ -15,13 +15,18 @@ use tantivy::Index;
 
 /// The format of the index this version writes and reads. Change it whenever the schema
 /// or what is stored changes meaning.
-pub const INDEX_FORMAT: u32 = 2;
+pub const INDEX_FORMAT: u32 = 3;
 
 /// The files whose articles the index holds, by path key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     pub format: u32,
     pub files: BTreeMap<String, FileState>,
+    /// Files some of whose articles were not indexed because a copy of them was (another
+    /// copy of the archive): they are read again on every run, so that their articles take
+    /// over when the copy goes.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub copies: BTreeSet<String>,
 }
 
 /// A file as it was when its articles were read: a file whose size and modification time
@@ -84,6 +89,7 @@ impl Default for Manifest {
         Manifest {
             format: INDEX_FORMAT,
             files: BTreeMap::new(),
+            copies: BTreeSet::new(),
         }
     }
 }

@@ -1,9 +1,11 @@
 //! The index: its schema, opening it, the indexing run, and near-duplicate groups.
 
+mod article_ids;
 mod changes;
 mod folder;
 mod groups_file;
 mod indexer;
+mod indexing_run;
 mod manifest;
 pub mod near_duplicates;
 mod open;
@@ -13,7 +15,9 @@ mod walk;
 
 pub use folder::MARKER_FILE;
 pub use groups_file::{live_signatures, load_groups, update_groups};
-pub use indexer::{index_files, IndexingOptions, IndexingProgress, IndexingReport, SkippedFile};
+pub use indexer::{
+    index_files, IndexingOptions, IndexingProgress, IndexingReport, MovedFolder, SkippedFile,
+};
 pub use near_duplicates::DuplicateGroups;
 pub use open::{open_index, open_or_create_index, ArticleIndex};
 pub use schema::ArticleFields;

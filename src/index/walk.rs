@@ -18,6 +18,9 @@ use super::manifest::FileState;
 pub(crate) struct InputFile {
     /// Its canonical path (symbolic links resolved): the same file is known by one path.
     pub path: PathBuf,
+    /// Its path below the input it was found under, names joined by `/` (its name when it
+    /// was given itself): the place its articles' ids are made from.
+    pub relative_path: String,
     pub format: Format,
     /// The name of the folder it sits in under its root (the category a page does not state).
     pub folder_category: Option<String>,
@@ -135,6 +138,7 @@ pub(crate) fn discover(inputs: &[PathBuf], index_folders: &[&Path]) -> Result<Di
             }
             found.files.push(InputFile {
                 folder_category: folder_category(&root, entry.path()),
+                relative_path: relative_path(&root, entry.path()),
                 state: entry.metadata().map_or(
                     FileState {
                         size: 0,
@@ -200,6 +204,22 @@ fn walk_error_reason(error: &walkdir::Error) -> String {
         .map_or_else(|| error.to_string(), ToString::to_string)
 }
 
+/// The path of a file below the indexed root, names joined by `/`; the file's name when the
+/// root is the file.
+fn relative_path(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let relative = if relative.as_os_str().is_empty() {
+        Path::new(path.file_name().unwrap_or(path.as_os_str()))
+    } else {
+        relative
+    };
+    let names: Vec<_> = relative
+        .components()
+        .map(|component| component.as_os_str().to_string_lossy())
+        .collect();
+    names.join("/")
+}
+
 /// The name of the folder a file sits in under the indexed root, if it is not the root itself.
 fn folder_category(root: &Path, path: &Path) -> Option<String> {
     let relative = path.strip_prefix(root).ok()?;
@@ -227,5 +247,16 @@ mod tests {
             Some("Asie")
         );
         assert_eq!(folder_category(root, Path::new("/news/a.txt")), None);
+    }
+
+    #[test]
+    fn relative_paths_are_below_the_root() {
+        let root = Path::new("/home/moi/news");
+        assert_eq!(
+            relative_path(root, Path::new("/home/moi/news/Monde/Asie/a.txt")),
+            "Monde/Asie/a.txt"
+        );
+        let file = Path::new("/home/moi/dump.jsonl");
+        assert_eq!(relative_path(file, file), "dump.jsonl");
     }
 }

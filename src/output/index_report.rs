@@ -26,6 +26,8 @@ pub fn print_index_report(
             terminal_safe(&skipped.reason)
         )?;
     }
+    let plural =
+        |count: u64, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     let (missing_action, missing_word) = if report.missing_kept {
         ("kept the articles of", "kept")
     } else {
@@ -38,12 +40,27 @@ pub fn print_index_report(
             terminal_safe(&path.display().to_string())
         )?;
     }
+    for moved in &report.moved {
+        writeln!(
+            errors,
+            "newsearch: {} moved to {}: forgot the old paths of {}",
+            terminal_safe(&moved.from.display().to_string()),
+            terminal_safe(&moved.to.display().to_string()),
+            plural(moved.files, "file"),
+        )?;
+    }
     let seconds = report.elapsed.as_secs_f64().max(1e-9);
-    let plural =
-        |count: u64, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    let copies = if report.copies > 0 {
+        format!(
+            "; {} already indexed from another copy",
+            plural(report.copies, "article")
+        )
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {}; {} skipped; {}; {} {missing_word}; the index holds {}.",
+        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {}{copies}; {} skipped; {}; {} {missing_word}; the index holds {}.",
         style.title(&format!("Indexed {}", plural(report.articles, "article"))),
         plural(report.files, "file"),
         seconds,

@@ -157,3 +157,17 @@ pub fn total_hits(index: &Path, text: &str) -> u64 {
     let results: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     results["total_hits"].as_u64().unwrap()
 }
+
+/// Copies the folder `from` and everything in it to `to`, as `cp -r` does.
+pub fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_folder(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}

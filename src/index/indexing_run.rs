@@ -1,0 +1,328 @@
+//! One indexing run into one index folder: the files that changed are read, their articles given ids and written, files that are gone or moved are forgotten, and commits carry the manifest.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use tantivy::schema::TantivyDocument;
+use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
+
+use crate::article::{body_fingerprint, Article, ArticleKey};
+use crate::error::{Error, Result};
+use crate::extract::{read_file, FileContext};
+
+use super::article_ids::{ArticleIds, Placement};
+use super::changes::changes;
+use super::groups_file::update_groups;
+use super::indexer::{IndexingOptions, IndexingProgress, IndexingReport, MovedFolder, SkippedFile};
+use super::manifest::Manifest;
+use super::near_duplicates::signature;
+use super::open::{load_manifest, open_or_create_index};
+use super::schema::ArticleFields;
+use super::walk::{discover, Discovered, InputFile};
+
+/// Runs `newsearch index` into the index in `target` (the index folder, or the aside folder
+/// of a rebuild).
+pub(crate) fn index_into(
+    options: &IndexingOptions,
+    target: &Path,
+    progress: &dyn IndexingProgress,
+) -> Result<IndexingReport> {
+    let started = Instant::now();
+    let Discovered {
+        roots,
+        files: found,
+        mut skipped,
+    } = discover(&options.inputs, &[target, &options.index_dir])?;
+
+    let article_index = open_or_create_index(target)?;
+    // The lock first: the manifest read next is then the one this run's commits follow.
+    let writer: IndexWriter = article_index
+        .index
+        .writer_with_num_threads(options.threads, options.memory_budget)
+        .map_err(|error| match error {
+            TantivyError::LockFailure(..) => Error::IndexLocked {
+                path: target.to_path_buf(),
+            },
+            other => Error::Index(other),
+        })?;
+    let manifest = load_manifest(&article_index.index, target)?;
+    let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
+    let plan = changes(found, &unreadable, &roots, &manifest);
+    let total_bytes = plan.to_read.iter().map(|file| file.state.size).sum();
+    progress.started(plan.to_read.len() as u64, total_bytes);
+    let reader: IndexReader = article_index
+        .index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+
+    let mut run = Run {
+        options,
+        fields: &article_index.fields,
+        roots: &roots,
+        ids: ArticleIds::new(reader.searcher(), &article_index.fields),
+        writer,
+        manifest,
+        fingerprints: HashSet::new(),
+        forgotten_folders: HashSet::new(),
+        report: IndexingReport {
+            articles: 0,
+            files: 0,
+            bytes: 0,
+            skipped: Vec::new(),
+            exact_duplicates: 0,
+            copies: 0,
+            unchanged_files: plan.unchanged,
+            missing_files: plan.missing,
+            missing_kept: options.keep_missing,
+            moved: Vec::new(),
+            interrupted: false,
+            rebuild_abandoned: false,
+            articles_in_index: 0,
+            elapsed: Duration::ZERO,
+        },
+    };
+    if !options.keep_missing {
+        for path in run.report.missing_files.clone() {
+            run.remove_file(&Manifest::key(&path))?;
+        }
+    }
+    let mut articles_since_commit = 0;
+    for file in &plan.to_read {
+        if run.interrupted() {
+            run.report.interrupted = true;
+            break;
+        }
+        let articles = run.read(file, &mut skipped)?;
+        if run.report.interrupted {
+            break;
+        }
+        progress.file_done(file.state.size);
+        articles_since_commit += articles;
+        if articles_since_commit >= options.commit_every {
+            run.commit()?;
+            reader.reload()?;
+            progress.committed(reader.searcher().num_docs());
+            articles_since_commit = 0;
+        }
+    }
+    progress.committing();
+    run.commit()?;
+    let Run {
+        writer, mut report, ..
+    } = run;
+    writer.wait_merging_threads()?;
+    reader.reload()?;
+    update_groups(target, &reader.searcher())?;
+    report.articles_in_index = reader.searcher().num_docs();
+    progress.committed(report.articles_in_index);
+    report.skipped = skipped;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// The state of a run.
+struct Run<'a> {
+    options: &'a IndexingOptions,
+    fields: &'a ArticleFields,
+    /// The inputs' canonical paths.
+    roots: &'a [PathBuf],
+    ids: ArticleIds,
+    writer: IndexWriter,
+    /// The files read in full, as the next commit will record them.
+    manifest: Manifest,
+    /// The bodies read in this run, to count exact duplicates.
+    fingerprints: HashSet<u64>,
+    /// Folders whose files were found moved, already swept for their other vanished files.
+    forgotten_folders: HashSet<PathBuf>,
+    report: IndexingReport,
+}
+
+impl Run<'_> {
+    fn interrupted(&self) -> bool {
+        self.options.interrupted.load(Ordering::SeqCst)
+    }
+
+    /// Removes the articles of the file with this path key, and its manifest entry.
+    fn remove_file(&mut self, key: &str) -> Result<()> {
+        self.ids.release_file(key)?;
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.path, key));
+        self.manifest.files.remove(key);
+        self.manifest.copies.remove(key);
+        Ok(())
+    }
+
+    /// Reads one file and writes its articles in place of its earlier ones; returns how
+    /// many it wrote. An interruption takes the file's articles back (the next run reads it
+    /// whole) and sets `report.interrupted`.
+    fn read(&mut self, file: &InputFile, skipped: &mut Vec<SkippedFile>) -> Result<u64> {
+        // The file's earlier articles go first: the index then reflects the file as it is now.
+        // Until the file is read in full, the manifest does not list it.
+        let key = Manifest::key(&file.path);
+        self.remove_file(&key)?;
+        let mut error = None;
+        let mut written = 0;
+        let mut copies = 0;
+        let mut occurrences = HashMap::new();
+        let options = self.options;
+        let context = FileContext {
+            path: &file.path,
+            folder_category: file.folder_category.as_deref(),
+            today: options.today,
+            field_map: &options.field_map,
+        };
+        let outcome = read_file(file.format, &context, &mut |mut article: Article| {
+            if error.is_some() || self.interrupted() {
+                return;
+            }
+            let occurrence = occurrences
+                .entry(crate::article::identity(&article))
+                .and_modify(|count| *count += 1)
+                .or_insert(1u32);
+            let article_key = ArticleKey::new(&file.relative_path, &article, *occurrence);
+            match self.place(&article_key, &article.body, file) {
+                Ok(Placement::Copy) => copies += 1,
+                Ok(Placement::Id { id, .. }) => {
+                    if !self.fingerprints.insert(body_fingerprint(&article.body)) {
+                        self.report.exact_duplicates += 1;
+                    }
+                    article.id = id;
+                    match self.writer.add_document(to_document(self.fields, &article)) {
+                        Ok(_) => written += 1,
+                        Err(failure) => error = Some(Error::Index(failure)),
+                    }
+                }
+                Err(failure) => error = Some(failure),
+            }
+        });
+        if let Some(error) = error {
+            return Err(error);
+        }
+        if self.interrupted() {
+            // Part of the file was written: take it back, the next run reads it whole.
+            self.writer
+                .delete_term(Term::from_field_text(self.fields.path, &key));
+            self.report.interrupted = true;
+            return Ok(0);
+        }
+        self.report.articles += written;
+        self.report.copies += copies;
+        match outcome {
+            Ok(problems) => {
+                self.report.files += 1;
+                self.report.bytes += file.state.size;
+                self.manifest.files.insert(key.clone(), file.state);
+                if copies > 0 {
+                    // Read again on every run: if the copy indexed in its place goes, this
+                    // file's articles take over.
+                    self.manifest.copies.insert(key);
+                }
+                skipped.extend(problems.into_iter().map(|problem| SkippedFile {
+                    path: file.path.clone(),
+                    line: Some(problem.line),
+                    reason: problem.reason,
+                }));
+            }
+            Err(failure) => skipped.push(SkippedFile {
+                path: file.path.clone(),
+                line: None,
+                reason: failure.to_string(),
+            }),
+        }
+        Ok(written)
+    }
+
+    /// Where an article of `file` goes; a moved file's old place is forgotten.
+    fn place(&mut self, key: &ArticleKey, body: &str, file: &InputFile) -> Result<Placement> {
+        let placement = self.ids.place(key, body)?;
+        if let Placement::Id {
+            forget: Some(old), ..
+        } = &placement
+        {
+            self.forget_moved(old, file)?;
+        }
+        Ok(placement)
+    }
+
+    /// `old`, an indexed file that no longer exists, holds an article now found in `file`:
+    /// the folder it was indexed from moved. Its articles go, and so do those of every other
+    /// indexed file of that folder that no longer exists.
+    fn forget_moved(&mut self, old: &Path, file: &InputFile) -> Result<()> {
+        let depth = file.relative_path.split('/').count();
+        let old_folder = old.ancestors().nth(depth).unwrap_or(old).to_path_buf();
+        let new_folder = self
+            .roots
+            .iter()
+            .find(|root| file.path.starts_with(root))
+            .cloned()
+            .unwrap_or_else(|| file.path.clone());
+        let mut gone = BTreeSet::from([Manifest::key(old)]);
+        if self.forgotten_folders.insert(old_folder.clone()) {
+            gone.extend(
+                self.manifest
+                    .files
+                    .keys()
+                    .filter(|key| Path::new(key).starts_with(&old_folder))
+                    .filter(|key| !Path::new(key).exists())
+                    .cloned(),
+            );
+        }
+        let count = gone.len() as u64;
+        for key in gone {
+            self.remove_file(&key)?;
+        }
+        match self
+            .report
+            .moved
+            .iter_mut()
+            .find(|moved| moved.from == old_folder)
+        {
+            Some(moved) => moved.files += count,
+            None => self.report.moved.push(MovedFolder {
+                from: old_folder,
+                to: new_folder,
+                files: count,
+            }),
+        }
+        Ok(())
+    }
+
+    /// Commits what was written, with the manifest of the files read in full, in one atomic step.
+    fn commit(&mut self) -> Result<()> {
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&self.manifest.to_payload());
+        prepared.commit()?;
+        Ok(())
+    }
+}
+
+/// The one place an article becomes the engine's document.
+fn to_document(fields: &ArticleFields, article: &Article) -> TantivyDocument {
+    let mut document = TantivyDocument::default();
+    document.add_text(fields.id, &article.id);
+    document.add_text(fields.path, Manifest::key(&article.path));
+    document.add_text(fields.title, &article.title);
+    document.add_text(fields.body, &article.body);
+    document.add_text(fields.text, &article.title);
+    document.add_text(fields.text, &article.body);
+    let optional_texts = [
+        (fields.category, &article.category),
+        (fields.author, &article.author),
+        (fields.source, &article.source),
+        (fields.url, &article.url),
+    ];
+    for (field, value) in optional_texts {
+        if let Some(value) = value {
+            document.add_text(field, value);
+        }
+    }
+    if let Some(date) = article.date {
+        document.add_i64(fields.date, date.date.to_yyyymmdd());
+        document.add_bool(fields.date_inferred, date.year_inferred);
+    }
+    document.add_u64(fields.simhash, signature(&article.body));
+    document
+}
