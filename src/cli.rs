@@ -92,9 +92,14 @@ pub struct IndexArgs {
     pub paths: Vec<PathBuf>,
 
     /// Read a JSON key as an article field: `--field body=contenu` (repeatable; fields: id,
-    /// title, body, date, category, author, url, source).
+    /// title, body, date, category, author, url, source). The mappings are stored with the
+    /// index: later runs without --field use them; new ones replace them.
     #[arg(long = "field", value_name = "FIELD=KEY")]
     pub fields: Vec<String>,
+
+    /// Forget the --field mappings stored with the index (the dumps are read again without them).
+    #[arg(long, conflicts_with = "fields")]
+    pub forget_fields: bool,
 
     /// Delete the index and build it again from these inputs (for an index made by another
     /// version). Only a directory that holds an index is ever deleted.

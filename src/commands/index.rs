@@ -8,7 +8,7 @@ use crate::cli::{ColorChoice, IndexArgs};
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::extract::FieldMap;
-use crate::index::{index_files, IndexingOptions};
+use crate::index::{index_files, FieldMappings, IndexingOptions};
 use crate::output::{print_index_report, ProgressBarReporter, Style};
 
 use super::{Outcome, INTERRUPTED_EXIT_STATUS};
@@ -71,14 +71,22 @@ fn indexing_options(index_dir: &Path, args: IndexArgs) -> Result<IndexingOptions
             "--commit-every 0: commit after at least 1 article".to_string(),
         ));
     }
-    let field_map = FieldMap::parse(&args.fields).map_err(Error::InvalidOption)?;
+    // Checked now, before any work; the run keeps the pairs, to store them with the index.
+    FieldMap::parse(&args.fields).map_err(Error::InvalidOption)?;
+    let fields = if args.forget_fields {
+        FieldMappings::Given(Vec::new())
+    } else if args.fields.is_empty() {
+        FieldMappings::Stored
+    } else {
+        FieldMappings::Given(args.fields)
+    };
     Ok(IndexingOptions {
         index_dir: index_dir.to_path_buf(),
         inputs: args.paths,
         memory_budget: args.memory << 20,
         threads,
         today: Date::today(),
-        field_map,
+        fields,
         commit_every: args.commit_every,
         keep_missing: args.keep_missing,
         rebuild: args.rebuild,

@@ -19,18 +19,22 @@ pub struct Changes<F> {
     pub to_read: Vec<F>,
     /// Files indexed before and unchanged since: not read again.
     pub unchanged: u64,
+    /// Files unchanged since they were indexed but read again because `read_again` asked.
+    pub read_again: u64,
     /// Indexed files under the inputs that the walk no longer finds.
     pub missing: Vec<PathBuf>,
 }
 
 /// Compares the files found under `roots` with the manifest of the last commit.
 /// `unreadable` are the places the walk could not list: what lies there is not missing, only
-/// out of sight (a folder without permission), so its articles stay.
+/// out of sight (a folder without permission), so its articles stay. Unchanged files for
+/// which `read_again` is true are read all the same (the way they are read changed).
 pub fn changes<F: FoundFile>(
     found: Vec<F>,
     unreadable: &[PathBuf],
     roots: &[PathBuf],
     manifest: &Manifest,
+    read_again: &dyn Fn(&F) -> bool,
 ) -> Changes<F> {
     let seen: HashSet<String> = found
         .iter()
@@ -44,15 +48,23 @@ pub fn changes<F: FoundFile>(
         .filter(|path| roots.iter().any(|root| path.starts_with(root)))
         .filter(|path| !unreadable.iter().any(|place| path.starts_with(place)))
         .collect();
+    let mut read_again_count = 0;
     let (unchanged, mut to_read): (Vec<F>, Vec<F>) = found.into_iter().partition(|file| {
         let key = Manifest::key(file.path());
-        manifest.files.get(&key) == Some(&file.state()) && !manifest.copies.contains(&key)
+        let unchanged =
+            manifest.files.get(&key) == Some(&file.state()) && !manifest.copies.contains(&key);
+        if unchanged && read_again(file) {
+            read_again_count += 1;
+            return false;
+        }
+        unchanged
     });
     // Files that held copies last: the files whose copies they hold are read before them.
     to_read.sort_by_key(|file| manifest.copies.contains(&Manifest::key(file.path())));
     Changes {
         to_read,
         unchanged: unchanged.len() as u64,
+        read_again: read_again_count,
         missing,
     }
 }
@@ -103,10 +115,11 @@ mod tests {
             Found("/news/edited.txt", 11),
             Found("/news/new.txt", 3),
         ];
-        let plan = changes(found, &[], &[PathBuf::from("/news")], &before);
+        let plan = changes(found, &[], &[PathBuf::from("/news")], &before, &|_| false);
         let to_read: Vec<&str> = plan.to_read.iter().map(|file| file.0).collect();
         assert_eq!(to_read, ["/news/edited.txt", "/news/new.txt"]);
         assert_eq!(plan.unchanged, 1);
+        assert_eq!(plan.read_again, 0);
         assert_eq!(
             plan.missing,
             [
@@ -120,7 +133,13 @@ mod tests {
     #[test]
     fn a_folder_with_a_similar_name_is_not_under_the_root() {
         let before = manifest(&[("/news2/a.txt", 1)]);
-        let plan = changes(Vec::<Found>::new(), &[], &[PathBuf::from("/news")], &before);
+        let plan = changes(
+            Vec::<Found>::new(),
+            &[],
+            &[PathBuf::from("/news")],
+            &before,
+            &|_| false,
+        );
         assert!(plan.missing.is_empty());
     }
 
@@ -132,7 +151,20 @@ mod tests {
             &[PathBuf::from("/news/locked")],
             &[PathBuf::from("/news")],
             &before,
+            &|_| false,
         );
         assert!(plan.missing.is_empty());
+    }
+
+    #[test]
+    fn unchanged_files_are_read_again_when_asked() {
+        let before = manifest(&[("/news/dump.jsonl", 10), ("/news/page.html", 10)]);
+        let found = vec![Found("/news/dump.jsonl", 10), Found("/news/page.html", 10)];
+        let plan = changes(found, &[], &[PathBuf::from("/news")], &before, &|file| {
+            file.0.ends_with(".jsonl")
+        });
+        let to_read: Vec<&str> = plan.to_read.iter().map(|file| file.0).collect();
+        assert_eq!(to_read, ["/news/dump.jsonl"]);
+        assert_eq!((plan.unchanged, plan.read_again), (1, 1));
     }
 }

@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::extract::FieldMap;
 
+use super::field_mappings::{FieldMappings, FieldMappingsUsed};
 use super::folder::{inspect, IndexFolder};
 use super::indexing_run::index_into;
-use super::open::open_index;
+use super::open::{load_manifest, open_index};
 use super::rebuild::{lock_writer, prepare_aside, remove_aside, swap_in};
 
 /// What to index, and where.
@@ -25,8 +25,8 @@ pub struct IndexingOptions {
     pub threads: usize,
     /// The bound of years inferred from weekdays.
     pub today: Date,
-    /// Extra JSON keys for article fields (`--field body=contenu`).
-    pub field_map: FieldMap,
+    /// Extra JSON keys for article fields (`--field body=contenu`), or those stored with the index.
+    pub fields: FieldMappings,
     /// Commit after the file with which this many articles have been written since the
     /// last commit, so that a long run keeps its work when it is killed.
     pub commit_every: u64,
@@ -40,7 +40,7 @@ pub struct IndexingOptions {
 
 impl IndexingOptions {
     /// Options with the defaults of the command line: one writer thread, 256 MiB, a commit
-    /// every 10,000 articles, no field mapping, missing files removed.
+    /// every 10,000 articles, the field mappings stored with the index, missing files removed.
     pub fn new(index_dir: PathBuf, inputs: Vec<PathBuf>) -> IndexingOptions {
         IndexingOptions {
             index_dir,
@@ -48,7 +48,7 @@ impl IndexingOptions {
             memory_budget: 256 << 20,
             threads: 1,
             today: Date::today(),
-            field_map: FieldMap::default(),
+            fields: FieldMappings::Stored,
             commit_every: 10_000,
             keep_missing: false,
             rebuild: false,
@@ -106,6 +106,8 @@ pub struct IndexingReport {
     pub copies: u64,
     /// Files indexed before and unchanged since (not read again).
     pub unchanged_files: u64,
+    /// The `--field` mappings JSON records were read with.
+    pub fields: FieldMappingsUsed,
     /// Indexed files no longer found under the inputs: their articles were removed, or
     /// kept with `keep_missing`.
     pub missing_files: Vec<PathBuf>,
@@ -133,7 +135,7 @@ pub fn index_files(
     if options.rebuild {
         rebuild(options, progress)
     } else {
-        index_into(options, &options.index_dir, progress)
+        index_into(options, &options.index_dir, None, progress)
     }
 }
 
@@ -149,13 +151,19 @@ fn rebuild(options: &IndexingOptions, progress: &dyn IndexingProgress) -> Result
             })
         }
         IndexFolder::Missing | IndexFolder::Empty => {
-            return index_into(options, directory, progress)
+            return index_into(options, directory, None, progress)
         }
         IndexFolder::Marked | IndexFolder::Unmarked => {}
     }
     let _lock = lock_writer(directory)?;
+    // The new index keeps the mappings of the old one (an index of another format, or
+    // damaged, has none to give).
+    let stored_fields = open_index(directory)
+        .and_then(|index| load_manifest(&index.index, directory))
+        .map(|manifest| manifest.fields)
+        .unwrap_or_default();
     let aside = prepare_aside(directory)?;
-    match index_into(options, &aside, progress) {
+    match index_into(options, &aside, Some(&stored_fields), progress) {
         Ok(report) if !report.interrupted => {
             swap_in(directory)?;
             Ok(report)

@@ -10,7 +10,7 @@ use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
 use crate::article::{body_fingerprint, Article, ArticleKey};
 use crate::error::{Error, Result};
-use crate::extract::{read_file, FileContext};
+use crate::extract::{read_file, FieldMap, FileContext, Format};
 
 use super::article_ids::{ArticleIds, Placement};
 use super::changes::changes;
@@ -23,10 +23,12 @@ use super::schema::ArticleFields;
 use super::walk::{discover, Discovered, InputFile};
 
 /// Runs `newsearch index` into the index in `target` (the index folder, or the aside folder
-/// of a rebuild).
+/// of a rebuild, which takes the `--field` mappings stored with the index it replaces from
+/// `inherited_fields`).
 pub(crate) fn index_into(
     options: &IndexingOptions,
     target: &Path,
+    inherited_fields: Option<&[String]>,
     progress: &dyn IndexingProgress,
 ) -> Result<IndexingReport> {
     let started = Instant::now();
@@ -48,8 +50,14 @@ pub(crate) fn index_into(
             other => Error::Index(other),
         })?;
     let manifest = load_manifest(&article_index.index, target)?;
+    let (mut fields, field_map) = options
+        .fields
+        .resolve(inherited_fields.unwrap_or(&manifest.fields))?;
     let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
-    let plan = changes(found, &unreadable, &roots, &manifest);
+    // Changed mappings change how records read: the files that may hold records are read again.
+    let read_again = |file: &InputFile| fields.changed && file.format != Format::Html;
+    let plan = changes(found, &unreadable, &roots, &manifest, &read_again);
+    fields.files_read_again = plan.read_again;
     let total_bytes = plan.to_read.iter().map(|file| file.state.size).sum();
     progress.started(plan.to_read.len() as u64, total_bytes);
     let reader: IndexReader = article_index
@@ -61,6 +69,7 @@ pub(crate) fn index_into(
     let mut run = Run {
         options,
         fields: &article_index.fields,
+        field_map: &field_map,
         roots: &roots,
         ids: ArticleIds::new(reader.searcher(), &article_index.fields),
         writer,
@@ -75,6 +84,7 @@ pub(crate) fn index_into(
             exact_duplicates: 0,
             copies: 0,
             unchanged_files: plan.unchanged,
+            fields,
             missing_files: plan.missing,
             missing_kept: options.keep_missing,
             moved: Vec::new(),
@@ -109,6 +119,11 @@ pub(crate) fn index_into(
         }
     }
     progress.committing();
+    if !run.report.interrupted {
+        // Stored only once every file they concern was read with them: a run stopped before
+        // leaves the earlier mappings, so that the next run with these reads those files again.
+        run.manifest.fields = run.report.fields.pairs.clone();
+    }
     run.commit()?;
     let Run {
         writer, mut report, ..
@@ -127,6 +142,8 @@ pub(crate) fn index_into(
 struct Run<'a> {
     options: &'a IndexingOptions,
     fields: &'a ArticleFields,
+    /// The `--field` mappings records are read with.
+    field_map: &'a FieldMap,
     /// The inputs' canonical paths.
     roots: &'a [PathBuf],
     ids: ArticleIds,
@@ -172,7 +189,7 @@ impl Run<'_> {
             path: &file.path,
             folder_category: file.folder_category.as_deref(),
             today: options.today,
-            field_map: &options.field_map,
+            field_map: self.field_map,
         };
         let outcome = read_file(file.format, &context, &mut |mut article: Article| {
             if error.is_some() || self.interrupted() {

@@ -27,6 +27,10 @@ pub struct Manifest {
     /// over when the copy goes.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub copies: BTreeSet<String>,
+    /// The `--field FIELD=KEY` mappings the files were read with, kept for the runs that
+    /// give none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
 }
 
 /// A file as it was when its articles were read: a file whose size and modification time
@@ -90,6 +94,7 @@ impl Default for Manifest {
             format: INDEX_FORMAT,
             files: BTreeMap::new(),
             copies: BTreeSet::new(),
+            fields: Vec::new(),
         }
     }
 }
@@ -123,6 +128,7 @@ mod tests {
                 modified_ns: 1_700_000_000_000_000_000,
             },
         );
+        manifest.fields = vec!["body=contenu".to_string()];
         let payload = serde_json::to_string(&manifest).unwrap();
         assert_eq!(Manifest::from_payload(Some(&payload)), Ok(manifest));
         assert_eq!(Manifest::from_payload(None), Ok(Manifest::default()));

@@ -2,6 +2,7 @@
 
 mod article_ids;
 mod changes;
+mod field_mappings;
 mod folder;
 mod groups_file;
 mod indexer;
@@ -13,6 +14,7 @@ mod rebuild;
 pub mod schema;
 mod walk;
 
+pub use field_mappings::{FieldMappings, FieldMappingsUsed};
 pub use folder::MARKER_FILE;
 pub use groups_file::{live_signatures, load_groups, update_groups};
 pub use indexer::{

@@ -72,11 +72,61 @@ pub fn print_index_report(
         plural(report.missing_files.len() as u64, "missing file"),
         plural(report.articles_in_index, "article"),
     )?;
+    print_field_mappings(report, &plural, out)?;
     if report.interrupted {
         writeln!(
             errors,
             "newsearch: interrupted: the index holds the {} committed so far; run the same command again to finish",
             plural(report.articles_in_index, "article")
+        )?;
+    }
+    Ok(())
+}
+
+/// Says which `--field` mappings records were read with when there are any, or that they
+/// were forgotten: a run without `--field` may use mappings the user no longer has in mind.
+fn print_field_mappings(
+    report: &IndexingReport,
+    plural: &dyn Fn(u64, &str) -> String,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let fields = &report.fields;
+    let pairs: Vec<String> = fields
+        .pairs
+        .iter()
+        .map(|pair| format!("--field {}", terminal_safe(pair)))
+        .collect();
+    let read_again = if fields.files_read_again > 0 {
+        format!(
+            "; {} read again for them",
+            plural(fields.files_read_again, "unchanged file")
+        )
+    } else {
+        String::new()
+    };
+    if fields.from_index && !pairs.is_empty() {
+        writeln!(
+            out,
+            "JSON records read with the mappings stored with the index: {} (give --field to replace them, --forget-fields to drop them).",
+            pairs.join(" ")
+        )?;
+    } else if !fields.from_index && !pairs.is_empty() {
+        let stored = if fields.changed && report.interrupted {
+            "stored with the index once a run completes"
+        } else if fields.changed {
+            "now stored with the index for later runs"
+        } else {
+            "as stored with the index"
+        };
+        writeln!(
+            out,
+            "JSON records read with {} ({stored}{read_again}).",
+            pairs.join(" ")
+        )?;
+    } else if fields.changed {
+        writeln!(
+            out,
+            "The --field mappings stored with the index are forgotten{read_again}."
         )?;
     }
     Ok(())
