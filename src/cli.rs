@@ -97,6 +97,16 @@ pub struct IndexArgs {
     #[arg(long = "field", value_name = "FIELD=KEY")]
     pub fields: Vec<String>,
 
+    /// Do not read the files and folders this glob matches below the inputs, as a line of
+    /// a `.gitignore` would (repeatable: `--exclude '*.csv' --exclude brouillons/`). Files that
+    /// `.gitignore` and `.ignore` files leave out are never read.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// List on stderr the files in formats newsearch does not read (the summary counts them).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+
     /// Forget the --field mappings stored with the index (the dumps are read again without them).
     #[arg(long, conflicts_with = "fields")]
     pub forget_fields: bool,

@@ -17,6 +17,7 @@ use super::{Outcome, INTERRUPTED_EXIT_STATUS};
 const MIN_MEMORY_PER_THREAD_MIB: usize = 16;
 
 pub fn run(index_dir: &Path, color: ColorChoice, args: IndexArgs) -> Result<Outcome> {
+    let verbose = args.verbose;
     let options = indexing_options(index_dir, args)?;
     stop_on_ctrl_c(&options.interrupted)?;
     let report = {
@@ -26,6 +27,7 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: IndexArgs) -> Result<Outc
     print_index_report(
         &report,
         Style::for_stdout(color),
+        verbose,
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
     )
@@ -83,6 +85,7 @@ fn indexing_options(index_dir: &Path, args: IndexArgs) -> Result<IndexingOptions
     Ok(IndexingOptions {
         index_dir: index_dir.to_path_buf(),
         inputs: args.paths,
+        exclude: args.exclude,
         memory_budget: args.memory << 20,
         threads,
         today: Date::today(),

@@ -20,6 +20,8 @@ pub struct IndexingOptions {
     pub index_dir: PathBuf,
     /// Files and folders to read (folders recursively, hidden entries skipped).
     pub inputs: Vec<PathBuf>,
+    /// Globs of paths not to read below the inputs (`--exclude`), as in a `.gitignore`.
+    pub exclude: Vec<String>,
     /// Memory the writer may use for its buffers, in bytes, shared by its threads.
     pub memory_budget: usize,
     pub threads: usize,
@@ -45,6 +47,7 @@ impl IndexingOptions {
         IndexingOptions {
             index_dir,
             inputs,
+            exclude: Vec::new(),
             memory_budget: 256 << 20,
             threads: 1,
             today: Date::today(),
@@ -99,6 +102,8 @@ pub struct IndexingReport {
     pub bytes: u64,
     /// Files and records that could not be read.
     pub skipped: Vec<SkippedFile>,
+    /// Files in formats newsearch does not read: not an error.
+    pub other_formats: Vec<PathBuf>,
     /// Articles whose body is identical to one read earlier in the run (still indexed).
     pub exact_duplicates: u64,
     /// Articles already indexed from another copy of their archive (same place below the

@@ -36,7 +36,12 @@ pub(crate) fn index_into(
         roots,
         files: found,
         mut skipped,
-    } = discover(&options.inputs, &[target, &options.index_dir])?;
+        other_formats,
+    } = discover(
+        &options.inputs,
+        &[target, &options.index_dir],
+        &options.exclude,
+    )?;
 
     let article_index = open_or_create_index(target)?;
     // The lock first: the manifest read next is then the one this run's commits follow.
@@ -81,6 +86,7 @@ pub(crate) fn index_into(
             files: 0,
             bytes: 0,
             skipped: Vec::new(),
+            other_formats,
             exact_duplicates: 0,
             copies: 0,
             unchanged_files: plan.unchanged,

@@ -1,10 +1,11 @@
-//! Finding the files to index under the inputs: canonical paths, a stable order, each file once, newsearch's own index folders never read.
+//! Finding the files to index under the inputs: canonical paths, a stable order, each file once, `.gitignore`/`.ignore` files and `--exclude` globs honoured, files in other formats counted, newsearch's own index folders never read.
 
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
+use ignore::overrides::{Override, OverrideBuilder};
+use ignore::WalkBuilder;
 
 use crate::error::{Error, Result};
 use crate::extract::Format;
@@ -41,14 +42,22 @@ pub(crate) struct Discovered {
     /// The inputs' canonical paths.
     pub roots: Vec<PathBuf>,
     pub files: Vec<InputFile>,
-    /// Entries that could not be listed or are in a format newsearch does not read.
+    /// Entries that could not be listed or resolved.
     pub skipped: Vec<SkippedFile>,
+    /// Files in formats newsearch does not read (`.pdf`, `.png`, …): counted, not an error.
+    pub other_formats: Vec<PathBuf>,
 }
 
 /// Every readable file under `inputs`, in a stable order, each once, leaving out hidden
-/// entries and index folders: newsearch's (marked, or made before markers) and the ones in
-/// `index_folders` (the folder being written, which may not be marked yet).
-pub(crate) fn discover(inputs: &[PathBuf], index_folders: &[&Path]) -> Result<Discovered> {
+/// entries, what `.gitignore`, `.ignore` and the `exclude` globs leave out (as ripgrep and fd
+/// do; an input named itself is always read), and index folders: newsearch's (marked, or
+/// made before markers) and the ones in `index_folders` (the folder being written, which
+/// may not be marked yet).
+pub(crate) fn discover(
+    inputs: &[PathBuf],
+    index_folders: &[&Path],
+    exclude: &[String],
+) -> Result<Discovered> {
     let index_folders: Vec<PathBuf> = index_folders
         .iter()
         .filter_map(|folder| folder.canonicalize().ok())
@@ -58,6 +67,7 @@ pub(crate) fn discover(inputs: &[PathBuf], index_folders: &[&Path]) -> Result<Di
         roots: Vec::new(),
         files: Vec::new(),
         skipped: Vec::new(),
+        other_formats: Vec::new(),
     };
     for input in inputs {
         let root = input.canonicalize().map_err(|source| Error::Io {
@@ -65,20 +75,21 @@ pub(crate) fn discover(inputs: &[PathBuf], index_folders: &[&Path]) -> Result<Di
             source,
         })?;
         found.roots.push(root.clone());
-        if index_folders.iter().any(|folder| root.starts_with(folder)) {
+        if index_folders.iter().any(|folder| root.starts_with(folder))
+            || (root.is_dir() && is_index_folder(&root, &index_folders))
+        {
             continue;
         }
-        let walk = WalkDir::new(&root)
+        let folders = index_folders.clone();
+        let walk = WalkBuilder::new(&root)
             .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| {
-                let hidden =
-                    entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-                let index =
-                    entry.file_type().is_dir() && is_index_folder(entry.path(), &index_folders);
-                !hidden && !index
-            });
+            .sort_by_file_name(|one, other| one.cmp(other))
+            .overrides(exclusions(&root, exclude)?)
+            .filter_entry(move |entry| {
+                !(entry.file_type().is_some_and(|kind| kind.is_dir())
+                    && is_index_folder(entry.path(), &folders))
+            })
+            .build();
         // The depths of the symbolic links to folders the walk is inside: below them paths are
         // not canonical (the root is, and so is every path with no link on the way).
         let mut link_depths: Vec<usize> = Vec::new();
@@ -86,14 +97,17 @@ pub(crate) fn discover(inputs: &[PathBuf], index_folders: &[&Path]) -> Result<Di
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(error) => {
-                    let path = error.path().map_or_else(|| root.clone(), Path::to_path_buf);
+                    let (path, reason) = walk_error(&error);
                     found.skipped.push(SkippedFile {
-                        path,
+                        path: path.unwrap_or_else(|| root.clone()),
                         line: None,
-                        reason: walk_error_reason(&error),
+                        reason,
                     });
                     continue;
                 }
+            };
+            let Some(kind) = entry.file_type() else {
+                continue;
             };
             while link_depths
                 .last()
@@ -101,13 +115,13 @@ pub(crate) fn discover(inputs: &[PathBuf], index_folders: &[&Path]) -> Result<Di
             {
                 link_depths.pop();
             }
-            if entry.file_type().is_dir() {
+            if kind.is_dir() {
                 if entry.path_is_symlink() {
                     link_depths.push(entry.depth());
                 }
                 continue;
             }
-            if !entry.file_type().is_file() {
+            if !kind.is_file() {
                 continue;
             }
             let path = if link_depths.is_empty() && !entry.path_is_symlink() {
@@ -126,11 +140,16 @@ pub(crate) fn discover(inputs: &[PathBuf], index_folders: &[&Path]) -> Result<Di
                 }
             };
             let Some(format) = Format::of(&path) else {
-                found.skipped.push(SkippedFile {
-                    path,
-                    line: None,
-                    reason: "not a format newsearch reads".to_string(),
-                });
+                if entry.depth() == 0 {
+                    // Named on the command line: the user expected it to be read.
+                    found.skipped.push(SkippedFile {
+                        path,
+                        line: None,
+                        reason: "not a format newsearch reads".to_string(),
+                    });
+                } else {
+                    found.other_formats.push(path);
+                }
                 continue;
             };
             if !seen.first_time(&path, &found.files) {
@@ -195,13 +214,45 @@ fn is_index_folder(path: &Path, index_folders: &[PathBuf]) -> bool {
     })
 }
 
-fn walk_error_reason(error: &walkdir::Error) -> String {
-    if error.loop_ancestor().is_some() {
-        return "symbolic link loop".to_string();
+/// The `--exclude` globs as ignore rules for the walk under `root` (matched like lines of a
+/// `.gitignore` there); an invalid glob is refused before anything is read.
+fn exclusions(root: &Path, exclude: &[String]) -> Result<Override> {
+    let mut rules = OverrideBuilder::new(root);
+    let invalid = |glob: &str, error: ignore::Error| {
+        Error::InvalidOption(format!("--exclude {glob:?}: {}", walk_error(&error).1))
+    };
+    for glob in exclude {
+        rules
+            .add(&format!("!{glob}"))
+            .map_err(|error| invalid(glob, error))?;
     }
-    error
-        .io_error()
-        .map_or_else(|| error.to_string(), ToString::to_string)
+    rules
+        .build()
+        .map_err(|error| invalid(&exclude.join(" "), error))
+}
+
+/// The path an error of the walk is about, if it says, and the reason for people.
+fn walk_error(error: &ignore::Error) -> (Option<PathBuf>, String) {
+    match error {
+        ignore::Error::WithPath { path, err } => (Some(path.clone()), walk_error(err).1),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(err)
+        }
+        ignore::Error::Loop { child, .. } => {
+            (Some(child.clone()), "symbolic link loop".to_string())
+        }
+        // The walk's own errors come wrapped ("IO error for operation on PATH: …"): the
+        // reason is the error inside.
+        ignore::Error::Io(error) => (
+            None,
+            error
+                .get_ref()
+                .and_then(|wrapped| wrapped.source())
+                .map_or_else(|| error.to_string(), ToString::to_string),
+        ),
+        ignore::Error::Glob { err, .. } => (None, err.clone()),
+        other => (None, other.to_string()),
+    }
 }
 
 /// The path of a file below the indexed root, names joined by `/`; the file's name when the

@@ -7,10 +7,12 @@ use crate::index::IndexingReport;
 use super::style::Style;
 use super::terminal_safe::terminal_safe;
 
-/// Prints the skipped files (to `errors`) and the summary line (to `out`).
+/// Prints the skipped files (to `errors`) and the summary line (to `out`); with
+/// `list_other_formats`, the files in formats newsearch does not read too (to `errors`).
 pub fn print_index_report(
     report: &IndexingReport,
     style: Style,
+    list_other_formats: bool,
     out: &mut dyn Write,
     errors: &mut dyn Write,
 ) -> io::Result<()> {
@@ -25,6 +27,15 @@ pub fn print_index_report(
             terminal_safe(&skipped.path.display().to_string()),
             terminal_safe(&skipped.reason)
         )?;
+    }
+    if list_other_formats {
+        for path in &report.other_formats {
+            writeln!(
+                errors,
+                "newsearch: not read (not a format newsearch reads): {}",
+                terminal_safe(&path.display().to_string())
+            )?;
+        }
     }
     let plural =
         |count: u64, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
@@ -58,9 +69,21 @@ pub fn print_index_report(
     } else {
         String::new()
     };
+    let other_formats = match report.other_formats.len() as u64 {
+        0 => String::new(),
+        count => format!(
+            " ({} in other formats not read{})",
+            plural(count, "file"),
+            if list_other_formats {
+                ""
+            } else {
+                ": --verbose lists them"
+            }
+        ),
+    };
     writeln!(
         out,
-        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {}{copies}; {} skipped; {}; {} {missing_word}; the index holds {}.",
+        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {}{copies}; {} skipped{other_formats}; {}; {} {missing_word}; the index holds {}.",
         style.title(&format!("Indexed {}", plural(report.articles, "article"))),
         plural(report.files, "file"),
         seconds,
