@@ -17,6 +17,7 @@ mod html_body;
 mod html_metadata;
 mod json_records;
 mod page_lines;
+mod paragraphs;
 mod section;
 mod text_encoding;
 pub mod txt;

@@ -17,6 +17,7 @@ use super::french_date::{find_dates, DateMention};
 use super::page_lines::{
     is_boundary, is_noise, is_prose, is_widget, remove_inline_markers, strip_bullet,
 };
+use super::paragraphs::paragraphs;
 use super::section::stated_category;
 use super::PageFields;
 use crate::analysis::fold::fold;
@@ -36,7 +37,8 @@ const KICKER_LINES: usize = 3;
 /// Reads the article in a scraped page. `today` bounds the year inferred for dates such as
 /// "ce lundi 21 octobre".
 pub fn read_page(text: &str, today: Date) -> PageFields {
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let paragraph_lines = paragraph_lines(text);
+    let lines: Vec<&str> = paragraph_lines.iter().map(|line| line.trim()).collect();
     let Some(block) = main_block(&lines) else {
         return read_page_without_prose(&lines, today);
     };
@@ -68,6 +70,18 @@ pub fn read_page(text: &str, today: Date) -> PageFields {
         title: title_text,
         ..PageFields::default()
     }
+}
+
+/// The page as one line per paragraph, a blank line where the page had one.
+fn paragraph_lines(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (index, paragraph) in paragraphs(text).into_iter().enumerate() {
+        if paragraph.after_blank && index > 0 {
+            lines.push(String::new());
+        }
+        lines.push(paragraph.text);
+    }
+    lines
 }
 
 /// The run of prose lines with the most text, as a range of line indexes.
