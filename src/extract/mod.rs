@@ -12,6 +12,7 @@ mod control_characters;
 mod date_value;
 mod field_map;
 pub mod french_date;
+mod headline;
 mod html;
 mod html_body;
 mod html_metadata;
@@ -99,10 +100,15 @@ fn looks_like_html(start: &str) -> bool {
 }
 
 /// A first line that is a whole JSON object (JSON Lines), a lone `{` (objects written over
-/// several lines), or an array of objects.
+/// several lines), an array of objects, or an empty array and nothing else. `[ ]` followed
+/// by text is how w3m prints an empty form field: that is page text.
 fn looks_like_json_records(start: &str) -> bool {
     if let Some(rest) = start.strip_prefix('[') {
-        return rest.trim_start().starts_with(['{', ']']);
+        let rest = rest.trim_start();
+        return rest.starts_with('{')
+            || rest
+                .strip_prefix(']')
+                .is_some_and(|after| after.trim().is_empty());
     }
     if !start.starts_with('{') {
         return false;
@@ -376,6 +382,12 @@ mod tests {
         assert_eq!(detect(b"{\n  \"title\": \"a\"\n}"), Format::JsonRecords);
         assert_eq!(detect(b"[\n {\"title\": \"a\"}]"), Format::JsonRecords);
         assert_eq!(detect(b"{ pas du JSON }\nUne ligne"), Format::PageText);
+        assert_eq!(detect(b"[]\n"), Format::JsonRecords);
+        assert_eq!(
+            detect(b"[ ] Se souvenir de moi\nUn titre"),
+            Format::PageText
+        );
+        assert_eq!(detect(b"[ ]\nOrthographe [ ]"), Format::PageText);
         assert_eq!(detect(b"Un titre\n\nUn paragraphe."), Format::PageText);
         assert_eq!(
             Format::detect(Format::Html, b"<div>un fragment</div>"),

@@ -14,6 +14,7 @@ use crate::date::Date;
 
 use super::byline::byline_author;
 use super::french_date::{find_dates, DateMention};
+use super::headline::{best_echoed, Candidate};
 use super::page_lines::{
     is_boundary, is_noise, is_prose, is_widget, remove_inline_markers, strip_bullet,
 };
@@ -26,7 +27,9 @@ use crate::analysis::fold::fold;
 /// subheadings, captions, an inserted "Lire aussi" box.
 const MAX_GAP_IN_ARTICLE: usize = 4;
 /// How far above the main block a headline is looked for.
-const TITLE_WINDOW: usize = 30;
+const TITLE_WINDOW: usize = 80;
+/// How many non-blank lines under a headline may carry its date or byline.
+const HEADER_LINES: usize = 6;
 /// How many non-blank lines after the main block may carry a byline, a date or a category.
 const FOOTER_LINES: usize = 8;
 /// Links a "Lire aussi" box may list before the article's prose resumes.
@@ -42,7 +45,7 @@ pub fn read_page(text: &str, today: Date) -> PageFields {
     let Some(block) = main_block(&lines) else {
         return read_page_without_prose(&lines, today);
     };
-    let title = find_title(&lines, block.start, today);
+    let title = find_title(&lines, &block, today);
     let header_start = title
         .as_ref()
         .map_or(block.start, |found| found.first_index + 1);
@@ -130,8 +133,49 @@ struct FoundTitle {
     first_index: usize,
 }
 
-fn find_title(lines: &[&str], block_start: usize, today: Date) -> Option<FoundTitle> {
-    let window = block_start.saturating_sub(TITLE_WINDOW)..block_start;
+fn find_title(lines: &[&str], block: &Range<usize>, today: Date) -> Option<FoundTitle> {
+    let window = block.start.saturating_sub(TITLE_WINDOW)..block.start;
+    let chosen = echoed_title(lines, &window, block, today)
+        .or_else(|| nearest_title(lines, &window, today))?;
+    let first_index = window
+        .clone()
+        .find(|&index| lines[index] == lines[chosen])
+        .unwrap_or(chosen);
+    Some(FoundTitle {
+        text: lines[chosen].to_string(),
+        first_index,
+    })
+}
+
+/// The headline-shaped line of the window that the article's text echoes best.
+fn echoed_title(
+    lines: &[&str],
+    window: &Range<usize>,
+    block: &Range<usize>,
+    today: Date,
+) -> Option<usize> {
+    let indexes: Vec<usize> = window
+        .clone()
+        .filter(|&index| is_headline(lines[index], today))
+        .collect();
+    let candidates: Vec<Candidate> = indexes
+        .iter()
+        .map(|&index| Candidate {
+            text: lines[index],
+            distance: block.start - index,
+            has_header: lines[index + 1..]
+                .iter()
+                .filter(|line| !line.is_empty())
+                .take(HEADER_LINES)
+                .any(|line| date_line(line, today).is_some() || byline_author(line).is_some()),
+        })
+        .collect();
+    let article = lines[block.clone()].join("\n");
+    best_echoed(&candidates, &article).map(|chosen| indexes[chosen])
+}
+
+/// The nearest headline-shaped line above the article, preferring one the page repeats.
+fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<usize> {
     let candidates: Vec<usize> = window
         .clone()
         .rev()
@@ -145,15 +189,11 @@ fn find_title(lines: &[&str], block_start: usize, today: Date) -> Option<FoundTi
             .count()
             > 1
     };
-    let chosen = *candidates.iter().find(repeated).or(candidates.first())?;
-    let first_index = window
-        .clone()
-        .find(|&index| lines[index] == lines[chosen])
-        .unwrap_or(chosen);
-    Some(FoundTitle {
-        text: lines[chosen].to_string(),
-        first_index,
-    })
+    candidates
+        .iter()
+        .find(repeated)
+        .or(candidates.first())
+        .copied()
 }
 
 /// Whether a line can be a headline: a few words, not a menu entry, a date, a byline or prose.
@@ -319,16 +359,37 @@ fn article_body(block: &[&str], title: Option<&str>) -> String {
 }
 
 /// A page with no paragraph of prose: its first headline-like line is the title and the
-/// lines after it, up to the footer, are the body.
+/// lines after it, up to the footer, are the body; a page where that leaves nothing is a note.
 fn read_page_without_prose(lines: &[&str], today: Date) -> PageFields {
     let title_index = lines.iter().position(|line| is_headline(line, today));
     let start = title_index.map_or(0, |index| index + 1);
     let end = (start..lines.len())
         .find(|&index| is_boundary(lines[index]))
         .unwrap_or(lines.len());
+    let body = article_body(&lines[start..end], None);
+    if body.is_empty() {
+        return read_note(lines, today);
+    }
     PageFields {
         title: title_index.map(|index| lines[index].to_string()),
-        body: article_body(&lines[start..end], None),
+        body,
+        ..PageFields::default()
+    }
+}
+
+/// A short note (a sentence or two, a list): every line is kept, as a user's note is never
+/// dropped; its first line is the title when it is shaped like a headline and text follows.
+fn read_note(lines: &[&str], today: Date) -> PageFields {
+    let written: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|line| !line.is_empty())
+        .collect();
+    let titled = written.len() > 1 && is_headline(written[0], today);
+    let body = if titled { &written[1..] } else { &written[..] };
+    PageFields {
+        title: titled.then(|| written[0].to_string()),
+        body: body.join("\n\n"),
         ..PageFields::default()
     }
 }
@@ -420,6 +481,22 @@ Mot de passe
     fn a_page_without_prose_still_has_a_title() {
         let fields = read_page("Brève : la séance est levée\nÀ suivre\n", today());
         assert_eq!(fields.title.as_deref(), Some("Brève : la séance est levée"));
+    }
+
+    #[test]
+    fn a_short_note_is_kept_whole() {
+        let one = read_page("Rappeler le notaire pour la vente.\n", today());
+        assert_eq!(one.title, None);
+        assert_eq!(one.body, "Rappeler le notaire pour la vente.");
+        let titled = read_page(
+            "Idées pour le dossier retraites\nRelire le rapport.\n",
+            today(),
+        );
+        assert_eq!(
+            titled.title.as_deref(),
+            Some("Idées pour le dossier retraites")
+        );
+        assert_eq!(titled.body, "Relire le rapport.");
     }
 
     #[test]
