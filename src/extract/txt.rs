@@ -13,6 +13,7 @@ use crate::article::PublicationDate;
 use crate::date::Date;
 
 use super::byline::byline_author;
+use super::clues::Clues;
 use super::french_date::{find_dates, DateMention};
 use super::headline::{best_echoed, Candidate};
 use super::page_lines::{
@@ -39,7 +40,7 @@ const KICKER_LINES: usize = 3;
 
 /// Reads the article in a scraped page. `today` bounds the year inferred for dates such as
 /// "ce lundi 21 octobre".
-pub fn read_page(text: &str, today: Date) -> PageFields {
+pub fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let paragraph_lines = paragraph_lines(text);
     let lines: Vec<&str> = paragraph_lines.iter().map(|line| line.trim()).collect();
     let Some(block) = main_block(&lines) else {
@@ -54,6 +55,7 @@ pub fn read_page(text: &str, today: Date) -> PageFields {
     let kicker = title.as_ref().map_or(block.start..block.start, |found| {
         found.first_index.saturating_sub(KICKER_LINES)..found.first_index
     });
+    let title_clue = title.as_ref().map(|found| found.clue);
     let title_text = title.map(|found| found.text);
     let in_zones = |zones: &[&Range<usize>]| -> Vec<&str> {
         zones
@@ -61,18 +63,30 @@ pub fn read_page(text: &str, today: Date) -> PageFields {
             .flat_map(|zone| lines[(*zone).clone()].iter().copied())
             .collect()
     };
-    PageFields {
-        date: publication_date(&lines, &header, &footer, &kicker, &block, today),
-        category: in_zones(&[&header, &kicker, &footer])
-            .into_iter()
-            .find_map(stated_category),
-        author: in_zones(&[&header, &footer])
-            .into_iter()
-            .find_map(byline_author),
+    let date = publication_date(&lines, &header, &footer, &kicker, &block, today);
+    let category = in_zones(&[&header, &kicker, &footer])
+        .into_iter()
+        .find_map(stated_category);
+    let author = in_zones(&[&header, &footer])
+        .into_iter()
+        .find_map(byline_author);
+    let clues = Clues {
+        title: title_clue,
+        date: date.map(|(_, clue)| clue),
+        category: category
+            .as_ref()
+            .map(|_| "a section named near the headline"),
+        author: author.as_ref().map(|_| "a byline near the headline"),
+    };
+    let fields = PageFields {
+        date: date.map(|(date, _)| date),
+        category,
+        author,
         body: article_body(&lines[block], title_text.as_deref()),
         title: title_text,
         ..PageFields::default()
-    }
+    };
+    (fields, clues)
 }
 
 /// The page as one line per paragraph, a blank line where the page had one.
@@ -131,12 +145,17 @@ struct FoundTitle {
     text: String,
     /// Index of the headline's first appearance near the block (pages repeat it).
     first_index: usize,
+    clue: &'static str,
 }
 
 fn find_title(lines: &[&str], block: &Range<usize>, today: Date) -> Option<FoundTitle> {
     let window = block.start.saturating_sub(TITLE_WINDOW)..block.start;
-    let chosen = echoed_title(lines, &window, block, today)
-        .or_else(|| nearest_title(lines, &window, today))?;
+    let (chosen, clue) = echoed_title(lines, &window, block, today)
+        .map(|index| (index, "the headline the article's text echoes"))
+        .or_else(|| {
+            nearest_title(lines, &window, today)
+                .map(|index| (index, "the nearest headline above the article"))
+        })?;
     let first_index = window
         .clone()
         .find(|&index| lines[index] == lines[chosen])
@@ -144,6 +163,7 @@ fn find_title(lines: &[&str], block: &Range<usize>, today: Date) -> Option<Found
     Some(FoundTitle {
         text: lines[chosen].to_string(),
         first_index,
+        clue,
     })
 }
 
@@ -232,7 +252,7 @@ fn publication_date(
     kicker: &Range<usize>,
     block: &Range<usize>,
     today: Date,
-) -> Option<PublicationDate> {
+) -> Option<(PublicationDate, &'static str)> {
     let dated_lines = |zone: &Range<usize>| -> Vec<DatedLine> {
         lines[zone.clone()]
             .iter()
@@ -249,10 +269,15 @@ fn publication_date(
             .find(|line| line.is_labelled)
             .map(|line| as_publication(&line.mention))
     };
+    let clued = |clue: &'static str| move |date| (date, clue);
     published(dated_lines(header))
-        .or_else(|| published(dated_lines(footer)))
-        .or_else(|| labelled(dated_lines(kicker)))
-        .or_else(|| deictic_date_in_lead(&lines[block.clone()], today))
+        .map(clued("a date line under the headline"))
+        .or_else(|| published(dated_lines(footer)).map(clued("a date line after the article")))
+        .or_else(|| labelled(dated_lines(kicker)).map(clued("a 'publié' line above the headline")))
+        .or_else(|| {
+            deictic_date_in_lead(&lines[block.clone()], today)
+                .map(clued("a day named in the first paragraphs"))
+        })
 }
 
 fn as_publication(mention: &DateMention) -> PublicationDate {
@@ -360,7 +385,7 @@ fn article_body(block: &[&str], title: Option<&str>) -> String {
 
 /// A page with no paragraph of prose: its first headline-like line is the title and the
 /// lines after it, up to the footer, are the body; a page where that leaves nothing is a note.
-fn read_page_without_prose(lines: &[&str], today: Date) -> PageFields {
+fn read_page_without_prose(lines: &[&str], today: Date) -> (PageFields, Clues) {
     let title_index = lines.iter().position(|line| is_headline(line, today));
     let start = title_index.map_or(0, |index| index + 1);
     let end = (start..lines.len())
@@ -370,16 +395,21 @@ fn read_page_without_prose(lines: &[&str], today: Date) -> PageFields {
     if body.is_empty() {
         return read_note(lines, today);
     }
-    PageFields {
+    let fields = PageFields {
         title: title_index.map(|index| lines[index].to_string()),
         body,
         ..PageFields::default()
-    }
+    };
+    let clues = Clues {
+        title: title_index.map(|_| "the first headline-shaped line (the page has no prose)"),
+        ..Clues::default()
+    };
+    (fields, clues)
 }
 
 /// A short note (a sentence or two, a list): every line is kept, as a user's note is never
 /// dropped; its first line is the title when it is shaped like a headline and text follows.
-fn read_note(lines: &[&str], today: Date) -> PageFields {
+fn read_note(lines: &[&str], today: Date) -> (PageFields, Clues) {
     let written: Vec<&str> = lines
         .iter()
         .copied()
@@ -387,16 +417,25 @@ fn read_note(lines: &[&str], today: Date) -> PageFields {
         .collect();
     let titled = written.len() > 1 && is_headline(written[0], today);
     let body = if titled { &written[1..] } else { &written[..] };
-    PageFields {
+    let fields = PageFields {
         title: titled.then(|| written[0].to_string()),
         body: body.join("\n\n"),
         ..PageFields::default()
-    }
+    };
+    let clues = Clues {
+        title: titled.then_some("the first line of a short note"),
+        ..Clues::default()
+    };
+    (fields, clues)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_page_fields(text: &str, today: Date) -> PageFields {
+        read_page(text, today).0
+    }
 
     fn today() -> Date {
         Date::new(2026, 11, 21).unwrap()
@@ -431,7 +470,7 @@ Mot de passe
 
     #[test]
     fn reads_a_page_with_menus_and_lists() {
-        let page = read_page(PAGE, today());
+        let page = read_page_fields(PAGE, today());
         assert_eq!(
             page.title.as_deref(),
             Some("La grève des dockers paralyse le port du Havre")
@@ -461,7 +500,7 @@ Mot de passe
     #[test]
     fn a_date_in_the_story_is_not_the_publication_date() {
         let page = "Titre de l'article sur la réunion\n\nLa réunion a commencé tôt et les délégués ont discuté longuement de la suite.\nLe prochain sommet aura lieu le 23 novembre 2024 à Bruxelles selon les organisateurs.\n";
-        let fields = read_page(page, today());
+        let fields = read_page_fields(page, today());
         assert_eq!(
             fields.title.as_deref(),
             Some("Titre de l'article sur la réunion")
@@ -472,23 +511,23 @@ Mot de passe
     #[test]
     fn deictic_date_in_the_lead_infers_the_year() {
         let page = "Le Sénat rejette le budget\n\nLe Sénat a rejeté le projet de budget ce mardi 22 octobre, après des débats houleux.\n";
-        let date = read_page(page, today()).date.unwrap();
+        let date = read_page_fields(page, today()).date.unwrap();
         assert_eq!(date.date.to_string(), "2024-10-22");
         assert!(date.year_inferred);
     }
 
     #[test]
     fn a_page_without_prose_still_has_a_title() {
-        let fields = read_page("Brève : la séance est levée\nÀ suivre\n", today());
+        let fields = read_page_fields("Brève : la séance est levée\nÀ suivre\n", today());
         assert_eq!(fields.title.as_deref(), Some("Brève : la séance est levée"));
     }
 
     #[test]
     fn a_short_note_is_kept_whole() {
-        let one = read_page("Rappeler le notaire pour la vente.\n", today());
+        let one = read_page_fields("Rappeler le notaire pour la vente.\n", today());
         assert_eq!(one.title, None);
         assert_eq!(one.body, "Rappeler le notaire pour la vente.");
-        let titled = read_page(
+        let titled = read_page_fields(
             "Idées pour le dossier retraites\nRelire le rapport.\n",
             today(),
         );
@@ -501,6 +540,6 @@ Mot de passe
 
     #[test]
     fn empty_page() {
-        assert_eq!(read_page("", today()), PageFields::default());
+        assert_eq!(read_page_fields("", today()), PageFields::default());
     }
 }
