@@ -19,6 +19,7 @@ mod html;
 mod html_body;
 mod html_metadata;
 mod json_records;
+mod markdown;
 mod page_lines;
 mod paragraphs;
 mod section;
@@ -328,8 +329,19 @@ pub struct PageFields {
 
 fn read_page_file(bytes: &[u8], context: &FileContext) -> Result<(Article, Clues), ExtractError> {
     let text = page_text(bytes, None)?;
-    let (page, clues) = txt::read_page(&text, context.today);
+    let (page, clues) = if is_markdown_file(context.path) || markdown::is_markdown(&text) {
+        markdown::read_markdown(&text, context.today)
+    } else {
+        txt::read_page(&text, context.today)
+    };
     page_article(page, clues, context)
+}
+
+/// `.md` and `.markdown` files, also compressed (`notes.md.gz`).
+fn is_markdown_file(path: &Path) -> bool {
+    let name = path.to_string_lossy().to_lowercase();
+    let name = name.trim_end_matches(".gz").trim_end_matches(".zst");
+    name.ends_with(".md") || name.ends_with(".markdown")
 }
 
 fn read_html_file(bytes: &[u8], context: &FileContext) -> Result<(Article, Clues), ExtractError> {
