@@ -48,7 +48,7 @@ pub fn run(color: ColorChoice, args: ExtractArgs) -> Result<Outcome> {
     })
 }
 
-/// Reads one file as `newsearch index` would, keeping each field's clue.
+/// Reads one file as `newsearch index FILE` would, keeping each field's clue.
 fn extract_file(path: &Path, today: Date, field_map: &FieldMap) -> ExtractedFile {
     let mut file = ExtractedFile {
         path: path.display().to_string(),
@@ -63,13 +63,11 @@ fn extract_file(path: &Path, today: Date, field_map: &FieldMap) -> ExtractedFile
         );
         return file;
     };
-    let folder = path
-        .parent()
-        .and_then(Path::file_name)
-        .map(|name| name.to_string_lossy().into_owned());
+    // As `newsearch index FILE` reads a file named alone: the folder is a category only
+    // under an indexed folder.
     let context = FileContext {
         path,
-        folder_category: folder.as_deref(),
+        folder_category: None,
         today,
         field_map,
     };
