@@ -40,6 +40,22 @@ pub enum Command {
     Similar(SimilarArgs),
     /// What the index holds: articles, dates, categories, months, duplicate groups, size.
     Stats(StatsArgs),
+    /// Show what newsearch reads from files, without indexing: every field with the clue that
+    /// decided it, then the text that would be indexed.
+    Extract(ExtractArgs),
+}
+
+/// Exit status: 0 when every file gives its articles, 1 when a file or record cannot be read
+/// (named with its reason).
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The files to read (pages as text, Markdown or HTML, or JSON records).
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Print one JSON document (schema in the README) instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Exit status: 0 when the article is found, 2 otherwise.

@@ -1,5 +1,6 @@
 //! The subcommands: each turns its arguments into validated options, runs the library and prints.
 
+mod extract;
 mod index;
 mod query;
 mod show;
@@ -31,5 +32,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Show(args) => show::run(&cli.index, cli.color, args),
         Command::Similar(args) => similar::run(&cli.index, cli.color, args),
         Command::Stats(args) => stats::run(&cli.index, cli.color, args),
+        Command::Extract(args) => extract::run(cli.color, args),
     }
 }

@@ -7,16 +7,21 @@
 //! one arm in `read_stream`.
 
 mod byline;
+mod clues;
 mod compression;
 mod control_characters;
 mod date_value;
+mod dated_folders;
 mod field_map;
 pub mod french_date;
+mod headline;
 mod html;
 mod html_body;
 mod html_metadata;
 mod json_records;
+mod markdown;
 mod page_lines;
+mod paragraphs;
 mod section;
 mod text_encoding;
 pub mod txt;
@@ -27,15 +32,17 @@ use std::path::Path;
 use crate::article::{Article, PublicationDate};
 use crate::date::Date;
 
+pub use clues::Clues;
 use compression::{decompressed, open_decompressed, Compression, OpenedFile};
 use control_characters::printable_text;
+use dated_folders::{folder_day, is_date_folder};
 pub use field_map::{ArticleField, FieldMap};
 use text_encoding::{declared_html_charset, decode, looks_binary};
 
 /// The input formats newsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// A scraped page as plain text (`.txt`, or no extension).
+    /// A scraped page or a note as plain text or Markdown (`.txt`, `.md`, or no extension).
     PageText,
     /// A saved web page (`.html`, `.htm`).
     Html,
@@ -63,7 +70,7 @@ impl Format {
             .extension()
             .and_then(|extension| extension.to_str())
         {
-            None | Some("txt") => Some(Format::PageText),
+            None | Some("txt" | "md" | "markdown") => Some(Format::PageText),
             Some("html" | "htm" | "xhtml") => Some(Format::Html),
             Some("jsonl" | "ndjson" | "json") => Some(Format::JsonRecords),
             Some(_) => None,
@@ -98,10 +105,15 @@ fn looks_like_html(start: &str) -> bool {
 }
 
 /// A first line that is a whole JSON object (JSON Lines), a lone `{` (objects written over
-/// several lines), or an array of objects.
+/// several lines), an array of objects, or an empty array and nothing else. `[ ]` followed
+/// by text is how w3m prints an empty form field: that is page text.
 fn looks_like_json_records(start: &str) -> bool {
     if let Some(rest) = start.strip_prefix('[') {
-        return rest.trim_start().starts_with(['{', ']']);
+        let rest = rest.trim_start();
+        return rest.starts_with('{')
+            || rest
+                .strip_prefix(']')
+                .is_some_and(|after| after.trim().is_empty());
     }
     if !start.starts_with('{') {
         return false;
@@ -131,9 +143,11 @@ pub struct FileContext<'a> {
 }
 
 impl FileContext<'_> {
-    /// The folder's name as a category, without control characters.
+    /// The folder's name as a category, without control characters; a folder named after
+    /// a date (`2024`, `10`, `2024-10`) says when, not what about, and is none.
     fn folder_category(&self) -> Option<String> {
         self.folder_category
+            .filter(|name| !is_date_folder(name))
             .map(|category| printable_text(category).into_owned())
     }
 }
@@ -183,6 +197,17 @@ pub fn read_file(
     context: &FileContext,
     emit: &mut dyn FnMut(Article),
 ) -> Result<Vec<RecordProblem>, ExtractError> {
+    let opened = open_decompressed(context.path)?;
+    read_opened(format, opened, context, &mut |article, _| emit(article))
+}
+
+/// Reads the articles of a file as [`read_file`] does, handing each with the clues that
+/// decided its fields: what `newsearch extract` shows.
+pub fn explain_file(
+    format: Format,
+    context: &FileContext,
+    emit: &mut dyn FnMut(Article, Clues),
+) -> Result<Vec<RecordProblem>, ExtractError> {
     read_opened(format, open_decompressed(context.path)?, context, emit)
 }
 
@@ -194,14 +219,16 @@ pub fn read_bytes(
     context: &FileContext,
     emit: &mut dyn FnMut(Article),
 ) -> Result<Vec<RecordProblem>, ExtractError> {
-    read_opened(format, decompressed(bytes)?, context, emit)
+    read_opened(format, decompressed(bytes)?, context, &mut |article, _| {
+        emit(article)
+    })
 }
 
 fn read_opened(
     format: Format,
     opened: OpenedFile,
     context: &FileContext,
-    emit: &mut dyn FnMut(Article),
+    emit: &mut dyn FnMut(Article, Clues),
 ) -> Result<Vec<RecordProblem>, ExtractError> {
     let compression = opened.compression;
     read_stream(format, opened.reader, context, emit).map_err(|error| match error {
@@ -218,7 +245,7 @@ fn read_stream(
     format: Format,
     reader: Box<dyn BufRead>,
     context: &FileContext,
-    emit: &mut dyn FnMut(Article),
+    emit: &mut dyn FnMut(Article, Clues),
 ) -> Result<Vec<RecordProblem>, ExtractError> {
     let (first_bytes, reader) = peek(reader)?;
     if first_bytes.iter().all(u8::is_ascii_whitespace) {
@@ -227,11 +254,23 @@ fn read_stream(
     if looks_binary(&sniffable_start(&first_bytes)) {
         return Err(ExtractError::NotText);
     }
-    match Format::detect(format, &first_bytes) {
-        Format::PageText => emit(read_page_file(&read_all(reader)?, context)?),
-        Format::Html => emit(read_html_file(&read_all(reader)?, context)?),
-        Format::JsonRecords => return json_records::read_json_records(reader, context, emit),
-    }
+    let (article, clues) = match Format::detect(format, &first_bytes) {
+        Format::PageText => read_page_file(&read_all(reader)?, context)?,
+        Format::Html => read_html_file(&read_all(reader)?, context)?,
+        Format::JsonRecords => {
+            return json_records::read_json_records(reader, context, &mut |article| {
+                let clues = Clues::all(
+                    "the record's field",
+                    !article.title.is_empty(),
+                    article.date.is_some(),
+                    article.category.is_some(),
+                    article.author.is_some(),
+                );
+                emit(article, clues);
+            });
+        }
+    };
+    emit(article, clues);
     Ok(Vec::new())
 }
 
@@ -288,43 +327,79 @@ pub struct PageFields {
     pub body: String,
 }
 
-fn read_page_file(bytes: &[u8], context: &FileContext) -> Result<Article, ExtractError> {
+fn read_page_file(bytes: &[u8], context: &FileContext) -> Result<(Article, Clues), ExtractError> {
     let text = page_text(bytes, None)?;
-    page_article(txt::read_page(&text, context.today), context)
+    let (page, clues) = if is_markdown_file(context.path) || markdown::is_markdown(&text) {
+        markdown::read_markdown(&text, context.today)
+    } else {
+        txt::read_page(&text, context.today)
+    };
+    page_article(page, clues, context)
 }
 
-fn read_html_file(bytes: &[u8], context: &FileContext) -> Result<Article, ExtractError> {
+/// `.md` and `.markdown` files, also compressed (`notes.md.gz`).
+fn is_markdown_file(path: &Path) -> bool {
+    let name = path.to_string_lossy().to_lowercase();
+    let name = name.trim_end_matches(".gz").trim_end_matches(".zst");
+    name.ends_with(".md") || name.ends_with(".markdown")
+}
+
+fn read_html_file(bytes: &[u8], context: &FileContext) -> Result<(Article, Clues), ExtractError> {
     let text = page_text(bytes, declared_html_charset(bytes).as_deref())?;
-    page_article(html::read_html(&text, context.today), context)
+    let page = html::read_html(&text, context.today);
+    let clues = Clues::all(
+        "the HTML page",
+        page.title.is_some(),
+        page.date.is_some(),
+        page.category.is_some(),
+        page.author.is_some(),
+    );
+    page_article(page, clues, context)
 }
 
-/// The article of a single-page file: the file name as a last-resort title, the folder as a
-/// last-resort category (a page gives no id of its own).
-fn page_article(page: PageFields, context: &FileContext) -> Result<Article, ExtractError> {
+/// The article of a single-page file (a page gives no id of its own): the file name as a
+/// last-resort title, the folder as a last-resort category, a day named by the folders as a
+/// last-resort date.
+fn page_article(
+    page: PageFields,
+    mut clues: Clues,
+    context: &FileContext,
+) -> Result<(Article, Clues), ExtractError> {
     // Again after reading: HTML entities (`&#27;`) decode to control characters too.
     let clean = |text: String| printable_text(&text).into_owned();
     let body = clean(page.body);
     if body.trim().is_empty() {
         return Err(ExtractError::NoArticle);
     }
-    Ok(Article {
+    let title = page.title.map(clean).or_else(|| {
+        clues.title = Some("the file name");
+        file_stem(context.path)
+    });
+    let date = page.date.or_else(|| {
+        let day = folder_day(context.path)?;
+        clues.date = Some("the folders' names (the page states no date)");
+        Some(PublicationDate {
+            date: day,
+            year_inferred: false,
+        })
+    });
+    let category = page.category.map(clean).or_else(|| {
+        let folder = context.folder_category()?;
+        clues.category = Some("the folder's name");
+        Some(folder)
+    });
+    let article = Article {
         id: String::new(),
-        title: page
-            .title
-            .map(clean)
-            .or_else(|| file_stem(context.path))
-            .unwrap_or_default(),
-        date: page.date,
-        category: page
-            .category
-            .map(clean)
-            .or_else(|| context.folder_category()),
+        title: title.unwrap_or_default(),
+        date,
+        category,
         author: page.author.map(clean),
         url: page.url.map(clean),
         source: page.source.map(clean),
         body,
         path: context.path.to_path_buf(),
-    })
+    };
+    Ok((article, clues))
 }
 
 #[cfg(test)]
@@ -338,7 +413,27 @@ mod tests {
             today: Date::new(2026, 11, 21).unwrap(),
             field_map: &FieldMap::default(),
         };
-        read_page_file(bytes, &context)
+        read_page_file(bytes, &context).map(|(article, _)| article)
+    }
+
+    #[test]
+    fn dated_folders_are_dates_not_categories() {
+        let text = "Une note sans date ni rubrique, écrite pour elle-même.";
+        let context = FileContext {
+            path: Path::new("archive/2024/10/03/note.txt"),
+            folder_category: Some("03"),
+            today: Date::new(2026, 11, 21).unwrap(),
+            field_map: &FieldMap::default(),
+        };
+        let (article, clues) = read_page_file(text.as_bytes(), &context).unwrap();
+        assert_eq!(article.category, None);
+        assert_eq!(
+            article.date.map(|d| d.date.to_string()).as_deref(),
+            Some("2024-10-03")
+        );
+        assert_eq!(article.title, "note");
+        assert_eq!(clues.title, Some("the file name"));
+        assert!(clues.date.unwrap().contains("folders"));
     }
 
     #[test]
@@ -346,6 +441,7 @@ mod tests {
         assert_eq!(Format::of(Path::new("a/b.txt")), Some(Format::PageText));
         assert_eq!(Format::of(Path::new("a/b.TXT")), Some(Format::PageText));
         assert_eq!(Format::of(Path::new("a/README")), Some(Format::PageText));
+        assert_eq!(Format::of(Path::new("a/note.md")), Some(Format::PageText));
         assert_eq!(Format::of(Path::new("a/b.png")), None);
         assert_eq!(Format::of(Path::new("a/b.htm")), Some(Format::Html));
         assert_eq!(Format::of(Path::new("a/b.html.gz")), Some(Format::Html));
@@ -375,6 +471,12 @@ mod tests {
         assert_eq!(detect(b"{\n  \"title\": \"a\"\n}"), Format::JsonRecords);
         assert_eq!(detect(b"[\n {\"title\": \"a\"}]"), Format::JsonRecords);
         assert_eq!(detect(b"{ pas du JSON }\nUne ligne"), Format::PageText);
+        assert_eq!(detect(b"[]\n"), Format::JsonRecords);
+        assert_eq!(
+            detect(b"[ ] Se souvenir de moi\nUn titre"),
+            Format::PageText
+        );
+        assert_eq!(detect(b"[ ]\nOrthographe [ ]"), Format::PageText);
         assert_eq!(detect(b"Un titre\n\nUn paragraphe."), Format::PageText);
         assert_eq!(
             Format::detect(Format::Html, b"<div>un fragment</div>"),

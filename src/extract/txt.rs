@@ -13,10 +13,13 @@ use crate::article::PublicationDate;
 use crate::date::Date;
 
 use super::byline::byline_author;
+use super::clues::Clues;
 use super::french_date::{find_dates, DateMention};
+use super::headline::{best_echoed, Candidate};
 use super::page_lines::{
     is_boundary, is_noise, is_prose, is_widget, remove_inline_markers, strip_bullet,
 };
+use super::paragraphs::paragraphs;
 use super::section::stated_category;
 use super::PageFields;
 use crate::analysis::fold::fold;
@@ -25,7 +28,9 @@ use crate::analysis::fold::fold;
 /// subheadings, captions, an inserted "Lire aussi" box.
 const MAX_GAP_IN_ARTICLE: usize = 4;
 /// How far above the main block a headline is looked for.
-const TITLE_WINDOW: usize = 30;
+const TITLE_WINDOW: usize = 80;
+/// How many non-blank lines under a headline may carry its date or byline.
+const HEADER_LINES: usize = 6;
 /// How many non-blank lines after the main block may carry a byline, a date or a category.
 const FOOTER_LINES: usize = 8;
 /// Links a "Lire aussi" box may list before the article's prose resumes.
@@ -35,12 +40,13 @@ const KICKER_LINES: usize = 3;
 
 /// Reads the article in a scraped page. `today` bounds the year inferred for dates such as
 /// "ce lundi 21 octobre".
-pub fn read_page(text: &str, today: Date) -> PageFields {
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+pub fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
+    let paragraph_lines = paragraph_lines(text);
+    let lines: Vec<&str> = paragraph_lines.iter().map(|line| line.trim()).collect();
     let Some(block) = main_block(&lines) else {
         return read_page_without_prose(&lines, today);
     };
-    let title = find_title(&lines, block.start, today);
+    let title = find_title(&lines, &block, today);
     let header_start = title
         .as_ref()
         .map_or(block.start, |found| found.first_index + 1);
@@ -49,6 +55,7 @@ pub fn read_page(text: &str, today: Date) -> PageFields {
     let kicker = title.as_ref().map_or(block.start..block.start, |found| {
         found.first_index.saturating_sub(KICKER_LINES)..found.first_index
     });
+    let title_clue = title.as_ref().map(|found| found.clue);
     let title_text = title.map(|found| found.text);
     let in_zones = |zones: &[&Range<usize>]| -> Vec<&str> {
         zones
@@ -56,18 +63,42 @@ pub fn read_page(text: &str, today: Date) -> PageFields {
             .flat_map(|zone| lines[(*zone).clone()].iter().copied())
             .collect()
     };
-    PageFields {
-        date: publication_date(&lines, &header, &footer, &kicker, &block, today),
-        category: in_zones(&[&header, &kicker, &footer])
-            .into_iter()
-            .find_map(stated_category),
-        author: in_zones(&[&header, &footer])
-            .into_iter()
-            .find_map(byline_author),
+    let date = publication_date(&lines, &header, &footer, &kicker, &block, today);
+    let category = in_zones(&[&header, &kicker, &footer])
+        .into_iter()
+        .find_map(stated_category);
+    let author = in_zones(&[&header, &footer])
+        .into_iter()
+        .find_map(byline_author);
+    let clues = Clues {
+        title: title_clue,
+        date: date.map(|(_, clue)| clue),
+        category: category
+            .as_ref()
+            .map(|_| "a section named near the headline"),
+        author: author.as_ref().map(|_| "a byline near the headline"),
+    };
+    let fields = PageFields {
+        date: date.map(|(date, _)| date),
+        category,
+        author,
         body: article_body(&lines[block], title_text.as_deref()),
         title: title_text,
         ..PageFields::default()
+    };
+    (fields, clues)
+}
+
+/// The page as one line per paragraph, a blank line where the page had one.
+fn paragraph_lines(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (index, paragraph) in paragraphs(text).into_iter().enumerate() {
+        if paragraph.after_blank && index > 0 {
+            lines.push(String::new());
+        }
+        lines.push(paragraph.text);
     }
+    lines
 }
 
 /// The run of prose lines with the most text, as a range of line indexes.
@@ -114,10 +145,57 @@ struct FoundTitle {
     text: String,
     /// Index of the headline's first appearance near the block (pages repeat it).
     first_index: usize,
+    clue: &'static str,
 }
 
-fn find_title(lines: &[&str], block_start: usize, today: Date) -> Option<FoundTitle> {
-    let window = block_start.saturating_sub(TITLE_WINDOW)..block_start;
+fn find_title(lines: &[&str], block: &Range<usize>, today: Date) -> Option<FoundTitle> {
+    let window = block.start.saturating_sub(TITLE_WINDOW)..block.start;
+    let (chosen, clue) = echoed_title(lines, &window, block, today)
+        .map(|index| (index, "the headline the article's text echoes"))
+        .or_else(|| {
+            nearest_title(lines, &window, today)
+                .map(|index| (index, "the nearest headline above the article"))
+        })?;
+    let first_index = window
+        .clone()
+        .find(|&index| lines[index] == lines[chosen])
+        .unwrap_or(chosen);
+    Some(FoundTitle {
+        text: lines[chosen].to_string(),
+        first_index,
+        clue,
+    })
+}
+
+/// The headline-shaped line of the window that the article's text echoes best.
+fn echoed_title(
+    lines: &[&str],
+    window: &Range<usize>,
+    block: &Range<usize>,
+    today: Date,
+) -> Option<usize> {
+    let indexes: Vec<usize> = window
+        .clone()
+        .filter(|&index| is_headline(lines[index], today))
+        .collect();
+    let candidates: Vec<Candidate> = indexes
+        .iter()
+        .map(|&index| Candidate {
+            text: lines[index],
+            distance: block.start - index,
+            has_header: lines[index + 1..]
+                .iter()
+                .filter(|line| !line.is_empty())
+                .take(HEADER_LINES)
+                .any(|line| date_line(line, today).is_some() || byline_author(line).is_some()),
+        })
+        .collect();
+    let article = lines[block.clone()].join("\n");
+    best_echoed(&candidates, &article).map(|chosen| indexes[chosen])
+}
+
+/// The nearest headline-shaped line above the article, preferring one the page repeats.
+fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<usize> {
     let candidates: Vec<usize> = window
         .clone()
         .rev()
@@ -131,15 +209,11 @@ fn find_title(lines: &[&str], block_start: usize, today: Date) -> Option<FoundTi
             .count()
             > 1
     };
-    let chosen = *candidates.iter().find(repeated).or(candidates.first())?;
-    let first_index = window
-        .clone()
-        .find(|&index| lines[index] == lines[chosen])
-        .unwrap_or(chosen);
-    Some(FoundTitle {
-        text: lines[chosen].to_string(),
-        first_index,
-    })
+    candidates
+        .iter()
+        .find(repeated)
+        .or(candidates.first())
+        .copied()
 }
 
 /// Whether a line can be a headline: a few words, not a menu entry, a date, a byline or prose.
@@ -178,7 +252,7 @@ fn publication_date(
     kicker: &Range<usize>,
     block: &Range<usize>,
     today: Date,
-) -> Option<PublicationDate> {
+) -> Option<(PublicationDate, &'static str)> {
     let dated_lines = |zone: &Range<usize>| -> Vec<DatedLine> {
         lines[zone.clone()]
             .iter()
@@ -195,10 +269,15 @@ fn publication_date(
             .find(|line| line.is_labelled)
             .map(|line| as_publication(&line.mention))
     };
+    let clued = |clue: &'static str| move |date| (date, clue);
     published(dated_lines(header))
-        .or_else(|| published(dated_lines(footer)))
-        .or_else(|| labelled(dated_lines(kicker)))
-        .or_else(|| deictic_date_in_lead(&lines[block.clone()], today))
+        .map(clued("a date line under the headline"))
+        .or_else(|| published(dated_lines(footer)).map(clued("a date line after the article")))
+        .or_else(|| labelled(dated_lines(kicker)).map(clued("a 'publié' line above the headline")))
+        .or_else(|| {
+            deictic_date_in_lead(&lines[block.clone()], today)
+                .map(clued("a day named in the first paragraphs"))
+        })
 }
 
 fn as_publication(mention: &DateMention) -> PublicationDate {
@@ -305,23 +384,58 @@ fn article_body(block: &[&str], title: Option<&str>) -> String {
 }
 
 /// A page with no paragraph of prose: its first headline-like line is the title and the
-/// lines after it, up to the footer, are the body.
-fn read_page_without_prose(lines: &[&str], today: Date) -> PageFields {
+/// lines after it, up to the footer, are the body; a page where that leaves nothing is a note.
+fn read_page_without_prose(lines: &[&str], today: Date) -> (PageFields, Clues) {
     let title_index = lines.iter().position(|line| is_headline(line, today));
     let start = title_index.map_or(0, |index| index + 1);
     let end = (start..lines.len())
         .find(|&index| is_boundary(lines[index]))
         .unwrap_or(lines.len());
-    PageFields {
-        title: title_index.map(|index| lines[index].to_string()),
-        body: article_body(&lines[start..end], None),
-        ..PageFields::default()
+    let body = article_body(&lines[start..end], None);
+    if body.is_empty() {
+        return read_note(lines, today);
     }
+    let fields = PageFields {
+        title: title_index.map(|index| lines[index].to_string()),
+        body,
+        ..PageFields::default()
+    };
+    let clues = Clues {
+        title: title_index.map(|_| "the first headline-shaped line (the page has no prose)"),
+        ..Clues::default()
+    };
+    (fields, clues)
+}
+
+/// A short note (a sentence or two, a list): every line is kept, as a user's note is never
+/// dropped; its first line is the title when it is shaped like a headline and text follows.
+fn read_note(lines: &[&str], today: Date) -> (PageFields, Clues) {
+    let written: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|line| !line.is_empty())
+        .collect();
+    let titled = written.len() > 1 && is_headline(written[0], today);
+    let body = if titled { &written[1..] } else { &written[..] };
+    let fields = PageFields {
+        title: titled.then(|| written[0].to_string()),
+        body: body.join("\n\n"),
+        ..PageFields::default()
+    };
+    let clues = Clues {
+        title: titled.then_some("the first line of a short note"),
+        ..Clues::default()
+    };
+    (fields, clues)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_page_fields(text: &str, today: Date) -> PageFields {
+        read_page(text, today).0
+    }
 
     fn today() -> Date {
         Date::new(2026, 11, 21).unwrap()
@@ -356,7 +470,7 @@ Mot de passe
 
     #[test]
     fn reads_a_page_with_menus_and_lists() {
-        let page = read_page(PAGE, today());
+        let page = read_page_fields(PAGE, today());
         assert_eq!(
             page.title.as_deref(),
             Some("La grève des dockers paralyse le port du Havre")
@@ -386,7 +500,7 @@ Mot de passe
     #[test]
     fn a_date_in_the_story_is_not_the_publication_date() {
         let page = "Titre de l'article sur la réunion\n\nLa réunion a commencé tôt et les délégués ont discuté longuement de la suite.\nLe prochain sommet aura lieu le 23 novembre 2024 à Bruxelles selon les organisateurs.\n";
-        let fields = read_page(page, today());
+        let fields = read_page_fields(page, today());
         assert_eq!(
             fields.title.as_deref(),
             Some("Titre de l'article sur la réunion")
@@ -397,19 +511,35 @@ Mot de passe
     #[test]
     fn deictic_date_in_the_lead_infers_the_year() {
         let page = "Le Sénat rejette le budget\n\nLe Sénat a rejeté le projet de budget ce mardi 22 octobre, après des débats houleux.\n";
-        let date = read_page(page, today()).date.unwrap();
+        let date = read_page_fields(page, today()).date.unwrap();
         assert_eq!(date.date.to_string(), "2024-10-22");
         assert!(date.year_inferred);
     }
 
     #[test]
     fn a_page_without_prose_still_has_a_title() {
-        let fields = read_page("Brève : la séance est levée\nÀ suivre\n", today());
+        let fields = read_page_fields("Brève : la séance est levée\nÀ suivre\n", today());
         assert_eq!(fields.title.as_deref(), Some("Brève : la séance est levée"));
     }
 
     #[test]
+    fn a_short_note_is_kept_whole() {
+        let one = read_page_fields("Rappeler le notaire pour la vente.\n", today());
+        assert_eq!(one.title, None);
+        assert_eq!(one.body, "Rappeler le notaire pour la vente.");
+        let titled = read_page_fields(
+            "Idées pour le dossier retraites\nRelire le rapport.\n",
+            today(),
+        );
+        assert_eq!(
+            titled.title.as_deref(),
+            Some("Idées pour le dossier retraites")
+        );
+        assert_eq!(titled.body, "Relire le rapport.");
+    }
+
+    #[test]
     fn empty_page() {
-        assert_eq!(read_page("", today()), PageFields::default());
+        assert_eq!(read_page_fields("", today()), PageFields::default());
     }
 }

@@ -1,6 +1,7 @@
 //! Printing: text for people, JSON for scripts, progress on stderr. Never imports tantivy.
 
 mod article;
+mod extracted;
 mod index_report;
 mod json;
 mod progress;
@@ -10,6 +11,9 @@ mod terminal_safe;
 mod text;
 
 pub use article::print_article;
+pub use extracted::{
+    print_extracted, ExtractReport, ExtractedArticle, ExtractedFile, ExtractedProblem,
+};
 pub use index_report::print_index_report;
 pub use json::print_json;
 pub use progress::ProgressBarReporter;

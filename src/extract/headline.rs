@@ -1,0 +1,132 @@
+//! Which headline-shaped line above an article is its own: the one whose words the article repeats.
+//!
+//! Above an article, a scraped page prints many lines shaped like headlines: menu entries,
+//! related articles, account prompts, image credits. The article's own headline is told
+//! apart by what it says, not by where a site puts it: a news headline names what the
+//! article is about, so most of its content words come back in the article's text, while a
+//! related headline or a menu prompt shares few of them. Among the lines the article
+//! echoes, the nearest to it wins, and a line followed by a date or a byline (the header
+//! every news article prints under its headline) is preferred.
+
+use std::collections::HashSet;
+
+use crate::analysis::fold::fold;
+
+/// Content words shorter than this (articles, pronouns, short prepositions) are not compared.
+const MIN_CONTENT_WORD: usize = 4;
+/// A candidate is the article's headline when at least this share of its content words
+/// come back in the article.
+const MIN_ECHO: f64 = 0.5;
+/// What a date or byline under a candidate adds to its echo.
+const HEADER_BONUS: f64 = 0.2;
+/// What each line of distance from the article takes away, so that the nearest of equals wins.
+const DISTANCE_COST: f64 = 0.002;
+
+/// A headline-shaped line above the article.
+pub(crate) struct Candidate<'a> {
+    pub text: &'a str,
+    /// Lines between the candidate and the article's first paragraph.
+    pub distance: usize,
+    /// A date or byline follows the candidate within a few lines.
+    pub has_header: bool,
+}
+
+/// The index of the candidate the article echoes best, when one echoes it enough.
+pub(crate) fn best_echoed(candidates: &[Candidate], article: &str) -> Option<usize> {
+    let article_words = content_words(article);
+    candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(index, candidate)| {
+            let echo = echo(candidate.text, &article_words)?;
+            (echo >= MIN_ECHO).then(|| {
+                let bonus = if candidate.has_header {
+                    HEADER_BONUS
+                } else {
+                    0.0
+                };
+                (
+                    index,
+                    echo + bonus - candidate.distance as f64 * DISTANCE_COST,
+                )
+            })
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(index, _)| index)
+}
+
+/// The share of the line's content words found in `article_words`; `None` for a line with
+/// too few content words to judge (two or fewer).
+fn echo(line: &str, article_words: &HashSet<String>) -> Option<f64> {
+    let words = content_words(line);
+    if words.len() < 3 {
+        return None;
+    }
+    let echoed = words
+        .iter()
+        .filter(|word| article_words.contains(*word))
+        .count();
+    Some(echoed as f64 / words.len() as f64)
+}
+
+/// The folded words of at least [`MIN_CONTENT_WORD`] letters.
+fn content_words(text: &str) -> HashSet<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= MIN_CONTENT_WORD)
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str =
+        "Reçue mardi à l’Élysée, la secrétaire générale de la CGT, Sophie Binet, \
+        a exposé au chef de l’État ses revendications. « Je me suis adressée à lui avec gravité, \
+        car la situation dans le pays me paraît très inquiétante », confie-t-elle à propos \
+        d’Emmanuel Macron, qu’elle a mis en garde.";
+
+    fn candidate(text: &str, distance: usize, has_header: bool) -> Candidate<'_> {
+        Candidate {
+            text,
+            distance,
+            has_header,
+        }
+    }
+
+    #[test]
+    fn the_echoed_headline_wins_over_nearer_prompts() {
+        let candidates = [
+            candidate(
+                "Sophie Binet met en garde Emmanuel Macron sur la « gravité de la situation »",
+                12,
+                true,
+            ),
+            candidate("Vous possédez déjà un compte ?", 2, false),
+            candidate("Inscrivez-vous gratuitement pour lire la suite", 1, false),
+        ];
+        assert_eq!(best_echoed(&candidates, ARTICLE), Some(0));
+    }
+
+    #[test]
+    fn of_two_echoed_lines_the_one_with_a_header_or_nearer_wins() {
+        let headline = "Sophie Binet met en garde Emmanuel Macron";
+        let related = "Emmanuel Macron reçoit Sophie Binet à l’Élysée";
+        let with_header = [candidate(related, 40, false), candidate(headline, 5, true)];
+        assert_eq!(best_echoed(&with_header, ARTICLE), Some(1));
+        let nearer = [candidate(related, 40, false), candidate(headline, 5, false)];
+        assert_eq!(best_echoed(&nearer, ARTICLE), Some(1));
+    }
+
+    #[test]
+    fn nothing_echoed_is_no_headline() {
+        let candidates = [candidate("Les offres de la rédaction du moment", 3, false)];
+        assert_eq!(best_echoed(&candidates, ARTICLE), None);
+        assert_eq!(
+            best_echoed(&[candidate("CGT Macron", 1, true)], ARTICLE),
+            None
+        );
+    }
+}

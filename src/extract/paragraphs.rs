@@ -1,0 +1,508 @@
+//! Scraped text back into paragraphs: hard-wrapped lines joined, words cut at a line end repaired, inline fragments glued.
+//!
+//! Text dumps of web pages break paragraphs in two ways. Terminal browsers (`w3m -dump`,
+//! `lynx -dump`) and e-mail wrap lines at a fixed width (72 to 100 columns); a paragraph
+//! is then several lines, each as long as the width allows. Tree walkers (BeautifulSoup's
+//! `get_text("\n")`) put a line break around every link and emphasis, so a sentence comes
+//! in pieces: "Vous voulez communiquer un" / "renseignement" / "ou vous…". Everything
+//! downstream (prose detection, the title, the body, snippets) works on whole paragraphs,
+//! so they are rebuilt here, from the shape of the lines only:
+//!
+//! - the wrap width is found from the line lengths (a wrapped text has many lines just
+//!   under one width and almost none over it), and a line is joined to the next when the
+//!   next line's first word would not have fitted on it: that is why the wrapper broke;
+//! - a line is glued to the next when the sentence visibly goes on: it ends on a comma, a
+//!   preposition or an article, or the next line starts in lower case or with punctuation;
+//! - a word cut at a line-end hyphen is repaired: the hyphen is kept when the page writes
+//!   the word with a hyphen elsewhere or when it joins a compound ("nord-coréens",
+//!   "a-t-il", "Jean-Pierre"), and dropped otherwise ("gouverne-" "ment").
+//!
+//! List items keep their own paragraph, with their bullet written as "• ".
+
+use std::collections::HashSet;
+
+use crate::analysis::fold::fold;
+
+/// One paragraph of a page: its lines joined into one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Paragraph {
+    /// The text, on one line, spaces inside it as they were; a list item starts with "• ".
+    pub text: String,
+    /// 1-based number of the paragraph's first line in the file.
+    pub line: usize,
+    /// The paragraph was the first after one or more blank lines (or the file's start).
+    pub after_blank: bool,
+}
+
+/// Lines shorter than this are not counted when the wrap width is looked for.
+const MIN_MEASURED_LENGTH: usize = 30;
+/// A wrapped line is at most this many columns shorter than the wrap width…
+const WRAP_BAND: usize = 10;
+/// …and a text is wrapped when at least this share of its measured lines fall in that band.
+const MIN_WRAPPED_SHARE: f64 = 0.3;
+/// Lines longer than the width (wide table rows, long addresses) may be this share of all.
+const MAX_OVERLONG_SHARE: f64 = 0.03;
+/// Widths a wrapped text can have: e-mail's 72 to terminals' 100 and a little more.
+const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 40..=200;
+/// At least this many lines must sit in the band for a width to count.
+const MIN_WRAPPED_LINES: usize = 3;
+
+/// The paragraphs of a page's text, in order.
+pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let width = wrap_width(&lines);
+    let hyphenated = HyphenEvidence::of(text);
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut open: Option<Paragraph> = None;
+    let mut previous: Option<&str> = None;
+    let mut after_blank = true;
+    for (index, raw) in lines.iter().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            paragraphs.extend(open.take());
+            previous = None;
+            after_blank = true;
+            continue;
+        }
+        let (item, bulleted) = normalise_bullet(line);
+        let continues = match (previous, &open) {
+            (Some(previous_raw), Some(_)) if !bulleted => {
+                is_wrapped(previous_raw, raw, width) || goes_on(previous_raw.trim(), line)
+            }
+            _ => false,
+        };
+        match (&mut open, continues) {
+            (Some(paragraph), true) => join_line(&mut paragraph.text, line, &hyphenated),
+            _ => {
+                paragraphs.extend(open.take());
+                open = Some(Paragraph {
+                    text: item,
+                    line: index + 1,
+                    after_blank,
+                });
+            }
+        }
+        previous = Some(raw);
+        after_blank = false;
+    }
+    paragraphs.extend(open);
+    paragraphs
+}
+
+/// The column width the text is wrapped at, or `None` when its lines are not wrapped.
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let lengths: Vec<usize> = lines
+        .iter()
+        .map(|line| line.chars().count())
+        .filter(|&length| length >= MIN_MEASURED_LENGTH)
+        .collect();
+    let measured = lengths.len();
+    if measured < MIN_WRAPPED_LINES {
+        return None;
+    }
+    let mut sorted = lengths;
+    sorted.sort_unstable();
+    // The width is the longest line once the few overlong ones are set aside.
+    let overlong_allowed = (measured as f64 * MAX_OVERLONG_SHARE).floor() as usize;
+    let width = sorted[measured - 1 - overlong_allowed.min(measured - 1)];
+    if !WRAP_WIDTHS.contains(&width) {
+        return None;
+    }
+    let in_band = sorted
+        .iter()
+        .filter(|&&length| length + WRAP_BAND > width && length <= width)
+        .count();
+    let wrapped =
+        in_band >= MIN_WRAPPED_LINES && in_band as f64 >= measured as f64 * MIN_WRAPPED_SHARE;
+    wrapped.then_some(width)
+}
+
+/// Whether `line` was broken by the wrapper: the first word of `next` would not have fitted.
+fn is_wrapped(line: &str, next: &str, width: Option<usize>) -> bool {
+    let Some(width) = width else {
+        return false;
+    };
+    let length = line.chars().count();
+    let next_word = next.trim_start().split(' ').next().unwrap_or("");
+    // A long first word (an address) must not pull a short line into the next one.
+    length * 2 >= width && length + 1 + next_word.chars().count() > width
+}
+
+/// Words a French sentence cannot end on: when a line ends on one, the sentence goes on.
+const UNFINISHED_ENDINGS: &[&str] = &[
+    "le", "la", "les", "l'", "de", "du", "des", "d'", "a", "au", "aux", "en", "par", "pour", "sur",
+    "sous", "avec", "sans", "dans", "chez", "et", "ou", "mais", "que", "qu'", "qui", "dont", "ce",
+    "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
+    "selon", "entre", "vers", "contre", "depuis", "pendant", "lors", "afin", "the", "of", "and",
+];
+
+/// Whether the sentence of `line` visibly goes on in `next` (fragments of one paragraph).
+fn goes_on(line: &str, next: &str) -> bool {
+    if ends_a_sentence(line) {
+        return false;
+    }
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    if first.is_lowercase() || matches!(first, ',' | '.' | ';' | ')' | '»' | '”' | '…') {
+        return true;
+    }
+    if matches!(first, '?' | '!' | ':') {
+        return true;
+    }
+    let last_word = line
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let last_character = line.chars().last().unwrap_or(' ');
+    let opens = matches!(last_character, ',' | '«' | '(' | '\'' | '’' | '“');
+    opens || UNFINISHED_ENDINGS.contains(&fold(last_word).as_str())
+}
+
+fn ends_a_sentence(line: &str) -> bool {
+    line.trim_end_matches(['»', '"', '”', ')', ' ', '\u{A0}', '\u{202F}'])
+        .ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// Appends a continuation line to a paragraph, repairing a word cut at the line end.
+fn join_line(paragraph: &mut String, line: &str, hyphenated: &HyphenEvidence) {
+    if let Some(head) = cut_word_head(paragraph) {
+        let tail: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+        if !tail.is_empty() {
+            let is_cut_word =
+                tail.starts_with(char::is_lowercase) && !hyphenated.keeps_hyphen(&head, &tail);
+            if is_cut_word {
+                paragraph.pop();
+            }
+            paragraph.push_str(line);
+            return;
+        }
+    }
+    if !paragraph.ends_with(['\'', '’']) {
+        paragraph.push(' ');
+    }
+    paragraph.push_str(line);
+}
+
+/// The letters before a line-end hyphen ("gouverne" of "le gouverne-"), if the line ends so.
+fn cut_word_head(paragraph: &str) -> Option<String> {
+    let before = paragraph.strip_suffix('-')?;
+    let head: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    head.chars()
+        .last()
+        .is_some_and(char::is_alphabetic)
+        .then_some(head)
+}
+
+/// Second parts that make a compound, never a cut word: "a-t-il", "celle-ci", "lui-même".
+const COMPOUND_TAILS: &[&str] = &[
+    "il", "elle", "ils", "elles", "on", "je", "tu", "nous", "vous", "t", "la", "le", "les", "lui",
+    "leur", "moi", "toi", "eux", "ci", "meme", "memes", "y", "en", "ce",
+];
+
+/// First parts that make a compound: "nord-coréens", "ex-ministre", "franco-allemand".
+const COMPOUND_HEADS: &[&str] = &[
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "ex",
+    "anti",
+    "non",
+    "post",
+    "pre",
+    "vice",
+    "demi",
+    "mi",
+    "semi",
+    "neo",
+    "extra",
+    "ultra",
+    "contre",
+    "sous",
+    "grand",
+    "grande",
+    "arriere",
+    "avant",
+    "apres",
+    "porte",
+    "micro",
+    "macro",
+    "multi",
+    "inter",
+    "intra",
+    "auto",
+    "co",
+    "euro",
+    "franco",
+    "anglo",
+    "germano",
+    "italo",
+    "russo",
+    "sino",
+    "afro",
+    "israelo",
+    "arabo",
+    "americano",
+    "socio",
+    "politico",
+    "medico",
+    "technico",
+    "economico",
+    "pseudo",
+    "quasi",
+    "peut",
+    "c'est",
+    "au",
+    "vis",
+    "va",
+    "ouvre",
+    "garde",
+    "tire",
+    "lave",
+    "sans",
+    "belle",
+    "beau",
+    "petit",
+    "petite",
+    "arriere",
+    "bien",
+    "mal",
+    "plus",
+    "moins",
+    "haut",
+    "mini",
+    "maxi",
+    "super",
+    "hyper",
+    "cyber",
+    "bio",
+    "eco",
+    "geo",
+    "tele",
+    "radio",
+    "photo",
+];
+
+/// What the page itself says about hyphens: the words it writes with one.
+struct HyphenEvidence {
+    /// Folded hyphenated words ("nord-coreens") and their joined forms ("nordcoreens") seen
+    /// whole on a line, each marked with whether the hyphen was written.
+    hyphenated: HashSet<String>,
+    joined: HashSet<String>,
+}
+
+impl HyphenEvidence {
+    fn of(text: &str) -> HyphenEvidence {
+        let mut hyphenated = HashSet::new();
+        let mut joined = HashSet::new();
+        for line in text.lines() {
+            let words: Vec<&str> = line
+                .split(|c: char| !(c.is_alphabetic() || c == '-'))
+                .filter(|word| !word.is_empty())
+                .collect();
+            let last = words.len().saturating_sub(1);
+            for (position, word) in words.iter().enumerate() {
+                // The last word of a line may itself be cut: it is no evidence.
+                if position == last && line.trim_end().ends_with('-') {
+                    continue;
+                }
+                let word = word.trim_matches('-');
+                if word.contains('-') {
+                    hyphenated.insert(fold(word));
+                } else if word.chars().count() >= 5 {
+                    joined.insert(fold(word));
+                }
+            }
+        }
+        HyphenEvidence { hyphenated, joined }
+    }
+
+    /// Whether `head-` at a line end and `tail` on the next line make a hyphenated word.
+    fn keeps_hyphen(&self, head: &str, tail: &str) -> bool {
+        let last_part = head.rsplit('-').next().unwrap_or(head);
+        let (head, tail, last_part) = (fold(head), fold(tail), fold(last_part));
+        if self.hyphenated.contains(&format!("{head}-{tail}")) {
+            return true;
+        }
+        if self.joined.contains(&format!("{last_part}{tail}")) {
+            return false;
+        }
+        COMPOUND_TAILS.contains(&tail.as_str())
+            || COMPOUND_HEADS.contains(&last_part.as_str())
+            || head.contains('-')
+    }
+}
+
+/// Bullets of lists as dumps print them: "•", "◦", "▪", "□", "*", "+", "-", "o"…
+const BULLETS: &[char] = &[
+    '•', '◦', '▪', '▫', '□', '■', '‣', '·', '►', '*', '+', '-', '–', '—', 'o', '#', '@',
+];
+
+/// The line with its bullet written as "• ", and whether it had one.
+fn normalise_bullet(line: &str) -> (String, bool) {
+    let mut characters = line.chars();
+    if let (Some(first), Some(' ')) = (characters.next(), characters.next()) {
+        if BULLETS.contains(&first) {
+            let rest = line[first.len_utf8() + 1..].trim_start();
+            return (format!("• {rest}"), true);
+        }
+    }
+    if line == "•" {
+        return ("•".to_string(), true);
+    }
+    (line.to_string(), is_numbered_item(line))
+}
+
+/// "1. Accueil", "2) Politique": an item of a numbered list.
+fn is_numbered_item(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && matches!(line[digits..].chars().next(), Some('.' | ')'))
+        && line[digits + 1..].starts_with(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        paragraphs(text).into_iter().map(|p| p.text).collect()
+    }
+
+    const WRAPPED: &str = "\
+Le Sénat adopte le budget
+
+Le Sénat a adopté mardi soir le projet de loi de finances pour l'année prochaine, après
+trois semaines de débats souvent houleux entre la majorité sénatoriale et le gouvernement
+de Michel Barnier, qui avait engagé sa responsabilité.
+
+Les sénateurs ont voté le texte par 190 voix contre 109, une majorité plus large que prévu
+selon les observateurs, qui attendaient une abstention massive du groupe centriste au
+moment du scrutin solennel.
+";
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let found = texts(WRAPPED);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(found[0], "Le Sénat adopte le budget");
+        assert!(found[1].starts_with("Le Sénat a adopté"));
+        assert!(found[1].contains("l'année prochaine, après trois semaines"));
+        assert!(found[1].ends_with("sa responsabilité."));
+        assert!(found[2].contains("prévu selon les observateurs"));
+    }
+
+    #[test]
+    fn paragraphs_know_their_first_line() {
+        let found = paragraphs(WRAPPED);
+        assert_eq!(found.iter().map(|p| p.line).collect::<Vec<_>>(), [1, 3, 7]);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_left_alone() {
+        let text = "Un titre d'article\nUne première phrase assez longue pour compter dans la mesure des lignes du texte.\nUne deuxième phrase, elle aussi assez longue pour compter dans la mesure.\nEncore une ligne qui termine le texte sans rien de plus que du contenu.\n";
+        assert_eq!(texts(text).len(), 4);
+    }
+
+    #[test]
+    fn list_items_stay_apart() {
+        let text = "\
+Le gouvernement a présenté les mesures suivantes lors de la conférence de presse de ce
+matin :
+  • la hausse du salaire minimum de deux pour cent à compter du premier janvier prochain
+    pour tous les salariés ;
+  • le gel des loyers ;
+  * la baisse de la TVA.
+";
+        let found = texts(text);
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert!(found[0].ends_with("ce matin :"));
+        assert_eq!(
+            found[1],
+            "• la hausse du salaire minimum de deux pour cent à compter du premier janvier prochain pour tous les salariés ;"
+        );
+        assert_eq!(found[3], "• la baisse de la TVA.");
+    }
+
+    #[test]
+    fn fragments_of_a_sentence_are_glued() {
+        let text = "Vous voulez communiquer un\nrenseignement\nou vous avez repéré une\nerreur\n?\nPolitique\nSuisse romande\nPar\nJeanne Martin\n";
+        assert_eq!(
+            texts(text),
+            [
+                "Vous voulez communiquer un renseignement ou vous avez repéré une erreur ?",
+                "Politique",
+                "Suisse romande",
+                "Par Jeanne Martin",
+            ]
+        );
+    }
+
+    fn wrapped_around(head: &str, tail: &str, elsewhere: &str) -> String {
+        let filler = "Une ligne de remplissage qui a la longueur d'une ligne coupée à la marge";
+        let kept: String = filler
+            .chars()
+            .take(filler.chars().count() - head.chars().count() - 1)
+            .collect();
+        let first = format!("{kept} {head}");
+        let text = format!(
+            "{first}\n{tail} suite du paragraphe jusqu'au bout de la ligne pour la mesure.\n{filler}\n{filler}\n\n{elsewhere}\n"
+        );
+        texts(&text)[0].clone()
+    }
+
+    #[test]
+    fn words_cut_at_a_line_end_are_repaired() {
+        let joined = wrapped_around("gouverne-", "ment", "");
+        assert!(joined.contains(" gouvernement suite"), "{joined}");
+        let compound = wrapped_around("nord-", "coréens", "");
+        assert!(compound.contains(" nord-coréens suite"), "{compound}");
+        let pronoun = wrapped_around("a-t-", "il", "");
+        assert!(pronoun.contains(" a-t-il suite"), "{pronoun}");
+        let seen_hyphenated = wrapped_around("porte-", "parole", "Le porte-parole a parlé.");
+        assert!(
+            seen_hyphenated.contains(" porte-parole suite"),
+            "{seen_hyphenated}"
+        );
+        let seen_joined = wrapped_around("inter-", "nationale", "Une affaire internationale.");
+        assert!(
+            seen_joined.contains(" internationale suite"),
+            "{seen_joined}"
+        );
+    }
+
+    #[test]
+    fn a_short_line_before_a_long_word_is_not_wrapped() {
+        assert!(!is_wrapped(
+            "Voir",
+            "https://exemple.fr/une/adresse/tres/longue/qui/ne/tient/pas/sur/la/ligne",
+            Some(80)
+        ));
+    }
+
+    #[test]
+    fn numbered_and_lynx_bullets() {
+        assert_eq!(
+            normalise_bullet("1. Accueil"),
+            ("1. Accueil".to_string(), true)
+        );
+        assert_eq!(
+            normalise_bullet("+ Comparatif"),
+            ("• Comparatif".to_string(), true)
+        );
+        assert_eq!(normalise_bullet("o Monde"), ("• Monde".to_string(), true));
+        assert_eq!(normalise_bullet("-50 %"), ("-50 %".to_string(), false));
+        assert_eq!(
+            normalise_bullet("2024 fut"),
+            ("2024 fut".to_string(), false)
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! End-to-end runs of `newsearch extract` and `newsearch index` on scraped text in its renderings: hard-wrapped, a paragraph per line, Markdown, short notes, form fields, dated folders.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use tempfile::TempDir;
+
+use common::{index_into, newsearch, stdout, total_hits};
+
+/// `extract --json` as a script decodes it: unknown or missing fields fail the tests.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Report {
+    files: Vec<File>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    path: String,
+    articles: Vec<Extracted>,
+    problems: Vec<Problem>,
+    error: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Extracted {
+    id: String,
+    title: String,
+    date: Option<String>,
+    date_inferred: bool,
+    category: Option<String>,
+    author: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    body: String,
+    clues: Clues,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Clues {
+    title: Option<String>,
+    date: Option<String>,
+    category: Option<String>,
+    author: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Problem {
+    line: usize,
+    reason: String,
+}
+
+fn fixture(name: &str) -> PathBuf {
+    common::fixtures().join("extract").join(name)
+}
+
+/// The one article `extract --json` reads from a file.
+fn extract_one(path: &Path) -> Extracted {
+    let scratch = TempDir::new().unwrap();
+    let output = newsearch(scratch.path())
+        .arg("extract")
+        .arg("--json")
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut report: Report = serde_json::from_slice(&output.stdout).expect("documented JSON");
+    let file = report.files.pop().unwrap();
+    assert_eq!(file.path, path.display().to_string());
+    assert!(file.error.is_none() && file.problems.is_empty());
+    assert_eq!(file.articles.len(), 1);
+    file.articles.into_iter().next().unwrap()
+}
+
+const HEADLINE: &str =
+    "Au Havre, la grève des dockers paralyse le premier port à conteneurs du pays";
+
+#[test]
+fn a_hard_wrapped_page_is_read_like_its_paragraph_per_line_rendering() {
+    let wrapped = extract_one(&fixture("hard-wrapped.txt"));
+    let unwrapped = extract_one(&fixture("paragraph-per-line.txt"));
+    for article in [&wrapped, &unwrapped] {
+        assert_eq!(article.title, HEADLINE);
+        assert_eq!(article.date.as_deref(), Some("2024-10-03"));
+        assert!(!article.date_inferred);
+        assert_eq!(article.category.as_deref(), Some("Économie"));
+        assert_eq!(article.author.as_deref(), Some("Jeanne Martin"));
+        assert!(article.clues.title.is_some() && article.clues.date.is_some());
+        assert!(article.body.starts_with("Les dockers du Havre ont cessé"));
+        assert!(article
+            .body
+            .ends_with("entouré d'une centaine de collègues."));
+        for menu in [
+            "Saint-Nazaire",
+            "croisières",
+            "Partager",
+            "Sénat",
+            "Mentions",
+        ] {
+            assert!(!article.body.contains(menu), "{menu} in the body");
+        }
+    }
+    // The wrapped paragraphs are whole again, the word cut at a line end mended.
+    assert_eq!(wrapped.body, unwrapped.body);
+    assert!(wrapped
+        .body
+        .contains("avec le gouvernement sur la pénibilité"));
+    assert_eq!(wrapped.body.split("\n\n").count(), 4);
+}
+
+#[test]
+fn a_markdown_article_has_its_heading_metadata_and_plain_text() {
+    let article = extract_one(&fixture("article.md"));
+    assert_eq!(article.title, "Les vendanges commencent tôt en Alsace");
+    assert_eq!(article.date.as_deref(), Some("2024-08-28"));
+    assert_eq!(article.author.as_deref(), Some("Claire Weber"));
+    assert_eq!(article.category.as_deref(), Some("Économie"));
+    assert!(article
+        .body
+        .starts_with("Les premiers raisins ont été coupés lundi dans le vignoble alsacien, deux"));
+    assert!(article.body.contains("• la grêle de juin"));
+    for markup in ["](", "**", "_inférieure_", "#", "Riquewihr"] {
+        assert!(!article.body.contains(markup), "{markup} in the body");
+    }
+}
+
+#[test]
+fn a_short_note_is_read_and_found() {
+    let note = extract_one(&fixture("note.txt"));
+    assert_eq!(note.title, "note");
+    assert_eq!(note.clues.title.as_deref(), Some("the file name"));
+    assert_eq!(
+        note.body,
+        "Penser à rappeler le notaire avant vendredi pour la vente de la maison."
+    );
+    let index = TempDir::new().unwrap();
+    let output = index_into(index.path(), &[&fixture("note.txt")]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(total_hits(index.path(), "notaire"), 1);
+}
+
+#[test]
+fn a_page_opening_with_an_empty_form_field_is_text() {
+    let article = extract_one(&fixture("form-field.txt"));
+    assert_eq!(
+        article.title,
+        "Les bibliothèques de Lyon ouvriront le dimanche dès janvier"
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-11-12"));
+    assert_eq!(article.author.as_deref(), Some("Louis Bernard"));
+    assert!(!article.body.contains("Identifiant"));
+}
+
+#[test]
+fn dated_folders_give_a_date_not_categories() {
+    let archive = fixture("archive");
+    let index = TempDir::new().unwrap();
+    let output = index_into(index.path(), &[&archive]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stats = newsearch(index.path())
+        .args(["stats", "--json"])
+        .output()
+        .unwrap();
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(stats["articles"], 1);
+    assert_eq!(stats["oldest_date"], "2024-10-03");
+    assert_eq!(stats["categories"][0]["value"], serde_json::Value::Null);
+    let article = extract_one(&archive.join("2024/10/03/breve.txt"));
+    assert_eq!(article.title, "Coupure d'eau rue des Tanneurs");
+    assert!(article.clues.date.unwrap().contains("folders"));
+    assert_eq!(article.category, None);
+}
+
+#[test]
+fn extract_prints_fields_for_people_and_names_unreadable_files() {
+    let scratch = TempDir::new().unwrap();
+    let missing = scratch.path().join("absent.txt");
+    let output = newsearch(scratch.path())
+        .arg("extract")
+        .arg(fixture("hard-wrapped.txt"))
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains(&format!("title     {HEADLINE}")), "{text}");
+    assert!(text.contains("author    Jeanne Martin"), "{text}");
+    assert!(!text.contains('\u{1b}'), "no colour off a terminal");
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("absent.txt: cannot read"), "{errors}");
+}
+
+#[test]
+fn extract_of_json_records_lists_every_record_and_its_problems() {
+    let scratch = TempDir::new().unwrap();
+    let records = scratch.path().join("dump.jsonl");
+    std::fs::write(
+        &records,
+        "{\"title\": \"Un\", \"text\": \"Premier texte du fichier.\", \"date\": \"2024-05-02\"}\n{pas du JSON\n",
+    )
+    .unwrap();
+    let output = newsearch(scratch.path())
+        .args(["extract", "--json"])
+        .arg(&records)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: Report = serde_json::from_slice(&output.stdout).unwrap();
+    let file = &report.files[0];
+    assert_eq!(file.articles.len(), 1);
+    let article = &file.articles[0];
+    assert_eq!(article.title, "Un");
+    assert_eq!(article.date.as_deref(), Some("2024-05-02"));
+    assert_eq!(article.clues.date.as_deref(), Some("the record's field"));
+    assert_eq!(
+        (article.source.as_deref(), article.url.as_deref()),
+        (None, None)
+    );
+    assert!(!article.id.is_empty());
+    assert_eq!(file.problems[0].line, 2);
+    assert!(file.problems[0].reason.contains("JSON"));
+    assert!(article.clues.author.is_none() && article.clues.category.is_none());
+}
