@@ -13,8 +13,6 @@ mod date_value;
 mod field_map;
 pub mod french_date;
 mod html;
-mod html_body;
-mod html_metadata;
 mod json_records;
 mod page_lines;
 mod section;
