@@ -16,8 +16,6 @@ mod field_map;
 pub mod french_date;
 mod headline;
 mod html;
-mod html_body;
-mod html_metadata;
 mod json_records;
 mod markdown;
 mod page_lines;

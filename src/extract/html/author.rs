@@ -1,0 +1,161 @@
+//! The article's author: declared in meta tags or JSON-LD, else marked up (`itemprop="author"`, `rel="author"`), else a byline ("Par Jeanne Martin") printed by the headline.
+
+use serde_json::Value;
+
+use crate::extract::byline::{byline_author, is_plain_name};
+
+use super::document::{Document, NodeId};
+use super::measures::Measures;
+use super::metadata::{clean_text, PageMetadata};
+
+/// Meta tags that may name the author, in order of trust.
+const AUTHOR_META_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "byl",
+];
+
+/// Longest element, in characters other than white space, read as a byline.
+const BYLINE_CHARS: u32 = 100;
+
+/// How many elements after the headline are looked at for a printed byline.
+const BYLINE_REACH: usize = 60;
+
+/// How many marked elements are read at most, whatever the page.
+const CANDIDATES: usize = 200;
+
+/// The article's author or authors (joined by ", ").
+pub(crate) fn author(
+    document: &Document,
+    measures: &Measures,
+    metadata: &PageMetadata,
+) -> Option<String> {
+    AUTHOR_META_KEYS
+        .iter()
+        .find_map(|key| metadata.meta(&[key]).filter(|author| is_name_like(author)))
+        .map(str::to_string)
+        .or_else(|| json_ld_author(metadata))
+        .or_else(|| marked_author(document, measures))
+        .or_else(|| printed_byline(document, measures))
+}
+
+/// Not a link to a profile page nor a sentence.
+fn is_name_like(text: &str) -> bool {
+    !text.contains("://")
+        && !text.starts_with('/')
+        && (1..=12).contains(&text.split_whitespace().count())
+}
+
+/// JSON-LD `author`: a name, a Person object or an array of them.
+fn json_ld_author(metadata: &PageMetadata) -> Option<String> {
+    let names: Vec<String> = match metadata.json_ld("author")? {
+        Value::Array(items) => items.iter().filter_map(name_of).collect(),
+        single => name_of(single).into_iter().collect(),
+    };
+    let names: Vec<String> = names
+        .into_iter()
+        .filter(|name| is_name_like(name))
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+fn name_of(value: &Value) -> Option<String> {
+    let name = match value {
+        Value::String(text) => clean_text(text),
+        Value::Object(object) => return object.get("name").and_then(name_of),
+        Value::Array(items) => return items.iter().find_map(name_of),
+        _ => return None,
+    };
+    (!name.is_empty()).then_some(name)
+}
+
+/// `itemprop="author"` (its `itemprop="name"` inside, or its text) or `rel="author"`.
+fn marked_author(document: &Document, measures: &Measures) -> Option<String> {
+    let is_marked = |id: NodeId| {
+        document.element(id).is_some_and(|element| {
+            let has = |attribute: &str| {
+                element.attribute(attribute).is_some_and(|names| {
+                    names
+                        .split_ascii_whitespace()
+                        .any(|name| name.eq_ignore_ascii_case("author"))
+                })
+            };
+            has("itemprop") || has("rel")
+        })
+    };
+    document
+        .elements()
+        .filter(|(id, _)| !measures.unread[*id] && is_marked(*id))
+        .take(CANDIDATES)
+        .find_map(|(id, element)| {
+            element
+                .attribute("content")
+                .map(clean_text)
+                .or_else(|| measures.short_text(document, id, BYLINE_CHARS))
+                .map(|text| byline_author(&text).unwrap_or(text))
+                .filter(|name| is_name_like(name) && name.split_whitespace().count() <= 6)
+        })
+}
+
+/// "Par Jeanne Martin" in one of the short blocks that follow the first `<h1>`: the
+/// shortest such block (a byline's own element rather than the line of date and byline
+/// that holds it), else a name alone in a block.
+fn printed_byline(document: &Document, measures: &Measures) -> Option<String> {
+    let (heading, _) = document.elements_named("h1").next()?;
+    let after = document.subtree_end(heading);
+    let texts: Vec<String> = document
+        .elements()
+        .skip_while(|(id, _)| *id < after)
+        .filter(|(id, _)| !measures.unread[*id])
+        .take(BYLINE_REACH)
+        .filter_map(|(id, _)| measures.short_text(document, id, BYLINE_CHARS))
+        .collect();
+    texts
+        .iter()
+        .filter_map(|text| Some((text.len(), byline_author(text)?)))
+        .min_by_key(|(length, _)| *length)
+        .map(|(_, name)| name)
+        .or_else(|| texts.into_iter().find(|text| is_plain_name(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn author_of(html: &str) -> Option<String> {
+        let document = Document::parse(html).unwrap();
+        let measures = Measures::of(&document);
+        author(&document, &measures, &PageMetadata::read(&document))
+    }
+
+    #[test]
+    fn declared_marked_and_printed_authors() {
+        assert_eq!(
+            author_of(r#"<meta name="author" content="https://exemple.fr/auteur/jm"><meta property="article:author" content="Jeanne Martin">"#).as_deref(),
+            Some("Jeanne Martin")
+        );
+        assert_eq!(
+            author_of(r#"<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Jeanne Martin"},{"name":"Paul Durand"}]}</script>"#).as_deref(),
+            Some("Jeanne Martin, Paul Durand")
+        );
+        assert_eq!(
+            author_of(
+                r#"<span itemprop="author"><span itemprop="name">Jeanne Martin</span></span>"#
+            )
+            .as_deref(),
+            Some("Jeanne Martin")
+        );
+        assert_eq!(
+            author_of("<h1>Le titre</h1><div><p>Par Jeanne Martin, le 12 février</p><p>Texte de l'article.</p></div>").as_deref(),
+            Some("Jeanne Martin")
+        );
+        assert_eq!(
+            author_of("<h1>Le titre</h1><p>Un texte sans signature.</p>"),
+            None
+        );
+    }
+}

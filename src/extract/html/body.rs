@@ -1,0 +1,258 @@
+//! The article's text: the paragraphs of the elements that hold the article, read without what sits inside them but is not the article (share bars, related links, captions, boxes of links).
+
+use html5ever::local_name;
+
+use super::container::article_elements;
+use super::document::{is_phrasing, Document, Element, NodeData, NodeId};
+use super::measures::{is_around, Measures};
+use crate::extract::page_lines::{is_noise, is_prose, is_widget};
+
+/// Words of `class` and `id` attributes (split on `-`, `_`) that name a block which is not
+/// article text. Trusted only inside the article, for blocks holding little of its text.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comment",
+    "comments",
+    "newsletter",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "pub",
+    "promo",
+    "sponsor",
+    "sponsored",
+    "outbrain",
+    "taboola",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "caption",
+    "credit",
+    "credits",
+    "subscribe",
+    "paywall",
+    "popup",
+    "modal",
+    "sidebar",
+    "widget",
+    "byline",
+    "author",
+    "signature",
+    "date",
+    "dateline",
+    "meta",
+];
+
+/// A block whose text is more than this share links is a box of links, not article text.
+const LINK_BOX_SHARE: f32 = 0.5;
+
+/// The paragraphs of the page's article, without the title.
+pub(crate) fn article_paragraphs(
+    document: &Document,
+    measures: &Measures,
+    title: Option<&str>,
+) -> Vec<String> {
+    let mut reader = ParagraphReader::default();
+    for container in article_elements(document, measures) {
+        reader.read(document, measures, container);
+    }
+    reader.finish(title)
+}
+
+/// Whether a block inside the article is not part of its text.
+fn is_inner_boilerplate(
+    document: &Document,
+    measures: &Measures,
+    id: NodeId,
+    container: NodeId,
+) -> bool {
+    let Some(element) = document.element(id) else {
+        return false;
+    };
+    if measures.unread[id] || is_around(element) {
+        return true;
+    }
+    let holds_little = measures.paragraph_chars[id] * 2 < measures.paragraph_chars[container];
+    // A paragraph that is one link is judged by its text, when paragraphs are gathered.
+    let is_one_paragraph = is_phrasing(&element.name)
+        || matches!(element.name, local_name!("p") | local_name!("blockquote"));
+    let link_box = !is_one_paragraph
+        && measures.paragraph_chars[id] == 0
+        && measures.link_share(id) > LINK_BOX_SHARE;
+    link_box || (holds_little && names_boilerplate(element))
+}
+
+fn names_boilerplate(element: &Element) -> bool {
+    element
+        .class_and_id()
+        .flat_map(|name| name.split(['-', '_']))
+        .any(|word| BOILERPLATE_WORDS.contains(&word.to_ascii_lowercase().as_str()))
+}
+
+/// Elements that end a paragraph of text.
+fn breaks_paragraph(element: &Element) -> bool {
+    !is_phrasing(&element.name) || element.name == local_name!("br")
+}
+
+/// Gathers text into paragraphs, breaking at block elements.
+#[derive(Default)]
+struct ParagraphReader {
+    paragraphs: Vec<ReadParagraph>,
+    current: String,
+    /// Whether some text of the current paragraph is outside any link.
+    current_has_unlinked_text: bool,
+}
+
+struct ReadParagraph {
+    text: String,
+    /// All its text is link text: a related article's headline, "Lire la suite".
+    only_links: bool,
+}
+
+impl ParagraphReader {
+    /// Reads the text under `container` (without recursion: pages nest deeper than the
+    /// stack allows). The stack holds nodes to enter and, marked, elements to leave.
+    fn read(&mut self, document: &Document, measures: &Measures, container: NodeId) {
+        let mut stack = vec![(container, false)];
+        let mut link_depth = 0usize;
+        while let Some((id, leaving)) = stack.pop() {
+            match &document.nodes[id].data {
+                NodeData::Text(text) => self.push_text(text, link_depth > 0),
+                NodeData::Element(element) if leaving => {
+                    if element.name == local_name!("a") {
+                        link_depth -= 1;
+                    }
+                    if breaks_paragraph(element) {
+                        self.end_paragraph();
+                    }
+                }
+                NodeData::Element(element) => {
+                    if breaks_paragraph(element) {
+                        self.end_paragraph();
+                    }
+                    if id != container && is_inner_boilerplate(document, measures, id, container) {
+                        continue;
+                    }
+                    if element.name == local_name!("a") {
+                        link_depth += 1;
+                    }
+                    stack.push((id, true));
+                    self.push_children(document, id, &mut stack);
+                }
+                NodeData::Root => self.push_children(document, id, &mut stack),
+            }
+        }
+        self.end_paragraph();
+    }
+
+    fn push_children(&self, document: &Document, id: NodeId, stack: &mut Vec<(NodeId, bool)>) {
+        let first = stack.len();
+        stack.extend(document.children(id).map(|child| (child, false)));
+        stack[first..].reverse();
+    }
+
+    /// Appends text, each run of ASCII white space becoming one space (no-break spaces are kept).
+    fn push_text(&mut self, text: &str, in_link: bool) {
+        if !in_link && !text.trim().is_empty() {
+            self.current_has_unlinked_text = true;
+        }
+        super::document::push_collapsed(&mut self.current, text);
+    }
+
+    fn end_paragraph(&mut self) {
+        let text = self.current.trim();
+        if !text.is_empty() {
+            self.paragraphs.push(ReadParagraph {
+                text: text.to_string(),
+                only_links: !self.current_has_unlinked_text,
+            });
+        }
+        self.current.clear();
+        self.current_has_unlinked_text = false;
+    }
+
+    /// The paragraphs without the title, related links, share bars and repeats.
+    fn finish(self, title: Option<&str>) -> Vec<String> {
+        let mut kept: Vec<String> = Vec::new();
+        for ReadParagraph { text, only_links } in self.paragraphs {
+            let is_title = title.is_some_and(|title| text == title);
+            let is_related_link = only_links && !is_prose(&text);
+            if is_title || is_related_link || is_noise(&text) || opens_related_links(&text) {
+                continue;
+            }
+            if kept.last() != Some(&text) {
+                kept.push(text);
+            }
+        }
+        kept
+    }
+}
+
+/// "Lire aussi", "À lire aussi : Le titre d'un autre article".
+fn opens_related_links(paragraph: &str) -> bool {
+    let label = paragraph.split([':', '>', '»']).next().unwrap_or(paragraph);
+    is_widget(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs(html: &str) -> Vec<String> {
+        let document = Document::parse(html).unwrap();
+        let measures = Measures::of(&document);
+        article_paragraphs(&document, &measures, Some("Le titre"))
+    }
+
+    #[test]
+    fn marked_article_body_without_boilerplate() {
+        let html = r#"<html><body>
+            <nav><ul><li>Accueil</li><li>Politique</li></ul></nav>
+            <div itemprop="articleBody">
+              <h1>Le titre</h1>
+              <p>Premier   paragraphe,
+                 avec un <a href="/x">lien</a> et <em>du style</em>.</p>
+              <!-- un commentaire HTML -->
+              <script>var x = "pas du texte";</script>
+              <div class="share-bar">Partager sur Facebook</div>
+              <p>Lire aussi : Un autre article</p>
+              <p><a href="/autre">Le titre d'un article voisin</a></p>
+              <p>Second paragraphe, un peu plus long.<br>Après un saut.</p>
+              <p><a href="/ailleurs">Une phrase entière en lien, qui se lit comme de la prose et doit rester.</a></p>
+              <figure><img src="a.jpg"><figcaption>Une légende</figcaption></figure>
+            </div>
+            <div class="comments"><p>Un commentaire de lecteur assez long pour compter beaucoup.</p></div>
+            </body></html>"#;
+        assert_eq!(
+            paragraphs(html),
+            [
+                "Premier paragraphe, avec un lien et du style.",
+                "Second paragraphe, un peu plus long.",
+                "Après un saut.",
+                "Une phrase entière en lien, qui se lit comme de la prose et doit rester.",
+            ]
+        );
+    }
+
+    #[test]
+    fn boxes_of_links_inside_the_article_are_left_out() {
+        let long = "Une phrase de l'article qui est assez longue pour compter.";
+        let html = format!(
+            r#"<div class="main--with-nav"><div class="texte"><p>{long} Un.</p><p>{long} Deux.</p>
+               <ul><li><a href="/a">Un article voisin au titre assez long</a></li><li><a href="/b">Un autre article voisin</a></li></ul>
+               <p>{long} Trois.</p><div class="related-box"><p>{long} Voisin.</p></div></div></div>"#
+        );
+        let found = paragraphs(&html);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[2].ends_with("Trois."));
+    }
+
+    #[test]
+    fn no_text_no_paragraphs() {
+        assert!(paragraphs("<html><body><nav>Menu</nav></body></html>").is_empty());
+    }
+}

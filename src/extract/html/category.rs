@@ -1,0 +1,198 @@
+//! The article's section: declared (`article:section`, JSON-LD `articleSection`), else the last crumb of the page's breadcrumb trail, else a folder of its URL.
+
+use serde_json::Value;
+
+use crate::extract::section::is_generic_section;
+
+use super::document::{Document, NodeId};
+use super::measures::Measures;
+use super::metadata::{clean_text, PageMetadata};
+
+/// Longest breadcrumb trail read, in characters other than white space.
+const TRAIL_CHARS: u32 = 300;
+
+/// How many breadcrumb-named elements are read at most, whatever the page.
+const CANDIDATES: usize = 50;
+
+pub(crate) fn category(
+    document: &Document,
+    measures: &Measures,
+    metadata: &PageMetadata,
+    title: Option<&str>,
+    url: Option<&str>,
+) -> Option<String> {
+    metadata
+        .meta(&["article:section"])
+        .map(str::to_string)
+        .filter(|section| !is_generic_section(section))
+        .or_else(|| {
+            metadata
+                .json_ld_article("articleSection")
+                .and_then(first_text)
+                .filter(|section| !is_generic_section(section))
+        })
+        .or_else(|| breadcrumb_category(document, measures, metadata, title))
+        .or_else(|| url.and_then(url_section))
+}
+
+/// A string, or the first string of an array.
+fn first_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(clean_text(text)).filter(|text| !text.is_empty()),
+        Value::Array(items) => items.iter().find_map(first_text),
+        _ => None,
+    }
+}
+
+/// The last breadcrumb that names a section (not "Accueil", not the article's own title).
+fn breadcrumb_category(
+    document: &Document,
+    measures: &Measures,
+    metadata: &PageMetadata,
+    title: Option<&str>,
+) -> Option<String> {
+    let mut crumbs = metadata.json_ld_breadcrumbs.clone();
+    if crumbs.is_empty() {
+        crumbs = visible_breadcrumbs(document, measures);
+    }
+    crumbs
+        .into_iter()
+        .rev()
+        .find(|crumb| is_section_label(crumb) && Some(crumb.as_str()) != title)
+}
+
+/// The crumbs of the first breadcrumb trail of two crumbs or more (a lone "breadcrumb"
+/// label is a menu heading, not a trail).
+fn visible_breadcrumbs(document: &Document, measures: &Measures) -> Vec<String> {
+    document
+        .elements()
+        .filter(|(_, element)| {
+            element
+                .class_and_id()
+                .any(|name| name.to_ascii_lowercase().contains("breadcrumb"))
+                || element
+                    .attribute("itemtype")
+                    .is_some_and(|kind| kind.contains("BreadcrumbList"))
+        })
+        .take(CANDIDATES)
+        .filter(|(id, _)| measures.text_chars[*id] <= TRAIL_CHARS)
+        .map(|(id, _)| trail_crumbs(document, id))
+        .find(|crumbs| crumbs.len() >= 2)
+        .unwrap_or_default()
+}
+
+fn trail_crumbs(document: &Document, trail: NodeId) -> Vec<String> {
+    let mut links = Vec::new();
+    document.walk(trail, |id| {
+        let Some(element) = document.element(id) else {
+            return true;
+        };
+        let is_crumb = &*element.name == "a" || element.attribute("itemprop") == Some("name");
+        if is_crumb {
+            let text = document.text(id);
+            if !text.is_empty() {
+                links.push(text);
+            }
+        }
+        !is_crumb
+    });
+    if links.len() >= 2 {
+        links
+    } else {
+        separated_crumbs(&document.text(trail))
+    }
+}
+
+/// "Accueil > Économie > Emploi" written as one text.
+fn separated_crumbs(text: &str) -> Vec<String> {
+    text.split(['>', '›', '»', '/', '|'])
+        .map(str::trim)
+        .filter(|crumb| !crumb.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn is_section_label(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=4).contains(&words) && !is_generic_section(text)
+}
+
+/// The section a URL path names: its last folder that is not generic or a date
+/// (`/societe/people/article.html` → "People"); failing that, a sub-domain that names one
+/// (`auto.exemple.fr/news/…` → "Auto").
+fn url_section(url: &str) -> Option<String> {
+    let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let without_query = without_scheme.split(['?', '#']).next().unwrap_or_default();
+    let (host, path) = without_query.split_once('/').unwrap_or((without_query, ""));
+    let folders: Vec<&str> = path.split('/').collect();
+    let folders = &folders[..folders.len().saturating_sub(1)];
+    folders
+        .iter()
+        .rev()
+        .copied()
+        .find(|folder| is_section_folder(folder))
+        .or_else(|| host_section(host))
+        .map(capitalize)
+}
+
+fn is_section_folder(folder: &str) -> bool {
+    !folder.is_empty()
+        && folder.chars().any(char::is_alphabetic)
+        && !folder.chars().any(|character| character.is_ascii_digit())
+        && !is_generic_section(folder)
+}
+
+/// The first label of a host with a sub-domain, when it names a section.
+fn host_section(host: &str) -> Option<&str> {
+    let labels: Vec<&str> = host.split('.').collect();
+    (labels.len() >= 3)
+        .then(|| labels[0])
+        .filter(|label| is_section_folder(label))
+}
+
+fn capitalize(word: &str) -> String {
+    let mut characters = word.chars();
+    match characters.next() {
+        Some(first) => first.to_uppercase().chain(characters).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_sections() {
+        assert_eq!(
+            url_section("https://actu.orange.fr/societe/fait-divers/un-titre-CNT01.html")
+                .as_deref(),
+            Some("Fait-divers")
+        );
+        assert_eq!(
+            url_section("https://auto.orange.fr/news/un-titre-CNT01.html").as_deref(),
+            Some("Auto")
+        );
+        assert_eq!(
+            url_section("https://www.exemple.fr/2024/10/22/un-titre").as_deref(),
+            None
+        );
+        assert_eq!(
+            url_section("http://www.lemonde.fr/economie/article/2017/10/12/titre_123.html")
+                .as_deref(),
+            Some("Economie")
+        );
+    }
+
+    #[test]
+    fn breadcrumbs_give_the_section() {
+        let html = r#"<div class="breadcrumb"><a href="/">Accueil</a> › <a href="/economie/">Économie</a></div><h1>Le titre</h1>"#;
+        let document = Document::parse(html).unwrap();
+        let measures = Measures::of(&document);
+        let metadata = PageMetadata::read(&document);
+        assert_eq!(
+            category(&document, &measures, &metadata, Some("Le titre"), None).as_deref(),
+            Some("Économie")
+        );
+    }
+}

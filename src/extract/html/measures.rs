@@ -1,0 +1,237 @@
+//! Per-node measures of a page, each computed in one linear pass over the tree: what is never read, what sits in a page region around the article, how much text and link text each element holds.
+//!
+//! Nodes are in document order (a parent before its children), so inherited flags are
+//! set walking forwards and sums are gathered walking backwards: no recursion, no
+//! walking up from every node, whatever the depth of the page.
+
+use html5ever::local_name;
+
+use super::document::{is_phrasing, Document, Element, NodeData, NodeId};
+
+/// Elements whose content is never read as text.
+fn is_unread(element: &Element) -> bool {
+    let hidden = element.attribute("hidden").is_some()
+        || element
+            .attribute("aria-hidden")
+            .is_some_and(|value| value.trim() == "true")
+        || element.attribute("style").is_some_and(|style| {
+            let style: String = style.split_whitespace().collect();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        });
+    hidden
+        || matches!(
+            element.name,
+            local_name!("script")
+                | local_name!("style")
+                | local_name!("noscript")
+                | local_name!("template")
+                | local_name!("svg")
+                | local_name!("math")
+                | local_name!("head")
+                | local_name!("title")
+                | local_name!("select")
+                | local_name!("option")
+                | local_name!("button")
+                | local_name!("textarea")
+                | local_name!("iframe")
+                | local_name!("object")
+                | local_name!("canvas")
+                | local_name!("video")
+                | local_name!("audio")
+        )
+}
+
+/// ARIA roles of the regions around an article.
+const AROUND_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "dialog",
+    "menu",
+    "menubar",
+    "search",
+];
+
+/// Elements that are, by their name or role, a region around the article: menus, side
+/// columns, page headers and footers, forms, illustrations and their captions.
+pub(crate) fn is_around(element: &Element) -> bool {
+    let role = element
+        .attribute("role")
+        .is_some_and(|role| AROUND_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()));
+    role || matches!(
+        element.name,
+        local_name!("nav")
+            | local_name!("aside")
+            | local_name!("footer")
+            | local_name!("header")
+            | local_name!("form")
+            | local_name!("figure")
+            | local_name!("figcaption")
+            | local_name!("menu")
+            | local_name!("dialog")
+    )
+}
+
+/// Shortest paragraph, in characters other than white space, that counts as article text.
+const PARAGRAPH_CHARS: u32 = 25;
+
+/// Highest share of a paragraph's text that may be link text.
+const PARAGRAPH_LINK_SHARE: f32 = 0.34;
+
+/// Direct text, in characters other than white space, that makes a `<div>` a paragraph.
+const TEXT_BLOCK_CHARS: u32 = 80;
+
+/// The measures of every node, indexed by node id.
+pub(crate) struct Measures {
+    /// Inside a script, style, hidden element…: never read.
+    pub(crate) unread: Vec<bool>,
+    /// Inside a region around the article (menu, aside, page header or footer, figure).
+    pub(crate) around: Vec<bool>,
+    /// Inside a link.
+    pub(crate) in_link: Vec<bool>,
+    /// Characters other than white space in the readable text under the node.
+    pub(crate) text_chars: Vec<u32>,
+    /// The part of `text_chars` inside links.
+    pub(crate) link_chars: Vec<u32>,
+    /// Characters of the article-like paragraphs under the node (see [`Measures::is_paragraph`]).
+    pub(crate) paragraph_chars: Vec<u32>,
+    /// Whether the node reads as a paragraph of an article.
+    paragraph: Vec<bool>,
+    /// Characters of text that are direct children of the node.
+    direct_chars: Vec<u32>,
+}
+
+impl Measures {
+    pub(crate) fn of(document: &Document) -> Measures {
+        let count = document.nodes.len();
+        let mut unread = vec![false; count];
+        let mut around = vec![false; count];
+        let mut in_link = vec![false; count];
+        for (id, node) in document.nodes.iter().enumerate() {
+            let Some(parent) = node.parent else { continue };
+            let element = document.element(id);
+            unread[id] = unread[parent] || element.is_some_and(is_unread);
+            around[id] = around[parent] || element.is_some_and(is_around);
+            in_link[id] =
+                in_link[parent] || element.is_some_and(|element| element.name == local_name!("a"));
+        }
+        let mut text_chars = vec![0u32; count];
+        let mut link_chars = vec![0u32; count];
+        let mut direct_chars = vec![0u32; count];
+        for id in (0..count).rev() {
+            let node = &document.nodes[id];
+            if let NodeData::Text(text) = &node.data {
+                if !unread[id] {
+                    let chars = non_space_chars(text);
+                    text_chars[id] = chars;
+                    if in_link[id] {
+                        link_chars[id] = chars;
+                    }
+                    if let Some(parent) = node.parent {
+                        direct_chars[parent] = direct_chars[parent].saturating_add(chars);
+                    }
+                }
+            }
+            if let Some(parent) = node.parent {
+                text_chars[parent] = text_chars[parent].saturating_add(text_chars[id]);
+                link_chars[parent] = link_chars[parent].saturating_add(link_chars[id]);
+            }
+        }
+        let mut measures = Measures {
+            unread,
+            around,
+            in_link,
+            text_chars,
+            link_chars,
+            paragraph_chars: vec![0; count],
+            paragraph: vec![false; count],
+            direct_chars,
+        };
+        for id in (0..count).rev() {
+            if measures.reads_as_paragraph(document, id) {
+                measures.paragraph[id] = true;
+                measures.paragraph_chars[id] = measures.text_chars[id];
+            }
+            if let Some(parent) = document.nodes[id].parent {
+                measures.paragraph_chars[parent] =
+                    measures.paragraph_chars[parent].saturating_add(measures.paragraph_chars[id]);
+            }
+        }
+        measures
+    }
+
+    /// The share of an element's text that is link text (0 for an element without text).
+    pub(crate) fn link_share(&self, id: NodeId) -> f32 {
+        match self.text_chars[id] {
+            0 => 0.0,
+            chars => self.link_chars[id] as f32 / chars as f32,
+        }
+    }
+
+    /// The text of a node, when it holds at most `max_chars` characters other than white
+    /// space (bounding the work spent on each of many candidate elements).
+    pub(crate) fn short_text(
+        &self,
+        document: &Document,
+        id: NodeId,
+        max_chars: u32,
+    ) -> Option<String> {
+        (self.text_chars[id] > 0 && self.text_chars[id] <= max_chars)
+            .then(|| document.text(id))
+            .filter(|text| !text.is_empty())
+    }
+
+    /// Whether the node reads as a paragraph of an article.
+    pub(crate) fn is_paragraph(&self, id: NodeId) -> bool {
+        self.paragraph[id]
+    }
+
+    /// Whether an element reads as a paragraph of an article: a `<p>` (or a block of
+    /// running text) long enough, mostly not links, outside the regions around articles.
+    /// A block holding paragraphs is not one itself (its children were measured first).
+    fn reads_as_paragraph(&self, document: &Document, id: NodeId) -> bool {
+        let Some(element) = document.element(id) else {
+            return false;
+        };
+        if self.unread[id] || self.around[id] || self.text_chars[id] < PARAGRAPH_CHARS {
+            return false;
+        }
+        let is_text_block = match element.name {
+            local_name!("p") | local_name!("pre") | local_name!("blockquote") => true,
+            ref name if is_phrasing(name) => false,
+            _ => self.direct_chars[id] >= TEXT_BLOCK_CHARS,
+        };
+        is_text_block
+            && self.link_share(id) <= PARAGRAPH_LINK_SHARE
+            && self.paragraph_chars[id] == 0
+    }
+}
+
+fn non_space_chars(text: &str) -> u32 {
+    let count = text
+        .chars()
+        .filter(|character| !character.is_whitespace())
+        .count();
+    u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_links_and_paragraphs_are_counted_per_element() {
+        let html = "<div><nav><a>Accueil</a></nav><article><p>Un paragraphe assez long pour compter comme texte.</p>\
+                    <p><a>Un lien seul qui ne compte pas comme texte</a></p><script>var x;</script></article></div>";
+        let document = Document::parse(html).unwrap();
+        let measures = Measures::of(&document);
+        let (article, _) = document.elements_named("article").next().unwrap();
+        let (nav, _) = document.elements_named("nav").next().unwrap();
+        assert_eq!(measures.text_chars[article], 43 + 34);
+        assert_eq!(measures.link_chars[article], 34);
+        assert_eq!(measures.paragraph_chars[article], 43);
+        assert!(measures.around[nav]);
+        assert_eq!(measures.paragraph_chars[0], 43);
+    }
+}

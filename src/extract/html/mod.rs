@@ -1,0 +1,105 @@
+//! Saved HTML pages (.html, .htm, .html.gz): title, date, category, author, url and source from the page's markup, body from its main text.
+//!
+//! The flow, one module per step: the page is parsed into a tree in linear time however
+//! deep or broken its markup ([`document`]), measured once ([`measures`]: readable text,
+//! link text, paragraphs per element), described by its own metadata ([`metadata`]:
+//! meta tags, JSON-LD). Each field then takes the page's most explicit statement:
+//! [`title`], [`published`], [`author`], [`category`]; the body is the text of the
+//! elements holding the article's paragraphs ([`container`], [`body`]).
+
+mod author;
+mod body;
+mod category;
+mod container;
+mod document;
+mod entities;
+mod measures;
+mod metadata;
+mod published;
+mod title;
+
+use crate::date::Date;
+
+use super::PageFields;
+use document::Document;
+use measures::Measures;
+use metadata::PageMetadata;
+
+/// Reads the article of an HTML page. `today` bounds the year inferred for dates written
+/// without one. A page too large to be read as a tree (millions of elements) gives no
+/// field, and so is reported as holding no article.
+pub fn read_html(text: &str, today: Date) -> PageFields {
+    let Ok(document) = Document::parse(text) else {
+        return PageFields::default();
+    };
+    let measures = Measures::of(&document);
+    let metadata = PageMetadata::read(&document);
+    let title = title::headline(&document, &measures, &metadata);
+    let url = url(&metadata);
+    let body = body::article_paragraphs(&document, &measures, title.as_deref()).join("\n\n");
+    PageFields {
+        date: published::publication_date(&document, &measures, &metadata, today),
+        category: category::category(
+            &document,
+            &measures,
+            &metadata,
+            title.as_deref(),
+            url.as_deref(),
+        ),
+        author: author::author(&document, &measures, &metadata),
+        source: metadata.site_names().into_iter().next(),
+        title,
+        url,
+        body,
+    }
+}
+
+fn url(metadata: &PageMetadata) -> Option<String> {
+    metadata
+        .meta(&["og:url"])
+        .map(str::to_string)
+        .or_else(|| metadata.canonical_url.clone())
+        .or_else(|| {
+            metadata
+                .json_ld_article("url")
+                .and_then(|value| value.as_str())
+                .map(metadata::clean_text)
+        })
+        .filter(|url| !url.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::new(2026, 11, 21).unwrap()
+    }
+
+    #[test]
+    fn page_without_metadata_uses_visible_markup() {
+        let page = r#"<html><head><title>La grève des dockers du Havre | Le Journal</title></head><body>
+            <div class="breadcrumb"><a href="/">Accueil</a> › <a href="/economie/">Économie</a></div>
+            <article>
+              <h1>La grève des dockers du Havre</h1>
+              <div class="meta"><span class="byline">Par Jeanne Martin</span>
+                 <span class="date">Publié le 12 février 2025 à 08h10</span></div>
+              <p>Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme.</p>
+              <p>Le mouvement devrait durer au moins trois jours selon les syndicats du port.</p>
+            </article></body></html>"#;
+        let fields = read_html(page, today());
+        assert_eq!(
+            fields.title.as_deref(),
+            Some("La grève des dockers du Havre")
+        );
+        assert_eq!(
+            fields.date.map(|found| found.date.to_string()).as_deref(),
+            Some("2025-02-12")
+        );
+        assert_eq!(fields.category.as_deref(), Some("Économie"));
+        assert_eq!(fields.author.as_deref(), Some("Jeanne Martin"));
+        assert_eq!(fields.url, None);
+        assert_eq!(fields.body.matches("\n\n").count(), 1);
+        assert!(fields.body.starts_with("Les dockers"));
+    }
+}

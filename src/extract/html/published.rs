@@ -1,0 +1,160 @@
+//! The article's publication date (not its last update): declared in meta tags or JSON-LD, else marked up with `<time>` or microdata, else printed in a short dateline by the headline.
+
+use html5ever::local_name;
+
+use crate::article::PublicationDate;
+use crate::date::Date;
+use crate::extract::date_value::parse_date_value;
+
+use super::document::{Document, NodeId};
+use super::measures::Measures;
+use super::metadata::PageMetadata;
+
+/// Meta tags that may hold the publication date, in order of trust.
+const DATE_META_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "itemprop:datepublished",
+];
+
+/// JSON-LD keys of the publication date, in order of trust.
+const DATE_JSON_LD_KEYS: &[&str] = &["datePublished", "dateCreated"];
+
+/// Longest element, in characters other than white space, read as a dateline.
+const DATELINE_CHARS: u32 = 120;
+
+/// How many elements after the headline are looked at for a printed dateline.
+const DATELINE_REACH: usize = 60;
+
+/// How many candidate elements are read at most, whatever the page.
+const CANDIDATES: usize = 200;
+
+/// The date the page was published, as the publisher dates it (its local date).
+pub(crate) fn publication_date(
+    document: &Document,
+    measures: &Measures,
+    metadata: &PageMetadata,
+    today: Date,
+) -> Option<PublicationDate> {
+    let parse = |text: &str| parse_date_value(text, today);
+    metadata
+        .meta(DATE_META_KEYS)
+        .and_then(parse)
+        .or_else(|| {
+            DATE_JSON_LD_KEYS.iter().find_map(|key| {
+                metadata
+                    .json_ld(key)
+                    .and_then(|value| value.as_str())
+                    .and_then(parse)
+            })
+        })
+        .or_else(|| marked_date(document, measures, today))
+        .or_else(|| printed_date(document, measures, today))
+}
+
+/// `itemprop="datePublished"` first, else the first `<time>` that is not in a link (a
+/// related article's date) nor marked as a modification date.
+fn marked_date(document: &Document, measures: &Measures, today: Date) -> Option<PublicationDate> {
+    let stated = |id: NodeId| {
+        let element = document.element(id)?;
+        element
+            .attribute("content")
+            .or_else(|| element.attribute("datetime"))
+            .and_then(|value| parse_date_value(value, today))
+            .or_else(|| {
+                measures
+                    .short_text(document, id, DATELINE_CHARS)
+                    .and_then(|text| parse_date_value(&text, today))
+            })
+    };
+    let itemprop = |id: NodeId, wanted: &str| {
+        document
+            .element(id)
+            .and_then(|element| element.attribute("itemprop"))
+            .is_some_and(|names| {
+                names
+                    .split_ascii_whitespace()
+                    .any(|name| name.eq_ignore_ascii_case(wanted))
+            })
+    };
+    document
+        .elements()
+        .filter(|(id, _)| itemprop(*id, "datePublished"))
+        .take(CANDIDATES)
+        .find_map(|(id, _)| stated(id))
+        .or_else(|| {
+            document
+                .elements_named("time")
+                .filter(|(id, _)| {
+                    !measures.unread[*id]
+                        && !measures.in_link[*id]
+                        && !itemprop(*id, "dateModified")
+                })
+                .take(CANDIDATES)
+                .find_map(|(id, _)| stated(id))
+        })
+}
+
+/// A date printed under the headline: "Publié le 22 octobre 2024 à 14h05", in one of the
+/// short blocks that follow the first `<h1>`, outside links.
+fn printed_date(document: &Document, measures: &Measures, today: Date) -> Option<PublicationDate> {
+    let (heading, _) = document.elements_named("h1").next()?;
+    let after = document.subtree_end(heading);
+    document
+        .elements()
+        .skip_while(|(id, _)| *id < after)
+        .filter(|(id, element)| {
+            !measures.unread[*id] && !measures.in_link[*id] && element.name != local_name!("a")
+        })
+        .take(DATELINE_REACH)
+        .filter_map(|(id, _)| measures.short_text(document, id, DATELINE_CHARS))
+        .find_map(|text| parse_date_value(&text, today))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date_of(html: &str) -> Option<String> {
+        let document = Document::parse(html).unwrap();
+        let measures = Measures::of(&document);
+        let metadata = PageMetadata::read(&document);
+        publication_date(
+            &document,
+            &measures,
+            &metadata,
+            Date::new(2026, 11, 21).unwrap(),
+        )
+        .map(|found| found.date.to_string())
+    }
+
+    #[test]
+    fn declared_before_marked_before_printed() {
+        let declared = r#"<meta property="article:published_time" content="2024-10-22T23:30:00+02:00">
+            <time datetime="2024-10-25">25 octobre</time>"#;
+        assert_eq!(date_of(declared).as_deref(), Some("2024-10-22"));
+        let json_ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2024-11-02","datePublished":"2024-10-21"}</script>"#;
+        assert_eq!(date_of(json_ld).as_deref(), Some("2024-10-21"));
+        let related_first = r#"<ul><li><a href="/x"><time datetime="2023-01-01">1er janvier</time> Un autre</a></li></ul>
+            <h1>Le titre</h1><time datetime="2024-10-20T10:00">20 octobre 2024</time>"#;
+        assert_eq!(date_of(related_first).as_deref(), Some("2024-10-20"));
+        let printed = "<h1>Le titre</h1><div class=x><span>Par Jeanne Martin</span><span>Publié le 12 février 2025 à 08h10</span></div><p>Texte</p>";
+        assert_eq!(date_of(printed).as_deref(), Some("2025-02-12"));
+        assert_eq!(date_of("<h1>Le titre</h1><p>Pas de date ici.</p>"), None);
+    }
+}
