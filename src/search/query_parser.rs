@@ -63,6 +63,11 @@ pub enum Node {
     Or(Vec<Node>),
 }
 
+/// How deeply parentheses may nest (`((a))` is 2 deep). Deeper queries are refused: the
+/// parser, the query builder and tantivy's scorers all recurse once per level, and a bound
+/// keeps every one of them far from the end of a thread's stack, whatever the text.
+pub const MAX_NESTING: usize = 32;
+
 /// Why a query was refused, and where (1-based column, in characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryError {
@@ -87,11 +92,13 @@ impl fmt::Display for QueryError {
 /// ```
 /// Text that is not syntax is searched as words: punctuation goes to the analyzer, an
 /// unclosed quote runs to the end, an unknown `name:` is a word. Unbalanced parentheses, a
-/// dangling `OR`, an empty field prefix and bad dates are errors.
+/// dangling `OR`, an empty field prefix, bad dates and parentheses nested deeper than
+/// [`MAX_NESTING`] are errors.
 pub fn parse_query(text: &str) -> Result<Vec<Node>, QueryError> {
     let mut parser = Parser {
         characters: text.chars().collect(),
         cursor: 0,
+        depth: 0,
     };
     let nodes = parser.sequence(Scope::Text)?;
     match parser.peek() {
@@ -103,6 +110,8 @@ pub fn parse_query(text: &str) -> Result<Vec<Node>, QueryError> {
 struct Parser {
     characters: Vec<char>,
     cursor: usize,
+    /// How many parentheses are open at the cursor.
+    depth: usize,
 }
 
 /// Characters that open or close a phrase.
@@ -199,8 +208,15 @@ impl Parser {
         let start = self.cursor;
         match self.peek() {
             Some('(') => {
+                if self.depth == MAX_NESTING {
+                    return Err(
+                        self.error_here(format!("parentheses nest more than {MAX_NESTING} deep"))
+                    );
+                }
                 self.cursor += 1;
+                self.depth += 1;
                 let nodes = self.sequence(scope)?;
+                self.depth -= 1;
                 if self.peek() != Some(')') {
                     return Err(self.error_at(start, "'(' is never closed"));
                 }
@@ -479,6 +495,22 @@ mod tests {
                 "title: needs a word, a \"phrase\" or a (group) right after the colon".into()
             )
         );
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let nested = |depth: usize| format!("{}Corée{}", "(".repeat(depth), ")".repeat(depth));
+        assert!(parse_query(&nested(MAX_NESTING)).is_ok());
+        assert_eq!(
+            error(&nested(MAX_NESTING + 1)),
+            (
+                MAX_NESTING + 1,
+                format!("parentheses nest more than {MAX_NESTING} deep")
+            )
+        );
+        // Deep enough to overflow a recursive parser's stack: refused at the same column.
+        assert_eq!(error(&nested(100_000)).0, MAX_NESTING + 1);
+        assert_eq!(error(&"-(".repeat(1000)).0, 2 * MAX_NESTING + 2);
     }
 
     #[test]
