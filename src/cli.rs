@@ -144,8 +144,10 @@ EXAMPLES:\n  \
     newsearch query \"l'economie\" --json | jq '.hits[].title'"
 )]
 pub struct QueryArgs {
-    /// What to search for, in the query syntax below (several arguments are joined by spaces;
-    /// put the query in quotes when it starts with -).
+    /// What to search for, in the query syntax below (several arguments are joined by spaces).
+    /// An argument starting with - is query text (`-nucléaire`, `-"Corée du Sud"`) unless it
+    /// starts with --, or is - and one letter (-n), or -n with its number (-n5); after a lone
+    /// --, everything is text.
     #[arg(value_name = "TEXT", required_unless_present = "batch", num_args = 1..)]
     pub text: Vec<String>,
 

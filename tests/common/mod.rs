@@ -157,3 +157,30 @@ pub fn total_hits(index: &Path, text: &str) -> u64 {
     let results: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     results["total_hits"].as_u64().unwrap()
 }
+
+/// The matching fixture: 30 short news records (one JSON Lines dump) written to tell apart
+/// full and partial matches, spellings, names and dates.
+pub fn matching_corpus() -> PathBuf {
+    fixtures().join("matching/articles.jsonl")
+}
+
+/// A temporary index of the matching fixture.
+pub fn matching_index() -> TempDir {
+    let directory = TempDir::new().unwrap();
+    let output = index_into(directory.path(), &[&matching_corpus()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    directory
+}
+
+/// The ids of the hits a query shows, in rank order.
+pub fn hit_ids(index: &Path, arguments: &[&str]) -> Vec<String> {
+    query_json(index, arguments)
+        .hits
+        .into_iter()
+        .map(|hit| hit.id)
+        .collect()
+}
