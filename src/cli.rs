@@ -120,7 +120,8 @@ pub struct IndexArgs {
 #[derive(Debug, Args)]
 #[command(
     after_help = "QUERY SYNTAX (accents, case, elisions and inflections never matter):\n  \
-    Corée Séoul          words: articles with any of them, best first (--all: every one)\n  \
+    Corée Séoul          words: articles with every one match (counted, faceted, first by\n                       \
+    date); those with only some follow by relevance, marked partial\n  \
     \"Corée du Nord\"      the words together, in this order (required)\n  \
     -Russie -\"Corée du Sud\" -l'Ukraine\n                       \
     leave out articles with the word or phrase\n  \
@@ -134,7 +135,8 @@ pub struct IndexArgs {
     gouvern*  l'écono*   words starting with it (at least 2 letters)\n  \
     date:2024-10  date:2024-10-01..2024-11-15  date:2024..  date:..2020\n                       \
     published in that period or range\n\n\
-Plain words are optional (any of them, at least one); everything else is required. A\n\
+Plain words are matched all together (--any: any of them; --all: never show partial\n\
+matches); everything else is required. A\n\
 query that cannot be read (unbalanced parenthesis, dangling OR, bad date) is refused with\n\
 the column of the problem and exit status 2. --fuzzy also finds words with a typo.\n\n\
 EXAMPLES:\n  \
@@ -185,11 +187,12 @@ pub struct QueryArgs {
     #[arg(long)]
     pub no_collapse: bool,
 
-    /// Only articles that contain every word.
+    /// Show only the articles that contain every word (no partial matches).
     #[arg(long, conflicts_with = "any")]
     pub all: bool,
 
-    /// Articles with any word, ranked by relevance (the default).
+    /// Count as a match every article with any of the words (by default only those with
+    /// every word are counted; the others are shown as partial matches).
     #[arg(long)]
     pub any: bool,
 

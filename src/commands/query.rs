@@ -102,8 +102,10 @@ fn search_request(args: QueryArgs) -> Result<SearchRequest> {
     };
     let mode = if args.all {
         MatchMode::All
-    } else {
+    } else if args.any {
         MatchMode::Any
+    } else {
+        MatchMode::Every
     };
     Ok(SearchRequest {
         text: args.text.join(" "),

@@ -34,13 +34,18 @@ pub const PREFIX_SCORE: f32 = 1.0;
 /// How many positions the query's words may move and still count as standing together.
 pub const PROXIMITY_SLOP: u32 = 2;
 
-/// Which articles a query's words select, and how they rank.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which articles a query's plain words select, which of them are counted, and how they rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MatchMode {
-    /// Articles with every word.
+    /// Articles with every plain word match: they are counted, faceted and sorted by date
+    /// (the default). Articles with only some of the words are found too: they rank among
+    /// the matches by relevance, marked partial, but are not counted and follow the
+    /// matches in a date order.
+    #[default]
+    Every,
+    /// Only articles with every plain word (`--all`).
     All,
-    /// Articles with any word, ranked by relevance (more words, rarer words, closer
-    /// together rank higher).
+    /// Articles with any plain word match, all of them counted (`--any`).
     Any,
 }
 
@@ -60,11 +65,23 @@ impl Filters {
     }
 }
 
-/// The query to run and the terms to highlight.
+/// The query to run, the plain words a full match has, and the terms to highlight.
 pub struct BuiltQuery {
+    /// Every article the query finds: the matches and, unless `--all`, the articles with
+    /// only some of the plain words.
     pub query: Box<dyn Query>,
+    /// The plain words (top level, no field, no quotes) when there are two or more and an
+    /// article may have only some of them; empty when every article found has them all.
+    pub words: Vec<PlainWord>,
     /// Terms and prefixes of the words and phrases searched for (not the excluded ones).
     pub highlight_terms: QueryTerms,
+}
+
+/// A plain word of the query: as typed, and the query of the articles that have it.
+pub struct PlainWord {
+    /// The word as typed (a prefix with its `*`).
+    pub text: String,
+    pub query: Box<dyn Query>,
 }
 
 /// Builds the query for the parsed `nodes`. Plain words (no field, no quotes) follow
@@ -83,7 +100,7 @@ pub fn build_query(
         highlight_terms: QueryTerms::default(),
     };
     let mut required: Vec<Box<dyn Query>> = Vec::new();
-    let mut optional: Vec<Box<dyn Query>> = Vec::new();
+    let mut words: Vec<PlainWord> = Vec::new();
     let mut excluded: Vec<Box<dyn Query>> = Vec::new();
     let mut has_words = false;
     for node in nodes {
@@ -98,20 +115,30 @@ pub fn build_query(
         match node {
             Node::Leaf {
                 scope: Scope::Text,
-                kind: TextKind::Word | TextKind::Prefix,
-                ..
-            } if mode == MatchMode::Any => optional.push(query),
+                kind: kind @ (TextKind::Word | TextKind::Prefix),
+                text,
+            } if mode != MatchMode::All => words.push(PlainWord {
+                text: match kind {
+                    TextKind::Prefix => format!("{text}*"),
+                    _ => text.clone(),
+                },
+                query,
+            }),
             _ => required.push(query),
         }
     }
     let highlight_terms = builder.highlight_terms;
+    // One plain word is required like the rest: nobody has only some of it.
+    if words.len() == 1 {
+        required.extend(words.drain(..).map(|word| word.query));
+    }
 
     let mut top: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if !optional.is_empty() {
+    if !words.is_empty() {
         let any_word = BooleanQuery::new(
-            optional
-                .into_iter()
-                .map(|query| (Occur::Should, query))
+            words
+                .iter()
+                .map(|word| (Occur::Should, word.query.box_clone()))
                 .collect(),
         );
         top.push((Occur::Must, Box::new(any_word)));
@@ -125,6 +152,7 @@ pub fn build_query(
     } else {
         return BuiltQuery {
             query: Box::new(EmptyQuery),
+            words,
             highlight_terms,
         };
     }
@@ -136,6 +164,7 @@ pub fn build_query(
     );
     BuiltQuery {
         query: Box::new(BooleanQuery::new(top)),
+        words,
         highlight_terms,
     }
 }

@@ -7,7 +7,7 @@ use tantivy::{DocAddress, Term};
 use crate::date::Date;
 use crate::error::Result;
 use crate::index::schema::{ID, SIMHASH};
-use crate::results::{ArticleSummary, ArticleView, Hit};
+use crate::results::{ArticleSummary, ArticleView, Hit, MatchKind};
 
 use super::snippet::{make_snippet, QueryTerms, SNIPPET_CHARS};
 use super::ArticleSearcher;
@@ -122,6 +122,8 @@ impl Hit {
             snippet: make_snippet(&article.body, terms, SNIPPET_CHARS),
             article: article.article,
             duplicates: Vec::new(),
+            matched: MatchKind::Full,
+            missing: Vec::new(),
         }
     }
 }

@@ -15,6 +15,7 @@ pub struct Results {
     pub query: String,
     pub query_terms: Vec<String>,
     pub total_hits: u64,
+    pub partial_hits: u64,
     pub total_distinct: u64,
     pub elapsed_ms: f64,
     pub offset: usize,
@@ -39,6 +40,9 @@ pub struct Hit {
     pub path: String,
     pub snippet: Snippet,
     pub duplicates: Vec<String>,
+    #[serde(rename = "match")]
+    pub matched: String,
+    pub missing: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
