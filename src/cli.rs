@@ -128,6 +128,8 @@ pub struct IndexArgs {
     Japon OR Bakou       either (OR in capitals; it binds tighter than spaces)\n  \
     (Macron retraites) OR Borne\n                       \
     parentheses group; inside them every word is required\n  \
+    Trump AND Poutine    both required;  Trump NOT Corée: as -Corée;  +Séoul: required\n  \
+    \"Trump Poutine\"~5    the words at most 5 moves apart;  Pyongyagn~: typos in that word\n  \
     title:Séoul  body:\"mer du Japon\"  title:(Corée OR Japon)\n                       \
     only in the title, or only in the body\n  \
     category:Économie  author:\"Claire Dubois\"  source:AFP  author:clai*\n                       \
@@ -135,10 +137,10 @@ pub struct IndexArgs {
     gouvern*  l'écono*   words starting with it (at least 2 letters)\n  \
     date:2024-10  date:2024-10-01..2024-11-15  date:2024..  date:..2020\n                       \
     published in that period or range\n\n\
-Plain words are matched all together (--any: any of them; --all: never show partial\n\
-matches); everything else is required. A\n\
-query that cannot be read (unbalanced parenthesis, dangling OR, bad date) is refused with\n\
-the column of the problem and exit status 2. --fuzzy also finds words with a typo.\n\n\
+Plain words count all together (--any: any of them; --all: show no partial match);\n\
+everything else is required. A query that cannot be read (unbalanced parenthesis,\n\
+dangling OR, bad date) is refused with the column of the problem and exit status 2.\n\
+--fuzzy also finds words with a typo.\n\n\
 EXAMPLES:\n  \
     newsearch query \"Corée du Nord\"\n  \
     newsearch query 'title:\"corée du nord\" -Russie date:2024-10' --sort date\n  \

@@ -115,11 +115,12 @@ pub fn build_query(
         match node {
             Node::Leaf {
                 scope: Scope::Text,
-                kind: kind @ (TextKind::Word | TextKind::Prefix),
+                kind: kind @ (TextKind::Word | TextKind::Prefix | TextKind::Typo(_)),
                 text,
             } if mode != MatchMode::All => words.push(PlainWord {
                 text: match kind {
                     TextKind::Prefix => format!("{text}*"),
+                    TextKind::Typo(_) => format!("{text}~"),
                     _ => text.clone(),
                 },
                 query,
@@ -295,11 +296,20 @@ impl NodeBuilder<'_> {
             return Some(query);
         }
         let tokens = analyze(text);
-        let fuzzy = self.fuzzy && kind == TextKind::Word;
+        let typos = match kind {
+            TextKind::Typo(Some(distance)) => Typos::Exactly(distance),
+            TextKind::Typo(None) => Typos::ByLength,
+            TextKind::Word if self.fuzzy => Typos::ByLength,
+            _ => Typos::None,
+        };
+        let slop = match kind {
+            TextKind::Near(slop) => slop,
+            _ => 0,
+        };
         let query = match scope {
-            Scope::Title => in_field(fields.title, &tokens, 0, fuzzy),
-            Scope::Body => body_words(fields, &tokens, fuzzy),
-            _ => title_or_body(fields, &tokens, fuzzy),
+            Scope::Title => in_field(fields.title, &tokens, slop, typos),
+            Scope::Body => body_words(fields, &tokens, slop, typos),
+            _ => title_or_body(fields, &tokens, slop, typos),
         }?;
         if highlight {
             self.highlight_terms
@@ -356,7 +366,8 @@ fn prefix_query(field: Field, prefix: &str) -> Box<dyn Query> {
 fn body_words(
     fields: &ArticleFields,
     tokens: &[AnalyzedToken],
-    fuzzy: bool,
+    slop: u32,
+    typos: Typos,
 ) -> Option<Box<dyn Query>> {
     let in_body = |token: &AnalyzedToken| {
         Box::new(BodyTermQuery::new(
@@ -366,7 +377,7 @@ fn body_words(
     };
     match tokens {
         [] => None,
-        [single] => match typo_distance(&single.term).filter(|_| fuzzy) {
+        [single] => match typos.distance(&single.term) {
             None => Some(in_body(single)),
             Some(distance) => Some(Box::new(BooleanQuery::new(vec![
                 (Occur::Should, in_body(single)),
@@ -381,7 +392,7 @@ fn body_words(
             ]))),
         },
         [..] => {
-            let phrase = in_field(fields.text, tokens, 0, false)?;
+            let phrase = in_field(fields.text, tokens, slop, Typos::None)?;
             let words = tokens.iter().map(|token| (Occur::Must, in_body(token)));
             let scored_words = words.map(|(occur, query)| {
                 (
@@ -402,30 +413,31 @@ fn body_words(
 fn title_or_body(
     fields: &ArticleFields,
     tokens: &[AnalyzedToken],
-    fuzzy: bool,
+    slop: u32,
+    typos: Typos,
 ) -> Option<Box<dyn Query>> {
-    let title = in_field(fields.title, tokens, 0, false)?;
-    let text = in_field(fields.text, tokens, 0, fuzzy)?;
+    let title = in_field(fields.title, tokens, slop, Typos::None)?;
+    let text = in_field(fields.text, tokens, slop, typos)?;
     Some(Box::new(BooleanQuery::new(vec![
         (Occur::Should, Box::new(BoostQuery::new(title, TITLE_BOOST))),
         (Occur::Should, text),
     ])))
 }
 
-/// One field's query for the tokens: a term query (with its near spellings when `fuzzy`),
-/// or a phrase keeping the tokens' gaps.
+/// One field's query for the tokens: a term query (with its near spellings when `typos`
+/// allows some), or a phrase keeping the tokens' gaps (and `slop` more).
 fn in_field(
     field: Field,
     tokens: &[AnalyzedToken],
     slop: u32,
-    fuzzy: bool,
+    typos: Typos,
 ) -> Option<Box<dyn Query>> {
     match tokens {
         [] => None,
         [single] => {
             let term = Term::from_field_text(field, &single.term);
             let exact = Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs));
-            match typo_distance(&single.term).filter(|_| fuzzy) {
+            match typos.distance(&single.term) {
                 None => Some(exact),
                 Some(distance) => Some(Box::new(BooleanQuery::new(vec![
                     (Occur::Should, exact),
@@ -447,6 +459,27 @@ fn in_field(
                 })
                 .collect();
             Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
+        }
+    }
+}
+
+/// How many typos a word may have and still match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Typos {
+    None,
+    /// As many as the stem's length allows (`--fuzzy`, `word~`).
+    ByLength,
+    /// That many (`word~1`, `word~2`).
+    Exactly(u8),
+}
+
+impl Typos {
+    /// The edit distance allowed for a term, `None` for exact matches only.
+    fn distance(self, term: &str) -> Option<u8> {
+        match self {
+            Typos::None | Typos::Exactly(0) => None,
+            Typos::ByLength => typo_distance(term),
+            Typos::Exactly(distance) => Some(distance),
         }
     }
 }
@@ -478,7 +511,7 @@ fn proximity_bonus(fields: &ArticleFields, nodes: &[Node]) -> Option<Box<dyn Que
     if tokens.len() < 2 {
         return None;
     }
-    let together = in_field(fields.text, &tokens, PROXIMITY_SLOP, false)?;
+    let together = in_field(fields.text, &tokens, PROXIMITY_SLOP, Typos::None)?;
     Some(Box::new(ConstScoreQuery::new(together, PROXIMITY_BONUS)))
 }
 
