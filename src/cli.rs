@@ -151,12 +151,15 @@ pub struct QueryArgs {
     /// What to search for, in the query syntax below (several arguments are joined by spaces).
     /// An argument starting with - is query text (`-nucléaire`, `-"Corée du Sud"`) unless it
     /// starts with --, or is - and one letter (-n), or -n with its number (-n5); after a lone
-    /// --, everything is text.
-    #[arg(value_name = "TEXT", required_unless_present = "batch", num_args = 1..)]
+    /// --, everything is text. Without text (or with `*`), every article is listed: browse
+    /// with --since, --until, --category and --sort.
+    #[arg(value_name = "TEXT", num_args = 0..)]
     pub text: Vec<String>,
 
-    /// Run every query of FILE (one per line, `id<TAB>text` or `text`; blank lines and lines
-    /// starting with # skipped) and print one JSON line per query with its id and time.
+    /// Run every query of FILE (`-`: standard input), one per line, `id<TAB>text` or `text`
+    /// (blank lines and lines starting with # skipped), and print one JSON line per query
+    /// with its id; a query that cannot be run gives a line with its id, line number and
+    /// error, and the batch goes on.
     #[arg(long, value_name = "FILE", conflicts_with = "text")]
     pub batch: Option<PathBuf>,
 

@@ -33,6 +33,8 @@ pub enum Error {
     },
     #[error("no article has the id {id:?} (ids are listed by `newsearch query --json`)")]
     NoArticle { id: String },
+    #[error("{failed} of the batch's queries could not be run (line {lines}); each has an error record in the output")]
+    BatchFailures { failed: usize, lines: String },
     #[error("invalid option: {0}")]
     InvalidOption(String),
     #[error("index error: {0}")]

@@ -38,6 +38,20 @@ pub struct BatchResults {
     pub results: SearchResults,
 }
 
+/// A query of a batch that could not be run: its id, where it is, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchError {
+    /// The query's id, as in [`BatchResults`].
+    pub qid: String,
+    /// Its line in the batch, counting from 1.
+    pub line: usize,
+    /// What is wrong, in one line.
+    pub error: String,
+    /// Where in the query text, 1-based in characters, when the query could not be read.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub column: Option<usize>,
+}
+
 /// One matching article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {

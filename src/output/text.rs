@@ -134,12 +134,14 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
     } else {
         String::new()
     };
+    let query = match results.query.trim() {
+        "" => String::new(),
+        query => format!(" «{}»", terminal_safe(query)),
+    };
     writeln!(
         out,
-        "{} {articles} «{}» ({folded}{shown}{:.1} ms)",
-        results.total_hits,
-        terminal_safe(&results.query),
-        results.elapsed_ms
+        "{} {articles}{query} ({folded}{shown}{:.1} ms)",
+        results.total_hits, results.elapsed_ms
     )?;
     if results.partial_hits > 0 {
         let (have, are) = if results.partial_hits == 1 {
@@ -156,7 +158,9 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
             ))
         )?;
     }
-    if results.query_terms.is_empty() {
+    // Without words, a query that finds articles browses them (`*`, dates, categories).
+    if results.query_terms.is_empty() && results.total_hits == 0 && !results.query.trim().is_empty()
+    {
         writeln!(
             out,
             "{}",

@@ -93,7 +93,14 @@ pub fn build_query(
     fuzzy: bool,
     filters: &Filters,
 ) -> BuiltQuery {
+    // No text, or only `*`: every article (with the filters), to browse.
+    let browse = nodes.iter().all(is_everything);
     let nodes = &without_question_words(nodes);
+    let nodes: &[Node] = &nodes
+        .iter()
+        .filter(|node| !is_everything(node))
+        .cloned()
+        .collect::<Vec<_>>();
     let mut builder = NodeBuilder {
         fields,
         fuzzy,
@@ -148,7 +155,7 @@ pub fn build_query(
     top.extend(required.into_iter().map(|query| (Occur::Must, query)));
     if has_words {
         top.extend(proximity_bonus(fields, nodes).map(|query| (Occur::Should, query)));
-    } else if has_required || !filters.is_empty() || !excluded.is_empty() {
+    } else if browse || has_required || !filters.is_empty() || !excluded.is_empty() {
         top.push((Occur::Must, match_all()));
     } else {
         return BuiltQuery {
@@ -187,6 +194,18 @@ fn without_question_words(nodes: &[Node]) -> Vec<Node> {
         .filter(|node| !(names_something && plain_word(node) == Some(true)))
         .cloned()
         .collect()
+}
+
+/// Whether a node is `*` (or `**`…) alone: every article.
+fn is_everything(node: &Node) -> bool {
+    matches!(
+        node,
+        Node::Leaf {
+            scope: Scope::Text,
+            kind: TextKind::Word,
+            text,
+        } if !text.is_empty() && text.chars().all(|character| character == '*')
+    )
 }
 
 /// Whether a node only restricts (a property or a date) without scoring.
