@@ -45,8 +45,9 @@ pub enum Command {
 /// Exit status: 0 when the article is found, 2 otherwise.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article's id (as `query` prints it in --json, or as `similar` and `show` list it).
-    #[arg(value_name = "ID")]
+    /// The article's id (as `query`, `similar` and `show` print it), or the file it was
+    /// read from when that file holds one article.
+    #[arg(value_name = "ID|FILE")]
     pub id: String,
 
     /// Print one JSON document (schema in the README) instead of text.

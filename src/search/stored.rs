@@ -95,6 +95,22 @@ impl ArticleSearcher {
         Ok(found.into_iter().min())
     }
 
+    /// The ids of the articles read from the file at `path`, as the index stores it (the
+    /// canonical path), in index order.
+    pub fn ids_in_file(&self, path: &str) -> Result<Vec<String>> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.path, path),
+            IndexRecordOption::Basic,
+        );
+        let mut found: Vec<DocAddress> = self
+            .searcher
+            .search(&query, &tantivy::collector::DocSetCollector)?
+            .into_iter()
+            .collect();
+        found.sort_unstable();
+        self.read_ids(&found)
+    }
+
     /// The article with this id, in full, with the ids of its near-duplicates.
     pub fn article(&self, id: &str) -> Result<Option<ArticleView>> {
         let Some(address) = self.find(id)? else {
