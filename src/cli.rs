@@ -61,8 +61,9 @@ pub struct ExtractArgs {
 /// Exit status: 0 when the article is found, 2 otherwise.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article's id (as `query` prints it in --json, or as `similar` and `show` list it).
-    #[arg(value_name = "ID")]
+    /// The article's id (as `query`, `similar` and `show` print it), or the file it was
+    /// read from when that file holds one article.
+    #[arg(value_name = "ID|FILE")]
     pub id: String,
 
     /// Print one JSON document (schema in the README) instead of text.
@@ -151,13 +152,16 @@ pub struct IndexArgs {
 #[derive(Debug, Args)]
 #[command(
     after_help = "QUERY SYNTAX (accents, case, elisions and inflections never matter):\n  \
-    Corée Séoul          words: articles with any of them, best first (--all: every one)\n  \
+    Corée Séoul          words: articles with every one match (counted, faceted, first by\n                       \
+    date); those with only some follow by relevance, marked partial\n  \
     \"Corée du Nord\"      the words together, in this order (required)\n  \
     -Russie -\"Corée du Sud\" -l'Ukraine\n                       \
     leave out articles with the word or phrase\n  \
     Japon OR Bakou       either (OR in capitals; it binds tighter than spaces)\n  \
     (Macron retraites) OR Borne\n                       \
     parentheses group; inside them every word is required\n  \
+    Trump AND Poutine    both required;  Trump NOT Corée: as -Corée;  +Séoul: required\n  \
+    \"Trump Poutine\"~5    the words at most 5 moves apart;  Pyongyagn~: typos in that word\n  \
     title:Séoul  body:\"mer du Japon\"  title:(Corée OR Japon)\n                       \
     only in the title, or only in the body\n  \
     category:Économie  author:\"Claire Dubois\"  source:AFP  author:clai*\n                       \
@@ -165,9 +169,10 @@ pub struct IndexArgs {
     gouvern*  l'écono*   words starting with it (at least 2 letters)\n  \
     date:2024-10  date:2024-10-01..2024-11-15  date:2024..  date:..2020\n                       \
     published in that period or range\n\n\
-Plain words are optional (any of them, at least one); everything else is required. A\n\
-query that cannot be read (unbalanced parenthesis, dangling OR, bad date) is refused with\n\
-the column of the problem and exit status 2. --fuzzy also finds words with a typo.\n\n\
+Plain words count all together (--any: any of them; --all: show no partial match);\n\
+everything else is required. A query that cannot be read (unbalanced parenthesis,\n\
+dangling OR, bad date) is refused with the column of the problem and exit status 2.\n\
+--fuzzy also finds words with a typo.\n\n\
 EXAMPLES:\n  \
     newsearch query \"Corée du Nord\"\n  \
     newsearch query 'title:\"corée du nord\" -Russie date:2024-10' --sort date\n  \
@@ -175,13 +180,18 @@ EXAMPLES:\n  \
     newsearch query \"l'economie\" --json | jq '.hits[].title'"
 )]
 pub struct QueryArgs {
-    /// What to search for, in the query syntax below (several arguments are joined by spaces;
-    /// put the query in quotes when it starts with -).
-    #[arg(value_name = "TEXT", required_unless_present = "batch", num_args = 1..)]
+    /// What to search for, in the query syntax below (several arguments are joined by spaces).
+    /// An argument starting with - is query text (`-nucléaire`, `-"Corée du Sud"`) unless it
+    /// starts with --, or is - and one letter (-n), or -n with its number (-n5); after a lone
+    /// --, everything is text. Without text (or with `*`), every article is listed: browse
+    /// with --since, --until, --category and --sort.
+    #[arg(value_name = "TEXT", num_args = 0..)]
     pub text: Vec<String>,
 
-    /// Run every query of FILE (one per line, `id<TAB>text` or `text`; blank lines and lines
-    /// starting with # skipped) and print one JSON line per query with its id and time.
+    /// Run every query of FILE (`-`: standard input), one per line, `id<TAB>text` or `text`
+    /// (blank lines and lines starting with # skipped), and print one JSON line per query
+    /// with its id; a query that cannot be run gives a line with its id, line number and
+    /// error, and the batch goes on.
     #[arg(long, value_name = "FILE", conflicts_with = "text")]
     pub batch: Option<PathBuf>,
 
@@ -214,11 +224,12 @@ pub struct QueryArgs {
     #[arg(long)]
     pub no_collapse: bool,
 
-    /// Only articles that contain every word.
+    /// Show only the articles that contain every word (no partial matches).
     #[arg(long, conflicts_with = "any")]
     pub all: bool,
 
-    /// Articles with any word, ranked by relevance (the default).
+    /// Count as a match every article with any of the words (by default only those with
+    /// every word are counted; the others are shown as partial matches).
     #[arg(long)]
     pub any: bool,
 

@@ -33,6 +33,16 @@ pub enum Error {
     },
     #[error("no article has the id {id:?} (ids are listed by `newsearch query --json`)")]
     NoArticle { id: String },
+    #[error("{failed} of the batch's queries could not be run (line {lines}); each has an error record in the output")]
+    BatchFailures { failed: usize, lines: String },
+    #[error("{} is not in the index: run `newsearch index` on it first", path.display())]
+    NotIndexed { path: PathBuf },
+    #[error("{} holds {count} articles ({first}…): show one by its id", path.display())]
+    ManyArticles {
+        path: PathBuf,
+        count: usize,
+        first: String,
+    },
     #[error("invalid option: {0}")]
     InvalidOption(String),
     #[error("index error: {0}")]

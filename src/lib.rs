@@ -4,6 +4,7 @@
 //! query text → [`search`] → [`results`] → [`output`].
 
 pub mod analysis;
+pub mod arguments;
 pub mod article;
 pub mod cli;
 pub mod commands;

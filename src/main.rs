@@ -10,7 +10,7 @@ use newsearch::error::Error;
 use newsearch::output::terminal_safe_lines;
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    match run(Cli::parse_from(newsearch::arguments::arguments())) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(1),
         Ok(Outcome::Interrupted) => ExitCode::from(INTERRUPTED_EXIT_STATUS),

@@ -10,8 +10,14 @@ pub struct SearchResults {
     /// The analysed terms searched for (stemmed, accent-free); empty when the query has no
     /// searchable word (only stop words or punctuation).
     pub query_terms: Vec<String>,
-    /// How many articles match, all of them (not only the ones shown).
+    /// How many articles match, all of them (not only the ones shown): those with every
+    /// plain word of the query (with `--any`, any of them).
     pub total_hits: u64,
+    /// How many articles have only some of the plain words: they rank among the matches by
+    /// relevance (after them in a date order), marked partial, and are not in `total_hits`
+    /// nor in the facets.
+    #[serde(default)]
+    pub partial_hits: u64,
     /// How many results the matches make once near-duplicates are folded into one (equal to
     /// `total_hits` with `--no-collapse`); paging counts these.
     pub total_distinct: u64,
@@ -32,6 +38,20 @@ pub struct BatchResults {
     pub results: SearchResults,
 }
 
+/// A query of a batch that could not be run: its id, where it is, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchError {
+    /// The query's id, as in [`BatchResults`].
+    pub qid: String,
+    /// Its line in the batch, counting from 1.
+    pub line: usize,
+    /// What is wrong, in one line.
+    pub error: String,
+    /// Where in the query text, 1-based in characters, when the query could not be read.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub column: Option<usize>,
+}
+
 /// One matching article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hit {
@@ -44,6 +64,23 @@ pub struct Hit {
     /// Ids of the matching near-duplicates folded into this hit, in rank order (empty with
     /// `--no-collapse`).
     pub duplicates: Vec<String>,
+    /// Whether the article has every plain word of the query (`full`) or only some (`partial`).
+    #[serde(rename = "match", default)]
+    pub matched: MatchKind,
+    /// The plain words of the query, as typed, that a partial match lacks (empty for a full one).
+    #[serde(default)]
+    pub missing: Vec<String>,
+}
+
+/// How a hit matches the query's plain words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    /// Every plain word (and every required part).
+    #[default]
+    Full,
+    /// Only some of the plain words: ranked, not counted.
+    Partial,
 }
 
 /// What identifies and describes an article, without its text.

@@ -298,7 +298,7 @@ fn plain_user_text_never_fails() {
         "C++",
         "?",
         "-",
-        "AND OR NOT",
+        "and or not",
         "100 % *",
         "de la",
     ] {

@@ -330,3 +330,46 @@ fn query_help_documents_the_syntax() {
         assert!(help.contains(construct), "{construct}");
     }
 }
+
+#[test]
+fn deep_nesting_is_answered_up_to_the_bound_and_refused_beyond() {
+    use newsearch::search::query_parser::MAX_NESTING;
+    let index = indexed();
+    // (shape, text before, opening, closing): `before + opening × depth + Corée + closing × depth`.
+    let shapes = [
+        ("groups", "", "(", ")"),
+        ("negations", "Séoul ", "-(", ")"),
+        ("ORs", "", "(", " OR Séoul)"),
+        ("field prefixes", "", "title:(", ")"),
+    ];
+    for (shape, before, opening, closing) in shapes {
+        let nested = |depth: usize| {
+            format!(
+                "{before}{}Corée{}",
+                opening.repeat(depth),
+                closing.repeat(depth)
+            )
+        };
+        // The deepest query allowed runs, on the search threads too, in a debug build.
+        let output = query(index.path(), &[&nested(MAX_NESTING), "--json"]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{shape}: {stderr}"
+        );
+        let results: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert!(results["hits"].is_array(), "{shape}");
+        // Deeper, up to the depth that used to overflow a stack, is a clear error.
+        for depth in [MAX_NESTING + 1, 461, 10_000] {
+            let output = query(index.path(), &[&nested(depth)]);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{shape} {depth}: {stderr}");
+            assert!(
+                stderr.starts_with(&format!(
+                    "newsearch: invalid query: parentheses nest more than {MAX_NESTING} deep at column "
+                )),
+                "{shape} {depth}: {stderr}"
+            );
+        }
+    }
+}

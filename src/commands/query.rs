@@ -1,13 +1,15 @@
 //! `newsearch query`: search the index and print ranked hits, the total and the facets.
 
+use std::fs::File;
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
 use crate::cli::{ColorChoice, FacetName, QueryArgs};
 use crate::date::{parse_date_range, period_bound, DateRangeError};
 use crate::error::{Error, Result};
 use crate::index::open_index;
-use crate::output::{print_json, print_results, Style};
-use crate::results::BatchResults;
+use crate::output::{print_json, print_results, terminal_safe_lines, Style};
+use crate::results::{BatchError, BatchResults};
 use crate::search::{
     parse_half_life, ArticleSearcher, DateFacet, DateGranularity, FacetRequest, Filters,
     KeywordFacet, MatchMode, SearchRequest, SortOrder,
@@ -19,18 +21,10 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: QueryArgs) -> Result<Outc
     let json = args.json;
     let batch = args.batch.clone();
     let request = search_request(args)?;
-    let queries = batch.as_deref().map(read_batch).transpose()?;
     let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
     let mut out = std::io::stdout().lock();
-    if let Some(queries) = queries {
-        for (qid, text) in queries {
-            let results = searcher.search(&SearchRequest {
-                text,
-                ..request.clone()
-            })?;
-            print_json(&BatchResults { qid, results }, &mut out).map_err(Error::Output)?;
-        }
-        return Ok(Outcome::Success);
+    if let Some(batch) = batch {
+        return run_batch(&searcher, &request, &batch, &mut out);
     }
     let results = searcher.search(&request)?;
     let printed = if json {
@@ -46,21 +40,97 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: QueryArgs) -> Result<Outc
     })
 }
 
-/// The queries of a batch file: `(id, text)` pairs; the id is the line number when absent.
-fn read_batch(path: &Path) -> Result<Vec<(String, String)>> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+/// Runs every query of a batch file (`-`: standard input) as it is read, one JSON line
+/// each; a query that cannot be run gets an error record (and a line on stderr) and the
+/// batch goes on. Fails at the end when some could not be run.
+fn run_batch(
+    searcher: &ArticleSearcher,
+    request: &SearchRequest,
+    path: &Path,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let io_error = |source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    Ok(text
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|(index, line)| match line.split_once('\t') {
-            Some((qid, query)) => (qid.trim().to_string(), query.to_string()),
-            None => ((index + 1).to_string(), line.to_string()),
+    };
+    let input: Box<dyn BufRead> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(BufReader::new(File::open(path).map_err(io_error)?))
+    };
+    let mut failed = Vec::new();
+    for (index, line) in input.split(b'\n').enumerate() {
+        let line = line.map_err(io_error)?;
+        let number = index + 1;
+        let Some((qid, text)) = batch_query(&line, number) else {
+            continue;
+        };
+        let results = text.and_then(|text| {
+            searcher.search(&SearchRequest {
+                text,
+                ..request.clone()
+            })
+        });
+        match results {
+            Ok(results) => print_json(&BatchResults { qid, results }, out),
+            Err(error) => {
+                let record = batch_error(qid, number, &error);
+                eprintln!(
+                    "newsearch: line {number} (query {}): {}",
+                    terminal_safe_lines(&record.qid),
+                    terminal_safe_lines(&record.error)
+                );
+                failed.push(number.to_string());
+                print_json(&record, out)
+            }
+        }
+        .map_err(Error::Output)?;
+    }
+    if failed.is_empty() {
+        Ok(Outcome::Success)
+    } else {
+        Err(Error::BatchFailures {
+            failed: failed.len(),
+            lines: failed.join(", "),
         })
-        .collect())
+    }
+}
+
+/// The id and text of one line of a batch (`id<TAB>text`, or `text` with the line number as
+/// its id); `None` for a blank line or a comment; the text is an error when it is not UTF-8.
+fn batch_query(line: &[u8], number: usize) -> Option<(String, Result<String>)> {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let (qid, text) = match line.iter().position(|&byte| byte == b'\t') {
+        Some(tab) => (
+            String::from_utf8_lossy(&line[..tab]).trim().to_string(),
+            &line[tab + 1..],
+        ),
+        None => (number.to_string(), line),
+    };
+    if line.iter().all(u8::is_ascii_whitespace) || line.starts_with(b"#") {
+        return None;
+    }
+    let text = String::from_utf8(text.to_vec())
+        .map_err(|_| Error::InvalidOption("the query is not UTF-8 text".to_string()));
+    Some((qid, text))
+}
+
+/// The error record of a batch query: the message in one line, the column when the query
+/// could not be read.
+fn batch_error(qid: String, line: usize, error: &Error) -> BatchError {
+    let (error, column) = match error {
+        Error::InvalidQuery {
+            column, message, ..
+        } => (format!("invalid query: {message}"), Some(*column)),
+        Error::InvalidOption(message) => (message.clone(), None),
+        other => (other.to_string(), None),
+    };
+    BatchError {
+        qid,
+        line,
+        error,
+        column,
+    }
 }
 
 /// Validates the arguments into a request: dates parsed, bounds ordered, mode chosen.
@@ -102,8 +172,10 @@ fn search_request(args: QueryArgs) -> Result<SearchRequest> {
     };
     let mode = if args.all {
         MatchMode::All
-    } else {
+    } else if args.any {
         MatchMode::Any
+    } else {
+        MatchMode::Every
     };
     Ok(SearchRequest {
         text: args.text.join(" "),

@@ -12,9 +12,15 @@ use super::Outcome;
 
 pub fn run(index_dir: &Path, color: ColorChoice, args: ShowArgs) -> Result<Outcome> {
     let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
-    let article = searcher
-        .article(&args.id)?
-        .ok_or(Error::NoArticle { id: args.id })?;
+    let article = match searcher.article(&args.id)? {
+        Some(article) => article,
+        None => {
+            let id = id_of_file(&searcher, &args.id)?;
+            searcher
+                .article(&id)?
+                .ok_or(Error::NoArticle { id: args.id })?
+        }
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
         print_json(&article, &mut out)
@@ -23,4 +29,25 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: ShowArgs) -> Result<Outco
     }
     .map_err(Error::Output)?;
     Ok(Outcome::Success)
+}
+
+/// The id of the one article read from the file at `argument`, when it is not an id.
+fn id_of_file(searcher: &ArticleSearcher, argument: &str) -> Result<String> {
+    let not_an_id = || Error::NoArticle {
+        id: argument.to_string(),
+    };
+    // The index stores canonical paths.
+    let Ok(path) = std::fs::canonicalize(argument) else {
+        return Err(not_an_id());
+    };
+    let mut ids = searcher.ids_in_file(&path.to_string_lossy())?;
+    match ids.len() {
+        0 => Err(Error::NotIndexed { path }),
+        1 => Ok(ids.remove(0)),
+        count => Err(Error::ManyArticles {
+            path,
+            count,
+            first: ids.into_iter().take(3).collect::<Vec<_>>().join(", "),
+        }),
+    }
 }

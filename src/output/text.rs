@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::results::{ArticleSummary, FacetCount, Hit, SearchResults, Snippet};
+use crate::results::{ArticleSummary, FacetCount, Hit, MatchKind, SearchResults, Snippet};
 
 use super::style::Style;
 use super::terminal_safe::terminal_safe;
@@ -29,8 +29,16 @@ fn print_hit(hit: &Hit, rank_width: usize, style: Style, out: &mut dyn Write) ->
         hit.rank,
         style.title(&terminal_safe(&article.title))
     )?;
+    // The id is what `show` and `similar` take; the URL, when known, is where the article
+    // lives (the path of a JSON Lines record names the whole file).
     let mut details = details(article);
-    details.push(display_path(&article.path));
+    details.push(article.id.clone());
+    details.push(
+        article
+            .url
+            .clone()
+            .unwrap_or_else(|| display_path(&article.path)),
+    );
     writeln!(
         out,
         "{indent}{}",
@@ -38,6 +46,19 @@ fn print_hit(hit: &Hit, rank_width: usize, style: Style, out: &mut dyn Write) ->
     )?;
     if !hit.snippet.text.is_empty() {
         writeln!(out, "{indent}{}", highlighted(&hit.snippet, style))?;
+    }
+    if hit.matched == MatchKind::Partial {
+        let missing = hit
+            .missing
+            .iter()
+            .map(|word| format!("«{}»", terminal_safe(word)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        writeln!(
+            out,
+            "{indent}{}",
+            style.dim(&format!("partial match: without {missing}"))
+        )?;
     }
     if !hit.duplicates.is_empty() {
         let copies = match hit.duplicates.len() {
@@ -113,14 +134,33 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
     } else {
         String::new()
     };
+    let query = match results.query.trim() {
+        "" => String::new(),
+        query => format!(" «{}»", terminal_safe(query)),
+    };
     writeln!(
         out,
-        "{} {articles} «{}» ({folded}{shown}{:.1} ms)",
-        results.total_hits,
-        terminal_safe(&results.query),
-        results.elapsed_ms
+        "{} {articles}{query} ({folded}{shown}{:.1} ms)",
+        results.total_hits, results.elapsed_ms
     )?;
-    if results.query_terms.is_empty() {
+    if results.partial_hits > 0 {
+        let (have, are) = if results.partial_hits == 1 {
+            ("has", "it is")
+        } else {
+            ("have", "they are")
+        };
+        writeln!(
+            out,
+            "{}",
+            style.dim(&format!(
+                "{} more {have} only some of the words: {are} shown by relevance, marked partial, and not counted.",
+                results.partial_hits
+            ))
+        )?;
+    }
+    // Without words, a query that finds articles browses them (`*`, dates, categories).
+    if results.query_terms.is_empty() && results.total_hits == 0 && !results.query.trim().is_empty()
+    {
         writeln!(
             out,
             "{}",

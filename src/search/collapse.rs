@@ -12,10 +12,11 @@ pub struct Collapsed {
     pub others: Vec<Match>,
 }
 
-/// One page of results, and how many results all the matches make.
+/// One page of results, and how many results the counted matches make.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub results: Vec<Collapsed>,
+    /// Results made by the counted matches (partial matches aside).
     pub total: usize,
 }
 
@@ -36,15 +37,21 @@ pub fn page(
         let results = matches.iter().take(wanted).skip(offset);
         return Page {
             results: results.map(|found| alone(*found)).collect(),
-            total: matches.len(),
+            total: matches.iter().filter(|found| found.counted).count(),
         };
     }
-    let total = count_groups(matches);
-    let wanted_groups = wanted.min(total);
+    if limit == 0 {
+        return Page {
+            results: Vec::new(),
+            total: count_groups(matches.iter().filter(|found| found.counted)),
+        };
+    }
+    let every_group = count_groups(matches.iter());
+    let wanted_groups = wanted.min(every_group);
     // Sort a growing head until it holds the best match of every group the page needs:
     // a match outside the sorted head ranks below all of it. It starts at twice what the
     // page needs at the average group size, so that one pass usually does.
-    let average_group = matches.len().div_ceil(total.max(1));
+    let average_group = matches.len().div_ceil(every_group.max(1));
     let mut head = wanted
         .saturating_mul(2)
         .saturating_mul(average_group)
@@ -80,12 +87,17 @@ pub fn page(
             result.others.sort_unstable_by(|a, b| compare(a, b, order));
         }
     }
+    let total = if matches.iter().all(|found| found.counted) {
+        every_group
+    } else {
+        count_groups(matches.iter().filter(|found| found.counted))
+    };
     Page { results, total }
 }
 
 /// How many results the matches make: each article alone counts once, each group once.
 /// Only grouped articles are hashed.
-fn count_groups(matches: &[Match]) -> usize {
+fn count_groups<'a>(matches: impl Iterator<Item = &'a Match>) -> usize {
     let mut alone = 0;
     let mut keys = FxHashSet::default();
     for found in matches {
@@ -136,6 +148,8 @@ mod tests {
             score: 1.0,
             date: None,
             grouped: group.is_some(),
+            full: true,
+            counted: true,
             group: group.unwrap_or(signature),
             address: DocAddress::new(0, doc),
         }

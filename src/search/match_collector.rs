@@ -1,15 +1,26 @@
-//! A collector that keeps every match with its score, date and near-duplicate group, so that sorting, recency and collapsing can run over all of them.
+//! A collector that keeps every match with its score, date and near-duplicate group, tells full matches (every plain word) from partial ones, counts the facets of the matches, and keeps only the best-scored partial matches when a page needs no more, so that sorting, recency and collapsing can run over them.
+//!
+//! Most of the articles a query of several words finds have only some of them: at eight
+//! times orangesum, "taux de chômage en France" finds 143,000 articles and 520 have every
+//! word. Partial matches are counted but only the best of them kept (their date and group
+//! read), so that the work per article found is one comparison, and the work per match does
+//! not grow with them.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::query::{Scorer, Weight};
+use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
 
 use crate::index::schema::{DATE, SIMHASH};
 use crate::index::DuplicateGroups;
 
-/// One matching article.
+use super::facet_collector::{FacetCollector, FacetCounts, SegmentFacetCollector};
+
+/// One article found.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Match {
     pub score: Score,
@@ -17,6 +28,11 @@ pub struct Match {
     pub date: Option<i64>,
     /// Whether the article has near-duplicates.
     pub grouped: bool,
+    /// Whether it has every plain word of the query.
+    pub full: bool,
+    /// Whether it counts as a match (totals, facets, first in a date order): a full match,
+    /// or any article found with `--any`.
+    pub counted: bool,
     /// The key of its near-duplicate group: its own signature when it is alone.
     pub group: u64,
     pub address: DocAddress,
@@ -29,10 +45,108 @@ impl Match {
     }
 }
 
-/// Collects every match (40 bytes each), with its group looked up in the collecting
-/// threads rather than afterwards.
+/// Collects every article found (40 bytes each), with its group looked up in the
+/// collecting threads rather than afterwards, and the facets of the counted ones.
 pub struct MatchCollector {
     pub groups: Arc<DuplicateGroups>,
+    /// The articles with every plain word, asked of each article found; `None` when every
+    /// article found has them all.
+    pub every_word: Option<Arc<dyn Weight>>,
+    /// Whether an article with only some of the plain words counts as a match (`--any`).
+    pub count_partial: bool,
+    /// How many of the partial matches (not counted) to keep, the best-scored: all of them
+    /// when `None`.
+    pub partial_limit: Option<usize>,
+    pub facets: FacetCollector,
+}
+
+/// What the collector found.
+pub struct Found {
+    /// Every counted match, and the partial matches kept.
+    pub matches: Vec<Match>,
+    pub facets: FacetCounts,
+    /// How many partial matches there are, kept or not.
+    pub partial: u64,
+    /// The best score of a partial match that was not kept: every match ranking above it
+    /// is in `matches`. `None` when every partial match was kept.
+    pub best_dropped: Option<Score>,
+}
+
+/// The partial matches of a segment: the best-scored ones kept (or all), the others counted.
+struct PartialMatches {
+    limit: Option<usize>,
+    /// The kept ones when there is a limit, the lowest score on top.
+    best: BinaryHeap<Reverse<ByScore>>,
+    /// Every one, without a limit.
+    every: Vec<Match>,
+    count: u64,
+    best_dropped: Option<Score>,
+}
+
+/// A match ordered by its score.
+struct ByScore(Match);
+
+impl PartialEq for ByScore {
+    fn eq(&self, other: &ByScore) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for ByScore {}
+
+impl PartialOrd for ByScore {
+    fn partial_cmp(&self, other: &ByScore) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ByScore {
+    fn cmp(&self, other: &ByScore) -> std::cmp::Ordering {
+        self.0.score.total_cmp(&other.0.score)
+    }
+}
+
+impl PartialMatches {
+    /// Whether a partial match of this score is to be kept (and read).
+    fn keeps(&mut self, score: Score) -> bool {
+        self.count += 1;
+        let keeps = match self.limit {
+            None => true,
+            Some(limit) if self.best.len() < limit => true,
+            Some(_) => self
+                .best
+                .peek()
+                .is_some_and(|Reverse(lowest)| score > lowest.0.score),
+        };
+        if !keeps {
+            self.drop_score(score);
+        }
+        keeps
+    }
+
+    fn keep(&mut self, found: Match) {
+        let Some(limit) = self.limit else {
+            self.every.push(found);
+            return;
+        };
+        self.best.push(Reverse(ByScore(found)));
+        if self.best.len() > limit {
+            if let Some(Reverse(lowest)) = self.best.pop() {
+                self.drop_score(lowest.0.score);
+            }
+        }
+    }
+
+    /// The kept ones, in no order.
+    fn into_kept(self) -> impl Iterator<Item = Match> {
+        self.every
+            .into_iter()
+            .chain(self.best.into_iter().map(|Reverse(kept)| kept.0))
+    }
+
+    fn drop_score(&mut self, score: Score) {
+        self.best_dropped = Some(self.best_dropped.map_or(score, |best| best.max(score)));
+    }
 }
 
 pub struct SegmentMatchCollector {
@@ -40,11 +154,18 @@ pub struct SegmentMatchCollector {
     dates: Option<Column<i64>>,
     signatures: Column<u64>,
     groups: Arc<DuplicateGroups>,
+    /// The segment's articles with every plain word, moved forward as articles come in
+    /// (they come in document order).
+    every_word: Option<Box<dyn Scorer>>,
+    count_partial: bool,
+    facets: SegmentFacetCollector,
+    /// The counted matches.
     matches: Vec<Match>,
+    partial: PartialMatches,
 }
 
 impl Collector for MatchCollector {
-    type Fruit = Vec<Match>;
+    type Fruit = Found;
     type Child = SegmentMatchCollector;
 
     fn for_segment(
@@ -57,7 +178,21 @@ impl Collector for MatchCollector {
             dates: reader.fast_fields().column_opt::<i64>(DATE)?,
             signatures: reader.fast_fields().u64(SIMHASH)?,
             groups: Arc::clone(&self.groups),
+            every_word: self
+                .every_word
+                .as_ref()
+                .map(|weight| weight.scorer(reader, 1.0))
+                .transpose()?,
+            count_partial: self.count_partial,
+            facets: self.facets.for_segment(segment, reader)?,
             matches: Vec::new(),
+            partial: PartialMatches {
+                limit: self.partial_limit,
+                best: BinaryHeap::new(),
+                every: Vec::new(),
+                count: 0,
+                best_dropped: None,
+            },
         })
     }
 
@@ -65,33 +200,88 @@ impl Collector for MatchCollector {
         true
     }
 
-    fn merge_fruits(&self, mut segments: Vec<Vec<Match>>) -> tantivy::Result<Vec<Match>> {
+    fn merge_fruits(&self, segments: Vec<Found>) -> tantivy::Result<Found> {
+        let mut partial = 0;
+        let mut best_dropped: Option<Score> = None;
+        let mut facets = Vec::with_capacity(segments.len());
+        let mut segments: Vec<Vec<Match>> = segments
+            .into_iter()
+            .map(|found| {
+                partial += found.partial;
+                best_dropped = match (best_dropped, found.best_dropped) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                };
+                facets.push(found.facets);
+                found.matches
+            })
+            .collect();
         // Extend the largest segment's matches rather than copying every one of them.
         let largest = (0..segments.len()).max_by_key(|&index| segments[index].len());
         let mut all = largest.map_or_else(Vec::new, |index| segments.swap_remove(index));
         for matches in segments {
             all.extend(matches);
         }
-        Ok(all)
+        Ok(Found {
+            matches: all,
+            facets: self.facets.merge_fruits(facets)?,
+            partial,
+            best_dropped,
+        })
+    }
+}
+
+impl SegmentMatchCollector {
+    /// Whether the article has every plain word.
+    fn has_every_word(&mut self, doc: DocId) -> bool {
+        let Some(every_word) = &mut self.every_word else {
+            return true;
+        };
+        if every_word.doc() < doc {
+            every_word.seek(doc);
+        }
+        every_word.doc() == doc
     }
 }
 
 impl SegmentCollector for SegmentMatchCollector {
-    type Fruit = Vec<Match>;
+    type Fruit = Found;
 
     fn collect(&mut self, doc: DocId, score: Score) {
+        let full = self.has_every_word(doc);
+        let counted = full || self.count_partial;
+        if counted {
+            self.facets.collect(doc, score);
+        } else if !self.partial.keeps(score) {
+            return;
+        }
         let signature = self.signatures.first(doc).unwrap_or_default();
         let group = self.groups.grouped_key(signature);
-        self.matches.push(Match {
+        let found = Match {
             score,
             date: self.dates.as_ref().and_then(|column| column.first(doc)),
             grouped: group.is_some(),
+            full,
+            counted,
             group: group.unwrap_or(signature),
             address: DocAddress::new(self.segment, doc),
-        });
+        };
+        if counted {
+            self.matches.push(found);
+        } else {
+            self.partial.keep(found);
+        }
     }
 
-    fn harvest(self) -> Vec<Match> {
-        self.matches
+    fn harvest(self) -> Found {
+        let (partial, best_dropped) = (self.partial.count, self.partial.best_dropped);
+        let mut matches = self.matches;
+        matches.extend(self.partial.into_kept());
+        Found {
+            matches,
+            facets: self.facets.harvest(),
+            partial,
+            best_dropped,
+        }
     }
 }

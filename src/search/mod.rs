@@ -20,24 +20,23 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use tantivy::query::{EnableScoring, Query};
-use tantivy::{Executor, IndexReader, ReloadPolicy, Searcher};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, Weight};
+use tantivy::{DocAddress, DocSet, Executor, IndexReader, ReloadPolicy, Score, Searcher};
 
 use crate::error::{Error, Result};
 use crate::index::{load_groups, schema, ArticleFields, ArticleIndex, DuplicateGroups};
-use crate::results::{Hit, SearchResults};
+use crate::results::{Hit, MatchKind, SearchResults};
 
 pub use facet_collector::{DateGranularity, KeywordFacet};
 pub use facet_summary::{DateFacet, FacetRequest};
 pub use query_builder::{Filters, MatchMode};
 pub use ranking::{parse_half_life, Recency, SortOrder};
 
-use collapse::{page, Collapsed};
-use match_collector::MatchCollector;
-use query_builder::build_query;
+use collapse::{page, Collapsed, Page};
+use match_collector::{Found, Match, MatchCollector};
+use query_builder::{build_query, BuiltQuery, PlainWord};
 use query_parser::parse_query;
 use ranking::{apply_recency, DateSpan};
-use snippet::QueryTerms;
 
 /// A query with its options, validated.
 #[derive(Debug, Clone)]
@@ -110,69 +109,81 @@ impl ArticleSearcher {
             request.fuzzy,
             &request.filters,
         );
-        self.run(
-            built.query.as_ref(),
-            &built.highlight_terms,
-            request,
-            None,
-            started,
-        )
+        self.run(&built, request, None, started)
     }
 
-    /// Runs a built query: every match ranked, near-duplicates folded (but the group
-    /// `excluded_group`, left out), the page read with snippets, facets over all matches.
+    /// Runs a built query: every article found ranked, near-duplicates folded (but the
+    /// group `excluded_group`, left out), the page read with snippets; totals and facets
+    /// over the matches.
     fn run(
         &self,
-        query: &dyn Query,
-        highlight_terms: &QueryTerms,
+        built: &BuiltQuery,
         request: &SearchRequest,
         excluded_group: Option<u64>,
         started: Instant,
     ) -> Result<SearchResults> {
-        let (mut matches, facet_counts) = self.searcher.search_with_executor(
-            query,
-            &(
-                MatchCollector {
-                    groups: Arc::clone(&self.groups),
-                },
-                request.facets.collector(),
-            ),
-            &self.executor,
-            EnableScoring::enabled_from_searcher(&self.searcher),
-        )?;
-        if let Some(excluded) = excluded_group {
-            matches.retain(|found| found.group != excluded);
-        }
-        if let Some(recency) = request.recency {
-            if let Some(span) = self.date_span() {
-                apply_recency(&mut matches, recency, span);
+        let every_word = match built.words.as_slice() {
+            [] => None,
+            words => {
+                let all = BooleanQuery::new(
+                    words
+                        .iter()
+                        .map(|word| (Occur::Must, word.query.box_clone()))
+                        .collect(),
+                );
+                Some(Arc::from(all.weight(
+                    EnableScoring::disabled_from_searcher(&self.searcher),
+                )?))
             }
+        };
+        let collect = |partial_limit| {
+            self.searcher.search_with_executor(
+                built.query.as_ref(),
+                &MatchCollector {
+                    groups: Arc::clone(&self.groups),
+                    every_word: every_word.clone(),
+                    count_partial: request.mode == MatchMode::Any,
+                    partial_limit,
+                    facets: request.facets.collector(),
+                },
+                &self.executor,
+                EnableScoring::enabled_from_searcher(&self.searcher),
+            )
+        };
+        let mut found = collect(partial_limit(request))?;
+        let mut page = self.page(&mut found.matches, request, excluded_group);
+        if found.best_dropped.is_some() && !page_is_complete(&page, found.best_dropped, request) {
+            // A partial match that was not kept may belong on the page: keep them all.
+            found = collect(None)?;
+            page = self.page(&mut found.matches, request, excluded_group);
         }
-        let page = page(
-            &mut matches,
-            request.sort,
-            request.collapse,
-            request.offset,
-            request.limit,
-        );
+        let Found {
+            matches,
+            facets: facet_counts,
+            partial,
+            ..
+        } = found;
 
         // Each hit reads its article and makes its snippet on its own: the hits of a page
         // are shared among the search threads.
+        let words = PageWords::new(&built.words, &self.searcher, &page.results)?;
         let hits = self
             .executor
             .map(
                 |(index, result)| {
-                    Ok(self.read_hit(result, request.offset + index + 1, highlight_terms))
+                    Ok(self.read_hit(result, request.offset + index + 1, built, &words))
                 },
                 page.results.iter().enumerate(),
             )?
             .into_iter()
             .collect::<Result<Vec<Hit>>>()?;
+        let counted = matches.iter().filter(|found| found.counted).count();
 
         Ok(SearchResults {
             query: request.text.clone(),
-            query_terms: highlight_terms.listed(),
-            total_hits: matches.len() as u64,
+            query_terms: built.highlight_terms.listed(),
+            total_hits: counted as u64,
+            partial_hits: partial,
             total_distinct: page.total as u64,
             elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
             offset: request.offset,
@@ -184,18 +195,48 @@ impl ArticleSearcher {
 }
 
 impl ArticleSearcher {
+    /// The page of results the request asks for among `matches` (the group `excluded_group`
+    /// left out), recency applied.
+    fn page(
+        &self,
+        matches: &mut Vec<Match>,
+        request: &SearchRequest,
+        excluded_group: Option<u64>,
+    ) -> Page {
+        if let Some(excluded) = excluded_group {
+            matches.retain(|found| found.group != excluded);
+        }
+        if let Some(recency) = request.recency {
+            if let Some(span) = self.date_span() {
+                apply_recency(matches, recency, span);
+            }
+        }
+        page(
+            matches,
+            request.sort,
+            request.collapse,
+            request.offset,
+            request.limit,
+        )
+    }
+
     /// The hit at `rank` for a collapsed result: its article with a snippet, its
     /// near-duplicates' ids.
     fn read_hit(
         &self,
         result: &Collapsed,
         rank: usize,
-        highlight_terms: &QueryTerms,
+        built: &BuiltQuery,
+        words: &PageWords,
     ) -> Result<Hit> {
         let article = self.read_article(result.best.address)?;
-        let mut hit = Hit::new(article, highlight_terms);
+        let mut hit = Hit::new(article, &built.highlight_terms);
         hit.rank = rank;
         hit.score = result.best.score;
+        if !result.best.full {
+            hit.matched = MatchKind::Partial;
+            hit.missing = words.missing(&self.searcher, result.best.address)?;
+        }
         let others: Vec<_> = result.others.iter().map(|other| other.address).collect();
         hit.duplicates = self.read_ids(&others)?;
         Ok(hit)
@@ -218,5 +259,80 @@ impl ArticleSearcher {
             }));
         }
         span
+    }
+}
+
+/// How many partial matches a page may need, the best-scored: by relevance, a few times
+/// the page (near-duplicates fold several into one result); in a date order, where they
+/// follow every counted match, none unless the page goes past those (then all, see
+/// [`page_is_complete`]); all of them when recency changes the scores afterwards.
+fn partial_limit(request: &SearchRequest) -> Option<usize> {
+    match (request.sort, request.recency) {
+        (_, Some(_)) => None,
+        (SortOrder::Relevance, None) => Some(
+            request
+                .offset
+                .saturating_add(request.limit)
+                .saturating_mul(PARTIAL_MATCHES_PER_RESULT)
+                .saturating_add(PARTIAL_MATCHES_KEPT),
+        ),
+        (SortOrder::NewestFirst | SortOrder::OldestFirst, None) => Some(0),
+    }
+}
+
+/// Partial matches kept per result of the page, and beyond them: enough for results that
+/// fold eight copies of a story into one.
+const PARTIAL_MATCHES_PER_RESULT: usize = 8;
+const PARTIAL_MATCHES_KEPT: usize = 64;
+
+/// Whether `page`, made without the partial matches that scored `best_dropped` or less,
+/// is the page of all of them: it is full, and by relevance its last result scores above
+/// them (in a date order they would come after it).
+fn page_is_complete(page: &Page, best_dropped: Option<Score>, request: &SearchRequest) -> bool {
+    if page.results.len() < request.limit {
+        return false;
+    }
+    match (request.sort, page.results.last(), best_dropped) {
+        (_, _, None) | (_, None, _) => true,
+        (SortOrder::Relevance, Some(last), Some(dropped)) => last.best.score > dropped,
+        (SortOrder::NewestFirst | SortOrder::OldestFirst, Some(last), _) => last.best.counted,
+    }
+}
+
+/// The plain words of a query, ready to say which of them a partial match on the page
+/// lacks; weighed only when the page shows one.
+struct PageWords<'a> {
+    words: Vec<(&'a str, Box<dyn Weight>)>,
+}
+
+impl<'a> PageWords<'a> {
+    fn new(
+        words: &'a [PlainWord],
+        searcher: &Searcher,
+        results: &[Collapsed],
+    ) -> Result<PageWords<'a>> {
+        let mut weighed = Vec::new();
+        if results.iter().any(|result| !result.best.full) {
+            for word in words {
+                let weight = word
+                    .query
+                    .weight(EnableScoring::disabled_from_searcher(searcher))?;
+                weighed.push((word.text.as_str(), weight));
+            }
+        }
+        Ok(PageWords { words: weighed })
+    }
+
+    /// The words, as typed, that the article at `address` does not have.
+    fn missing(&self, searcher: &Searcher, address: DocAddress) -> Result<Vec<String>> {
+        let segment = searcher.segment_reader(address.segment_ord);
+        let mut missing = Vec::new();
+        for (text, weight) in &self.words {
+            let mut scorer = weight.scorer(segment, 1.0)?;
+            if scorer.doc() > address.doc_id || scorer.seek(address.doc_id) != address.doc_id {
+                missing.push(text.to_string());
+            }
+        }
+        Ok(missing)
     }
 }

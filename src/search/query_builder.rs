@@ -34,13 +34,18 @@ pub const PREFIX_SCORE: f32 = 1.0;
 /// How many positions the query's words may move and still count as standing together.
 pub const PROXIMITY_SLOP: u32 = 2;
 
-/// Which articles a query's words select, and how they rank.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which articles a query's plain words select, which of them are counted, and how they rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MatchMode {
-    /// Articles with every word.
+    /// Articles with every plain word match: they are counted, faceted and sorted by date
+    /// (the default). Articles with only some of the words are found too: they rank among
+    /// the matches by relevance, marked partial, but are not counted and follow the
+    /// matches in a date order.
+    #[default]
+    Every,
+    /// Only articles with every plain word (`--all`).
     All,
-    /// Articles with any word, ranked by relevance (more words, rarer words, closer
-    /// together rank higher).
+    /// Articles with any plain word match, all of them counted (`--any`).
     Any,
 }
 
@@ -60,11 +65,23 @@ impl Filters {
     }
 }
 
-/// The query to run and the terms to highlight.
+/// The query to run, the plain words a full match has, and the terms to highlight.
 pub struct BuiltQuery {
+    /// Every article the query finds: the matches and, unless `--all`, the articles with
+    /// only some of the plain words.
     pub query: Box<dyn Query>,
+    /// The plain words (top level, no field, no quotes) when there are two or more and an
+    /// article may have only some of them; empty when every article found has them all.
+    pub words: Vec<PlainWord>,
     /// Terms and prefixes of the words and phrases searched for (not the excluded ones).
     pub highlight_terms: QueryTerms,
+}
+
+/// A plain word of the query: as typed, and the query of the articles that have it.
+pub struct PlainWord {
+    /// The word as typed (a prefix with its `*`).
+    pub text: String,
+    pub query: Box<dyn Query>,
 }
 
 /// Builds the query for the parsed `nodes`. Plain words (no field, no quotes) follow
@@ -76,14 +93,21 @@ pub fn build_query(
     fuzzy: bool,
     filters: &Filters,
 ) -> BuiltQuery {
+    // No text, or only `*`: every article (with the filters), to browse.
+    let browse = nodes.iter().all(is_everything);
     let nodes = &without_question_words(nodes);
+    let nodes: &[Node] = &nodes
+        .iter()
+        .filter(|node| !is_everything(node))
+        .cloned()
+        .collect::<Vec<_>>();
     let mut builder = NodeBuilder {
         fields,
         fuzzy,
         highlight_terms: QueryTerms::default(),
     };
     let mut required: Vec<Box<dyn Query>> = Vec::new();
-    let mut optional: Vec<Box<dyn Query>> = Vec::new();
+    let mut words: Vec<PlainWord> = Vec::new();
     let mut excluded: Vec<Box<dyn Query>> = Vec::new();
     let mut has_words = false;
     for node in nodes {
@@ -98,20 +122,31 @@ pub fn build_query(
         match node {
             Node::Leaf {
                 scope: Scope::Text,
-                kind: TextKind::Word | TextKind::Prefix,
-                ..
-            } if mode == MatchMode::Any => optional.push(query),
+                kind: kind @ (TextKind::Word | TextKind::Prefix | TextKind::Typo(_)),
+                text,
+            } if mode != MatchMode::All => words.push(PlainWord {
+                text: match kind {
+                    TextKind::Prefix => format!("{text}*"),
+                    TextKind::Typo(_) => format!("{text}~"),
+                    _ => text.clone(),
+                },
+                query,
+            }),
             _ => required.push(query),
         }
     }
     let highlight_terms = builder.highlight_terms;
+    // One plain word is required like the rest: nobody has only some of it.
+    if words.len() == 1 {
+        required.extend(words.drain(..).map(|word| word.query));
+    }
 
     let mut top: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if !optional.is_empty() {
+    if !words.is_empty() {
         let any_word = BooleanQuery::new(
-            optional
-                .into_iter()
-                .map(|query| (Occur::Should, query))
+            words
+                .iter()
+                .map(|word| (Occur::Should, word.query.box_clone()))
                 .collect(),
         );
         top.push((Occur::Must, Box::new(any_word)));
@@ -120,11 +155,12 @@ pub fn build_query(
     top.extend(required.into_iter().map(|query| (Occur::Must, query)));
     if has_words {
         top.extend(proximity_bonus(fields, nodes).map(|query| (Occur::Should, query)));
-    } else if has_required || !filters.is_empty() || !excluded.is_empty() {
+    } else if browse || has_required || !filters.is_empty() || !excluded.is_empty() {
         top.push((Occur::Must, match_all()));
     } else {
         return BuiltQuery {
             query: Box::new(EmptyQuery),
+            words,
             highlight_terms,
         };
     }
@@ -136,6 +172,7 @@ pub fn build_query(
     );
     BuiltQuery {
         query: Box::new(BooleanQuery::new(top)),
+        words,
         highlight_terms,
     }
 }
@@ -157,6 +194,18 @@ fn without_question_words(nodes: &[Node]) -> Vec<Node> {
         .filter(|node| !(names_something && plain_word(node) == Some(true)))
         .cloned()
         .collect()
+}
+
+/// Whether a node is `*` (or `**`…) alone: every article.
+fn is_everything(node: &Node) -> bool {
+    matches!(
+        node,
+        Node::Leaf {
+            scope: Scope::Text,
+            kind: TextKind::Word,
+            text,
+        } if !text.is_empty() && text.chars().all(|character| character == '*')
+    )
 }
 
 /// Whether a node only restricts (a property or a date) without scoring.
@@ -266,11 +315,20 @@ impl NodeBuilder<'_> {
             return Some(query);
         }
         let tokens = analyze(text);
-        let fuzzy = self.fuzzy && kind == TextKind::Word;
+        let typos = match kind {
+            TextKind::Typo(Some(distance)) => Typos::Exactly(distance),
+            TextKind::Typo(None) => Typos::ByLength,
+            TextKind::Word if self.fuzzy => Typos::ByLength,
+            _ => Typos::None,
+        };
+        let slop = match kind {
+            TextKind::Near(slop) => slop,
+            _ => 0,
+        };
         let query = match scope {
-            Scope::Title => in_field(fields.title, &tokens, 0, fuzzy),
-            Scope::Body => body_words(fields, &tokens, fuzzy),
-            _ => title_or_body(fields, &tokens, fuzzy),
+            Scope::Title => in_field(fields.title, &tokens, slop, typos),
+            Scope::Body => body_words(fields, &tokens, slop, typos),
+            _ => title_or_body(fields, &tokens, slop, typos),
         }?;
         if highlight {
             self.highlight_terms
@@ -327,7 +385,8 @@ fn prefix_query(field: Field, prefix: &str) -> Box<dyn Query> {
 fn body_words(
     fields: &ArticleFields,
     tokens: &[AnalyzedToken],
-    fuzzy: bool,
+    slop: u32,
+    typos: Typos,
 ) -> Option<Box<dyn Query>> {
     let in_body = |token: &AnalyzedToken| {
         Box::new(BodyTermQuery::new(
@@ -337,7 +396,7 @@ fn body_words(
     };
     match tokens {
         [] => None,
-        [single] => match typo_distance(&single.term).filter(|_| fuzzy) {
+        [single] => match typos.distance(&single.term) {
             None => Some(in_body(single)),
             Some(distance) => Some(Box::new(BooleanQuery::new(vec![
                 (Occur::Should, in_body(single)),
@@ -352,7 +411,7 @@ fn body_words(
             ]))),
         },
         [..] => {
-            let phrase = in_field(fields.text, tokens, 0, false)?;
+            let phrase = in_field(fields.text, tokens, slop, Typos::None)?;
             let words = tokens.iter().map(|token| (Occur::Must, in_body(token)));
             let scored_words = words.map(|(occur, query)| {
                 (
@@ -373,30 +432,31 @@ fn body_words(
 fn title_or_body(
     fields: &ArticleFields,
     tokens: &[AnalyzedToken],
-    fuzzy: bool,
+    slop: u32,
+    typos: Typos,
 ) -> Option<Box<dyn Query>> {
-    let title = in_field(fields.title, tokens, 0, false)?;
-    let text = in_field(fields.text, tokens, 0, fuzzy)?;
+    let title = in_field(fields.title, tokens, slop, Typos::None)?;
+    let text = in_field(fields.text, tokens, slop, typos)?;
     Some(Box::new(BooleanQuery::new(vec![
         (Occur::Should, Box::new(BoostQuery::new(title, TITLE_BOOST))),
         (Occur::Should, text),
     ])))
 }
 
-/// One field's query for the tokens: a term query (with its near spellings when `fuzzy`),
-/// or a phrase keeping the tokens' gaps.
+/// One field's query for the tokens: a term query (with its near spellings when `typos`
+/// allows some), or a phrase keeping the tokens' gaps (and `slop` more).
 fn in_field(
     field: Field,
     tokens: &[AnalyzedToken],
     slop: u32,
-    fuzzy: bool,
+    typos: Typos,
 ) -> Option<Box<dyn Query>> {
     match tokens {
         [] => None,
         [single] => {
             let term = Term::from_field_text(field, &single.term);
             let exact = Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs));
-            match typo_distance(&single.term).filter(|_| fuzzy) {
+            match typos.distance(&single.term) {
                 None => Some(exact),
                 Some(distance) => Some(Box::new(BooleanQuery::new(vec![
                     (Occur::Should, exact),
@@ -418,6 +478,27 @@ fn in_field(
                 })
                 .collect();
             Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
+        }
+    }
+}
+
+/// How many typos a word may have and still match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Typos {
+    None,
+    /// As many as the stem's length allows (`--fuzzy`, `word~`).
+    ByLength,
+    /// That many (`word~1`, `word~2`).
+    Exactly(u8),
+}
+
+impl Typos {
+    /// The edit distance allowed for a term, `None` for exact matches only.
+    fn distance(self, term: &str) -> Option<u8> {
+        match self {
+            Typos::None | Typos::Exactly(0) => None,
+            Typos::ByLength => typo_distance(term),
+            Typos::Exactly(distance) => Some(distance),
         }
     }
 }
@@ -449,7 +530,7 @@ fn proximity_bonus(fields: &ArticleFields, nodes: &[Node]) -> Option<Box<dyn Que
     if tokens.len() < 2 {
         return None;
     }
-    let together = in_field(fields.text, &tokens, PROXIMITY_SLOP, false)?;
+    let together = in_field(fields.text, &tokens, PROXIMITY_SLOP, Typos::None)?;
     Some(Box::new(ConstScoreQuery::new(together, PROXIMITY_BONUS)))
 }
 

@@ -1,4 +1,4 @@
-//! The query language: user text to a syntax tree (words, "phrases", prefixes, -exclusions, OR, parentheses, field prefixes, date ranges), or an error that names the column.
+//! The query language: user text to a syntax tree (words, "phrases", prefixes, -exclusions, +required words, OR, AND, NOT, parentheses, field prefixes, date ranges, `"phrase"~N`, `word~`), or an error that names the column.
 
 use std::fmt;
 
@@ -41,7 +41,15 @@ pub enum TextKind {
     Phrase,
     /// `word*`: any word starting with it.
     Prefix,
+    /// `"words"~N`: the words in this order, with at most N other words among them.
+    Near(u32),
+    /// `word~` (or `word~1`, `word~2`): the word or a spelling that many edits away (`None`:
+    /// as many as `--fuzzy` allows for its length).
+    Typo(Option<u8>),
 }
+
+/// The most words `"phrase"~N` may let in between its words.
+pub const MAX_PHRASE_SLOP: u32 = 50;
 
 /// One node of a parsed query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +71,11 @@ pub enum Node {
     Or(Vec<Node>),
 }
 
+/// How deeply parentheses may nest (`((a))` is 2 deep). Deeper queries are refused: the
+/// parser, the query builder and tantivy's scorers all recurse once per level, and a bound
+/// keeps every one of them far from the end of a thread's stack, whatever the text.
+pub const MAX_NESTING: usize = 32;
+
 /// Why a query was refused, and where (1-based column, in characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryError {
@@ -80,18 +93,22 @@ impl fmt::Display for QueryError {
 ///
 /// Grammar (`OR` binds tighter than juxtaposition, so `a b OR c` is `a (b OR c)`):
 /// ```text
-/// sequence := item*
+/// sequence := both*
+/// both     := item ("AND" item)*
 /// item     := unary ("OR" unary)*
-/// unary    := "-" atom | atom
-/// atom     := "(" sequence ")" | FIELD ":" atom | "phrase" | word | word*
+/// unary    := ("-" | "NOT ") atom | "+" atom | atom
+/// atom     := "(" sequence ")" | FIELD ":" atom | "phrase" | "phrase"~N | word | word* | word~ | word~N
 /// ```
+/// `a AND b` is the group `(a b)`: both required; `+a` is `(a)`: required.
 /// Text that is not syntax is searched as words: punctuation goes to the analyzer, an
 /// unclosed quote runs to the end, an unknown `name:` is a word. Unbalanced parentheses, a
-/// dangling `OR`, an empty field prefix and bad dates are errors.
+/// dangling `OR`, `AND` or `NOT`, an empty field prefix, bad dates, a `~N` out of bounds and
+/// parentheses nested deeper than [`MAX_NESTING`] are errors.
 pub fn parse_query(text: &str) -> Result<Vec<Node>, QueryError> {
     let mut parser = Parser {
         characters: text.chars().collect(),
         cursor: 0,
+        depth: 0,
     };
     let nodes = parser.sequence(Scope::Text)?;
     match parser.peek() {
@@ -103,6 +120,8 @@ pub fn parse_query(text: &str) -> Result<Vec<Node>, QueryError> {
 struct Parser {
     characters: Vec<char>,
     cursor: usize,
+    /// How many parentheses are open at the cursor.
+    depth: usize,
 }
 
 /// Characters that open or close a phrase.
@@ -139,8 +158,24 @@ impl Parser {
 
     /// Whether an `OR` operator starts at the cursor (upper case, standing alone).
     fn at_or(&self) -> bool {
-        let next = |offset: usize| self.characters.get(self.cursor + offset).copied();
-        next(0) == Some('O') && next(1) == Some('R') && next(2).is_none_or(ends_word)
+        self.at_operator("OR")
+    }
+
+    /// Whether the upper-case operator `name` starts at the cursor, standing alone.
+    fn at_operator(&self, name: &str) -> bool {
+        let length = name.chars().count();
+        name.chars()
+            .enumerate()
+            .all(|(offset, letter)| self.characters.get(self.cursor + offset) == Some(&letter))
+            && self
+                .characters
+                .get(self.cursor + length)
+                .is_none_or(|&next| ends_word(next))
+    }
+
+    /// Whether an operator that needs something after it starts at the cursor.
+    fn at_binary_operator(&self) -> bool {
+        self.at_or() || self.at_operator("AND")
     }
 
     /// Parts until a `)` or the end.
@@ -153,9 +188,37 @@ impl Parser {
                 _ if self.at_or() => {
                     return Err(self.error_here("OR needs a word, phrase or group on its left"))
                 }
-                _ => nodes.push(self.item(scope)?),
+                _ if self.at_operator("AND") => {
+                    return Err(self.error_here("AND needs a word, phrase or group on its left"))
+                }
+                _ => nodes.push(self.both(scope)?),
             }
         }
+    }
+
+    /// Items joined by `AND`: one group of them, every one required.
+    fn both(&mut self, scope: Scope) -> Result<Node, QueryError> {
+        let mut parts = vec![self.item(scope)?];
+        loop {
+            let before = self.cursor;
+            self.skip_spaces();
+            if !self.at_operator("AND") {
+                self.cursor = before;
+                break;
+            }
+            let and_at = self.cursor;
+            self.cursor += 3;
+            self.skip_spaces();
+            if matches!(self.peek(), None | Some(')')) || self.at_binary_operator() {
+                return Err(self.error_at(and_at, "AND needs a word, phrase or group on its right"));
+            }
+            parts.push(self.item(scope)?);
+        }
+        Ok(if parts.len() == 1 {
+            parts.remove(0)
+        } else {
+            Node::Group(parts)
+        })
     }
 
     fn item(&mut self, scope: Scope) -> Result<Node, QueryError> {
@@ -170,7 +233,7 @@ impl Parser {
             let or_at = self.cursor;
             self.cursor += 2;
             self.skip_spaces();
-            if matches!(self.peek(), None | Some(')')) || self.at_or() {
+            if matches!(self.peek(), None | Some(')')) || self.at_binary_operator() {
                 return Err(self.error_at(or_at, "OR needs a word, phrase or group on its right"));
             }
             alternatives.push(self.unary(scope)?);
@@ -183,13 +246,31 @@ impl Parser {
     }
 
     fn unary(&mut self, scope: Scope) -> Result<Node, QueryError> {
-        let excludes = self.peek() == Some('-')
-            && self
-                .characters
-                .get(self.cursor + 1)
-                .is_some_and(|&next| !next.is_whitespace() && next != '-' && next != ')');
-        if excludes {
+        let signed = |sign: char| {
+            self.peek() == Some(sign)
+                && self
+                    .characters
+                    .get(self.cursor + 1)
+                    .is_some_and(|&next| !next.is_whitespace() && next != sign && next != ')')
+        };
+        if signed('-') {
             self.cursor += 1;
+            return Ok(Node::Not(Box::new(self.atom(scope)?)));
+        }
+        if signed('+') {
+            self.cursor += 1;
+            return Ok(Node::Group(vec![self.atom(scope)?]));
+        }
+        if self.at_operator("NOT") {
+            let not_at = self.cursor;
+            self.cursor += 3;
+            self.skip_spaces();
+            if matches!(self.peek(), None | Some(')')) || self.at_binary_operator() {
+                return Err(self.error_at(not_at, "NOT needs a word, phrase or group after it"));
+            }
+            if self.at_operator("NOT") {
+                return Err(self.error_here("NOT NOT: say what to leave out once"));
+            }
             return Ok(Node::Not(Box::new(self.atom(scope)?)));
         }
         self.atom(scope)
@@ -199,8 +280,15 @@ impl Parser {
         let start = self.cursor;
         match self.peek() {
             Some('(') => {
+                if self.depth == MAX_NESTING {
+                    return Err(
+                        self.error_here(format!("parentheses nest more than {MAX_NESTING} deep"))
+                    );
+                }
                 self.cursor += 1;
+                self.depth += 1;
                 let nodes = self.sequence(scope)?;
+                self.depth -= 1;
                 if self.peek() != Some(')') {
                     return Err(self.error_at(start, "'(' is never closed"));
                 }
@@ -220,7 +308,8 @@ impl Parser {
                 if self.peek().is_some() {
                     self.cursor += 1;
                 }
-                leaf(scope, TextKind::Phrase, text.trim(), start)
+                let kind = self.phrase_slop()?.map_or(TextKind::Phrase, TextKind::Near);
+                leaf(scope, kind, text.trim(), start)
             }
             _ => {
                 while self.peek().is_some_and(|c| !ends_word(c)) {
@@ -234,6 +323,35 @@ impl Parser {
                 }
                 word_leaf(scope, &word, start)
             }
+        }
+    }
+
+    /// The `~N` right after a closing quote, if any.
+    fn phrase_slop(&mut self) -> Result<Option<u32>, QueryError> {
+        if self.peek() != Some('~') {
+            return Ok(None);
+        }
+        let tilde = self.cursor;
+        self.cursor += 1;
+        let digits_start = self.cursor;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.cursor += 1;
+        }
+        let digits: String = self.characters[digits_start..self.cursor].iter().collect();
+        let bad = |parser: &Parser| {
+            parser.error_at(
+                tilde,
+                format!(
+                    "\"…\"~N needs a number of words from 0 to {MAX_PHRASE_SLOP} right after the ~"
+                ),
+            )
+        };
+        if self.peek().is_some_and(|c| !ends_word(c)) {
+            return Err(bad(self));
+        }
+        match digits.parse::<u32>() {
+            Ok(slop) if slop <= MAX_PHRASE_SLOP => Ok(Some(slop)),
+            _ => Err(bad(self)),
         }
     }
 
@@ -263,8 +381,38 @@ impl Parser {
     }
 }
 
-/// A bare word: a prefix when it ends with `*`.
+/// A bare word: a prefix when it ends with `*`, typo tolerant when it ends with `~`, `~1`
+/// or `~2`.
 fn word_leaf(scope: Scope, word: &str, column: usize) -> Result<Node, QueryError> {
+    if let Some((stem, distance)) = word.rsplit_once('~') {
+        if scope != Scope::Date && stem.chars().any(char::is_alphanumeric) {
+            let distance = match distance {
+                "" => None,
+                "0" | "1" | "2" => distance.parse().ok(),
+                _ if !distance.chars().all(|c| c.is_ascii_digit()) => {
+                    return word_or_prefix(scope, word, column)
+                }
+                _ => {
+                    return Err(QueryError {
+                        column: column + stem.chars().count() + 1,
+                        message: format!(
+                            "{word}: ~ allows 0, 1 or 2 typos (word~1, word~2), or as many as the word's length allows (word~)"
+                        ),
+                    })
+                }
+            };
+            let kind = match distance {
+                Some(0) => TextKind::Word,
+                _ => TextKind::Typo(distance),
+            };
+            return leaf(scope, kind, stem, column);
+        }
+    }
+    word_or_prefix(scope, word, column)
+}
+
+/// A bare word without `~`: a prefix when it ends with `*`.
+fn word_or_prefix(scope: Scope, word: &str, column: usize) -> Result<Node, QueryError> {
     match word.strip_suffix('*') {
         Some(stem) if scope != Scope::Date && stem.chars().any(char::is_alphanumeric) => {
             let stem = stem.trim_end_matches('*');
@@ -479,6 +627,101 @@ mod tests {
                 "title: needs a word, a \"phrase\" or a (group) right after the colon".into()
             )
         );
+    }
+
+    #[test]
+    fn operators_of_other_engines() {
+        let not = |node: Node| Node::Not(Box::new(node));
+        assert_eq!(
+            parse_query("Trump AND Poutine NOT Corée +Séoul").unwrap(),
+            [
+                Node::Group(vec![
+                    word(Scope::Text, "Trump"),
+                    word(Scope::Text, "Poutine")
+                ]),
+                not(word(Scope::Text, "Corée")),
+                Node::Group(vec![word(Scope::Text, "Séoul")]),
+            ]
+        );
+        // AND binds looser than OR, and chains.
+        assert_eq!(
+            parse_query("a AND b OR c AND NOT d").unwrap(),
+            [Node::Group(vec![
+                word(Scope::Text, "a"),
+                Node::Or(vec![word(Scope::Text, "b"), word(Scope::Text, "c")]),
+                not(word(Scope::Text, "d")),
+            ])]
+        );
+        assert_eq!(
+            parse_query(r#""Trump Poutine"~5 title:Pyongyagn~ Trump~1 Kiev~0"#).unwrap(),
+            [
+                Node::Leaf {
+                    scope: Scope::Text,
+                    kind: TextKind::Near(5),
+                    text: "Trump Poutine".into()
+                },
+                Node::Leaf {
+                    scope: Scope::Title,
+                    kind: TextKind::Typo(None),
+                    text: "Pyongyagn".into()
+                },
+                Node::Leaf {
+                    scope: Scope::Text,
+                    kind: TextKind::Typo(Some(1)),
+                    text: "Trump".into()
+                },
+                word(Scope::Text, "Kiev"),
+            ]
+        );
+        // Lower case, they are words; a tilde inside a word is punctuation.
+        assert_eq!(
+            parse_query("and not a~b").unwrap(),
+            [
+                word(Scope::Text, "and"),
+                word(Scope::Text, "not"),
+                word(Scope::Text, "a~b")
+            ]
+        );
+    }
+
+    #[test]
+    fn operators_without_their_operands_are_refused() {
+        assert_eq!(
+            error("AND Corée"),
+            (1, "AND needs a word, phrase or group on its left".into())
+        );
+        assert_eq!(
+            error("Corée AND"),
+            (7, "AND needs a word, phrase or group on its right".into())
+        );
+        assert_eq!(
+            error("Corée AND OR Japon").1,
+            "AND needs a word, phrase or group on its right"
+        );
+        assert_eq!(
+            error("Corée NOT"),
+            (7, "NOT needs a word, phrase or group after it".into())
+        );
+        assert_eq!(error("NOT NOT Corée").0, 5);
+        assert_eq!(error(r#""Trump Poutine"~51"#).0, 16);
+        assert_eq!(error(r#""Trump Poutine"~x"#).0, 16);
+        assert_eq!(error("Trump~5").0, 6);
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let nested = |depth: usize| format!("{}Corée{}", "(".repeat(depth), ")".repeat(depth));
+        assert!(parse_query(&nested(MAX_NESTING)).is_ok());
+        assert_eq!(
+            error(&nested(MAX_NESTING + 1)),
+            (
+                MAX_NESTING + 1,
+                format!("parentheses nest more than {MAX_NESTING} deep")
+            )
+        );
+        // Deep enough to overflow a recursive parser's stack: refused at the same column.
+        assert_eq!(error(&nested(100_000)).0, MAX_NESTING + 1);
+        assert_eq!(error(&"-(".repeat(1000)).0, 2 * MAX_NESTING + 2);
     }
 
     #[test]

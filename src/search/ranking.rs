@@ -64,15 +64,23 @@ pub fn sort_head(matches: &mut [Match], count: usize, order: SortOrder) {
     matches[..count].sort_unstable_by(|a, b| compare(a, b, order));
 }
 
-/// The order of two matches: `Less` when `a` comes first.
+/// The order of two matches: `Less` when `a` comes first. In a date order the counted
+/// matches come first: an article with only some of the words never leads the list.
 pub fn compare(a: &Match, b: &Match, order: SortOrder) -> Ordering {
     let by_score = b.score.total_cmp(&a.score);
+    let counted_first = b.counted.cmp(&a.counted);
     // Dated before undated in every order.
     let dated_first = b.date.is_some().cmp(&a.date.is_some());
     let first = match order {
         SortOrder::Relevance => by_score.then(b.date.cmp(&a.date)),
-        SortOrder::NewestFirst => dated_first.then(b.date.cmp(&a.date)).then(by_score),
-        SortOrder::OldestFirst => dated_first.then(a.date.cmp(&b.date)).then(by_score),
+        SortOrder::NewestFirst => counted_first
+            .then(dated_first)
+            .then(b.date.cmp(&a.date))
+            .then(by_score),
+        SortOrder::OldestFirst => counted_first
+            .then(dated_first)
+            .then(a.date.cmp(&b.date))
+            .then(by_score),
     };
     first.then(a.address.cmp(&b.address))
 }
@@ -105,6 +113,8 @@ mod tests {
             score,
             date,
             grouped: false,
+            full: true,
+            counted: true,
             group: u64::from(doc),
             address: DocAddress::new(0, doc),
         }
@@ -132,6 +142,31 @@ mod tests {
         assert_eq!(sorted(SortOrder::Relevance), [4, 1, 2, 3, 0]);
         assert_eq!(sorted(SortOrder::NewestFirst), [2, 3, 0, 4, 1]);
         assert_eq!(sorted(SortOrder::OldestFirst), [4, 0, 2, 3, 1]);
+    }
+
+    #[test]
+    fn partial_matches_follow_the_matches_in_a_date_order() {
+        let partial = |score, date, doc| Match {
+            full: false,
+            counted: false,
+            ..found(score, date, doc)
+        };
+        let matches = [
+            partial(5.0, Some(20250101), 0),
+            found(1.0, Some(20200101), 1),
+            partial(1.0, Some(20190101), 2),
+            found(1.0, None, 3),
+            found(2.0, Some(20210101), 4),
+        ];
+        let sorted = |order| {
+            let mut copy = matches;
+            sort_head(&mut copy, 5, order);
+            docs(&copy)
+        };
+        assert_eq!(sorted(SortOrder::NewestFirst), [4, 1, 3, 0, 2]);
+        assert_eq!(sorted(SortOrder::OldestFirst), [1, 4, 3, 2, 0]);
+        // By relevance they rank by their score.
+        assert_eq!(sorted(SortOrder::Relevance), [0, 4, 1, 2, 3]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::analysis::terms;
 use crate::error::Result;
 use crate::results::SearchResults;
 
+use super::query_builder::BuiltQuery;
 use super::snippet::QueryTerms;
 use super::{ArticleSearcher, SearchRequest};
 
@@ -49,11 +50,15 @@ impl ArticleSearcher {
                 })
                 .collect(),
         );
-        let highlight_terms = QueryTerms {
-            exact: weighted.into_iter().map(|(term, _)| term).collect(),
-            prefixes: Default::default(),
+        let built = BuiltQuery {
+            query: Box::new(query),
+            words: Vec::new(),
+            highlight_terms: QueryTerms {
+                exact: weighted.into_iter().map(|(term, _)| term).collect(),
+                prefixes: Default::default(),
+            },
         };
-        let mut results = self.run(&query, &highlight_terms, request, Some(own_group), started)?;
+        let mut results = self.run(&built, request, Some(own_group), started)?;
         results.query = id.to_string();
         Ok(Some(results))
     }

@@ -7,7 +7,7 @@ use tantivy::{DocAddress, Term};
 use crate::date::Date;
 use crate::error::Result;
 use crate::index::schema::{ID, SIMHASH};
-use crate::results::{ArticleSummary, ArticleView, Hit};
+use crate::results::{ArticleSummary, ArticleView, Hit, MatchKind};
 
 use super::snippet::{make_snippet, QueryTerms, SNIPPET_CHARS};
 use super::ArticleSearcher;
@@ -95,6 +95,22 @@ impl ArticleSearcher {
         Ok(found.into_iter().min())
     }
 
+    /// The ids of the articles read from the file at `path`, as the index stores it (the
+    /// canonical path), in index order.
+    pub fn ids_in_file(&self, path: &str) -> Result<Vec<String>> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.path, path),
+            IndexRecordOption::Basic,
+        );
+        let mut found: Vec<DocAddress> = self
+            .searcher
+            .search(&query, &tantivy::collector::DocSetCollector)?
+            .into_iter()
+            .collect();
+        found.sort_unstable();
+        self.read_ids(&found)
+    }
+
     /// The article with this id, in full, with the ids of its near-duplicates.
     pub fn article(&self, id: &str) -> Result<Option<ArticleView>> {
         let Some(address) = self.find(id)? else {
@@ -122,6 +138,8 @@ impl Hit {
             snippet: make_snippet(&article.body, terms, SNIPPET_CHARS),
             article: article.article,
             duplicates: Vec::new(),
+            matched: MatchKind::Full,
+            missing: Vec::new(),
         }
     }
 }

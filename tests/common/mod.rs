@@ -15,6 +15,7 @@ pub struct Results {
     pub query: String,
     pub query_terms: Vec<String>,
     pub total_hits: u64,
+    pub partial_hits: u64,
     pub total_distinct: u64,
     pub elapsed_ms: f64,
     pub offset: usize,
@@ -39,6 +40,9 @@ pub struct Hit {
     pub path: String,
     pub snippet: Snippet,
     pub duplicates: Vec<String>,
+    #[serde(rename = "match")]
+    pub matched: String,
+    pub missing: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -170,4 +174,31 @@ pub fn copy_folder(from: &Path, to: &Path) {
             std::fs::copy(&path, &target).unwrap();
         }
     }
+}
+
+/// The matching fixture: 30 short news records (one JSON Lines dump) written to tell apart
+/// full and partial matches, spellings, names and dates.
+pub fn matching_corpus() -> PathBuf {
+    fixtures().join("matching/articles.jsonl")
+}
+
+/// A temporary index of the matching fixture.
+pub fn matching_index() -> TempDir {
+    let directory = TempDir::new().unwrap();
+    let output = index_into(directory.path(), &[&matching_corpus()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    directory
+}
+
+/// The ids of the hits a query shows, in rank order.
+pub fn hit_ids(index: &Path, arguments: &[&str]) -> Vec<String> {
+    query_json(index, arguments)
+        .hits
+        .into_iter()
+        .map(|hit| hit.id)
+        .collect()
 }
