@@ -63,8 +63,9 @@ fn read_batch(path: &Path) -> Result<Vec<(String, String)>> {
         .collect())
 }
 
-/// Validates the arguments into a request: dates parsed, bounds ordered, mode chosen.
-fn search_request(args: QueryArgs) -> Result<SearchRequest> {
+/// Validates the arguments into a request: dates parsed, bounds ordered, mode chosen (the
+/// HTTP API's search builds its request here too).
+pub(crate) fn search_request(args: QueryArgs) -> Result<SearchRequest> {
     let since = args
         .since
         .as_deref()

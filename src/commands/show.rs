@@ -12,9 +12,12 @@ use super::Outcome;
 
 pub fn run(index_dir: &Path, color: ColorChoice, args: ShowArgs) -> Result<Outcome> {
     let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
-    let article = searcher
+    let mut article = searcher
         .article(&args.id)?
         .ok_or(Error::NoArticle { id: args.id })?;
+    if let Some(query) = &args.query {
+        searcher.mark_query(&mut article, query)?;
+    }
     let mut out = std::io::stdout().lock();
     if args.json {
         print_json(&article, &mut out)

@@ -8,7 +8,7 @@ pub mod near_duplicates;
 mod open;
 pub mod schema;
 
-pub use groups_file::{live_signatures, load_groups, update_groups};
+pub use groups_file::{live_signatures, load_groups, update_groups, GROUPS_FILE};
 pub use indexer::{index_files, IndexingOptions, IndexingProgress, IndexingReport, SkippedFile};
 pub use near_duplicates::DuplicateGroups;
 pub use open::{delete_index, open_index, open_or_create_index, ArticleIndex};
