@@ -115,9 +115,33 @@ pub fn request(addr: SocketAddr, method: &str, target: &str, body: Option<&str>)
     );
     stream.write_all(head.as_bytes()).unwrap();
     stream.write_all(body.as_bytes()).unwrap();
+    parse_answer(&read_answer(&mut stream))
+}
+
+/// The bytes of one answer: up to its `Content-Length` when it gives one (a server may keep the
+/// connection open whatever the request asked), else up to the end of the connection.
+fn read_answer(stream: &mut TcpStream) -> Vec<u8> {
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    parse_answer(&raw)
+    let mut buffer = [0u8; 64 << 10];
+    loop {
+        let read = stream.read(&mut buffer).unwrap();
+        if read == 0 {
+            return raw;
+        }
+        raw.extend_from_slice(&buffer[..read]);
+        let Some(split) = raw.windows(4).position(|window| window == b"\r\n\r\n") else {
+            continue;
+        };
+        let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+        let length = head
+            .lines()
+            .filter_map(|line| line.split_once(':'))
+            .find(|(name, _)| name.trim() == "content-length")
+            .and_then(|(_, value)| value.trim().parse::<usize>().ok());
+        if length.is_some_and(|length| raw.len() >= split + 4 + length) {
+            return raw;
+        }
+    }
 }
 
 fn parse_answer(raw: &[u8]) -> Answer {
