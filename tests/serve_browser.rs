@@ -17,6 +17,12 @@ use serde_json::{json, Value};
 use serve_support::{request, Server};
 use tempfile::TempDir;
 
+/// WebDriver's codes of the keys pressed.
+const HOME: &str = "\u{E011}";
+const RIGHT: &str = "\u{E014}";
+const SHIFT: &str = "\u{E008}";
+const ENTER: &str = "\u{E007}";
+
 /// WebDriver's key for an element reference.
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -166,6 +172,39 @@ impl Browser {
             "/actions",
             &json!({"actions": [{"type": "pointer", "id": "mouse",
                 "parameters": {"pointerType": "mouse"}, "actions": moves}]}),
+        );
+    }
+
+    /// Presses and releases these keys (WebDriver key codes) on the focused element.
+    fn keys(&self, keys: &[&str]) {
+        let actions: Vec<Value> = keys
+            .iter()
+            .flat_map(|key| {
+                [
+                    json!({"type": "keyDown", "value": key}),
+                    json!({"type": "keyUp", "value": key}),
+                ]
+            })
+            .collect();
+        self.command(
+            "POST",
+            "/actions",
+            &json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        );
+    }
+
+    /// The same with Shift held down.
+    fn keys_with_shift(&self, keys: &[&str]) {
+        let mut actions = vec![json!({"type": "keyDown", "value": SHIFT})];
+        for key in keys {
+            actions.push(json!({"type": "keyDown", "value": key}));
+            actions.push(json!({"type": "keyUp", "value": key}));
+        }
+        actions.push(json!({"type": "keyUp", "value": SHIFT}));
+        self.command(
+            "POST",
+            "/actions",
+            &json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
         );
     }
 
@@ -386,6 +425,70 @@ fn a_journalist_searches_filters_zooms_and_reads_in_a_real_browser() {
     browser.wait_for(
         "document.getElementById('article').hidden && document.querySelectorAll('#results .hit').length === 3",
         "back to the results",
+    );
+
+    // The keyboard: on the focused timeline, Home then the right arrow, Shift-extended, then
+    // Enter picks April to May 2024 (zoomed per day).
+    browser.command("POST", "/back", &json!({}));
+    browser.wait_for(
+        "!location.search.includes('since') && document.querySelectorAll('svg.timeline rect.bar').length === 11",
+        "the whole timeline again",
+    );
+    browser.script("document.querySelector('svg.timeline').focus();");
+    browser.keys(&[HOME, RIGHT, RIGHT, RIGHT]);
+    browser.keys_with_shift(&[RIGHT]);
+    browser.keys(&[ENTER]);
+    browser.wait_for(
+        "new URLSearchParams(location.search).get('since') === '2024-04' && new URLSearchParams(location.search).get('until') === '2024-05'",
+        "the period chosen with the keyboard",
+    );
+    browser.wait_for(
+        "document.getElementById('timeline-unit').textContent === '(par jour)'",
+        "the timeline per day once zoomed to two months",
+    );
+
+    // A query that cannot be read says where, in the text typed (the filters sent before it
+    // do not shift the column).
+    browser.click(".chip[data-facet=period]");
+    browser.click("button.facet[data-facet=author][data-value='Claire Dubois']");
+    browser.wait_for(
+        "document.querySelectorAll('#results .hit').length === 3",
+        "Claire Dubois's articles",
+    );
+    browser.type_into("#q", " (Séoul");
+    browser.wait_for(
+        "document.getElementById('status').classList.contains('error')",
+        "the error shown",
+    );
+    let status = browser.script("return document.getElementById('status').textContent;");
+    assert_eq!(
+        status, "invalid query: '(' is never closed (colonne 24)",
+        "the column in what was typed"
+    );
+
+    // On a phone-sized window nothing runs off the side.
+    browser.command(
+        "POST",
+        "/window/rect",
+        &json!({"width": 390, "height": 844}),
+    );
+    browser.open(&format!("{home}?q=Cor%C3%A9e"));
+    browser.wait_for(
+        "document.querySelectorAll('#results .hit').length >= 5",
+        "hits on a phone",
+    );
+    let overflow = browser.script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+    );
+    assert!(
+        overflow.as_f64().unwrap() <= 0.0,
+        "{overflow} pixels too wide"
+    );
+    browser.screenshot("phone");
+    browser.command(
+        "POST",
+        "/window/rect",
+        &json!({"width": 1280, "height": 1000}),
     );
 
     // Hostile markup in every field of an article is shown as text and runs nothing.
