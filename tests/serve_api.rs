@@ -417,3 +417,74 @@ fn any_address_but_loopback_is_said_to_be_open_to_the_network() {
     let loopback = Server::start(index.path(), &[]);
     assert!(loopback.addr.ip().is_loopback());
 }
+
+#[test]
+fn without_javascript_the_page_holds_the_results_and_the_article() {
+    let index = tempfile::TempDir::new().unwrap();
+    let output = index_into(index.path(), &[&fixtures().join("web")]);
+    assert!(output.status.success());
+    let server = Server::start(index.path(), &[]);
+
+    let page = server.get("/?q=Cor%C3%A9e%20du%20Nord&sort=date&category=Monde");
+    assert_eq!(page.status, 200);
+    assert!(page
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    assert!(page.body.contains(r#"name="q" value="Corée du Nord""#));
+    assert!(page.body.contains(r#"<option value="date" selected>"#));
+    let (_, expected) =
+        server.json("/api/search?q=Cor%C3%A9e%20du%20Nord&sort=date&category=Monde&limit=10");
+    let titles: Vec<&str> = page
+        .body
+        .split(r#"<h3><a href=""#)
+        .skip(1)
+        .map(|hit| {
+            hit.split_once("\">")
+                .unwrap()
+                .1
+                .split("</a>")
+                .next()
+                .unwrap()
+        })
+        .collect();
+    let expected_titles: Vec<&str> = expected["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|hit| hit["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), expected_titles.len());
+    for (title, expected) in titles.iter().zip(&expected_titles) {
+        assert_eq!(title.replace("&#39;", "'"), **expected);
+    }
+    assert!(page.body.contains("<mark>Corée</mark>"));
+    assert!(page
+        .body
+        .contains(&format!("{} articles</p>", expected["total_hits"])));
+
+    // Markup in the corpus is escaped; the article opens with the query's words marked.
+    let hostile = server.get("/?q=gras");
+    assert!(hostile.body.contains("&lt;script&gt;window.__injected"));
+    assert!(!hostile.body.contains("<script>window"));
+    assert!(!hostile.body.contains("<b>en gras"));
+    let article = server.get("/?id=hostile-cor%C3%A9e&q=Cor%C3%A9e");
+    assert!(article
+        .body
+        .contains(r#"<article id="article" tabindex="-1">"#));
+    assert!(article
+        .body
+        .contains("<mark>Corée</mark> du Nord &lt;img src=x onerror="));
+    assert!(!article.body.contains("<img"));
+    assert!(!article.body.contains("<iframe"));
+
+    // A query that cannot be read is said in the page; an unknown article too.
+    let broken = server.get("/?q=(Cor%C3%A9e");
+    assert_eq!(broken.status, 200);
+    assert!(broken.body.contains("never closed at column 1"));
+    let unknown = server.get("/?id=nothing-here");
+    assert!(unknown.body.contains("nothing-here"));
+    // The bare page, and an address the page does not understand, are the page.
+    assert!(server.get("/").body.contains(r#"aria-live="polite"></p>"#));
+    assert_eq!(server.get("/?q=%FF").status, 200);
+}

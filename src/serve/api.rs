@@ -78,9 +78,9 @@ fn percent_decode(text: &[u8]) -> Vec<u8> {
 }
 
 /// The query string's pairs, in order (a name may repeat).
-type Pairs = Result<Query<Vec<(String, String)>>, QueryRejection>;
+pub(crate) type Pairs = Result<Query<Vec<(String, String)>>, QueryRejection>;
 
-fn pairs(query: Pairs) -> Result<Vec<(String, String)>, ApiError> {
+pub(crate) fn pairs(query: Pairs) -> Result<Vec<(String, String)>, ApiError> {
     query
         .map(|Query(pairs)| pairs)
         .map_err(|rejection| ApiError::bad_request(rejection.body_text()))
@@ -175,7 +175,7 @@ impl ApiState {
     /// free, within `budget`. Over budget the request gets a 503 at once; the work itself
     /// cannot be stopped midway, so it finishes and keeps its permit until then: runaway
     /// queries still count against the limit on concurrent queries.
-    async fn run<T>(&self, budget: Duration, work: T) -> Result<Response, ApiError>
+    pub(crate) async fn run<T>(&self, budget: Duration, work: T) -> Result<Response, ApiError>
     where
         T: FnOnce(&ArticleSearcher) -> Result<Response, ApiError> + Send + 'static,
     {

@@ -5,13 +5,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
-/// The page, its style and its scripts.
+/// The page (sent by `page.rs`, with a search's results in it when it has one).
+pub(crate) const INDEX_HTML: &str = include_str!("assets/index.html");
+
+/// The page's style and scripts.
 const FILES: &[(&str, &str, &str)] = &[
-    (
-        "/",
-        "text/html; charset=utf-8",
-        include_str!("assets/index.html"),
-    ),
     (
         "/assets/style.css",
         "text/css; charset=utf-8",
@@ -46,6 +44,13 @@ pub(crate) fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
         .fold(Router::new(), |router, &(path, content_type, text)| {
             router.route(path, get(move || async move { file(content_type, text) }))
         })
+}
+
+/// The page, as HTML, with the headers of the page's files.
+pub(crate) fn page_file(html: String) -> Response {
+    let mut response = file("text/html; charset=utf-8", "");
+    *response.body_mut() = html.into();
+    response
 }
 
 fn file(content_type: &'static str, text: &'static str) -> Response {

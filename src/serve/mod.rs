@@ -1,5 +1,7 @@
 //! `newsearch serve`: the index over HTTP, read-only — a web page to search it, and a JSON API whose answers are the documents the command line prints with `--json`.
 //!
+//! Without JavaScript, the page still answers a search (`page.rs`).
+//!
 //! Bounded everywhere: connections (`connections.rs`), request heads and bodies, the time a
 //! query may take and how many run at once (`api.rs`), the size of what a request may ask
 //! for (`params.rs`) and of an answer.
@@ -9,6 +11,7 @@ mod api_error;
 mod archive;
 mod assets;
 mod connections;
+mod page;
 mod params;
 
 use std::net::SocketAddr;
@@ -98,6 +101,7 @@ fn router(state: ApiState) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(assets::routes())
+        .merge(page::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
