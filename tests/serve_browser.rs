@@ -304,6 +304,32 @@ fn a_journalist_searches_filters_zooms_and_reads_in_a_real_browser() {
     );
     browser.screenshot("home");
 
+    // With no text yet, dragging over June and July lists the articles of those months.
+    let months = browser.script(
+        "const box = p => { const r = document.querySelector(`svg.timeline rect.bar[data-period='${p}']`).getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height - 3]; };
+         return [box('2024-06'), box('2024-07')];",
+    );
+    let at = |index: usize| {
+        (
+            months[index][0].as_f64().unwrap(),
+            months[index][1].as_f64().unwrap(),
+        )
+    };
+    browser.drag(at(0), at(1));
+    browser.wait_for(
+        "document.querySelectorAll('#results .hit').length === 3",
+        "the three articles of June and July",
+    );
+    let dates = browser.script(
+        "return [...document.querySelectorAll('#results .hit time')].map(t => t.getAttribute('datetime')).sort();",
+    );
+    assert_eq!(dates, json!(["2024-06-20", "2024-06-28", "2024-07-06"]));
+    browser.click(".chip[data-facet=period]");
+    browser.wait_for(
+        "!location.search.includes('since') && document.querySelectorAll('#results .hit').length === 0",
+        "the home page again",
+    );
+
     // Typing a query: hits with their words marked, facets, and a timeline of the matches.
     browser.click("#q");
     browser.type_into("#q", "Corée du Nord missiles");
@@ -450,6 +476,10 @@ fn a_journalist_searches_filters_zooms_and_reads_in_a_real_browser() {
     // A query that cannot be read says where, in the text typed (the filters sent before it
     // do not shift the column).
     browser.click(".chip[data-facet=period]");
+    browser.wait_for(
+        "document.querySelector(\"button.facet[data-facet=author][data-value='Claire Dubois']\")",
+        "the facets of the query without a period",
+    );
     browser.click("button.facet[data-facet=author][data-value='Claire Dubois']");
     browser.wait_for(
         "document.querySelectorAll('#results .hit').length === 3",

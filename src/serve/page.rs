@@ -45,18 +45,28 @@ impl PageState {
                 .collect()
         };
         let typed = values("q").join(" ");
-        // Author and source filters are clauses put before the text, as the scripts put them.
-        let clauses: Vec<String> = ["author", "source"]
+        // Filters as clauses put before the text, as the scripts put them (`assets/app.js`).
+        let quoted = |values: Vec<&str>| {
+            let quoted: Vec<String> = values
+                .iter()
+                .map(|value| format!("\"{}\"", value.replace('"', " ")))
+                .collect();
+            format!("({})", quoted.join(" OR "))
+        };
+        let mut clauses: Vec<String> = ["author", "source"]
             .into_iter()
             .filter(|name| !values(name).is_empty())
-            .map(|name| {
-                let quoted: Vec<String> = values(name)
-                    .iter()
-                    .map(|value| format!("\"{}\"", value.replace('"', " ")))
-                    .collect();
-                format!("{name}:({})", quoted.join(" OR "))
-            })
+            .map(|name| format!("{name}:{}", quoted(values(name))))
             .collect();
+        if typed.trim().is_empty() {
+            if !values("category").is_empty() {
+                clauses.push(format!("category:{}", quoted(values("category"))));
+            }
+            let (since, until) = (values("since").join(""), values("until").join(""));
+            if !since.is_empty() || !until.is_empty() {
+                clauses.push(format!("date:{since}..{until}"));
+            }
+        }
         let marked = [clauses.join(" "), typed.clone()]
             .into_iter()
             .filter(|part| !part.is_empty())
@@ -86,7 +96,7 @@ impl PageState {
 async fn page(State(state): State<ApiState>, query: Pairs) -> Response {
     // A malformed address gets the bare page: the scripts show its error.
     let asked = PageState::read(&pairs(query).unwrap_or_default());
-    if asked.marked.is_empty() && asked.article.is_none() {
+    if asked.marked.trim().is_empty() && asked.article.is_none() {
         return page_file(INDEX_HTML.to_string());
     }
     let typed = asked.typed.clone();

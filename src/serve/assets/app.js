@@ -57,12 +57,17 @@ function go(next, { push = true } = {}) {
 }
 
 /** Author and source filters are clauses of the query language (`author:("A" OR "B")`), put
- * before the text typed, so that an unclosed quote in it cannot swallow them. */
+ * before the text typed, so that an unclosed quote in it cannot swallow them. Without text,
+ * the category and period filters are clauses too: they are then the whole query (an empty
+ * query matches nothing). */
 function filterClauses() {
-  return ['author', 'source']
-    .filter((name) => state[name].length)
-    .map((name) => `${name}:(${state[name].map((value) => `"${value.replaceAll('"', ' ')}"`).join(' OR ')})`)
-    .join(' ');
+  const quoted = (values) => `(${values.map((value) => `"${value.replaceAll('"', ' ')}"`).join(' OR ')})`;
+  const clauses = ['author', 'source'].filter((name) => state[name].length).map((name) => `${name}:${quoted(state[name])}`);
+  if (!state.q.trim()) {
+    if (state.category.length) clauses.push(`category:${quoted(state.category)}`);
+    if (state.since || state.until) clauses.push(`date:${state.since}..${state.until}`);
+  }
+  return clauses.join(' ');
 }
 
 function dateUnit() {
@@ -99,7 +104,7 @@ async function show() {
   renderChips();
   const clauses = filterClauses();
   const text = [clauses, state.q].filter(Boolean).join(' ');
-  if (!text.trim() && !state.category.length && !state.since && !state.until) return showStats();
+  if (!text.trim()) return showStats();
   const params = new URLSearchParams({
     q: text, limit: PAGE, offset: state.offset, sort: state.sort,
     facets: 'category,date,author,source', 'facet-limit': FACET_LIMIT, 'facet-date': dateUnit(),
