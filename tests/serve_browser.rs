@@ -66,6 +66,8 @@ impl Browser {
             std::thread::sleep(Duration::from_millis(50));
         }
         let screenshots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve-browser");
+        // The pictures of an earlier run go: each run's are its own.
+        let _ = std::fs::remove_dir_all(&screenshots);
         std::fs::create_dir_all(&screenshots).unwrap();
         let mut browser = Browser {
             driver,
@@ -92,6 +94,13 @@ impl Browser {
 
     /// A WebDriver command; its `value`.
     fn command(&self, method: &str, path: &str, body: &Value) -> Value {
+        let (status, value) = self.try_command(method, path, body);
+        assert_eq!(status, 200, "{method} {path}: {value}");
+        value["value"].clone()
+    }
+
+    /// A WebDriver command; its status and answer.
+    fn try_command(&self, method: &str, path: &str, body: &Value) -> (u16, Value) {
         let path = if self.session.is_empty() {
             path.to_string()
         } else {
@@ -99,9 +108,7 @@ impl Browser {
         };
         let body = body.to_string();
         let answer = request(self.addr, method, &path, Some(&body));
-        let value: Value = serde_json::from_str(&answer.body).unwrap();
-        assert_eq!(answer.status, 200, "{method} {path}: {value}");
-        value["value"].clone()
+        (answer.status, serde_json::from_str(&answer.body).unwrap())
     }
 
     fn open(&self, url: &str) {
@@ -141,9 +148,34 @@ impl Browser {
         found[ELEMENT].as_str().unwrap().to_string()
     }
 
+    /// Clicks the element; when the page redraws it between finding and clicking (an answer
+    /// arriving), finds it again, for up to 10 s.
     fn click(&self, selector: &str) {
-        let element = self.element(selector);
-        self.command("POST", &format!("/element/{element}/click"), &json!({}));
+        let started = Instant::now();
+        loop {
+            let (status, found) = self.try_command(
+                "POST",
+                "/element",
+                &json!({"using": "css selector", "value": selector}),
+            );
+            if status == 200 {
+                let element = found["value"][ELEMENT].as_str().unwrap();
+                let (status, clicked) =
+                    self.try_command("POST", &format!("/element/{element}/click"), &json!({}));
+                if status == 200 {
+                    return;
+                }
+                assert!(
+                    clicked["value"]["error"] == "stale element reference",
+                    "click on {selector}: {clicked}"
+                );
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{selector}: no element to click after 10 s: {found}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     fn type_into(&self, selector: &str, text: &str) {
@@ -445,6 +477,11 @@ fn a_journalist_searches_filters_zooms_and_reads_in_a_real_browser() {
     browser.wait_for(
         "document.querySelectorAll('#article .similar li').length >= 1",
         "similar articles",
+    );
+    // Its near-duplicate, by its title.
+    browser.wait_for(
+        "[...document.querySelectorAll('#article .related:not(.similar) a')].map(a => a.textContent).join() .startsWith('La Corée du Nord multiplie')",
+        "the near-duplicate's title",
     );
     browser.screenshot("article");
     browser.command("POST", "/back", &json!({}));

@@ -66,6 +66,20 @@ function metadata(article) {
   return line;
 }
 
+/** Links to articles by id, each titled once its article arrives (near-duplicates come as ids). */
+function articleLinks(ids, articleHref) {
+  const links = ids.map((id) => el('a', { href: articleHref(id) }, id));
+  links.forEach((link, index) => {
+    fetch(`/api/articles/${encodeURIComponent(ids[index])}`)
+      .then((response) => (response.ok ? response.json() : null))
+      .then((article) => {
+        if (article) link.replaceChildren(article.title || '(sans titre)', ' ', el('span', { class: 'muted' }, frenchDate(article.date)));
+      })
+      .catch(() => {});
+  });
+  return el('ul', {}, links.map((link) => el('li', {}, link)));
+}
+
 /** The result list of one page of hits, with its paging. */
 export function results(answer, { articleHref, pageHref }) {
   const list = el('ol', { class: 'hits', start: answer.offset + 1 });
@@ -75,10 +89,13 @@ export function results(answer, { articleHref, pageHref }) {
       metadata(hit),
       el('p', { class: 'snippet' }, highlighted(hit.snippet.text, hit.snippet.highlights)));
     if (hit.duplicates.length) {
-      const copies = el('ul', {}, hit.duplicates.map((id) => el('li', {}, el('a', { href: articleHref(id) }, id))));
-      item.append(el('details', { class: 'duplicates' },
-        el('summary', {}, `${count(hit.duplicates.length)} ${hit.duplicates.length > 1 ? 'versions proches repliées' : 'version proche repliée'}`),
-        copies));
+      const folded = el('details', { class: 'duplicates' },
+        el('summary', {}, `${count(hit.duplicates.length)} ${hit.duplicates.length > 1 ? 'versions proches repliées' : 'version proche repliée'}`));
+      // Their titles are fetched when the list is opened, not for every page of results.
+      folded.addEventListener('toggle', () => {
+        if (folded.open && !folded.querySelector('ul')) folded.append(articleLinks(hit.duplicates, articleHref));
+      });
+      item.append(folded);
     }
     list.append(item);
   }
@@ -169,7 +186,7 @@ export function article(view, similar, { articleHref, back }) {
   ];
   if (view.duplicates.length) {
     parts.push(el('section', { class: 'related' }, el('h3', {}, 'Versions proches'),
-      el('ul', {}, view.duplicates.map((id) => el('li', {}, el('a', { href: articleHref(id) }, id))))));
+      articleLinks(view.duplicates, articleHref)));
   }
   if (similar && similar.hits.length) {
     parts.push(el('section', { class: 'related similar' }, el('h3', {}, 'Articles similaires'),
