@@ -1,5 +1,6 @@
 //! Command-line arguments as clap sees them: data only, the doc comments are the help.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -40,6 +41,8 @@ pub enum Command {
     Similar(SimilarArgs),
     /// What the index holds: articles, dates, categories, months, duplicate groups, size.
     Stats(StatsArgs),
+    /// Serve the index read-only over HTTP: a web page to search it, and a JSON API for programs.
+    Serve(ServeArgs),
     /// Show what newsearch reads from files, without indexing: every field with the clue that
     /// decided it, then the text that would be indexed.
     Extract(ExtractArgs),
@@ -65,6 +68,11 @@ pub struct ShowArgs {
     /// read from when that file holds one article.
     #[arg(value_name = "ID|FILE")]
     pub id: String,
+
+    /// Mark the words of this query in the text, as `query` marks them in its passages
+    /// (with --json: their offsets in `body_highlights`).
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub query: Option<String>,
 
     /// Print one JSON document (schema in the README) instead of text.
     #[arg(long)]
@@ -100,6 +108,31 @@ pub struct StatsArgs {
     /// Print one JSON document (schema in the README) instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Runs until stopped (Ctrl-C); exit status 2 when the index cannot be opened or the address
+/// cannot be listened on.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on, IP:PORT (port 0: any free port, printed at startup). Any
+    /// address but loopback lets every machine that reaches this one read the whole index:
+    /// the server has no authentication.
+    #[arg(long, default_value = "127.0.0.1:7700", value_name = "IP:PORT")]
+    pub addr: SocketAddr,
+
+    /// At most this many queries run at once; the others wait their turn within their time
+    /// budget [default: twice the number of cores].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub max_queries: Option<u32>,
+
+    /// A query's time budget, waiting included (e.g. 500ms, 10s): over it the answer is an
+    /// error (503) and the server goes on.
+    #[arg(long, default_value = "10s", value_name = "DURATION")]
+    pub query_timeout: String,
+
+    /// At most this many open connections; more wait until one closes.
+    #[arg(long, default_value_t = 512, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=65536))]
+    pub max_connections: u32,
 }
 
 #[derive(Debug, Args)]

@@ -45,6 +45,13 @@ pub enum Error {
     },
     #[error("invalid option: {0}")]
     InvalidOption(String),
+    #[error(
+        "cannot listen on {addr}: {source}; choose another --addr (port 0 takes any free port)"
+    )]
+    Listen {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
 }

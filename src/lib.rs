@@ -15,3 +15,4 @@ pub mod index;
 pub mod output;
 pub mod results;
 pub mod search;
+pub mod serve;

@@ -147,6 +147,10 @@ pub struct ArticleView {
     pub body: String,
     /// Ids of the other articles of its near-duplicate group.
     pub duplicates: Vec<String>,
+    /// Only with `show --query` (and the HTTP API's `q`): the query's words in `body`, as
+    /// `[start, end)` offsets in Unicode scalar values (characters), in text order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_highlights: Option<Vec<[usize; 2]>>,
 }
 
 /// What an index holds (`newsearch stats`).

@@ -3,9 +3,13 @@
 mod extract;
 mod index;
 mod query;
+mod serve;
 mod show;
 mod similar;
 mod stats;
+
+pub(crate) use query::search_request;
+pub(crate) use similar::similar_request;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;
@@ -33,5 +37,6 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Similar(args) => similar::run(&cli.index, cli.color, args),
         Command::Stats(args) => stats::run(&cli.index, cli.color, args),
         Command::Extract(args) => extract::run(cli.color, args),
+        Command::Serve(args) => serve::run(&cli.index, args),
     }
 }

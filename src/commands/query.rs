@@ -133,8 +133,9 @@ fn batch_error(qid: String, line: usize, error: &Error) -> BatchError {
     }
 }
 
-/// Validates the arguments into a request: dates parsed, bounds ordered, mode chosen.
-fn search_request(args: QueryArgs) -> Result<SearchRequest> {
+/// Validates the arguments into a request: dates parsed, bounds ordered, mode chosen (the
+/// HTTP API's search builds its request here too).
+pub(crate) fn search_request(args: QueryArgs) -> Result<SearchRequest> {
     let since = args
         .since
         .as_deref()

@@ -12,7 +12,7 @@ use super::Outcome;
 
 pub fn run(index_dir: &Path, color: ColorChoice, args: ShowArgs) -> Result<Outcome> {
     let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
-    let article = match searcher.article(&args.id)? {
+    let mut article = match searcher.article(&args.id)? {
         Some(article) => article,
         None => {
             let id = id_of_file(&searcher, &args.id)?;
@@ -21,6 +21,9 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: ShowArgs) -> Result<Outco
                 .ok_or(Error::NoArticle { id: args.id })?
         }
     };
+    if let Some(query) = &args.query {
+        searcher.mark_query(&mut article, query)?;
+    }
     let mut out = std::io::stdout().lock();
     if args.json {
         print_json(&article, &mut out)

@@ -12,22 +12,7 @@ use super::Outcome;
 
 pub fn run(index_dir: &Path, color: ColorChoice, args: SimilarArgs) -> Result<Outcome> {
     let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
-    let request = SearchRequest {
-        text: String::new(),
-        mode: MatchMode::Any,
-        fuzzy: false,
-        limit: args.limit,
-        offset: args.offset,
-        sort: SortOrder::Relevance,
-        recency: None,
-        filters: Default::default(),
-        facets: FacetRequest {
-            keywords: Vec::new(),
-            date: None,
-            limit: 0,
-        },
-        collapse: !args.no_collapse,
-    };
+    let request = similar_request(&args);
     let results = searcher
         .similar(&args.id, &request)?
         .ok_or(Error::NoArticle { id: args.id })?;
@@ -43,4 +28,24 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: SimilarArgs) -> Result<Ou
     } else {
         Outcome::Partial
     })
+}
+
+/// The paging and folding asked for, as a request (the HTTP API's similar articles too).
+pub(crate) fn similar_request(args: &SimilarArgs) -> SearchRequest {
+    SearchRequest {
+        text: String::new(),
+        mode: MatchMode::Any,
+        fuzzy: false,
+        limit: args.limit,
+        offset: args.offset,
+        sort: SortOrder::Relevance,
+        recency: None,
+        filters: Default::default(),
+        facets: FacetRequest {
+            keywords: Vec::new(),
+            date: None,
+            limit: 0,
+        },
+        collapse: !args.no_collapse,
+    }
 }

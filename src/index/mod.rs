@@ -16,7 +16,7 @@ mod walk;
 
 pub use field_mappings::{FieldMappings, FieldMappingsUsed};
 pub use folder::MARKER_FILE;
-pub use groups_file::{live_signatures, load_groups, update_groups};
+pub use groups_file::{live_signatures, load_groups, update_groups, GROUPS_FILE};
 pub use indexer::{
     index_files, IndexingOptions, IndexingProgress, IndexingReport, MovedFolder, SkippedFile,
 };

@@ -6,7 +6,7 @@ use crate::results::ArticleView;
 
 use super::style::Style;
 use super::terminal_safe::{terminal_safe, terminal_safe_lines};
-use super::text::{details, display_path};
+use super::text::{details, display_path, marked};
 
 /// Prints an article in full.
 pub fn print_article(article: &ArticleView, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -32,7 +32,15 @@ pub fn print_article(article: &ArticleView, style: Style, out: &mut dyn Write) -
         ))
     )?;
     writeln!(out)?;
-    writeln!(out, "{}", terminal_safe_lines(article.body.trim_end()))?;
+    let body = article.body.trim_end();
+    match &article.body_highlights {
+        Some(highlights) => writeln!(
+            out,
+            "{}",
+            marked(body, highlights, style, terminal_safe_lines)
+        )?,
+        None => writeln!(out, "{}", terminal_safe_lines(body))?,
+    }
     if !article.duplicates.is_empty() {
         writeln!(out)?;
         writeln!(

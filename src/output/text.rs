@@ -1,5 +1,6 @@
 //! Results for people: ranked titles with their date, category and passage, then the total and the facets.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -88,24 +89,30 @@ pub fn details(article: &ArticleSummary) -> Vec<String> {
 
 /// The snippet with its matched words styled.
 fn highlighted(snippet: &Snippet, style: Style) -> String {
-    let characters: Vec<char> = snippet.text.chars().collect();
-    let mut text = String::with_capacity(snippet.text.len());
+    marked(&snippet.text, &snippet.highlights, style, terminal_safe)
+}
+
+/// `text` as safe terminal text (made so by `safe`), the characters in `highlights` styled.
+pub(super) fn marked(
+    text: &str,
+    highlights: &[[usize; 2]],
+    style: Style,
+    safe: fn(&str) -> Cow<'_, str>,
+) -> String {
+    let characters: Vec<char> = text.chars().collect();
+    let plain = |characters: &[char]| safe(&characters.iter().collect::<String>()).into_owned();
+    let mut marked = String::with_capacity(text.len());
     let mut position = 0;
-    for &[start, end] in &snippet.highlights {
+    for &[start, end] in highlights {
         if start < position || end > characters.len() {
             continue;
         }
-        text.push_str(&plain(&characters[position..start]));
-        text.push_str(&style.match_highlight(&plain(&characters[start..end])));
+        marked.push_str(&plain(&characters[position..start]));
+        marked.push_str(&style.match_highlight(&plain(&characters[start..end])));
         position = end;
     }
-    text.push_str(&plain(&characters[position..]));
-    text
-}
-
-/// Characters of a snippet as safe terminal text.
-fn plain(characters: &[char]) -> String {
-    terminal_safe(&characters.iter().collect::<String>()).into_owned()
+    marked.push_str(&plain(&characters[position..]));
+    marked
 }
 
 /// A stored path as the user would type it: relative to the current folder when inside it.

@@ -1,5 +1,6 @@
 //! Searching: a validated request in, plain results out, in one pass over the index (hits, count and facets). Never prints.
 
+mod article_marks;
 mod body_term_query;
 mod collapse;
 mod exclusion;
@@ -37,6 +38,15 @@ use match_collector::{Found, Match, MatchCollector};
 use query_builder::{build_query, BuiltQuery, PlainWord};
 use query_parser::parse_query;
 use ranking::{apply_recency, DateSpan};
+
+/// The syntax tree of a query's text, or the error that names the column.
+fn parse(text: &str) -> Result<Vec<query_parser::Node>> {
+    parse_query(text).map_err(|error| Error::InvalidQuery {
+        query: text.to_string(),
+        column: error.column,
+        message: error.message,
+    })
+}
 
 /// A query with its options, validated.
 #[derive(Debug, Clone)]
@@ -97,11 +107,7 @@ impl ArticleSearcher {
     /// Runs one query: the ranked page of hits with snippets, the total, and facets over all matches.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let started = Instant::now();
-        let nodes = parse_query(&request.text).map_err(|error| Error::InvalidQuery {
-            query: request.text.clone(),
-            column: error.column,
-            message: error.message,
-        })?;
+        let nodes = parse(&request.text)?;
         let built = build_query(
             &self.fields,
             &nodes,

@@ -49,19 +49,7 @@ impl QueryTerms {
 /// query words (then the most matches), followed by the next sentences while they fit.
 /// Without any match, the article's opening.
 pub fn make_snippet(body: &str, terms: &QueryTerms, max_chars: usize) -> Snippet {
-    let mut matches: Vec<(Range<usize>, &str)> = Vec::new();
-    let first_bytes = FirstBytes::of(
-        terms
-            .exact
-            .iter()
-            .chain(&terms.prefixes)
-            .map(String::as_str),
-    );
-    for_each_term_starting(body, &first_bytes, |offsets, term| {
-        if let Some(term) = terms.matching(term) {
-            matches.push((offsets, term));
-        }
-    });
+    let matches = term_matches(body, terms);
     let sentences = sentence_ranges(body);
     let Some(best) = best_sentence(&sentences, &matches) else {
         return Snippet {
@@ -75,6 +63,42 @@ pub fn make_snippet(body: &str, terms: &QueryTerms, max_chars: usize) -> Snippet
         .any(|sentence| sentence.start == window.start);
     let ends_cut = !sentences.iter().any(|sentence| sentence.end == window.end);
     render(body, window, &matches, starts_cut, ends_cut)
+}
+
+/// Every word of `text` that matches a query term, as `[start, end)` character offsets.
+pub fn highlights(text: &str, terms: &QueryTerms) -> Vec<[usize; 2]> {
+    // Matches come in text order: characters are counted once, from one offset to the next.
+    let (mut counted_bytes, mut counted_chars) = (0, 0);
+    let mut char_index = |byte: usize| {
+        if byte < counted_bytes {
+            (counted_bytes, counted_chars) = (0, 0);
+        }
+        counted_chars += text[counted_bytes..byte].chars().count();
+        counted_bytes = byte;
+        counted_chars
+    };
+    term_matches(text, terms)
+        .into_iter()
+        .map(|(range, _)| [char_index(range.start), char_index(range.end)])
+        .collect()
+}
+
+/// The byte ranges of the words of `body` that match a query term, with the term, in order.
+fn term_matches<'t>(body: &str, terms: &'t QueryTerms) -> Vec<(Range<usize>, &'t str)> {
+    let mut matches = Vec::new();
+    let first_bytes = FirstBytes::of(
+        terms
+            .exact
+            .iter()
+            .chain(&terms.prefixes)
+            .map(String::as_str),
+    );
+    for_each_term_starting(body, &first_bytes, |offsets, term| {
+        if let Some(term) = terms.matching(term) {
+            matches.push((offsets, term));
+        }
+    });
+    matches
 }
 
 /// Byte ranges of the sentences of `text`, trimmed; paragraphs and lines always end one.
@@ -307,6 +331,19 @@ mod tests {
     }
 
     const BODY: &str = "Le sommet s'est ouvert à Bruxelles. Les dirigeants européens ont discuté du budget.\n\nLa Corée du Nord a envoyé des soldats en Russie. Séoul s'en inquiète. M. Yoon a convoqué l'ambassadeur.";
+
+    #[test]
+    fn highlights_mark_every_match_of_the_whole_text_in_characters() {
+        let text = "Séoul répond. La Corée du Nord tire ; la Corée du Sud, à Séoul, s'inquiète.";
+        let marks = highlights(text, &query_terms("coree seoul"));
+        let characters: Vec<char> = text.chars().collect();
+        let marked: Vec<String> = marks
+            .iter()
+            .map(|[start, end]| characters[*start..*end].iter().collect())
+            .collect();
+        assert_eq!(marked, ["Séoul", "Corée", "Corée", "Séoul"]);
+        assert!(highlights(text, &query_terms("Japon")).is_empty());
+    }
 
     #[test]
     fn picks_the_sentence_with_the_query_words() {

@@ -44,6 +44,7 @@ impl ArticleSearcher {
             },
             body: text(fields.body).unwrap_or_default(),
             duplicates: Vec::new(),
+            body_highlights: None,
         })
     }
 

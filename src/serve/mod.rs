@@ -1,0 +1,130 @@
+//! `newsearch serve`: the index over HTTP, read-only — a web page to search it, and a JSON API whose answers are the documents the command line prints with `--json`.
+//!
+//! Without JavaScript, the page still answers a search (`page.rs`).
+//!
+//! Bounded everywhere: connections (`connections.rs`), request heads and bodies, the time a
+//! query may take and how many run at once (`api.rs`), the size of what a request may ask
+//! for (`params.rs`) and of an answer.
+
+mod api;
+mod api_error;
+mod archive;
+mod assets;
+mod connections;
+mod page;
+mod params;
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::{StatusCode, Uri};
+use axum::Router;
+use tokio::sync::Semaphore;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::error::{Error, Result};
+
+use api::ApiState;
+use api_error::ApiError;
+use archive::Archive;
+
+pub use params::parse_duration;
+
+/// The API takes no request body: anything larger than this is refused (413).
+const MAX_REQUEST_BODY: usize = 16 << 10;
+
+/// Where the server listens and the bounds on its work.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub addr: SocketAddr,
+    /// Queries running at once.
+    pub max_queries: usize,
+    /// A request's time budget, waiting for its turn included.
+    pub query_timeout: Duration,
+    /// Connections open at once.
+    pub max_connections: usize,
+}
+
+/// The server once it listens: what the startup line says.
+#[derive(Debug, Clone)]
+pub struct Listening {
+    /// The address bound (port 0 resolved to the port chosen).
+    pub addr: SocketAddr,
+    /// How many articles the index holds now.
+    pub articles: u64,
+}
+
+/// Serves the index in `directory` until the process is stopped. The index is opened and the
+/// address bound first (an error then is returned), then `on_listening` is told where.
+pub fn serve(
+    directory: &Path,
+    options: &ServeOptions,
+    on_listening: impl FnOnce(&Listening),
+) -> Result<()> {
+    let archive = Archive::open(directory)?;
+    let articles = archive.searcher().stats()?.articles;
+    let listen_error = |source| Error::Listen {
+        addr: options.addr,
+        source,
+    };
+    let listener = std::net::TcpListener::bind(options.addr).map_err(listen_error)?;
+    listener.set_nonblocking(true).map_err(listen_error)?;
+    let addr = listener.local_addr().map_err(listen_error)?;
+    on_listening(&Listening { addr, articles });
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        // As much stack as the command line's main thread: a query is parsed and built
+        // recursively on the thread that runs it.
+        .thread_stack_size(8 << 20)
+        .build()
+        .map_err(listen_error)?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(listen_error)?;
+        let state = ApiState {
+            archive: Arc::new(archive),
+            queries: Arc::new(Semaphore::new(options.max_queries)),
+            budget: options.query_timeout,
+        };
+        connections::serve_connections(listener, router(state), options.max_connections).await;
+        Ok(())
+    })
+}
+
+/// The page, the API and the bounds every request goes through.
+fn router(state: ApiState) -> Router {
+    // A last guard behind the API's own budget (which answers first, with its reason).
+    let backstop = state.budget + Duration::from_secs(5);
+    Router::new()
+        .merge(api::routes())
+        .merge(assets::routes())
+        .merge(page::routes())
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state)
+        .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            backstop,
+        ))
+}
+
+async fn not_found(uri: Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        format!(
+            "nothing at {}: the API is /api/search, /api/articles/ID, /api/articles/ID/similar and /api/stats",
+            uri.path()
+        ),
+    )
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "the server is read-only: use GET",
+    )
+}
