@@ -47,7 +47,7 @@ fn text_results_show_the_url_when_the_article_has_one() {
     assert_eq!(
         lines[0][lines[0].len() - 2..],
         [
-            "macron-maroc".to_string(),
+            record("macron-maroc"),
             "https://exemple.fr/france/macron-maroc".to_string()
         ],
         "{text}"
@@ -83,7 +83,10 @@ fn show_takes_the_file_an_article_was_read_from() {
     assert_eq!(many.status.code(), Some(2));
     let message = String::from_utf8_lossy(&many.stderr);
     assert!(
-        message.contains("holds 30 articles (macron-nucleaire, "),
+        message.contains(&format!(
+            "holds 30 articles ({}, ",
+            record("macron-nucleaire")
+        )),
         "{message}"
     );
     let elsewhere = newsearch(matching.path())

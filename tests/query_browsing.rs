@@ -149,7 +149,7 @@ fn a_batch_reads_standard_input() {
     assert_eq!(output.status.code(), Some(0));
     let records = records(&output);
     assert_eq!(records.len(), 2);
-    assert_eq!(records[0]["hits"][0]["id"], "kiev-bombes");
+    assert_eq!(records[0]["hits"][0]["id"], record("kiev-bombes").as_str());
     assert_eq!(records[1]["qid"], "b");
     assert_eq!(records[1]["total_hits"], 1);
     assert_eq!(records[1]["partial_hits"], 2);

@@ -32,7 +32,9 @@ pub struct ExtractedFile {
 /// One article's fields, its text, and the clue that decided each field.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExtractedArticle {
-    pub id: String,
+    /// The id the input gives the article (a JSON record's `id`), or null; the index makes
+    /// each article's own id from it and the article's place below the indexed folder.
+    pub id: Option<String>,
     pub title: String,
     /// `YYYY-MM-DD`, or null.
     pub date: Option<String>,
@@ -58,7 +60,7 @@ pub struct ExtractedProblem {
 impl ExtractedArticle {
     pub fn new(article: Article, clues: Clues) -> ExtractedArticle {
         ExtractedArticle {
-            id: article.id,
+            id: Some(article.id).filter(|id| !id.is_empty()),
             title: article.title,
             date: article.date.map(|date| date.date.to_string()),
             date_inferred: article.date.is_some_and(|date| date.year_inferred),

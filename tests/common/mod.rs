@@ -194,11 +194,35 @@ pub fn matching_index() -> TempDir {
     directory
 }
 
-/// The ids of the hits a query shows, in rank order.
+/// The id the index gives the matching fixture's record whose own `id` is `name`: made from
+/// the file's place (the file itself was given) and the record's id.
+pub fn record(name: &str) -> String {
+    newsearch::article::ArticleKey {
+        relative_path: "articles.jsonl".to_string(),
+        identity: format!("id:{name}"),
+        occurrence: 1,
+    }
+    .id()
+}
+
+/// The record's own id (`gilets-jaunes`) for an article id of the matching fixture, to keep
+/// assertions readable; any other id as it is.
+pub fn record_name(id: &str) -> String {
+    let records = std::fs::read_to_string(matching_corpus()).unwrap();
+    records
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|record| record["id"].as_str().map(str::to_string))
+        .find(|name| record(name) == id)
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The ids of the hits a query shows, in rank order (records of the matching fixture by
+/// their own id, see [`record_name`]).
 pub fn hit_ids(index: &Path, arguments: &[&str]) -> Vec<String> {
     query_json(index, arguments)
         .hits
         .into_iter()
-        .map(|hit| hit.id)
+        .map(|hit| record_name(&hit.id))
         .collect()
 }
