@@ -477,8 +477,8 @@ fn without_javascript_the_page_holds_the_results_and_the_article() {
     assert!(!hostile.body.contains("<script>window"));
     assert!(!hostile.body.contains("<b>en gras"));
     let (_, found) = server.json("/api/search?q=gras");
-    let hostile_id = found["hits"][0]["id"].as_str().unwrap();
-    let article = server.get(&format!("/?id={}&q=Cor%C3%A9e", encode(hostile_id)));
+    let id = found["hits"][0]["id"].as_str().unwrap().to_string();
+    let article = server.get(&format!("/?id={id}&q=Cor%C3%A9e"));
     assert!(article
         .body
         .contains(r#"<article id="article" tabindex="-1">"#));
