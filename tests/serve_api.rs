@@ -238,6 +238,11 @@ fn errors_are_json_with_their_status_and_reason() {
     assert!(posted.body.contains("read-only"));
     let deleted = request(server.addr, "DELETE", "/api/articles/x", None);
     assert_eq!(deleted.status, 405);
+    let body = "x".repeat(20_000);
+    let large = request(server.addr, "GET", "/api/stats", Some(&body));
+    assert_eq!(large.status, 413);
+    let error: Value = serde_json::from_str(&large.body).unwrap();
+    assert!(error["error"].as_str().unwrap().contains("read-only"));
 }
 
 #[test]

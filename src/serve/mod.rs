@@ -19,7 +19,10 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::{StatusCode, Uri};
+use axum::extract::Request;
+use axum::http::{header, StatusCode, Uri};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tokio::sync::Semaphore;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -106,10 +109,32 @@ fn router(state: ApiState) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY))
+        .layer(middleware::from_fn(refuse_announced_body))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             backstop,
         ))
+}
+
+/// A body announced over the bound is refused at once, with a JSON reason like every other
+/// error (the body limit behind it catches bodies that do not announce their length).
+async fn refuse_announced_body(request: Request, next: Next) -> Response {
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|length| length.to_str().ok()?.parse::<u64>().ok());
+    if announced.is_some_and(|length| length > MAX_REQUEST_BODY as u64) {
+        return ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the request has a body of {} bytes: the server is read-only and takes none over {} KiB",
+                announced.unwrap_or_default(),
+                MAX_REQUEST_BODY >> 10
+            ),
+        )
+        .into_response();
+    }
+    next.run(request).await
 }
 
 async fn not_found(uri: Uri) -> ApiError {

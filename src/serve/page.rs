@@ -326,3 +326,66 @@ fn escape(text: &str) -> String {
     }
     escaped
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped_everywhere() {
+        assert_eq!(
+            escape(r#"<img src=x onerror="a('b')"> & co"#),
+            "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt; &amp; co"
+        );
+    }
+
+    #[test]
+    fn marks_count_characters_and_escape_what_they_hold() {
+        assert_eq!(
+            marked_text("La Corée <b>Corée</b>", &[[3, 8], [12, 17]]),
+            "La <mark>Corée</mark> &lt;b&gt;<mark>Corée</mark>&lt;/b&gt;"
+        );
+        // Overlapping, empty or out-of-range marks are left out rather than misplaced.
+        assert_eq!(
+            marked_text("Séoul", &[[0, 2], [1, 3], [4, 4], [3, 99]]),
+            "<mark>Sé</mark>oul"
+        );
+    }
+
+    #[test]
+    fn filters_become_clauses_before_the_text_as_the_scripts_make_them() {
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect()
+        };
+        let asked = PageState::read(&pairs(&[
+            ("q", "\"Corée"),
+            ("author", "Anne \"AR\" Roux"),
+            ("author", "Paul Giraud"),
+            ("category", "Monde"),
+            ("offset", "10"),
+        ]));
+        assert_eq!(
+            asked.marked,
+            r#"author:("Anne  AR  Roux" OR "Paul Giraud") "Corée"#
+        );
+        assert!(asked
+            .search
+            .contains(&("category".to_string(), "Monde".to_string())));
+        assert_eq!(
+            link(&asked, &[("offset", "20")]),
+            "/?q=%22Cor%C3%A9e&category=Monde&offset=20"
+        );
+        // Without text, the category and the period are the query.
+        let browsing = PageState::read(&pairs(&[
+            ("category", "Monde"),
+            ("since", "2024-03"),
+            ("until", "2024-06"),
+        ]));
+        assert_eq!(
+            browsing.marked,
+            r#"category:("Monde") date:2024-03..2024-06"#
+        );
+    }
+}

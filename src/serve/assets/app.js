@@ -236,11 +236,13 @@ document.addEventListener('click', (event) => {
   event.preventDefault();
   const target = new URL(link.href);
   history.pushState(null, '', target.pathname + target.search);
+  typing = false;
   state = readState();
   show();
   if (!state.id) window.scrollTo(0, 0);
 });
 window.addEventListener('popstate', () => {
+  typing = false;
   state = readState();
   $('q').value = state.q;
   show();

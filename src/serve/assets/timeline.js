@@ -79,10 +79,11 @@ export function drawTimeline(container, entries, unit, onSelect) {
 
   const ticks = svg('g', { class: 'ticks' });
   const every = Math.max(1, Math.ceil(80 / step));
-  for (let index = 0; index < periods.length; index += every) {
+  // A label needs about 70 pixels: none starts closer than that to the right edge.
+  for (let index = 0; index < periods.length && index * step + 70 <= width; index += every) {
     const x = index * step;
     ticks.append(svg('line', { x1: x, x2: x, y1: HEIGHT - AXIS, y2: HEIGHT - AXIS + 4 }));
-    const label = svg('text', { x: Math.min(x + 2, width - 60), y: HEIGHT - 6 });
+    const label = svg('text', { x: x + 2, y: HEIGHT - 6 });
     label.textContent = tickLabel(periods[index], unit);
     ticks.append(label);
   }
