@@ -13,6 +13,8 @@ pub enum Error {
     IncompatibleIndex { path: PathBuf, reason: String },
     #[error("the index at {} is damaged ({reason}); run `newsearch index --rebuild` to build it again", path.display())]
     DamagedIndex { path: PathBuf, reason: String },
+    #[error("the index at {} is read-only ({reason}): queries read it, but `newsearch index` cannot write it; make the folder writable, or choose another --index", path.display())]
+    ReadOnlyIndex { path: PathBuf, reason: String },
     #[error("the index at {} is being written by another `newsearch index` (lock file {}); wait for it to finish", path.display(), path.join(".tantivy-writer.lock").display())]
     IndexLocked { path: PathBuf },
     #[error("{}: {source}", path.display())]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
+use tantivy::directory::error::LockError;
 use tantivy::schema::TantivyDocument;
 use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
@@ -15,6 +16,7 @@ use crate::extract::{read_file, FieldMap, FileContext, Format};
 use super::article_ids::{ArticleIds, Placement};
 use super::changes::changes;
 use super::groups_file::update_groups;
+use super::index_directory::cannot_write;
 use super::indexer::{IndexingOptions, IndexingProgress, IndexingReport, MovedFolder, SkippedFile};
 use super::manifest::Manifest;
 use super::near_duplicates::signature;
@@ -49,6 +51,12 @@ pub(crate) fn index_into(
         .index
         .writer_with_num_threads(options.threads, options.memory_budget)
         .map_err(|error| match error {
+            TantivyError::LockFailure(LockError::IoError(error), _) if cannot_write(&error) => {
+                Error::ReadOnlyIndex {
+                    path: options.index_dir.clone(),
+                    reason: error.to_string(),
+                }
+            }
             TantivyError::LockFailure(..) => Error::IndexLocked {
                 path: target.to_path_buf(),
             },

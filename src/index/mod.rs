@@ -5,6 +5,7 @@ mod changes;
 mod field_mappings;
 mod folder;
 mod groups_file;
+mod index_directory;
 mod indexer;
 mod indexing_run;
 mod manifest;

@@ -9,6 +9,7 @@ use crate::analysis;
 use crate::error::{Error, Result};
 
 use super::folder::{inspect, own_entries, segment_of, write_marker, IndexFolder};
+use super::index_directory::IndexDirectory;
 use super::manifest::{Manifest, ManifestError, INDEX_FORMAT};
 use super::schema::ArticleFields;
 
@@ -83,7 +84,8 @@ fn missing_meta(directory: &Path) -> Result<Error> {
 fn open_committed(directory: &Path) -> Result<ArticleIndex> {
     let path = || directory.to_path_buf();
     let damaged = |error: TantivyError| opening_error(directory, error);
-    let index = Index::open_in_dir(directory).map_err(damaged)?;
+    let folder = IndexDirectory::open(directory).map_err(|error| damaged(error.into()))?;
+    let index = Index::open(folder).map_err(damaged)?;
     let schema = index.schema();
     // The folder is newsearch's: an index without all of today's fields was made by another version.
     let fields =
