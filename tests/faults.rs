@@ -80,3 +80,92 @@ echo "--- end""#
         assert!(said.ends_with("exit 2\n"), "{run}: {said}");
     }
 }
+
+/// `count` pages of pseudo-random words, about 12 kB each: text that compresses badly, so
+/// that the index of a few hundred of them fills a small disk.
+fn write_noise_pages(folder: &Path, count: usize) {
+    std::fs::create_dir_all(folder).unwrap();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for page in 0..count {
+        let words: Vec<String> = (0..1500)
+            .map(|_| {
+                let length = 3 + next() % 8;
+                (0..length)
+                    .map(|_| char::from(b'a' + (next() % 26) as u8))
+                    .collect()
+            })
+            .collect();
+        std::fs::write(
+            folder.join(format!("page-{page:04}.txt")),
+            format!("Page {page}\n\n{}.\n", words.join(" ")),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn a_full_disk_is_named_its_files_removed_and_the_next_run_goes_on() {
+    let root = TempDir::new().unwrap();
+    let small = root.path().join("small");
+    std::fs::create_dir(&small).unwrap();
+    std::fs::copy(
+        fixtures().join("news/sommet-climat.txt"),
+        small.join("sommet-climat.txt"),
+    )
+    .unwrap();
+    let big = root.path().join("big");
+    write_noise_pages(&big, 120);
+    let disk = root.path().join("disk");
+    std::fs::create_dir(&disk).unwrap();
+    let (disk, small, big) = (quoted(&disk), quoted(&small), quoted(&big));
+    let script = format!(
+        r#"mount -t tmpfs -o size=1m tmpfs {disk} || exit 99
+index={disk}/index
+echo "--- first"; "$NEWSEARCH" --index "$index" index {small} 2>&1; echo "exit $?"
+ls -A "$index" | sort > {disk}/../before
+echo "--- full"; "$NEWSEARCH" --index "$index" index {small} {big} 2>&1; echo "exit $?"
+echo "--- left"; ls -A "$index" | sort | diff {disk}/../before - && echo "same files"
+echo "--- again"; "$NEWSEARCH" --index "$index" index {small} {big} 2>&1; echo "exit $?"
+echo "--- after"; "$NEWSEARCH" --index "$index" index {small} 2>&1; echo "exit $?"
+echo "--- query"; "$NEWSEARCH" --index "$index" query climat --json 2>&1; echo "exit $?"
+echo "--- end""#
+    );
+    let Some(output) = in_private_mounts(&script) else {
+        return;
+    };
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(section(&text, "first").ends_with("exit 0\n"), "{text}");
+    for run in ["full", "again"] {
+        let said = section(&text, run);
+        assert!(
+            said.contains("newsearch: no space left on device at ")
+                && said
+                    .contains("the index keeps its last commit and this run's files were removed"),
+            "{run}: {said}"
+        );
+        assert!(
+            !said.contains("panicked") && !said.contains("killed"),
+            "{said}"
+        );
+        assert!(said.ends_with("exit 2\n"), "{run}: {said}");
+    }
+    assert_eq!(
+        section(&text, "left"),
+        "same files\n",
+        "the failed run's files are gone"
+    );
+    let after = section(&text, "after");
+    assert!(after.contains("1 unchanged file"), "{after}");
+    assert!(after.ends_with("exit 0\n"), "{after}");
+    assert!(
+        section(&text, "query").contains("\"total_hits\":1"),
+        "{text}"
+    );
+}

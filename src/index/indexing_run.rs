@@ -15,12 +15,15 @@ use crate::extract::{read_file, FieldMap, FileContext, Format};
 
 use super::article_ids::{ArticleIds, Placement};
 use super::changes::changes;
+use super::disk_space::is_disk_full;
+use super::folder::{inspect, IndexFolder};
 use super::groups_file::update_groups;
 use super::index_directory::cannot_write;
 use super::indexer::{IndexingOptions, IndexingProgress, IndexingReport, MovedFolder, SkippedFile};
 use super::manifest::Manifest;
 use super::near_duplicates::signature;
 use super::open::{load_manifest, open_or_create_index};
+use super::rebuild::{lock_writer, remove_unused_files};
 use super::schema::ArticleFields;
 use super::walk::{discover, Discovered, InputFile};
 
@@ -28,6 +31,38 @@ use super::walk::{discover, Discovered, InputFile};
 /// of a rebuild, which takes the `--field` mappings stored with the index it replaces from
 /// `inherited_fields`).
 pub(crate) fn index_into(
+    options: &IndexingOptions,
+    target: &Path,
+    inherited_fields: Option<&[String]>,
+    progress: &dyn IndexingProgress,
+) -> Result<IndexingReport> {
+    run_into(options, target, inherited_fields, progress)
+        .map_err(|error| after_failure(error, options, target))
+}
+
+/// What a run that failed while writing leaves: its files are removed (the index stays at
+/// its last commit), and a full disk is named.
+fn after_failure(error: Error, options: &IndexingOptions, target: &Path) -> Error {
+    if !matches!(error, Error::Index(_) | Error::Io { .. })
+        || !matches!(inspect(target), Ok(IndexFolder::Marked))
+    {
+        return error;
+    }
+    let full = is_disk_full(&error, target);
+    // Unless another run took the lock since this one's writer let it go.
+    if let Ok(_lock) = lock_writer(target) {
+        let _ = remove_unused_files(target);
+    }
+    if full {
+        Error::NoSpace {
+            path: options.index_dir.clone(),
+        }
+    } else {
+        error
+    }
+}
+
+fn run_into(
     options: &IndexingOptions,
     target: &Path,
     inherited_fields: Option<&[String]>,
@@ -62,6 +97,9 @@ pub(crate) fn index_into(
             },
             other => Error::Index(other),
         })?;
+    // The files of a run that failed (a full disk) or was killed: the lock is held, so
+    // nothing else is writing them, and they may hold the space this run needs.
+    remove_unused_files(target)?;
     let manifest = load_manifest(&article_index.index, target)?;
     let (mut fields, field_map) = options
         .fields
