@@ -1,8 +1,11 @@
 //! One indexing run into one index folder: the files that changed are read, their articles given ids and written, files that are gone or moved are forgotten, and commits carry the manifest.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fs::File;
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tantivy::directory::error::LockError;
@@ -11,10 +14,11 @@ use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
 use crate::article::{body_fingerprint, Article, ArticleKey};
 use crate::error::{Error, Result};
-use crate::extract::{read_file, FieldMap, FileContext, Format};
+use crate::extract::{read_bytes, ExtractError, FieldMap, FileContext, Format};
 
 use super::article_ids::{ArticleIds, Placement};
 use super::changes::changes;
+use super::counted_file::CountedFile;
 use super::disk_space::is_disk_full;
 use super::folder::{inspect, IndexFolder};
 use super::groups_file::update_groups;
@@ -26,6 +30,9 @@ use super::open::{load_manifest, open_or_create_index};
 use super::rebuild::{lock_writer, remove_unused_files};
 use super::schema::ArticleFields;
 use super::walk::{discover, Discovered, InputFile};
+
+/// The read buffer of an input file, as large as the readers' own.
+const READ_BUFFER_BYTES: usize = 256 << 10;
 
 /// Runs `newsearch index` into the index in `target` (the index folder, or the aside folder
 /// of a rebuild, which takes the `--field` mappings stored with the index it replaces from
@@ -157,11 +164,10 @@ fn run_into(
             run.report.interrupted = true;
             break;
         }
-        let articles = run.read(file, &mut skipped)?;
+        let articles = run.read(file, &mut skipped, progress)?;
         if run.report.interrupted {
             break;
         }
-        progress.file_done(file.state.size);
         articles_since_commit += articles;
         if articles_since_commit >= options.commit_every {
             run.commit()?;
@@ -227,7 +233,12 @@ impl Run<'_> {
     /// Reads one file and writes its articles in place of its earlier ones; returns how
     /// many it wrote. An interruption takes the file's articles back (the next run reads it
     /// whole) and sets `report.interrupted`.
-    fn read(&mut self, file: &InputFile, skipped: &mut Vec<SkippedFile>) -> Result<u64> {
+    fn read(
+        &mut self,
+        file: &InputFile,
+        skipped: &mut Vec<SkippedFile>,
+        progress: &dyn IndexingProgress,
+    ) -> Result<u64> {
         // The file's earlier articles go first: the index then reflects the file as it is now.
         // Until the file is read in full, the manifest does not list it.
         let key = Manifest::key(&file.path);
@@ -243,7 +254,22 @@ impl Run<'_> {
             today: options.today,
             field_map: self.field_map,
         };
-        let outcome = read_file(file.format, &context, &mut |mut article: Article| {
+        // Opened here rather than by the reader, to count the bytes read as they go.
+        let (opened, bytes_read) = match File::open(&file.path) {
+            Ok(opened) => {
+                let (counted, bytes_read) = CountedFile::new(opened);
+                (
+                    Ok(BufReader::with_capacity(READ_BUFFER_BYTES, counted)),
+                    bytes_read,
+                )
+            }
+            Err(failure) => (Err(failure), Arc::default()),
+        };
+        let mut reported = 0;
+        let mut emit = |mut article: Article| {
+            let read_now = bytes_read.load(Ordering::Relaxed);
+            progress.read(read_now.saturating_sub(reported));
+            reported = reported.max(read_now);
             if error.is_some() || self.interrupted() {
                 return;
             }
@@ -266,7 +292,11 @@ impl Run<'_> {
                 }
                 Err(failure) => error = Some(failure),
             }
-        });
+        };
+        let outcome = match opened {
+            Ok(reader) => read_bytes(file.format, reader, &context, &mut emit),
+            Err(failure) => Err(ExtractError::from(failure)),
+        };
         if let Some(error) = error {
             return Err(error);
         }
@@ -277,6 +307,7 @@ impl Run<'_> {
             self.report.interrupted = true;
             return Ok(0);
         }
+        progress.file_done(file.state.size.saturating_sub(reported));
         self.report.articles += written;
         self.report.copies += copies;
         match outcome {

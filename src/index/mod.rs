@@ -2,6 +2,7 @@
 
 mod article_ids;
 mod changes;
+mod counted_file;
 mod disk_space;
 mod field_mappings;
 mod folder;
