@@ -13,6 +13,12 @@ pub enum Error {
     IncompatibleIndex { path: PathBuf, reason: String },
     #[error("the index at {} is damaged ({reason}); run `newsearch index --rebuild` to build it again", path.display())]
     DamagedIndex { path: PathBuf, reason: String },
+    #[error("the index at {} is read-only ({reason}): queries read it, but `newsearch index` cannot write it; make the folder writable, or choose another --index", path.display())]
+    ReadOnlyIndex { path: PathBuf, reason: String },
+    #[error("stopped on an internal error ({what}) while using the index at {}; if the index is damaged, `newsearch index --rebuild` builds it again; if the error remains, it is a bug in newsearch: please report this message", path.display())]
+    Internal { path: PathBuf, what: String },
+    #[error("no space left on device at {}: the index keeps its last commit and this run's files were removed; free some space, then run the same command again", path.display())]
+    NoSpace { path: PathBuf },
     #[error("the index at {} is being written by another `newsearch index` (lock file {}); wait for it to finish", path.display(), path.join(".tantivy-writer.lock").display())]
     IndexLocked { path: PathBuf },
     #[error("{}: {source}", path.display())]

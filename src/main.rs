@@ -1,5 +1,6 @@
 //! The `newsearch` binary: parse the arguments, run the command, map the outcome to an exit status.
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -7,10 +8,14 @@ use clap::Parser;
 use newsearch::cli::Cli;
 use newsearch::commands::{run, Outcome, INTERRUPTED_EXIT_STATUS};
 use newsearch::error::Error;
-use newsearch::output::terminal_safe_lines;
+use newsearch::output::{terminal_safe, terminal_safe_lines};
 
 fn main() -> ExitCode {
-    match run(Cli::parse_from(newsearch::arguments::arguments())) {
+    let cli = match parse_arguments() {
+        Ok(cli) => cli,
+        Err(status) => return status,
+    };
+    match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(1),
         Ok(Outcome::Interrupted) => ExitCode::from(INTERRUPTED_EXIT_STATUS),
@@ -24,4 +29,29 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The command line; on an error, clap's message with the arguments' control characters
+/// escaped, as in every other message (an argument could otherwise retitle or garble the
+/// terminal), and exit status 2.
+fn parse_arguments() -> Result<Cli, ExitCode> {
+    let arguments: Vec<OsString> = newsearch::arguments::arguments();
+    let error = match Cli::try_parse_from(&arguments) {
+        Ok(cli) => return Ok(cli),
+        // --help and --version: text of our own, printed as clap styles it.
+        Err(error) if !error.use_stderr() => error.exit(),
+        Err(error) => error,
+    };
+    // The same error, met again with arguments whose control characters are escaped, shows
+    // them as `\u{1b}` where clap would print them raw (or strip them, off a terminal).
+    let shown: Vec<String> = arguments
+        .iter()
+        .map(|argument| terminal_safe(&argument.to_string_lossy()).into_owned())
+        .collect();
+    let error = match Cli::try_parse_from(shown) {
+        Err(escaped) if escaped.kind() == error.kind() => escaped,
+        _ => error,
+    };
+    eprint!("{}", terminal_safe_lines(&error.render().to_string()));
+    Err(ExitCode::from(2))
 }

@@ -83,6 +83,58 @@ fn a_truncated_segment_file_is_a_damaged_index() {
 }
 
 #[test]
+fn a_wrong_article_count_in_meta_json_is_a_damaged_index_for_every_command() {
+    for change in [3_i64, -1] {
+        let index = built_index();
+        let meta_path = index.path().join("meta.json");
+        let mut meta: Value =
+            serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+        let max_doc = &mut meta["segments"][0]["max_doc"];
+        *max_doc = Value::from(max_doc.as_i64().unwrap() + change);
+        std::fs::write(&meta_path, meta.to_string()).unwrap();
+        for command in [
+            &["stats"][..],
+            &["show", "0000000000000000"],
+            &["similar", "0000000000000000"],
+            &["query", "Séoul"],
+        ] {
+            let output = newsearch(index.path()).args(command).output().unwrap();
+            let errors = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{command:?}: {errors}");
+            assert!(
+                errors.contains("is damaged (meta.json counts"),
+                "{command:?}: {errors}"
+            );
+        }
+        assert_refused_then_rebuilt(index.path(), "is damaged (meta.json counts");
+    }
+}
+
+#[test]
+fn flipped_bits_in_the_postings_never_crash_a_command() {
+    let index = built_index();
+    let postings = segment_files(index.path(), "idx")
+        .into_iter()
+        .max_by_key(|path| std::fs::metadata(path).unwrap().len())
+        .unwrap();
+    let pristine = std::fs::read(&postings).unwrap();
+    for place in (0..pristine.len()).step_by(pristine.len() / 6 + 1) {
+        let mut bytes = pristine.clone();
+        bytes[place] ^= 0x40;
+        std::fs::write(&postings, &bytes).unwrap();
+        for command in [&["query", "Séoul OR climat OR retraites"][..], &["stats"]] {
+            let output = newsearch(index.path()).args(command).output().unwrap();
+            let errors = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                matches!(output.status.code(), Some(0..=2)),
+                "byte {place}, {command:?}: {errors}"
+            );
+            assert!(!errors.contains("panicked"), "byte {place}: {errors}");
+        }
+    }
+}
+
+#[test]
 fn garbage_in_meta_json_is_a_damaged_index() {
     let index = built_index();
     std::fs::write(index.path().join("meta.json"), "garbage{").unwrap();

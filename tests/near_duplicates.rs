@@ -103,3 +103,35 @@ fn a_later_run_groups_new_copies_with_earlier_articles() {
     index_into(alone.path(), &[&copies]);
     assert_eq!(story(alone.path()), 2);
 }
+
+#[test]
+fn copies_fold_without_the_groups_file_or_with_a_stale_one() {
+    let query_text = "soldats nord-coréens Kiev";
+    let folds = |index: &Path, case: &str| {
+        let results = query_json(index, &[query_text]);
+        let all = query_json(index, &[query_text, "--no-collapse"]);
+        assert_eq!(results.total_distinct, all.total_hits - 2, "{case}");
+        assert_eq!(results.hits[0].duplicates.len(), 2, "{case}");
+    };
+    let index = indexed_with_copies();
+    let groups_file = index.path().join("near-duplicates.json");
+    std::fs::remove_file(&groups_file).unwrap();
+    folds(index.path(), "no groups file (a run killed at its end)");
+    std::fs::write(&groups_file, "{\"max_distance\": 3, \"gro").unwrap();
+    folds(index.path(), "a damaged groups file");
+
+    // The groups file of the seeds alone, left beside an index that has the copies too: a
+    // run killed between its last commit and the groups.
+    let index = TempDir::new().unwrap();
+    assert!(index_into(index.path(), &[&fixtures().join("seeds")])
+        .status
+        .success());
+    let stale = std::fs::read(index.path().join("near-duplicates.json")).unwrap();
+    let output = index_into(
+        index.path(),
+        &[&fixtures().join("seeds"), &fixtures().join("duplicates")],
+    );
+    assert!(output.status.success(), "{}", stdout(&output));
+    std::fs::write(index.path().join("near-duplicates.json"), stale).unwrap();
+    folds(index.path(), "a stale groups file");
+}

@@ -2,6 +2,7 @@
 
 mod extract;
 mod index;
+mod panics;
 mod query;
 mod serve;
 mod show;
@@ -28,8 +29,13 @@ pub enum Outcome {
 /// The exit status of a run stopped by Ctrl-C: 128 + SIGINT, as shells report it.
 pub const INTERRUPTED_EXIT_STATUS: u8 = 130;
 
-/// Runs the command the user asked for.
+/// Runs the command the user asked for; a panic in it is an error, not a crash.
 pub fn run(cli: Cli) -> Result<Outcome> {
+    let index = cli.index.clone();
+    panics::without_panics(&index, || dispatch(cli))
+}
+
+fn dispatch(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Index(args) => index::run(&cli.index, cli.color, args),
         Command::Query(args) => query::run(&cli.index, cli.color, args),

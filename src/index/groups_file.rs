@@ -4,9 +4,10 @@
 //! a group), so they are never stored per article: after each commit, all live signatures
 //! are read from their fast field and grouped anew (about a second for 300,000 articles),
 //! and the file is replaced atomically. The file maps signatures, not document addresses,
-//! so merges and deletions do not invalidate it; without it, exact duplicates (one
-//! signature) still group.
+//! and names the snapshot it was made from: when it is missing, unreadable or made from
+//! another snapshot (a run killed before its end), the groups are computed again in memory.
 
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,9 @@ pub const GROUPS_FILE: &str = "near-duplicates.json";
 #[derive(Serialize, Deserialize)]
 struct GroupsFile {
     max_distance: u32,
+    /// The snapshot the groups were made from ([`snapshot_of`]); 0 in files made before.
+    #[serde(default)]
+    snapshot: u64,
     /// `[signature, group key]` for every signature in a group of two articles or more.
     groups: Vec<[u64; 2]>,
 }
@@ -37,6 +41,16 @@ pub fn live_signatures(searcher: &Searcher) -> Result<Vec<u64>> {
     Ok(signatures)
 }
 
+/// What tells one snapshot of the index from another: its segments and their deletions.
+fn snapshot_of(searcher: &Searcher) -> u64 {
+    let mut hasher = rustc_hash::FxBuildHasher.build_hasher();
+    for segment in searcher.segment_readers() {
+        segment.segment_id().uuid_string().hash(&mut hasher);
+        segment.num_deleted_docs().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 /// Groups the live articles of `searcher` and writes the side file in `directory`.
 pub fn update_groups(directory: &Path, searcher: &Searcher) -> Result<DuplicateGroups> {
     let groups = DuplicateGroups::from_signatures(live_signatures(searcher)?);
@@ -47,6 +61,7 @@ pub fn update_groups(directory: &Path, searcher: &Searcher) -> Result<DuplicateG
     entries.sort_unstable();
     let file = GroupsFile {
         max_distance: MAX_DISTANCE,
+        snapshot: snapshot_of(searcher),
         groups: entries,
     };
     let path = directory.join(GROUPS_FILE);
@@ -61,18 +76,20 @@ pub fn update_groups(directory: &Path, searcher: &Searcher) -> Result<DuplicateG
     Ok(groups)
 }
 
-/// The groups saved in `directory`; none when the file is absent or unreadable (then only
-/// exact duplicates group, by their equal signatures).
-pub fn load_groups(directory: &Path) -> DuplicateGroups {
-    std::fs::read(directory.join(GROUPS_FILE))
+/// The groups of the articles `searcher` sees: those saved in `directory` when they were made
+/// from this snapshot, else computed now (about a second for 300,000 articles).
+pub fn load_groups(directory: &Path, searcher: &Searcher) -> Result<DuplicateGroups> {
+    let snapshot = snapshot_of(searcher);
+    let saved = std::fs::read(directory.join(GROUPS_FILE))
         .ok()
         .and_then(|bytes| serde_json::from_slice::<GroupsFile>(&bytes).ok())
-        .map(|file| {
-            DuplicateGroups::from_entries(
-                file.groups
-                    .into_iter()
-                    .map(|[signature, key]| (signature, key)),
-            )
-        })
-        .unwrap_or_default()
+        .filter(|file| file.snapshot == snapshot && file.max_distance == MAX_DISTANCE);
+    match saved {
+        Some(file) => Ok(DuplicateGroups::from_entries(
+            file.groups
+                .into_iter()
+                .map(|[signature, key]| (signature, key)),
+        )),
+        None => Ok(DuplicateGroups::from_signatures(live_signatures(searcher)?)),
+    }
 }

@@ -64,7 +64,10 @@ impl IndexingOptions {
 pub trait IndexingProgress {
     /// The walk found `files` files to read, `bytes` in all.
     fn started(&self, files: u64, bytes: u64);
-    /// One more file was read (or skipped).
+    /// `bytes` more of the file being read were read (as stored: compressed bytes for a
+    /// compressed file), before it is done.
+    fn read(&self, _bytes: u64) {}
+    /// One more file was read (or skipped); `bytes` is what of it [`read`](Self::read) did not report.
     fn file_done(&self, bytes: u64);
     /// Everything is read; the commit is next.
     fn committing(&self);

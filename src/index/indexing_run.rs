@@ -1,31 +1,75 @@
 //! One indexing run into one index folder: the files that changed are read, their articles given ids and written, files that are gone or moved are forgotten, and commits carry the manifest.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fs::File;
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use tantivy::directory::error::LockError;
 use tantivy::schema::TantivyDocument;
 use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
 use crate::article::{body_fingerprint, Article, ArticleKey};
 use crate::error::{Error, Result};
-use crate::extract::{read_file, FieldMap, FileContext, Format};
+use crate::extract::{read_bytes, ExtractError, FieldMap, FileContext, Format};
 
 use super::article_ids::{ArticleIds, Placement};
 use super::changes::changes;
+use super::counted_file::CountedFile;
+use super::disk_space::is_disk_full;
+use super::folder::{inspect, IndexFolder};
 use super::groups_file::update_groups;
+use super::index_directory::cannot_write;
 use super::indexer::{IndexingOptions, IndexingProgress, IndexingReport, MovedFolder, SkippedFile};
 use super::manifest::Manifest;
 use super::near_duplicates::signature;
 use super::open::{load_manifest, open_or_create_index};
+use super::rebuild::{lock_writer, remove_unused_files};
 use super::schema::ArticleFields;
 use super::walk::{discover, Discovered, InputFile};
+
+/// The read buffer of an input file, as large as the readers' own.
+const READ_BUFFER_BYTES: usize = 256 << 10;
 
 /// Runs `newsearch index` into the index in `target` (the index folder, or the aside folder
 /// of a rebuild, which takes the `--field` mappings stored with the index it replaces from
 /// `inherited_fields`).
 pub(crate) fn index_into(
+    options: &IndexingOptions,
+    target: &Path,
+    inherited_fields: Option<&[String]>,
+    progress: &dyn IndexingProgress,
+) -> Result<IndexingReport> {
+    run_into(options, target, inherited_fields, progress)
+        .map_err(|error| after_failure(error, options, target))
+}
+
+/// What a run that failed while writing leaves: its files are removed (the index stays at
+/// its last commit), and a full disk is named.
+fn after_failure(error: Error, options: &IndexingOptions, target: &Path) -> Error {
+    if !matches!(error, Error::Index(_) | Error::Io { .. })
+        || !matches!(inspect(target), Ok(IndexFolder::Marked))
+    {
+        return error;
+    }
+    let full = is_disk_full(&error, target);
+    // Unless another run took the lock since this one's writer let it go.
+    if let Ok(_lock) = lock_writer(target) {
+        let _ = remove_unused_files(target);
+    }
+    if full {
+        Error::NoSpace {
+            path: options.index_dir.clone(),
+        }
+    } else {
+        error
+    }
+}
+
+fn run_into(
     options: &IndexingOptions,
     target: &Path,
     inherited_fields: Option<&[String]>,
@@ -49,11 +93,20 @@ pub(crate) fn index_into(
         .index
         .writer_with_num_threads(options.threads, options.memory_budget)
         .map_err(|error| match error {
+            TantivyError::LockFailure(LockError::IoError(error), _) if cannot_write(&error) => {
+                Error::ReadOnlyIndex {
+                    path: options.index_dir.clone(),
+                    reason: error.to_string(),
+                }
+            }
             TantivyError::LockFailure(..) => Error::IndexLocked {
                 path: target.to_path_buf(),
             },
             other => Error::Index(other),
         })?;
+    // The files of a run that failed (a full disk) or was killed: the lock is held, so
+    // nothing else is writing them, and they may hold the space this run needs.
+    remove_unused_files(target)?;
     let manifest = load_manifest(&article_index.index, target)?;
     let (mut fields, field_map) = options
         .fields
@@ -111,11 +164,10 @@ pub(crate) fn index_into(
             run.report.interrupted = true;
             break;
         }
-        let articles = run.read(file, &mut skipped)?;
+        let articles = run.read(file, &mut skipped, progress)?;
         if run.report.interrupted {
             break;
         }
-        progress.file_done(file.state.size);
         articles_since_commit += articles;
         if articles_since_commit >= options.commit_every {
             run.commit()?;
@@ -181,7 +233,12 @@ impl Run<'_> {
     /// Reads one file and writes its articles in place of its earlier ones; returns how
     /// many it wrote. An interruption takes the file's articles back (the next run reads it
     /// whole) and sets `report.interrupted`.
-    fn read(&mut self, file: &InputFile, skipped: &mut Vec<SkippedFile>) -> Result<u64> {
+    fn read(
+        &mut self,
+        file: &InputFile,
+        skipped: &mut Vec<SkippedFile>,
+        progress: &dyn IndexingProgress,
+    ) -> Result<u64> {
         // The file's earlier articles go first: the index then reflects the file as it is now.
         // Until the file is read in full, the manifest does not list it.
         let key = Manifest::key(&file.path);
@@ -197,7 +254,22 @@ impl Run<'_> {
             today: options.today,
             field_map: self.field_map,
         };
-        let outcome = read_file(file.format, &context, &mut |mut article: Article| {
+        // Opened here rather than by the reader, to count the bytes read as they go.
+        let (opened, bytes_read) = match File::open(&file.path) {
+            Ok(opened) => {
+                let (counted, bytes_read) = CountedFile::new(opened);
+                (
+                    Ok(BufReader::with_capacity(READ_BUFFER_BYTES, counted)),
+                    bytes_read,
+                )
+            }
+            Err(failure) => (Err(failure), Arc::default()),
+        };
+        let mut reported = 0;
+        let mut emit = |mut article: Article| {
+            let read_now = bytes_read.load(Ordering::Relaxed);
+            progress.read(read_now.saturating_sub(reported));
+            reported = reported.max(read_now);
             if error.is_some() || self.interrupted() {
                 return;
             }
@@ -220,7 +292,11 @@ impl Run<'_> {
                 }
                 Err(failure) => error = Some(failure),
             }
-        });
+        };
+        let outcome = match opened {
+            Ok(reader) => read_bytes(file.format, reader, &context, &mut emit),
+            Err(failure) => Err(ExtractError::from(failure)),
+        };
         if let Some(error) = error {
             return Err(error);
         }
@@ -231,6 +307,7 @@ impl Run<'_> {
             self.report.interrupted = true;
             return Ok(0);
         }
+        progress.file_done(file.state.size.saturating_sub(reported));
         self.report.articles += written;
         self.report.copies += copies;
         match outcome {

@@ -2,11 +2,15 @@
 
 mod article_ids;
 mod changes;
+mod counted_file;
+mod disk_space;
 mod field_mappings;
 mod folder;
 mod groups_file;
+mod index_directory;
 mod indexer;
 mod indexing_run;
+mod integrity;
 mod manifest;
 pub mod near_duplicates;
 mod open;
@@ -20,6 +24,7 @@ pub use groups_file::{live_signatures, load_groups, update_groups, GROUPS_FILE};
 pub use indexer::{
     index_files, IndexingOptions, IndexingProgress, IndexingReport, MovedFolder, SkippedFile,
 };
+pub use integrity::failing_checksums;
 pub use near_duplicates::DuplicateGroups;
 pub use open::{open_index, open_or_create_index, ArticleIndex};
 pub use schema::ArticleFields;

@@ -9,6 +9,7 @@ use crate::analysis;
 use crate::error::{Error, Result};
 
 use super::folder::{inspect, own_entries, segment_of, write_marker, IndexFolder};
+use super::index_directory::IndexDirectory;
 use super::manifest::{Manifest, ManifestError, INDEX_FORMAT};
 use super::schema::ArticleFields;
 
@@ -83,7 +84,8 @@ fn missing_meta(directory: &Path) -> Result<Error> {
 fn open_committed(directory: &Path) -> Result<ArticleIndex> {
     let path = || directory.to_path_buf();
     let damaged = |error: TantivyError| opening_error(directory, error);
-    let index = Index::open_in_dir(directory).map_err(damaged)?;
+    let folder = IndexDirectory::open(directory).map_err(|error| damaged(error.into()))?;
+    let index = Index::open(folder).map_err(damaged)?;
     let schema = index.schema();
     // The folder is newsearch's: an index without all of today's fields was made by another version.
     let fields =
@@ -95,17 +97,43 @@ fn open_committed(directory: &Path) -> Result<ArticleIndex> {
     analysis::register(index.tokenizers());
     // Every segment file is opened now, so that a missing or truncated one is reported here
     // with what to do, rather than in the middle of a query.
-    index
+    let reader: IndexReader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()
-        .map(|_: IndexReader| ())
         .map_err(damaged)?;
+    check_document_counts(directory, &reader, &fields)?;
     Ok(ArticleIndex {
         index,
         fields,
         directory: directory.to_path_buf(),
     })
+}
+
+/// Checks that each segment holds as many articles as `meta.json` says: tantivy trusts that
+/// count, and reading past the real end of a segment panics.
+fn check_document_counts(
+    directory: &Path,
+    reader: &IndexReader,
+    fields: &ArticleFields,
+) -> Result<()> {
+    for segment in reader.searcher().segment_readers() {
+        let held = segment
+            .get_fieldnorms_reader(fields.text)
+            .map_err(|error| opening_error(directory, error))?
+            .num_docs();
+        if held != segment.max_doc() {
+            return Err(Error::DamagedIndex {
+                path: directory.to_path_buf(),
+                reason: format!(
+                    "meta.json counts {} articles in segment {}, whose files hold {held}",
+                    segment.max_doc(),
+                    segment.segment_id().uuid_string()
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The manifest of the index's last commit; an error says to rebuild an index of another

@@ -18,6 +18,7 @@ use super::folder::{
     ASIDE_FOLDER,
 };
 use super::groups_file::GROUPS_FILE;
+use super::index_directory::cannot_write;
 
 /// Takes the writer lock of the index in `directory`, as an indexing run does: a second
 /// writer (or rebuild) fails at once instead of working on a folder that is being written.
@@ -34,6 +35,12 @@ pub(crate) fn lock_writer(directory: &Path) -> Result<DirectoryLock> {
             tantivy::directory::error::LockError::LockBusy => Error::IndexLocked {
                 path: directory.to_path_buf(),
             },
+            tantivy::directory::error::LockError::IoError(source) if cannot_write(&source) => {
+                Error::ReadOnlyIndex {
+                    path: directory.to_path_buf(),
+                    reason: source.to_string(),
+                }
+            }
             tantivy::directory::error::LockError::IoError(source) => {
                 io_error(std::io::Error::new(source.kind(), source.to_string()))
             }

@@ -83,12 +83,12 @@ pub fn print_index_report(
     };
     writeln!(
         out,
-        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MB/s); {}{copies}; {} skipped{other_formats}; {}; {} {missing_word}; the index holds {}.",
+        "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MiB/s); {}{copies}; {} skipped{other_formats}; {}; {} {missing_word}; the index holds {}.",
         style.title(&format!("Indexed {}", plural(report.articles, "article"))),
         plural(report.files, "file"),
         seconds,
         report.articles as f64 / seconds,
-        report.bytes as f64 / 1e6 / seconds,
+        report.bytes as f64 / (1024.0 * 1024.0) / seconds,
         plural(report.exact_duplicates, "exact duplicate"),
         report.skipped.len(),
         plural(report.unchanged_files, "unchanged file"),

@@ -19,5 +19,5 @@ pub use json::print_json;
 pub use progress::ProgressBarReporter;
 pub use stats::print_stats;
 pub use style::Style;
-pub use terminal_safe::terminal_safe_lines;
+pub use terminal_safe::{terminal_safe, terminal_safe_lines};
 pub use text::print_results;

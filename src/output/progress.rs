@@ -1,10 +1,13 @@
 //! Progress of an indexing run on stderr, as an indicatif bar that shows only on a terminal.
 
+use std::time::Duration;
+
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::index::IndexingProgress;
 
-/// A byte-based progress bar; hidden when stderr is not a terminal.
+/// A byte-based progress bar in binary units (MiB, MiB/s, as the summary), that moves as a
+/// file is read and ticks when nothing else happens; hidden when stderr is not a terminal.
 pub struct ProgressBarReporter {
     bar: ProgressBar,
 }
@@ -13,7 +16,7 @@ impl ProgressBarReporter {
     pub fn new() -> ProgressBarReporter {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(
-            ProgressStyle::with_template("{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}")
+            ProgressStyle::with_template("{spinner} indexing [{bar:30}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta} {msg}")
                 .expect("a valid template")
                 .progress_chars("=> "),
         );
@@ -30,6 +33,12 @@ impl Default for ProgressBarReporter {
 impl IndexingProgress for ProgressBarReporter {
     fn started(&self, _files: u64, bytes: u64) {
         self.bar.set_length(bytes);
+        // The spinner, the rate and the eta stay alive through a long file or commit.
+        self.bar.enable_steady_tick(Duration::from_millis(200));
+    }
+
+    fn read(&self, bytes: u64) {
+        self.bar.inc(bytes);
     }
 
     fn file_done(&self, bytes: u64) {

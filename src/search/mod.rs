@@ -95,11 +95,12 @@ impl ArticleSearcher {
         } else {
             Executor::single_thread()
         };
+        let groups = load_groups(&article_index.directory, &searcher)?;
         Ok(ArticleSearcher {
             searcher,
             executor,
             fields: article_index.fields.clone(),
-            groups: Arc::new(load_groups(&article_index.directory)),
+            groups: Arc::new(groups),
             directory: article_index.directory.clone(),
         })
     }
