@@ -9,7 +9,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
-use crate::analysis::{analyze, folded_words, keyword, AnalyzedToken};
+use crate::analysis::{analyze, folded_words, keyword, terms, AnalyzedToken};
 use crate::index::ArticleFields;
 
 use super::body_term_query::BodyTermQuery;
@@ -18,6 +18,7 @@ use super::prefix::shorter_stems;
 use super::query_parser::{Node, Scope, TextKind};
 use super::question_words::is_question_word;
 use super::snippet::QueryTerms;
+use super::synonyms::Synonyms;
 
 /// Weight of the title's own BM25, added to the BM25 of the whole text (title and body),
 /// so that a title match weighs more than the same match in the body. Chosen on
@@ -92,6 +93,7 @@ pub fn build_query(
     mode: MatchMode,
     fuzzy: bool,
     filters: &Filters,
+    synonyms: &Synonyms,
 ) -> BuiltQuery {
     // No text, or only `*`: every article (with the filters), to browse.
     let browse = nodes.iter().all(is_everything);
@@ -101,8 +103,10 @@ pub fn build_query(
         .filter(|node| !is_everything(node))
         .cloned()
         .collect::<Vec<_>>();
+    let runs = names_of_runs(nodes, synonyms);
     let mut builder = NodeBuilder {
         fields,
+        synonyms,
         fuzzy,
         highlight_terms: QueryTerms::default(),
     };
@@ -110,14 +114,19 @@ pub fn build_query(
     let mut words: Vec<PlainWord> = Vec::new();
     let mut excluded: Vec<Box<dyn Query>> = Vec::new();
     let mut has_words = false;
-    for node in nodes {
+    for (node, run) in nodes.iter().zip(runs) {
         if let Node::Not(inner) = node {
             excluded.extend(builder.node(inner, false).map(ExcludedQuery::boxed));
             continue;
         }
-        let Some(query) = builder.node(node, true) else {
+        let Some(mut query) = builder.node(node, true) else {
             continue;
         };
+        if let Some(run) = run {
+            let mut alternatives = vec![query];
+            alternatives.extend(builder.synonyms_of(&run.terms, run.names, Scope::Text, true));
+            query = any_of(alternatives);
+        }
         has_words |= !is_filter(node);
         match node {
             Node::Leaf {
@@ -196,6 +205,66 @@ fn without_question_words(nodes: &[Node]) -> Vec<Node> {
         .collect()
 }
 
+/// For each node, the synonyms of the name of several words it is part of, when a run of
+/// plain words spells one (`Union européenne`): each word of the run also accepts the
+/// other names of the group (`UE`), so an article with a synonym has every word of the name
+/// and an article with some of its words still has those. The longest name wins.
+fn names_of_runs<'a>(nodes: &[Node], synonyms: &'a Synonyms) -> Vec<Option<NameRun<'a>>> {
+    let plain_terms = |node: &Node| match node {
+        Node::Leaf {
+            scope: Scope::Text,
+            kind: TextKind::Word,
+            text,
+        } => Some(terms(text)),
+        _ => None,
+    };
+    let mut runs = vec![None; nodes.len()];
+    let mut start = 0;
+    while start < nodes.len() {
+        let mut found = None;
+        let mut name_terms: Vec<String> = Vec::new();
+        for (end, node) in nodes.iter().enumerate().skip(start) {
+            let Some(more) = plain_terms(node) else {
+                break;
+            };
+            if end == start && more.is_empty() {
+                break;
+            }
+            let grew = !more.is_empty();
+            name_terms.extend(more);
+            if name_terms.len() > synonyms.longest() {
+                break;
+            }
+            if end > start && grew {
+                if let Some(names) = synonyms.group(&name_terms) {
+                    found = Some((end, name_terms.clone(), names));
+                }
+            }
+        }
+        match found {
+            Some((end, terms, names)) => {
+                for run in &mut runs[start..=end] {
+                    *run = Some(NameRun {
+                        terms: terms.clone(),
+                        names,
+                    });
+                }
+                start = end + 1;
+            }
+            None => start += 1,
+        }
+    }
+    runs
+}
+
+/// A name of several words spelt by consecutive plain words, and its group.
+#[derive(Clone)]
+struct NameRun<'a> {
+    /// The name's analysed terms.
+    terms: Vec<String>,
+    names: &'a [String],
+}
+
 /// Whether a node is `*` (or `**`…) alone: every article.
 fn is_everything(node: &Node) -> bool {
     matches!(
@@ -228,6 +297,7 @@ fn match_all() -> Box<dyn Query> {
 /// Turns the nodes below the top level into queries, collecting the terms to highlight.
 struct NodeBuilder<'a> {
     fields: &'a ArticleFields,
+    synonyms: &'a Synonyms,
     fuzzy: bool,
     highlight_terms: QueryTerms,
 }
@@ -325,18 +395,71 @@ impl NodeBuilder<'_> {
             TextKind::Near(slop) => slop,
             _ => 0,
         };
-        let query = match scope {
-            Scope::Title => in_field(fields.title, &tokens, slop, typos),
-            Scope::Body => body_words(fields, &tokens, slop, typos),
-            _ => title_or_body(fields, &tokens, slop, typos),
-        }?;
-        if highlight {
-            self.highlight_terms
-                .exact
-                .extend(tokens.into_iter().map(|token| token.term));
+        let scoped = |tokens: &[AnalyzedToken], slop: u32, typos: Typos| match scope {
+            Scope::Title => in_field(fields.title, tokens, slop, typos),
+            Scope::Body => body_words(fields, tokens, slop, typos),
+            _ => title_or_body(fields, tokens, slop, typos),
+        };
+        let mut alternatives = vec![scoped(&tokens, slop, typos)?];
+        let own_terms: Vec<String> = tokens.into_iter().map(|token| token.term).collect();
+        // A name of the synonym list also finds the other names of its group.
+        let names = match kind {
+            TextKind::Word | TextKind::Phrase => self.synonyms.group(&own_terms),
+            _ => None,
+        };
+        if let Some(names) = names {
+            alternatives.extend(self.synonyms_of(&own_terms, names, scope, highlight));
         }
-        Some(query)
+        if highlight {
+            self.highlight_terms.exact.extend(own_terms);
+        }
+        Some(any_of(alternatives))
     }
+}
+
+impl NodeBuilder<'_> {
+    /// The queries of the names of a synonym group but the one with `own_terms`, in `scope`.
+    fn synonyms_of(
+        &mut self,
+        own_terms: &[String],
+        names: &[String],
+        scope: Scope,
+        highlight: bool,
+    ) -> Vec<Box<dyn Query>> {
+        let fields = self.fields;
+        let mut queries = Vec::new();
+        for name in names {
+            let tokens = analyze(name);
+            if tokens.iter().map(|token| &token.term).eq(own_terms) {
+                continue;
+            }
+            let query = match scope {
+                Scope::Title => in_field(fields.title, &tokens, 0, Typos::None),
+                Scope::Body => body_words(fields, &tokens, 0, Typos::None),
+                _ => title_or_body(fields, &tokens, 0, Typos::None),
+            };
+            queries.extend(query);
+            if highlight {
+                self.highlight_terms
+                    .exact
+                    .extend(tokens.into_iter().map(|token| token.term));
+            }
+        }
+        queries
+    }
+}
+
+/// Any of the queries: the one alone, or their union.
+fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.remove(0);
+    }
+    Box::new(BooleanQuery::new(
+        queries
+            .into_iter()
+            .map(|query| (Occur::Should, query))
+            .collect(),
+    ))
 }
 
 /// A category, author or source: the whole value (folded), or values starting with a prefix.
@@ -505,7 +628,7 @@ impl Typos {
 
 /// How many edits `--fuzzy` allows in a term: none for short stems, one up to 7 letters,
 /// two beyond.
-fn typo_distance(term: &str) -> Option<u8> {
+pub(super) fn typo_distance(term: &str) -> Option<u8> {
     match term.chars().count() {
         0..=3 => None,
         4..=7 => Some(1),
