@@ -120,6 +120,7 @@ impl ArticleSearcher {
             request.fuzzy,
             &request.filters,
             &self.synonyms,
+            &self.searcher,
         );
         let mut results = self.run(&built, request, None, started)?;
         if results.total_hits < spelling::FEW_MATCHES {

@@ -1,5 +1,6 @@
 //! From the parsed query to one tantivy query: BM25 over title and body as one text, a title bonus, a bonus for words standing together, field scopes, prefixes, typo tolerance, filters.
 
+use std::collections::HashMap;
 use std::ops::Bound;
 
 use tantivy::query::{
@@ -7,7 +8,7 @@ use tantivy::query::{
     PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
 use crate::analysis::{analyze, folded_words, keyword, terms, AnalyzedToken};
 use crate::index::ArticleFields;
@@ -29,9 +30,12 @@ pub const TITLE_BOOST: f32 = 0.05;
 /// [`PROXIMITY_SLOP`]): a fixed bonus rather than a phrase score, which over-rewarded
 /// articles repeating the phrase and hurt both evaluation sets.
 pub const PROXIMITY_BONUS: f32 = 0.5;
-/// The fixed score of a prefix match (`gouvern*`): the words it stands for are many, so it
-/// does not weigh them by rarity.
+/// The fixed part of a prefix match's score (`gouvern*`), added to the BM25 of the most
+/// common words it stands for.
 pub const PREFIX_SCORE: f32 = 1.0;
+/// How many of the words a prefix stands for (the most common) are scored by BM25: enough
+/// for the words people mean, few enough that `a*`-like prefixes stay cheap.
+pub const PREFIX_SCORED_TERMS: usize = 32;
 /// How many positions the query's words may move and still count as standing together.
 pub const PROXIMITY_SLOP: u32 = 2;
 
@@ -94,6 +98,7 @@ pub fn build_query(
     fuzzy: bool,
     filters: &Filters,
     synonyms: &Synonyms,
+    searcher: &Searcher,
 ) -> BuiltQuery {
     // No text, or only `*`: every article (with the filters), to browse.
     let browse = nodes.iter().all(is_everything);
@@ -106,6 +111,7 @@ pub fn build_query(
     let runs = names_of_runs(nodes, synonyms);
     let mut builder = NodeBuilder {
         fields,
+        searcher,
         synonyms,
         fuzzy,
         highlight_terms: QueryTerms::default(),
@@ -297,6 +303,8 @@ fn match_all() -> Box<dyn Query> {
 /// Turns the nodes below the top level into queries, collecting the terms to highlight.
 struct NodeBuilder<'a> {
     fields: &'a ArticleFields,
+    /// The index, to list the words a prefix stands for.
+    searcher: &'a Searcher,
     synonyms: &'a Synonyms,
     fuzzy: bool,
     highlight_terms: QueryTerms,
@@ -378,7 +386,7 @@ impl NodeBuilder<'_> {
                 Scope::Title => fields.title,
                 _ => fields.text,
             };
-            let query = prefix_query(field, &prefix);
+            let query = prefix_query(self.searcher, field, &prefix);
             if highlight {
                 self.highlight_terms.prefixes.insert(prefix);
             }
@@ -478,8 +486,9 @@ fn keyword_query(field: Field, kind: TextKind, text: &str) -> Option<Box<dyn Que
 }
 
 /// Terms starting with a folded `prefix`, and the stems cut from it (see [`super::prefix`]),
-/// with a fixed score of [`PREFIX_SCORE`].
-fn prefix_query(field: Field, prefix: &str) -> Box<dyn Query> {
+/// scored [`PREFIX_SCORE`] plus the BM25 of the [`PREFIX_SCORED_TERMS`] most common of them,
+/// so that prefixes rank by relevance like words.
+fn prefix_query(searcher: &Searcher, field: Field, prefix: &str) -> Box<dyn Query> {
     let starting_with: Box<dyn Query> = Box::new(FuzzyTermQuery::new_prefix(
         Term::from_field_text(field, prefix),
         0,
@@ -495,10 +504,59 @@ fn prefix_query(field: Field, prefix: &str) -> Box<dyn Query> {
         .chain(cut_stems)
         .map(|query| (Occur::Should, query))
         .collect();
-    Box::new(ConstScoreQuery::new(
+    let every_match: Box<dyn Query> = Box::new(ConstScoreQuery::new(
         Box::new(BooleanQuery::new(alternatives)),
         PREFIX_SCORE,
+    ));
+    let scored = most_common_terms(searcher, field, prefix)
+        .into_iter()
+        .map(|term| {
+            let term = Term::from_field_text(field, &term);
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>,
+            )
+        });
+    Box::new(BooleanQuery::new(
+        std::iter::once((Occur::Must, every_match))
+            .chain(scored)
+            .collect(),
     ))
+}
+
+/// The [`PREFIX_SCORED_TERMS`] terms of `field` that `prefix` matches found in the most
+/// articles (ties by term), read from each segment's dictionary.
+fn most_common_terms(searcher: &Searcher, field: Field, prefix: &str) -> Vec<String> {
+    let mut articles: HashMap<String, u64> = HashMap::new();
+    for stem in shorter_stems(prefix) {
+        let count = searcher
+            .doc_freq(&Term::from_field_text(field, stem))
+            .unwrap_or(0);
+        if count > 0 {
+            articles.insert(stem.to_string(), count);
+        }
+    }
+    for segment in searcher.segment_readers() {
+        let Ok(index) = segment.inverted_index(field) else {
+            continue;
+        };
+        let Ok(mut stream) = index.terms().range().ge(prefix.as_bytes()).into_stream() else {
+            continue;
+        };
+        while stream.advance() {
+            if !stream.key().starts_with(prefix.as_bytes()) {
+                break;
+            }
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                *articles.entry(term.to_string()).or_default() +=
+                    u64::from(stream.value().doc_freq);
+            }
+        }
+    }
+    let mut terms: Vec<(String, u64)> = articles.into_iter().collect();
+    terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    terms.truncate(PREFIX_SCORED_TERMS);
+    terms.into_iter().map(|(term, _)| term).collect()
 }
 
 /// `body:` tokens: each term in the body (the text's occurrences minus the title's), and for
