@@ -60,6 +60,12 @@ fn a_star_is_every_article() {
     // With filters or exclusions in the text, it lists what they leave.
     assert_eq!(query_json(index, &["* date:2024-06"]).total_hits, 2);
     assert_eq!(query_json(index, &["* -Trump"]).total_hits, 26);
+    // A date alone lists that period, without a word to warn about.
+    let output = query(index, &["date:2024-06"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("2 articles match «date:2024-06»"), "{text}");
+    assert!(!text.contains("searchable"), "{text}");
     // Only stop words is not browsing: nothing, and said so.
     let output = query(index, &["de la"]);
     assert_eq!(output.status.code(), Some(1));

@@ -40,6 +40,9 @@ fn built_in_synonyms_find_each_other_and_are_listed() {
     // "l'Union populaire" has one word of the name: a partial match.
     let union = query_json(index, &["Union européenne"]);
     assert_eq!(union.partial_hits, 1);
+    // The name typed ranks first; its synonym weighs half as much.
+    assert_eq!(hit_ids(index, &["Kyiv"])[0], "kyiv-cafes");
+    assert_eq!(hit_ids(index, &["Kiev"])[0], "kiev-bombes");
     let results = query_json(index, &["Kyiv"]);
     assert_eq!(results.query_terms, ["kiev", "kyiv"]);
     // A synonym is highlighted in the passage like the word typed.

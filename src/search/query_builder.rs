@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
-    PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
+    FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
@@ -30,6 +30,9 @@ pub const TITLE_BOOST: f32 = 0.05;
 /// [`PROXIMITY_SLOP`]): a fixed bonus rather than a phrase score, which over-rewarded
 /// articles repeating the phrase and hurt both evaluation sets.
 pub const PROXIMITY_BONUS: f32 = 0.5;
+/// How much a synonym of a name weighs against the name typed: an article with the name
+/// typed ranks first; one with only a synonym is found, and counted, below it.
+pub const SYNONYM_WEIGHT: f32 = 0.5;
 /// The fixed part of a prefix match's score (`gouvern*`), added to the BM25 of the most
 /// common words it stands for.
 pub const PREFIX_SCORE: f32 = 1.0;
@@ -129,9 +132,14 @@ pub fn build_query(
             continue;
         };
         if let Some(run) = run {
-            let mut alternatives = vec![query];
-            alternatives.extend(builder.synonyms_of(&run.terms, run.names, Scope::Text, true));
-            query = any_of(alternatives);
+            let synonyms = builder.synonyms_of(&run.terms, run.names, Scope::Text, run.first);
+            // The first word of the name scores its synonyms; the others only accept them,
+            // or an article with `UE` would score it once per word of "Union européenne".
+            let synonyms = synonyms.into_iter().map(|query| match run.first {
+                true => query,
+                false => Box::new(ConstScoreQuery::new(query, 0.0)) as Box<dyn Query>,
+            });
+            query = best_of(std::iter::once(query).chain(synonyms).collect());
         }
         has_words |= !is_filter(node);
         match node {
@@ -249,10 +257,11 @@ fn names_of_runs<'a>(nodes: &[Node], synonyms: &'a Synonyms) -> Vec<Option<NameR
         }
         match found {
             Some((end, terms, names)) => {
-                for run in &mut runs[start..=end] {
+                for (place, run) in runs[start..=end].iter_mut().enumerate() {
                     *run = Some(NameRun {
                         terms: terms.clone(),
                         names,
+                        first: place == 0,
                     });
                 }
                 start = end + 1;
@@ -269,6 +278,8 @@ struct NameRun<'a> {
     /// The name's analysed terms.
     terms: Vec<String>,
     names: &'a [String],
+    /// Whether this is the name's first word.
+    first: bool,
 }
 
 /// Whether a node is `*` (or `**`…) alone: every article.
@@ -421,7 +432,7 @@ impl NodeBuilder<'_> {
         if highlight {
             self.highlight_terms.exact.extend(own_terms);
         }
-        Some(any_of(alternatives))
+        Some(best_of(alternatives))
     }
 }
 
@@ -446,7 +457,11 @@ impl NodeBuilder<'_> {
                 Scope::Body => body_words(fields, &tokens, 0, Typos::None),
                 _ => title_or_body(fields, &tokens, 0, Typos::None),
             };
-            queries.extend(query);
+            queries.extend(
+                query.map(|query| {
+                    Box::new(BoostQuery::new(query, SYNONYM_WEIGHT)) as Box<dyn Query>
+                }),
+            );
             if highlight {
                 self.highlight_terms
                     .exact
@@ -457,17 +472,13 @@ impl NodeBuilder<'_> {
     }
 }
 
-/// Any of the queries: the one alone, or their union.
-fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+/// Any of the names of one thing, scored by the best of them: an article that says both
+/// "PSG" and "Paris Saint-Germain" is not about it twice.
+fn best_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     if queries.len() == 1 {
         return queries.remove(0);
     }
-    Box::new(BooleanQuery::new(
-        queries
-            .into_iter()
-            .map(|query| (Occur::Should, query))
-            .collect(),
-    ))
+    Box::new(DisjunctionMaxQuery::new(queries))
 }
 
 /// A category, author or source: the whole value (folded), or values starting with a prefix.
