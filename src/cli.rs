@@ -271,6 +271,16 @@ pub struct QueryArgs {
     #[arg(long)]
     pub fuzzy: bool,
 
+    /// Also use the synonyms of FILE: one group per line, names that stand for one another
+    /// separated by commas (`Kyiv, Kiev, Kiiv`); `#` starts a comment. They add to the
+    /// built-in list (a group sharing a name with a built-in one joins it).
+    #[arg(long, value_name = "FILE")]
+    pub synonyms: Option<PathBuf>,
+
+    /// Do not use the built-in synonyms (Kiev/Kyiv, UE/Union européenne, …).
+    #[arg(long)]
+    pub no_synonyms: bool,
+
     /// Only articles of this category (repeat for several; case and accents do not matter).
     #[arg(long = "category", value_name = "NAME")]
     pub categories: Vec<String>,

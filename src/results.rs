@@ -27,6 +27,21 @@ pub struct SearchResults {
     pub limit: usize,
     pub hits: Vec<Hit>,
     pub facets: Facets,
+    /// For a query with fewer than 3 matches: the indexed words closest to the words typed
+    /// that the index hardly holds, with the articles that have them.
+    #[serde(default)]
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// A word of the query the index hardly holds, and the closest one it holds in many articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// The word as typed.
+    pub word: String,
+    /// The indexed word, as an article spells it.
+    pub suggestion: String,
+    /// How many articles have it.
+    pub articles: u64,
 }
 
 /// One query's results in a batch run: its id, then the same fields as a single query.

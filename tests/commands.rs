@@ -91,7 +91,7 @@ fn show_prints_one_article_in_full() {
 #[test]
 fn show_lists_near_duplicates_and_refuses_unknown_ids() {
     let index = indexed_with_copies();
-    let (id, copies) = best(index.path(), "soldats nord-coréens Kiev");
+    let (id, copies) = best(index.path(), "soldats nord-coréens Ukraine");
     assert_eq!(copies.len(), 2);
     let article: Article =
         serde_json::from_slice(&run(index.path(), &["show", &id, "--json"]).stdout).unwrap();
@@ -113,7 +113,7 @@ fn show_lists_near_duplicates_and_refuses_unknown_ids() {
 #[test]
 fn similar_finds_related_articles_without_the_article_or_its_copies() {
     let index = indexed_with_copies();
-    let (id, copies) = best(index.path(), "soldats nord-coréens Kiev");
+    let (id, copies) = best(index.path(), "soldats nord-coréens Ukraine");
     let output = run(index.path(), &["similar", &id, "--json"]);
     assert_eq!(output.status.code(), Some(0));
     let results: Results = serde_json::from_slice(&output.stdout).unwrap();

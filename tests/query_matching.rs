@@ -144,3 +144,25 @@ fn text_results_say_which_matches_are_partial() {
     assert!(text.contains("0 articles match"), "{text}");
     assert!(text.contains("gilets de sauvetage"), "{text}");
 }
+
+#[test]
+fn prefixes_rank_by_relevance_like_words() {
+    let index = matching_index();
+    let index = index.path();
+    // The Scottish article says "indépendance" four times, the candidate "indépendant"
+    // once and is ten years newer: a flat score for prefixes put the newer one first.
+    let prefix = query_json(index, &["indépend*"]);
+    assert_eq!(
+        prefix
+            .hits
+            .iter()
+            .map(|hit| hit.id.as_str())
+            .collect::<Vec<_>>(),
+        ["independance-ecosse", "independant-candidat"]
+    );
+    assert!(prefix.hits[0].score > prefix.hits[1].score);
+    assert_eq!(
+        hit_ids(index, &["indépend*"]),
+        hit_ids(index, &["indépendance"])
+    );
+}

@@ -12,7 +12,7 @@ use crate::output::{print_json, print_results, terminal_safe_lines, Style};
 use crate::results::{BatchError, BatchResults};
 use crate::search::{
     parse_half_life, ArticleSearcher, DateFacet, DateGranularity, FacetRequest, Filters,
-    KeywordFacet, MatchMode, SearchRequest, SortOrder,
+    KeywordFacet, MatchMode, SearchRequest, SortOrder, Synonyms,
 };
 
 use super::Outcome;
@@ -20,8 +20,10 @@ use super::Outcome;
 pub fn run(index_dir: &Path, color: ColorChoice, args: QueryArgs) -> Result<Outcome> {
     let json = args.json;
     let batch = args.batch.clone();
+    let synonyms = synonyms(args.no_synonyms, args.synonyms.as_deref())?;
     let request = search_request(args)?;
-    let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
+    let mut searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
+    searcher.set_synonyms(synonyms);
     let mut out = std::io::stdout().lock();
     if let Some(batch) = batch {
         return run_batch(&searcher, &request, &batch, &mut out);
@@ -131,6 +133,19 @@ fn batch_error(qid: String, line: usize, error: &Error) -> BatchError {
         error,
         column,
     }
+}
+
+/// The synonyms to use: the built-in list unless `--no-synonyms`, and the user's file.
+fn synonyms(no_built_in: bool, file: Option<&Path>) -> Result<Synonyms> {
+    let mut synonyms = if no_built_in {
+        Synonyms::default()
+    } else {
+        Synonyms::built_in()
+    };
+    if let Some(file) = file {
+        synonyms.add_file(file)?;
+    }
+    Ok(synonyms)
 }
 
 /// Validates the arguments into a request: dates parsed, bounds ordered, mode chosen (the

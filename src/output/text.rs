@@ -165,6 +165,18 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
             ))
         )?;
     }
+    for suggestion in &results.suggestions {
+        let articles = match suggestion.articles {
+            1 => "1 article".to_string(),
+            count => format!("{count} articles"),
+        };
+        writeln!(
+            out,
+            "Did you mean «{}» ({articles}) for «{}»?",
+            style.title(&terminal_safe(&suggestion.suggestion)),
+            terminal_safe(&suggestion.word)
+        )?;
+    }
     // Without words, a query that finds articles browses them (`*`, dates, categories).
     if results.query_terms.is_empty() && results.total_hits == 0 && !results.query.trim().is_empty()
     {

@@ -14,8 +14,10 @@ mod question_words;
 mod ranking;
 mod similar;
 pub mod snippet;
+mod spelling;
 mod stats;
 mod stored;
+mod synonyms;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -32,6 +34,7 @@ pub use facet_collector::{DateGranularity, KeywordFacet};
 pub use facet_summary::{DateFacet, FacetRequest};
 pub use query_builder::{Filters, MatchMode};
 pub use ranking::{parse_half_life, Recency, SortOrder};
+pub use synonyms::Synonyms;
 
 use collapse::{page, Collapsed, Page};
 use match_collector::{Found, Match, MatchCollector};
@@ -73,6 +76,8 @@ pub struct ArticleSearcher {
     fields: ArticleFields,
     groups: Arc<DuplicateGroups>,
     directory: PathBuf,
+    /// Names that stand for one another in queries (the built-in list unless set).
+    synonyms: Synonyms,
 }
 
 /// At most this many threads work on one query.
@@ -102,7 +107,13 @@ impl ArticleSearcher {
             fields: article_index.fields.clone(),
             groups: Arc::new(groups),
             directory: article_index.directory.clone(),
+            synonyms: Synonyms::built_in(),
         })
+    }
+
+    /// Uses these synonyms in queries instead of the built-in list.
+    pub fn set_synonyms(&mut self, synonyms: Synonyms) {
+        self.synonyms = synonyms;
     }
 
     /// Runs one query: the ranked page of hits with snippets, the total, and facets over all matches.
@@ -115,8 +126,14 @@ impl ArticleSearcher {
             request.mode,
             request.fuzzy,
             &request.filters,
+            &self.synonyms,
+            &self.searcher,
         );
-        self.run(&built, request, None, started)
+        let mut results = self.run(&built, request, None, started)?;
+        if results.total_hits < spelling::FEW_MATCHES {
+            results.suggestions = self.suggestions(&nodes)?;
+        }
+        Ok(results)
     }
 
     /// Runs a built query: every article found ranked, near-duplicates folded (but the
@@ -197,6 +214,7 @@ impl ArticleSearcher {
             limit: request.limit,
             hits,
             facets: request.facets.summarize(facet_counts),
+            suggestions: Vec::new(),
         })
     }
 }

@@ -1,15 +1,16 @@
 //! From the parsed query to one tantivy query: BM25 over title and body as one text, a title bonus, a bonus for words standing together, field scopes, prefixes, typo tolerance, filters.
 
+use std::collections::HashMap;
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
-    PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery,
+    FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
-use crate::analysis::{analyze, folded_words, keyword, AnalyzedToken};
+use crate::analysis::{analyze, folded_words, keyword, terms, AnalyzedToken};
 use crate::index::ArticleFields;
 
 use super::body_term_query::BodyTermQuery;
@@ -18,6 +19,7 @@ use super::prefix::shorter_stems;
 use super::query_parser::{Node, Scope, TextKind};
 use super::question_words::is_question_word;
 use super::snippet::QueryTerms;
+use super::synonyms::Synonyms;
 
 /// Weight of the title's own BM25, added to the BM25 of the whole text (title and body),
 /// so that a title match weighs more than the same match in the body. Chosen on
@@ -28,9 +30,15 @@ pub const TITLE_BOOST: f32 = 0.05;
 /// [`PROXIMITY_SLOP`]): a fixed bonus rather than a phrase score, which over-rewarded
 /// articles repeating the phrase and hurt both evaluation sets.
 pub const PROXIMITY_BONUS: f32 = 0.5;
-/// The fixed score of a prefix match (`gouvern*`): the words it stands for are many, so it
-/// does not weigh them by rarity.
+/// How much a synonym of a name weighs against the name typed: an article with the name
+/// typed ranks first; one with only a synonym is found, and counted, below it.
+pub const SYNONYM_WEIGHT: f32 = 0.5;
+/// The fixed part of a prefix match's score (`gouvern*`), added to the BM25 of the most
+/// common words it stands for.
 pub const PREFIX_SCORE: f32 = 1.0;
+/// How many of the words a prefix stands for (the most common) are scored by BM25: enough
+/// for the words people mean, few enough that `a*`-like prefixes stay cheap.
+pub const PREFIX_SCORED_TERMS: usize = 32;
 /// How many positions the query's words may move and still count as standing together.
 pub const PROXIMITY_SLOP: u32 = 2;
 
@@ -92,6 +100,8 @@ pub fn build_query(
     mode: MatchMode,
     fuzzy: bool,
     filters: &Filters,
+    synonyms: &Synonyms,
+    searcher: &Searcher,
 ) -> BuiltQuery {
     // No text, or only `*`: every article (with the filters), to browse.
     let browse = nodes.iter().all(is_everything);
@@ -101,8 +111,11 @@ pub fn build_query(
         .filter(|node| !is_everything(node))
         .cloned()
         .collect::<Vec<_>>();
+    let runs = names_of_runs(nodes, synonyms);
     let mut builder = NodeBuilder {
         fields,
+        searcher,
+        synonyms,
         fuzzy,
         highlight_terms: QueryTerms::default(),
     };
@@ -110,14 +123,24 @@ pub fn build_query(
     let mut words: Vec<PlainWord> = Vec::new();
     let mut excluded: Vec<Box<dyn Query>> = Vec::new();
     let mut has_words = false;
-    for node in nodes {
+    for (node, run) in nodes.iter().zip(runs) {
         if let Node::Not(inner) = node {
             excluded.extend(builder.node(inner, false).map(ExcludedQuery::boxed));
             continue;
         }
-        let Some(query) = builder.node(node, true) else {
+        let Some(mut query) = builder.node(node, true) else {
             continue;
         };
+        if let Some(run) = run {
+            let synonyms = builder.synonyms_of(&run.terms, run.names, Scope::Text, run.first);
+            // The first word of the name scores its synonyms; the others only accept them,
+            // or an article with `UE` would score it once per word of "Union européenne".
+            let synonyms = synonyms.into_iter().map(|query| match run.first {
+                true => query,
+                false => Box::new(ConstScoreQuery::new(query, 0.0)) as Box<dyn Query>,
+            });
+            query = best_of(std::iter::once(query).chain(synonyms).collect());
+        }
         has_words |= !is_filter(node);
         match node {
             Node::Leaf {
@@ -196,6 +219,69 @@ fn without_question_words(nodes: &[Node]) -> Vec<Node> {
         .collect()
 }
 
+/// For each node, the synonyms of the name of several words it is part of, when a run of
+/// plain words spells one (`Union européenne`): each word of the run also accepts the
+/// other names of the group (`UE`), so an article with a synonym has every word of the name
+/// and an article with some of its words still has those. The longest name wins.
+fn names_of_runs<'a>(nodes: &[Node], synonyms: &'a Synonyms) -> Vec<Option<NameRun<'a>>> {
+    let plain_terms = |node: &Node| match node {
+        Node::Leaf {
+            scope: Scope::Text,
+            kind: TextKind::Word,
+            text,
+        } => Some(terms(text)),
+        _ => None,
+    };
+    let mut runs = vec![None; nodes.len()];
+    let mut start = 0;
+    while start < nodes.len() {
+        let mut found = None;
+        let mut name_terms: Vec<String> = Vec::new();
+        for (end, node) in nodes.iter().enumerate().skip(start) {
+            let Some(more) = plain_terms(node) else {
+                break;
+            };
+            if end == start && more.is_empty() {
+                break;
+            }
+            let grew = !more.is_empty();
+            name_terms.extend(more);
+            if name_terms.len() > synonyms.longest() {
+                break;
+            }
+            if end > start && grew {
+                if let Some(names) = synonyms.group(&name_terms) {
+                    found = Some((end, name_terms.clone(), names));
+                }
+            }
+        }
+        match found {
+            Some((end, terms, names)) => {
+                for (place, run) in runs[start..=end].iter_mut().enumerate() {
+                    *run = Some(NameRun {
+                        terms: terms.clone(),
+                        names,
+                        first: place == 0,
+                    });
+                }
+                start = end + 1;
+            }
+            None => start += 1,
+        }
+    }
+    runs
+}
+
+/// A name of several words spelt by consecutive plain words, and its group.
+#[derive(Clone)]
+struct NameRun<'a> {
+    /// The name's analysed terms.
+    terms: Vec<String>,
+    names: &'a [String],
+    /// Whether this is the name's first word.
+    first: bool,
+}
+
 /// Whether a node is `*` (or `**`…) alone: every article.
 fn is_everything(node: &Node) -> bool {
     matches!(
@@ -228,6 +314,9 @@ fn match_all() -> Box<dyn Query> {
 /// Turns the nodes below the top level into queries, collecting the terms to highlight.
 struct NodeBuilder<'a> {
     fields: &'a ArticleFields,
+    /// The index, to list the words a prefix stands for.
+    searcher: &'a Searcher,
+    synonyms: &'a Synonyms,
     fuzzy: bool,
     highlight_terms: QueryTerms,
 }
@@ -308,7 +397,7 @@ impl NodeBuilder<'_> {
                 Scope::Title => fields.title,
                 _ => fields.text,
             };
-            let query = prefix_query(field, &prefix);
+            let query = prefix_query(self.searcher, field, &prefix);
             if highlight {
                 self.highlight_terms.prefixes.insert(prefix);
             }
@@ -325,18 +414,71 @@ impl NodeBuilder<'_> {
             TextKind::Near(slop) => slop,
             _ => 0,
         };
-        let query = match scope {
-            Scope::Title => in_field(fields.title, &tokens, slop, typos),
-            Scope::Body => body_words(fields, &tokens, slop, typos),
-            _ => title_or_body(fields, &tokens, slop, typos),
-        }?;
-        if highlight {
-            self.highlight_terms
-                .exact
-                .extend(tokens.into_iter().map(|token| token.term));
+        let scoped = |tokens: &[AnalyzedToken], slop: u32, typos: Typos| match scope {
+            Scope::Title => in_field(fields.title, tokens, slop, typos),
+            Scope::Body => body_words(fields, tokens, slop, typos),
+            _ => title_or_body(fields, tokens, slop, typos),
+        };
+        let mut alternatives = vec![scoped(&tokens, slop, typos)?];
+        let own_terms: Vec<String> = tokens.into_iter().map(|token| token.term).collect();
+        // A name of the synonym list also finds the other names of its group.
+        let names = match kind {
+            TextKind::Word | TextKind::Phrase => self.synonyms.group(&own_terms),
+            _ => None,
+        };
+        if let Some(names) = names {
+            alternatives.extend(self.synonyms_of(&own_terms, names, scope, highlight));
         }
-        Some(query)
+        if highlight {
+            self.highlight_terms.exact.extend(own_terms);
+        }
+        Some(best_of(alternatives))
     }
+}
+
+impl NodeBuilder<'_> {
+    /// The queries of the names of a synonym group but the one with `own_terms`, in `scope`.
+    fn synonyms_of(
+        &mut self,
+        own_terms: &[String],
+        names: &[String],
+        scope: Scope,
+        highlight: bool,
+    ) -> Vec<Box<dyn Query>> {
+        let fields = self.fields;
+        let mut queries = Vec::new();
+        for name in names {
+            let tokens = analyze(name);
+            if tokens.iter().map(|token| &token.term).eq(own_terms) {
+                continue;
+            }
+            let query = match scope {
+                Scope::Title => in_field(fields.title, &tokens, 0, Typos::None),
+                Scope::Body => body_words(fields, &tokens, 0, Typos::None),
+                _ => title_or_body(fields, &tokens, 0, Typos::None),
+            };
+            queries.extend(
+                query.map(|query| {
+                    Box::new(BoostQuery::new(query, SYNONYM_WEIGHT)) as Box<dyn Query>
+                }),
+            );
+            if highlight {
+                self.highlight_terms
+                    .exact
+                    .extend(tokens.into_iter().map(|token| token.term));
+            }
+        }
+        queries
+    }
+}
+
+/// Any of the names of one thing, scored by the best of them: an article that says both
+/// "PSG" and "Paris Saint-Germain" is not about it twice.
+fn best_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.remove(0);
+    }
+    Box::new(DisjunctionMaxQuery::new(queries))
 }
 
 /// A category, author or source: the whole value (folded), or values starting with a prefix.
@@ -355,8 +497,9 @@ fn keyword_query(field: Field, kind: TextKind, text: &str) -> Option<Box<dyn Que
 }
 
 /// Terms starting with a folded `prefix`, and the stems cut from it (see [`super::prefix`]),
-/// with a fixed score of [`PREFIX_SCORE`].
-fn prefix_query(field: Field, prefix: &str) -> Box<dyn Query> {
+/// scored [`PREFIX_SCORE`] plus the BM25 of the [`PREFIX_SCORED_TERMS`] most common of them,
+/// so that prefixes rank by relevance like words.
+fn prefix_query(searcher: &Searcher, field: Field, prefix: &str) -> Box<dyn Query> {
     let starting_with: Box<dyn Query> = Box::new(FuzzyTermQuery::new_prefix(
         Term::from_field_text(field, prefix),
         0,
@@ -372,10 +515,59 @@ fn prefix_query(field: Field, prefix: &str) -> Box<dyn Query> {
         .chain(cut_stems)
         .map(|query| (Occur::Should, query))
         .collect();
-    Box::new(ConstScoreQuery::new(
+    let every_match: Box<dyn Query> = Box::new(ConstScoreQuery::new(
         Box::new(BooleanQuery::new(alternatives)),
         PREFIX_SCORE,
+    ));
+    let scored = most_common_terms(searcher, field, prefix)
+        .into_iter()
+        .map(|term| {
+            let term = Term::from_field_text(field, &term);
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>,
+            )
+        });
+    Box::new(BooleanQuery::new(
+        std::iter::once((Occur::Must, every_match))
+            .chain(scored)
+            .collect(),
     ))
+}
+
+/// The [`PREFIX_SCORED_TERMS`] terms of `field` that `prefix` matches found in the most
+/// articles (ties by term), read from each segment's dictionary.
+fn most_common_terms(searcher: &Searcher, field: Field, prefix: &str) -> Vec<String> {
+    let mut articles: HashMap<String, u64> = HashMap::new();
+    for stem in shorter_stems(prefix) {
+        let count = searcher
+            .doc_freq(&Term::from_field_text(field, stem))
+            .unwrap_or(0);
+        if count > 0 {
+            articles.insert(stem.to_string(), count);
+        }
+    }
+    for segment in searcher.segment_readers() {
+        let Ok(index) = segment.inverted_index(field) else {
+            continue;
+        };
+        let Ok(mut stream) = index.terms().range().ge(prefix.as_bytes()).into_stream() else {
+            continue;
+        };
+        while stream.advance() {
+            if !stream.key().starts_with(prefix.as_bytes()) {
+                break;
+            }
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                *articles.entry(term.to_string()).or_default() +=
+                    u64::from(stream.value().doc_freq);
+            }
+        }
+    }
+    let mut terms: Vec<(String, u64)> = articles.into_iter().collect();
+    terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    terms.truncate(PREFIX_SCORED_TERMS);
+    terms.into_iter().map(|(term, _)| term).collect()
 }
 
 /// `body:` tokens: each term in the body (the text's occurrences minus the title's), and for
@@ -505,7 +697,7 @@ impl Typos {
 
 /// How many edits `--fuzzy` allows in a term: none for short stems, one up to 7 letters,
 /// two beyond.
-fn typo_distance(term: &str) -> Option<u8> {
+pub(super) fn typo_distance(term: &str) -> Option<u8> {
     match term.chars().count() {
         0..=3 => None,
         4..=7 => Some(1),

@@ -22,6 +22,15 @@ pub struct Results {
     pub limit: usize,
     pub hits: Vec<Hit>,
     pub facets: Facets,
+    pub suggestions: Vec<Suggestion>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Suggestion {
+    pub word: String,
+    pub suggestion: String,
+    pub articles: u64,
 }
 
 #[derive(Debug, Deserialize)]
