@@ -14,6 +14,8 @@ use crate::analysis::fold::fold;
 
 /// Content words shorter than this (articles, pronouns, short prepositions) are not compared.
 const MIN_CONTENT_WORD: usize = 4;
+/// Words are compared on this many first letters: inflected forms share them.
+const COMPARED_LETTERS: usize = 5;
 /// A candidate is the article's headline when at least this share of its content words
 /// come back in the article.
 const MIN_ECHO: f64 = 0.5;
@@ -69,12 +71,13 @@ fn echo(line: &str, article_words: &HashSet<String>) -> Option<f64> {
     Some(echoed as f64 / words.len() as f64)
 }
 
-/// The folded words of at least [`MIN_CONTENT_WORD`] letters.
+/// The folded words of at least [`MIN_CONTENT_WORD`] letters, cut to their first
+/// [`COMPARED_LETTERS`] letters so that "relogées" in a headline meets "relogés" in the text.
 fn content_words(text: &str) -> HashSet<String> {
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| word.chars().count() >= MIN_CONTENT_WORD)
-        .map(str::to_string)
+        .map(|word| word.chars().take(COMPARED_LETTERS).collect())
         .collect()
 }
 

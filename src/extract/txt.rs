@@ -43,7 +43,7 @@ const KICKER_LINES: usize = 3;
 pub fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let paragraph_lines = paragraph_lines(text);
     let lines: Vec<&str> = paragraph_lines.iter().map(|line| line.trim()).collect();
-    let Some(block) = main_block(&lines) else {
+    let Some(block) = main_block(&lines, today) else {
         return read_page_without_prose(&lines, today);
     };
     let title = find_title(&lines, &block, today);
@@ -102,7 +102,7 @@ fn paragraph_lines(text: &str) -> Vec<String> {
 }
 
 /// The run of prose lines with the most text, as a range of line indexes.
-fn main_block(lines: &[&str]) -> Option<Range<usize>> {
+fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
     let mut best: Option<(Range<usize>, usize)> = None;
     let mut current: Option<(Range<usize>, usize)> = None;
     let mut gap = 0;
@@ -111,7 +111,7 @@ fn main_block(lines: &[&str]) -> Option<Range<usize>> {
             best = better(best, current.take());
             continue;
         }
-        if is_prose(line) {
+        if is_article_prose(line, today) {
             current = match current.take() {
                 Some((range, size)) if gap <= MAX_GAP_IN_ARTICLE => {
                     Some((range.start..index + 1, size + line.len()))
@@ -127,6 +127,12 @@ fn main_block(lines: &[&str]) -> Option<Range<usize>> {
         }
     }
     better(best, current).map(|(range, _)| range)
+}
+
+/// A prose line that is not a byline or a date line, however long ("Par Jeanne Martin -
+/// 05:01 - Temps de lecture :").
+fn is_article_prose(line: &str, today: Date) -> bool {
+    is_prose(line) && byline_author(line).is_none() && date_line(line, today).is_none()
 }
 
 fn better(
@@ -294,6 +300,10 @@ struct DatedLine {
     is_labelled: bool,
 }
 
+/// A date line has at most this many words ("Publié le 7 mai 2019 à 13h59 - Mis à jour le 8
+/// mai 2019 à 09h03" has 17).
+const MAX_DATE_LINE_WORDS: usize = 24;
+
 /// Words that may stand beside a date on a date line.
 const DATE_LINE_WORDS: &[&str] = &[
     "publie",
@@ -319,25 +329,34 @@ const DATE_LINE_WORDS: &[&str] = &[
 
 fn date_line(line: &str, today: Date) -> Option<DatedLine> {
     let (text, _) = strip_bullet(line);
-    if text.split_whitespace().count() > 14 {
+    if text.split_whitespace().count() > MAX_DATE_LINE_WORDS {
         return None;
     }
-    let mention = find_dates(text, today).into_iter().next()?;
-    let rest = fold(&format!(
-        "{} {}",
-        &text[..mention.span.start],
-        &text[mention.span.end..]
-    ));
+    let mentions = find_dates(text, today);
+    let mut rest = String::new();
+    let mut after_previous = 0;
+    for mention in &mentions {
+        rest.push_str(&text[after_previous..mention.span.start]);
+        rest.push(' ');
+        after_previous = mention.span.end;
+    }
+    rest.push_str(&text[after_previous..]);
+    let rest = fold(&rest);
     let other_words = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty() && !word.chars().any(|c| c.is_ascii_digit()))
         .filter(|word| !DATE_LINE_WORDS.contains(word))
         .count();
-    (other_words <= 3).then(|| DatedLine {
-        is_update: ["mis a jour", "modifie", "actualise", "maj", "updated"]
-            .iter()
-            .any(|word| rest.contains(word)),
-        is_labelled: rest.contains("publie") || rest.contains("posted"),
+    let is_labelled = rest.contains("publie") || rest.contains("posted");
+    let names_update = ["mis a jour", "modifie", "actualise", "maj", "updated"]
+        .iter()
+        .any(|word| rest.contains(word));
+    let several = mentions.len() > 1;
+    // "Publié le 7 mai, mis à jour le 8 mai": an update comes after the publication.
+    let mention = mentions.into_iter().min_by_key(|mention| mention.date)?;
+    (other_words <= 3).then_some(DatedLine {
+        is_update: names_update && !is_labelled && !several,
+        is_labelled,
         mention,
     })
 }
