@@ -35,6 +35,8 @@ const HEADER_LINES: usize = 6;
 const FOOTER_LINES: usize = 8;
 /// Links a "Lire aussi" box may list before the article's prose resumes.
 const MAX_WIDGET_LINES: usize = 3;
+/// Paragraphs of prose at the start of the article that a date line may come among.
+const LEAD_PARAGRAPHS: usize = 3;
 /// Lines above the title's first appearance that may state its category ("International").
 const KICKER_LINES: usize = 3;
 
@@ -278,12 +280,27 @@ fn publication_date(
     let clued = |clue: &'static str| move |date| (date, clue);
     published(dated_lines(header))
         .map(clued("a date line under the headline"))
+        .or_else(|| {
+            published(dated_lines(&lead_zone(lines, block)))
+                .map(clued("a date line among the first paragraphs"))
+        })
         .or_else(|| published(dated_lines(footer)).map(clued("a date line after the article")))
         .or_else(|| labelled(dated_lines(kicker)).map(clued("a 'publié' line above the headline")))
         .or_else(|| {
             deictic_date_in_lead(&lines[block.clone()], today)
                 .map(clued("a day named in the first paragraphs"))
         })
+}
+
+/// The start of the article up to its third paragraph of prose: a caption or a standfirst
+/// may come before the header's date line.
+fn lead_zone(lines: &[&str], block: &Range<usize>) -> Range<usize> {
+    let end = block
+        .clone()
+        .filter(|&index| is_prose(lines[index]))
+        .nth(LEAD_PARAGRAPHS)
+        .unwrap_or(block.end);
+    block.start..end
 }
 
 fn as_publication(mention: &DateMention) -> PublicationDate {
