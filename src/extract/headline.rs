@@ -11,6 +11,7 @@
 use std::collections::HashSet;
 
 use crate::analysis::fold::fold;
+use crate::analysis::stop_words::is_stop_word;
 
 /// Content words shorter than this (articles, pronouns, short prepositions) are not compared.
 const MIN_CONTENT_WORD: usize = 4;
@@ -71,12 +72,12 @@ fn echo(line: &str, article_words: &HashSet<String>) -> Option<f64> {
     Some(echoed as f64 / words.len() as f64)
 }
 
-/// The folded words of at least [`MIN_CONTENT_WORD`] letters, cut to their first
+/// The folded words of at least [`MIN_CONTENT_WORD`] letters that are not stop words, cut to their first
 /// [`COMPARED_LETTERS`] letters so that "relogées" in a headline meets "relogés" in the text.
 fn content_words(text: &str) -> HashSet<String> {
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| word.chars().count() >= MIN_CONTENT_WORD)
+        .filter(|word| word.chars().count() >= MIN_CONTENT_WORD && !is_stop_word(word))
         .map(|word| word.chars().take(COMPARED_LETTERS).collect())
         .collect()
 }

@@ -18,6 +18,7 @@ use super::french_date::{find_dates, DateMention};
 use super::headline::{best_echoed, Candidate};
 use super::page_lines::{
     is_boundary, is_noise, is_prose, is_widget, remove_inline_markers, strip_bullet,
+    strip_link_markers,
 };
 use super::paragraphs::paragraphs;
 use super::section::stated_category;
@@ -27,6 +28,8 @@ use crate::analysis::fold::fold;
 /// Non-prose lines (not counting blank ones) that may separate two paragraphs of one article:
 /// subheadings, captions, an inserted "Lire aussi" box.
 const MAX_GAP_IN_ARTICLE: usize = 4;
+/// Words of a sentence that makes a line a caption when more text follows it.
+const MIN_SENTENCE_WORDS: usize = 8;
 /// How far above the main block a headline is looked for.
 const TITLE_WINDOW: usize = 80;
 /// How many non-blank lines under a headline may carry its date or byline.
@@ -98,7 +101,10 @@ fn paragraph_lines(text: &str) -> Vec<String> {
         if paragraph.after_blank && index > 0 {
             lines.push(String::new());
         }
-        lines.push(paragraph.text);
+        let text = strip_link_markers(&paragraph.text);
+        if !text.is_empty() {
+            lines.push(text.to_string());
+        }
     }
     lines
 }
@@ -238,6 +244,19 @@ fn is_headline(line: &str, today: Date) -> bool {
         && byline_author(line).is_none()
         && stated_category(line).is_none()
         && date_line(line, today).is_none()
+        && !has_sentence_then_more(line)
+}
+
+/// A whole sentence followed by more text ("Le chlorothalonil est utilisé dans la culture
+/// des céréales depuis cinquante ans. Image: Keystone"): a caption, not a headline, which
+/// says one thing.
+fn has_sentence_then_more(line: &str) -> bool {
+    line.match_indices(". ").any(|(at, _)| {
+        let before = &line[..at];
+        let rest = line[at + 2..].trim_start();
+        before.split_whitespace().count() >= MIN_SENTENCE_WORDS
+            && rest.starts_with(char::is_uppercase)
+    })
 }
 
 /// The lines right after the main block, up to what opens the page's footer.
@@ -572,6 +591,18 @@ Mot de passe
             Some("Idées pour le dossier retraites")
         );
         assert_eq!(titled.body, "Relire le rapport.");
+    }
+
+    #[test]
+    fn a_caption_is_no_headline() {
+        assert!(!is_headline(
+            "Le chlorothalonil est utilisé dans la culture des céréales depuis cinquante ans. Image: Keystone",
+            today()
+        ));
+        assert!(is_headline(
+            "Frain. Incendie dans une maison : cinq personnes relogées",
+            today()
+        ));
     }
 
     #[test]
