@@ -36,12 +36,25 @@ pub(crate) struct Candidate<'a> {
 
 /// The index of the candidate the article echoes best, when one echoes it enough.
 pub(crate) fn best_echoed(candidates: &[Candidate], article: &str) -> Option<usize> {
-    let article_words = content_words(article);
+    let candidate_words: Vec<HashSet<String>> = candidates
+        .iter()
+        .map(|candidate| content_words(candidate.text))
+        .collect();
+    let echoed = echoed_words(&candidate_words, article);
     candidates
         .iter()
+        .zip(&candidate_words)
         .enumerate()
-        .filter_map(|(index, candidate)| {
-            let echo = echo(candidate.text, &article_words)?;
+        .filter_map(|(index, (candidate, words))| {
+            // Two content words or fewer are too few to judge ("S'abonner", "Se connecter").
+            if words.len() < 3 {
+                return None;
+            }
+            let echo = words
+                .iter()
+                .filter(|word| echoed.contains(word.as_str()))
+                .count() as f64
+                / words.len() as f64;
             (echo >= MIN_ECHO).then(|| {
                 let bonus = if candidate.has_header {
                     HEADER_BONUS
@@ -58,28 +71,44 @@ pub(crate) fn best_echoed(candidates: &[Candidate], article: &str) -> Option<usi
         .map(|(index, _)| index)
 }
 
-/// The share of the line's content words found in `article_words`; `None` for a line with
-/// too few content words to judge (two or fewer).
-fn echo(line: &str, article_words: &HashSet<String>) -> Option<f64> {
-    let words = content_words(line);
-    if words.len() < 3 {
-        return None;
-    }
-    let echoed = words
+/// The candidates' words that the article has: the article is read once, and only words
+/// some candidate has are kept.
+fn echoed_words<'a>(candidate_words: &'a [HashSet<String>], article: &str) -> HashSet<&'a str> {
+    let wanted: HashSet<&str> = candidate_words
         .iter()
-        .filter(|word| article_words.contains(*word))
-        .count();
-    Some(echoed as f64 / words.len() as f64)
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if wanted.is_empty() {
+        return wanted;
+    }
+    let folded = fold(article);
+    content_word_prefixes(&folded)
+        .filter_map(|word| wanted.get(word).copied())
+        .collect()
 }
 
-/// The folded words of at least [`MIN_CONTENT_WORD`] letters that are not stop words, cut to their first
-/// [`COMPARED_LETTERS`] letters so that "relogées" in a headline meets "relogés" in the text.
+/// The content words of a text, compared as [`content_word_prefixes`] gives them.
 fn content_words(text: &str) -> HashSet<String> {
-    fold(text)
+    content_word_prefixes(&fold(text))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The folded words of at least [`MIN_CONTENT_WORD`] letters that are not stop words, cut
+/// to their first [`COMPARED_LETTERS`] letters so that "relogées" in a headline meets
+/// "relogés" in the text.
+fn content_word_prefixes(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| word.chars().count() >= MIN_CONTENT_WORD && !is_stop_word(word))
-        .map(|word| word.chars().take(COMPARED_LETTERS).collect())
-        .collect()
+        .map(|word| {
+            let end = word
+                .char_indices()
+                .nth(COMPARED_LETTERS)
+                .map_or(word.len(), |(at, _)| at);
+            &word[..end]
+        })
 }
 
 #[cfg(test)]

@@ -312,7 +312,11 @@ impl HyphenEvidence {
     fn of(text: &str) -> HyphenEvidence {
         let mut hyphenated = HashSet::new();
         let mut joined = HashSet::new();
-        for line in text.lines() {
+        // Most pages cut no word at a line end: then there is nothing to look up.
+        let cuts_words = text
+            .lines()
+            .any(|line| cut_word_head(line.trim_end()).is_some());
+        for line in text.lines().filter(|_| cuts_words) {
             let words: Vec<&str> = line
                 .split(|c: char| !(c.is_alphabetic() || c == '-'))
                 .filter(|word| !word.is_empty())

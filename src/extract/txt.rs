@@ -192,16 +192,21 @@ fn echoed_title(
         .clone()
         .filter(|&index| is_headline(lines[index], today))
         .collect();
+    // Each line is looked at once, however many candidates it follows.
+    let header_end = block.end.min(block.start + 2 * HEADER_LINES);
+    let is_header_line: Vec<bool> = lines[window.start..header_end]
+        .iter()
+        .map(|line| date_line(line, today).is_some() || byline_author(line).is_some())
+        .collect();
     let candidates: Vec<Candidate> = indexes
         .iter()
         .map(|&index| Candidate {
             text: lines[index],
             distance: block.start - index,
-            has_header: lines[index + 1..]
-                .iter()
-                .filter(|line| !line.is_empty())
+            has_header: (index + 1..header_end)
+                .filter(|&next| !lines[next].is_empty())
                 .take(HEADER_LINES)
-                .any(|line| date_line(line, today).is_some() || byline_author(line).is_some()),
+                .any(|next| is_header_line[next - window.start]),
         })
         .collect();
     let article = lines[block.clone()].join("\n");
@@ -365,7 +370,10 @@ const DATE_LINE_WORDS: &[&str] = &[
 
 fn date_line(line: &str, today: Date) -> Option<DatedLine> {
     let (text, _) = strip_bullet(line);
-    if text.split_whitespace().count() > MAX_DATE_LINE_WORDS {
+    // Every date has a number: most lines are settled without looking for one.
+    if !text.bytes().any(|byte| byte.is_ascii_digit())
+        || text.split_whitespace().count() > MAX_DATE_LINE_WORDS
+    {
         return None;
     }
     let mentions = find_dates(text, today);
