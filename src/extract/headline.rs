@@ -22,6 +22,9 @@ const COMPARED_LETTERS: usize = 5;
 const MIN_ECHO: f64 = 0.5;
 /// What a date or byline under a candidate adds to its echo.
 const HEADER_BONUS: f64 = 0.2;
+/// What each content word the article echoes adds, up to [`MAX_COUNTED_ECHOES`] words.
+const ECHOED_WORD_BONUS: f64 = 0.05;
+const MAX_COUNTED_ECHOES: usize = 8;
 /// What each line of distance from the article takes away, so that the nearest of equals wins.
 const DISTANCE_COST: f64 = 0.002;
 
@@ -50,21 +53,22 @@ pub(crate) fn best_echoed(candidates: &[Candidate], article: &str) -> Option<usi
             if words.len() < 3 {
                 return None;
             }
-            let echo = words
+            let echoed_count = words
                 .iter()
                 .filter(|word| echoed.contains(word.as_str()))
-                .count() as f64
-                / words.len() as f64;
+                .count();
+            let echo = echoed_count as f64 / words.len() as f64;
+            // A headline names several things the article is about; a prompt ("Article
+            // réservé aux abonnés") that happens to be echoed names two or three.
+            let naming = echoed_count.min(MAX_COUNTED_ECHOES) as f64 * ECHOED_WORD_BONUS;
             (echo >= MIN_ECHO).then(|| {
                 let bonus = if candidate.has_header {
                     HEADER_BONUS
                 } else {
                     0.0
                 };
-                (
-                    index,
-                    echo + bonus - candidate.distance as f64 * DISTANCE_COST,
-                )
+                let distance = candidate.distance as f64 * DISTANCE_COST;
+                (index, echo + naming + bonus - distance)
             })
         })
         .max_by(|a, b| a.1.total_cmp(&b.1))
