@@ -178,7 +178,7 @@ fn inline_text(line: &str) -> String {
         out.push_str(&rest[..start]);
         let tail = &rest[start..];
         let image = out.ends_with('!') && tail.starts_with('[');
-        if let Some((text, after)) = link(tail) {
+        if let Some((text, after)) = tail.starts_with('[').then(|| link(tail)).flatten() {
             if image {
                 out.pop();
             } else {
@@ -285,5 +285,15 @@ après trois semaines de débats _souvent houleux_.
             inline_text("mon_fichier_source et snake_case"),
             "mon_fichier_source et snake_case"
         );
+        assert_eq!(
+            inline_text("*gras* suivi de ](x) et [lien](y)"),
+            "gras suivi de ](x) et lien"
+        );
+        for tricky in [
+            "[", "](", "![", "_", "\\", "[é](", "*é_", "[a]b](c)", "#", "# ", "é\\",
+        ] {
+            inline_text(tricky);
+            read_markdown(tricky, today());
+        }
     }
 }
