@@ -55,11 +55,20 @@ pub(crate) fn read_markdown(text: &str, today: Date) -> (PageFields, Clues) {
         })
         .take_while(|block| read_metadata(&block.text, today, &mut fields, &mut clues))
         .count();
-    fields.body = rest[metadata_lines..]
+    // Metadata with nothing under it is the text of a note, not a header.
+    let body = match &rest[metadata_lines..] {
+        [] => rest,
+        body => body,
+    };
+    fields.body = body
         .iter()
         .map(|block| block.text.as_str())
         .collect::<Vec<_>>()
         .join("\n\n");
+    if fields.body.is_empty() {
+        // A note that is only a heading is still a note.
+        fields.body = fields.title.clone().unwrap_or_default();
+    }
     (fields, clues)
 }
 
@@ -275,6 +284,15 @@ après trois semaines de débats _souvent houleux_.
         assert_eq!(fields.title.as_deref(), Some("Titre"));
         assert_eq!(fields.date, None);
         assert_eq!(fields.body, "Une seule phrase de note.");
+    }
+
+    #[test]
+    fn a_heading_alone_is_kept() {
+        let (fields, _) = read_markdown("# Relire le contrat\n", today());
+        assert_eq!(fields.title.as_deref(), Some("Relire le contrat"));
+        assert_eq!(fields.body, "Relire le contrat");
+        let (dated, _) = read_markdown("Réunion le 3 octobre 2024\n", today());
+        assert_eq!(dated.body, "Réunion le 3 octobre 2024");
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let Some(block) = main_block(&lines, today) else {
         return read_page_without_prose(&lines, today);
     };
+    if article_body(&lines[block.clone()], None).is_empty() {
+        // Its prose is all menus and form fields: the text is kept whole rather than dropped.
+        return read_note(&lines, today);
+    }
     let title = find_title(&lines, &block, today);
     let header_start = title
         .as_ref()
