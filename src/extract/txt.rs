@@ -254,6 +254,7 @@ fn is_headline(line: &str, today: Date) -> bool {
         && stated_category(line).is_none()
         && date_line(line, today).is_none()
         && !has_sentence_then_more(line)
+        && !(line.starts_with('(') && line.ends_with(')'))
 }
 
 /// A whole sentence followed by more text ("Le chlorothalonil est utilisé dans la culture
@@ -605,6 +606,7 @@ Mot de passe
         assert_eq!(titled.body, "Relire le rapport.");
     }
 
+    /// A caption, or an aside in parentheses, is no headline.
     #[test]
     fn a_caption_is_no_headline() {
         assert!(!is_headline(
@@ -613,6 +615,10 @@ Mot de passe
         ));
         assert!(is_headline(
             "Frain. Incendie dans une maison : cinq personnes relogées",
+            today()
+        ));
+        assert!(!is_headline(
+            "(Bruxelles, bureau européen du journal)",
             today()
         ));
     }
