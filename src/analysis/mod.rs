@@ -4,7 +4,7 @@ mod elision;
 pub mod fold;
 mod french_tokenizer;
 mod keyword_tokenizer;
-mod stop_words;
+pub(crate) mod stop_words;
 mod word_cache;
 mod words;
 

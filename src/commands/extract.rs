@@ -30,11 +30,9 @@ pub fn run(color: ColorChoice, args: ExtractArgs) -> Result<Outcome> {
         print_extracted(&report, Style::for_stdout(color), &mut out)
     }
     .map_err(Error::Output)?;
-    if !args.json {
-        for file in &report.files {
-            if let Some(error) = &file.error {
-                eprintln!("newsearch: {}: {error}", file.path);
-            }
+    for file in &report.files {
+        if let Some(error) = &file.error {
+            eprintln!("newsearch: {}: {error}", file.path);
         }
     }
     let complete = report

@@ -95,6 +95,8 @@ pub fn find_dates(text: &str, today: Date) -> Vec<DateMention> {
 /// What the text says about a date before its year is settled.
 struct DateParts {
     year: Option<i32>,
+    /// A two-digit year ("10.12.19"), trusted only when a weekday before the date agrees.
+    short_year: Option<i32>,
     month: u32,
     day: u32,
     /// Byte offset where the expression ends.
@@ -110,9 +112,14 @@ fn mention_at(text: &str, start: usize, today: Date) -> Option<DateMention> {
         .or_else(|| numeric_day_first_date_at(text, start))
         .or_else(|| written_date_at(text, start))?;
     let weekday = weekday_before(text, start);
-    let (date, year_inferred) = match parts.year {
-        Some(year) => (Date::new(year, parts.month, parts.day)?, false),
-        None => {
+    let (date, year_inferred) = match (parts.year, parts.short_year) {
+        (Some(year), _) => (Date::new(year, parts.month, parts.day)?, false),
+        (None, Some(short_year)) => {
+            let (stated_weekday, _) = weekday?;
+            let date = Date::new(full_year(short_year, today), parts.month, parts.day)?;
+            ((date.weekday() == stated_weekday).then_some((date, false)))?
+        }
+        (None, None) => {
             let (stated_weekday, _) = weekday?;
             (
                 infer_year(parts.month, parts.day, stated_weekday, today)?,
@@ -140,13 +147,15 @@ fn iso_date_at(text: &str, start: usize) -> Option<DateParts> {
     let ends_cleanly = !cursor.is_glued_to_next() || cursor.is_followed_by_time();
     ends_cleanly.then_some(DateParts {
         year: Some(year),
+        short_year: None,
         month,
         day,
         end: cursor.position,
     })
 }
 
-/// `22/10/2024`, `22-10-2024`, `22.10.2024` or `1/7/2024`: day, month, four-digit year.
+/// `22/10/2024`, `22-10-2024`, `22.10.2024` or `1/7/2024`: day, month, four-digit year; or
+/// `mardi 10.12.19`, a two-digit year that the weekday before it must confirm.
 fn numeric_day_first_date_at(text: &str, start: usize) -> Option<DateParts> {
     let mut cursor = Cursor::new(text, start);
     let day = cursor.take_number(1..=2)?;
@@ -156,9 +165,17 @@ fn numeric_day_first_date_at(text: &str, start: usize) -> Option<DateParts> {
     cursor.eat(separator);
     let month = cursor.take_number(1..=2)?;
     cursor.expect(separator)?;
-    let year = cursor.take_year()?;
+    let before_year = cursor.position;
+    let (year, short_year) = match cursor.take_year() {
+        Some(year) => (Some(year), None),
+        None => {
+            cursor.position = before_year;
+            (None, Some(cursor.take_number(2..=2)? as i32))
+        }
+    };
     (!cursor.is_glued_to_next()).then_some(DateParts {
-        year: Some(year),
+        year,
+        short_year,
         month,
         day,
         end: cursor.position,
@@ -188,6 +205,7 @@ fn written_date_at(text: &str, start: usize) -> Option<DateParts> {
     };
     Some(DateParts {
         year,
+        short_year: None,
         month,
         day,
         end: cursor.position,
@@ -244,6 +262,16 @@ fn infer_year(month: u32, day: u32, weekday: Weekday, today: Date) -> Option<Dat
         .rev()
         .filter_map(|year| Date::new(year, month, day))
         .find(|date| *date <= today && date.weekday() == weekday)
+}
+
+/// The year of a two-digit year: this century unless that is more than a year ahead of today.
+fn full_year(short_year: i32, today: Date) -> i32 {
+    let this_century = today.year - today.year.rem_euclid(100) + short_year;
+    if this_century > today.year + 1 {
+        this_century - 100
+    } else {
+        this_century
+    }
 }
 
 /// The weekday named right before `position`, and where its name starts.
@@ -468,6 +496,20 @@ mod tests {
             [(expected_span, expected)],
             "{text:?}"
         );
+    }
+
+    #[test]
+    fn a_two_digit_year_needs_its_weekday() {
+        let today = Date::new(2026, 11, 21).unwrap();
+        let dates = |text: &str| -> Vec<String> {
+            find_dates(text, today)
+                .iter()
+                .map(|mention| mention.date.to_string())
+                .collect()
+        };
+        assert_eq!(dates("mardi 10.12.19"), ["2019-12-10"]);
+        assert!(dates("lundi 10.12.19").is_empty());
+        assert!(dates("le score fut de 10.12.19 points").is_empty());
     }
 
     #[test]

@@ -11,14 +11,20 @@
 use std::collections::HashSet;
 
 use crate::analysis::fold::fold;
+use crate::analysis::stop_words::is_stop_word;
 
 /// Content words shorter than this (articles, pronouns, short prepositions) are not compared.
 const MIN_CONTENT_WORD: usize = 4;
+/// Words are compared on this many first letters: inflected forms share them.
+const COMPARED_LETTERS: usize = 5;
 /// A candidate is the article's headline when at least this share of its content words
 /// come back in the article.
 const MIN_ECHO: f64 = 0.5;
 /// What a date or byline under a candidate adds to its echo.
 const HEADER_BONUS: f64 = 0.2;
+/// What each content word the article echoes adds, up to [`MAX_COUNTED_ECHOES`] words.
+const ECHOED_WORD_BONUS: f64 = 0.05;
+const MAX_COUNTED_ECHOES: usize = 8;
 /// What each line of distance from the article takes away, so that the nearest of equals wins.
 const DISTANCE_COST: f64 = 0.002;
 
@@ -33,49 +39,80 @@ pub(crate) struct Candidate<'a> {
 
 /// The index of the candidate the article echoes best, when one echoes it enough.
 pub(crate) fn best_echoed(candidates: &[Candidate], article: &str) -> Option<usize> {
-    let article_words = content_words(article);
+    let candidate_words: Vec<HashSet<String>> = candidates
+        .iter()
+        .map(|candidate| content_words(candidate.text))
+        .collect();
+    let echoed = echoed_words(&candidate_words, article);
     candidates
         .iter()
+        .zip(&candidate_words)
         .enumerate()
-        .filter_map(|(index, candidate)| {
-            let echo = echo(candidate.text, &article_words)?;
+        .filter_map(|(index, (candidate, words))| {
+            // Two content words or fewer are too few to judge ("S'abonner", "Se connecter").
+            if words.len() < 3 {
+                return None;
+            }
+            let echoed_count = words
+                .iter()
+                .filter(|word| echoed.contains(word.as_str()))
+                .count();
+            let echo = echoed_count as f64 / words.len() as f64;
+            // A headline names several things the article is about; a prompt ("Article
+            // réservé aux abonnés") that happens to be echoed names two or three.
+            let naming = echoed_count.min(MAX_COUNTED_ECHOES) as f64 * ECHOED_WORD_BONUS;
             (echo >= MIN_ECHO).then(|| {
                 let bonus = if candidate.has_header {
                     HEADER_BONUS
                 } else {
                     0.0
                 };
-                (
-                    index,
-                    echo + bonus - candidate.distance as f64 * DISTANCE_COST,
-                )
+                let distance = candidate.distance as f64 * DISTANCE_COST;
+                (index, echo + naming + bonus - distance)
             })
         })
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(index, _)| index)
 }
 
-/// The share of the line's content words found in `article_words`; `None` for a line with
-/// too few content words to judge (two or fewer).
-fn echo(line: &str, article_words: &HashSet<String>) -> Option<f64> {
-    let words = content_words(line);
-    if words.len() < 3 {
-        return None;
-    }
-    let echoed = words
+/// The candidates' words that the article has: the article is read once, and only words
+/// some candidate has are kept.
+fn echoed_words<'a>(candidate_words: &'a [HashSet<String>], article: &str) -> HashSet<&'a str> {
+    let wanted: HashSet<&str> = candidate_words
         .iter()
-        .filter(|word| article_words.contains(*word))
-        .count();
-    Some(echoed as f64 / words.len() as f64)
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if wanted.is_empty() {
+        return wanted;
+    }
+    let folded = fold(article);
+    content_word_prefixes(&folded)
+        .filter_map(|word| wanted.get(word).copied())
+        .collect()
 }
 
-/// The folded words of at least [`MIN_CONTENT_WORD`] letters.
+/// The content words of a text, compared as [`content_word_prefixes`] gives them.
 fn content_words(text: &str) -> HashSet<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| word.chars().count() >= MIN_CONTENT_WORD)
+    content_word_prefixes(&fold(text))
         .map(str::to_string)
         .collect()
+}
+
+/// The folded words of at least [`MIN_CONTENT_WORD`] letters that are not stop words, cut
+/// to their first [`COMPARED_LETTERS`] letters so that "relogées" in a headline meets
+/// "relogés" in the text.
+fn content_word_prefixes(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= MIN_CONTENT_WORD && !is_stop_word(word))
+        .map(|word| {
+            let end = word
+                .char_indices()
+                .nth(COMPARED_LETTERS)
+                .map_or(word.len(), |(at, _)| at);
+            &word[..end]
+        })
 }
 
 #[cfg(test)]

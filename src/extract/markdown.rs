@@ -55,11 +55,20 @@ pub(crate) fn read_markdown(text: &str, today: Date) -> (PageFields, Clues) {
         })
         .take_while(|block| read_metadata(&block.text, today, &mut fields, &mut clues))
         .count();
-    fields.body = rest[metadata_lines..]
+    // Metadata with nothing under it is the text of a note, not a header.
+    let body = match &rest[metadata_lines..] {
+        [] => rest,
+        body => body,
+    };
+    fields.body = body
         .iter()
         .map(|block| block.text.as_str())
         .collect::<Vec<_>>()
         .join("\n\n");
+    if fields.body.is_empty() {
+        // A note that is only a heading is still a note.
+        fields.body = fields.title.clone().unwrap_or_default();
+    }
     (fields, clues)
 }
 
@@ -178,7 +187,7 @@ fn inline_text(line: &str) -> String {
         out.push_str(&rest[..start]);
         let tail = &rest[start..];
         let image = out.ends_with('!') && tail.starts_with('[');
-        if let Some((text, after)) = link(tail) {
+        if let Some((text, after)) = tail.starts_with('[').then(|| link(tail)).flatten() {
             if image {
                 out.pop();
             } else {
@@ -278,6 +287,15 @@ après trois semaines de débats _souvent houleux_.
     }
 
     #[test]
+    fn a_heading_alone_is_kept() {
+        let (fields, _) = read_markdown("# Relire le contrat\n", today());
+        assert_eq!(fields.title.as_deref(), Some("Relire le contrat"));
+        assert_eq!(fields.body, "Relire le contrat");
+        let (dated, _) = read_markdown("Réunion le 3 octobre 2024\n", today());
+        assert_eq!(dated.body, "Réunion le 3 octobre 2024");
+    }
+
+    #[test]
     fn plain_text_is_not_markdown() {
         assert!(!is_markdown("Un titre\n\nUn paragraphe.\n"));
         assert!(!is_markdown("#hashtag en tête\n"));
@@ -285,5 +303,15 @@ après trois semaines de débats _souvent houleux_.
             inline_text("mon_fichier_source et snake_case"),
             "mon_fichier_source et snake_case"
         );
+        assert_eq!(
+            inline_text("*gras* suivi de ](x) et [lien](y)"),
+            "gras suivi de ](x) et lien"
+        );
+        for tricky in [
+            "[", "](", "![", "_", "\\", "[é](", "*é_", "[a]b](c)", "#", "# ", "é\\",
+        ] {
+            inline_text(tricky);
+            read_markdown(tricky, today());
+        }
     }
 }

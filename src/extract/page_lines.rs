@@ -152,7 +152,7 @@ pub fn is_noise(line: &str) -> bool {
         "lire la suite",
         "temps de lecture",
     ];
-    if fixed.contains(&key.as_str()) || is_reading_time(&key) {
+    if fixed.contains(&key.as_str()) || is_reading_time(&key) || is_form_field(line) {
         return true;
     }
     key.split_whitespace()
@@ -162,6 +162,54 @@ pub fn is_noise(line: &str) -> bool {
 /// "2 min de lecture", "lecture 3 min".
 fn is_reading_time(key: &str) -> bool {
     key.split_whitespace().count() <= 5 && key.contains("lecture") && key.contains("min")
+}
+
+/// The line without the markers text browsers print at its start for images, links and
+/// buttons: "[IMG]", "[*]", "[3f87c03_2023-08-22t06114]" (an image's file name), "[Envoyer]".
+pub fn strip_link_markers(line: &str) -> &str {
+    let mut rest = line.trim_start();
+    while let Some(inside) = rest.strip_prefix('[') {
+        let Some(end) = inside.find(']') else {
+            break;
+        };
+        let marker = &inside[..end];
+        let after = &inside[end + 1..];
+        let is_marker = !marker.is_empty()
+            && marker.chars().count() <= MAX_MARKER_LENGTH
+            && !marker.contains(char::is_whitespace)
+            && (after.is_empty() || after.starts_with(char::is_whitespace));
+        if !is_marker {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
+}
+
+/// The longest marker [`strip_link_markers`] removes.
+const MAX_MARKER_LENGTH: usize = 40;
+
+/// Whether the line holds a form field as text browsers print it: "Orthographe [ ]",
+/// "Votre adresse e-mail* [____________]", "( ) Oui".
+pub fn is_form_field(line: &str) -> bool {
+    let mut rest = line;
+    while let Some(open) = rest.find(['[', '(']) {
+        let closing = if rest[open..].starts_with('[') {
+            ']'
+        } else {
+            ')'
+        };
+        let inside_start = open + 1;
+        let Some(length) = rest[inside_start..].find(closing) else {
+            return false;
+        };
+        let inside = &rest[inside_start..inside_start + length];
+        if inside.chars().all(|c| c == ' ' || c == '_') && (closing == ']' || !inside.is_empty()) {
+            return true;
+        }
+        rest = &rest[inside_start + length..];
+    }
+    false
 }
 
 /// Inline link markers that scrapers leave inside sentences.
@@ -211,6 +259,32 @@ mod tests {
         assert_eq!(strip_bullet("  • Politique"), ("Politique", true));
         assert_eq!(strip_bullet("- 11 juil. 2024"), ("11 juil. 2024", true));
         assert_eq!(strip_bullet("-50 %"), ("-50 %", false));
+    }
+
+    #[test]
+    fn browser_markers_and_form_fields() {
+        assert_eq!(
+            strip_link_markers("[IMG] [*] Les offres du moment"),
+            "Les offres du moment"
+        );
+        assert_eq!(strip_link_markers("[3f87c03_2023-08-22t06114]"), "");
+        assert_eq!(
+            strip_link_markers("[s]on ordre du jour"),
+            "[s]on ordre du jour"
+        );
+        assert_eq!(
+            strip_link_markers("[Lire la suite de l'article]"),
+            "[Lire la suite de l'article]"
+        );
+        assert!(is_form_field(
+            "Orthographe                              [ ]"
+        ));
+        assert!(is_form_field("Votre adresse email* [                    ]"));
+        assert!(is_form_field("[ ] Se souvenir de moi"));
+        assert!(!is_form_field(
+            "Le score (3-1) a surpris [sic] les supporters."
+        ));
+        assert!(!is_form_field("Une fonction f() sans argument"));
     }
 
     #[test]

@@ -136,6 +136,11 @@ const UNFINISHED_ENDINGS: &[&str] = &[
     "selon", "entre", "vers", "contre", "depuis", "pendant", "lors", "afin", "the", "of", "and",
 ];
 
+/// Weekday names, folded: a line holding only one is the start of a date.
+const WEEKDAYS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
 /// Whether the sentence of `line` visibly goes on in `next` (fragments of one paragraph).
 fn goes_on(line: &str, next: &str) -> bool {
     if ends_a_sentence(line) {
@@ -148,6 +153,10 @@ fn goes_on(line: &str, next: &str) -> bool {
         return true;
     }
     if matches!(first, '?' | '!' | ':') {
+        return true;
+    }
+    // "mardi" / "10.12.19": a weekday alone goes on with its date.
+    if first.is_ascii_digit() && WEEKDAYS.contains(&fold(line).as_str()) {
         return true;
     }
     let last_word = line
@@ -303,7 +312,11 @@ impl HyphenEvidence {
     fn of(text: &str) -> HyphenEvidence {
         let mut hyphenated = HashSet::new();
         let mut joined = HashSet::new();
-        for line in text.lines() {
+        // Most pages cut no word at a line end: then there is nothing to look up.
+        let cuts_words = text
+            .lines()
+            .any(|line| cut_word_head(line.trim_end()).is_some());
+        for line in text.lines().filter(|_| cuts_words) {
             let words: Vec<&str> = line
                 .split(|c: char| !(c.is_alphabetic() || c == '-'))
                 .filter(|word| !word.is_empty())
@@ -434,6 +447,10 @@ matin :
 
     #[test]
     fn fragments_of_a_sentence_are_glued() {
+        assert_eq!(
+            texts("Opinion\nMardi\n10.12.19\nUn titre"),
+            ["Opinion", "Mardi 10.12.19", "Un titre"]
+        );
         let text = "Vous voulez communiquer un\nrenseignement\nou vous avez repéré une\nerreur\n?\nPolitique\nSuisse romande\nPar\nJeanne Martin\n";
         assert_eq!(
             texts(text),

@@ -18,6 +18,7 @@ use super::french_date::{find_dates, DateMention};
 use super::headline::{best_echoed, Candidate};
 use super::page_lines::{
     is_boundary, is_noise, is_prose, is_widget, remove_inline_markers, strip_bullet,
+    strip_link_markers,
 };
 use super::paragraphs::paragraphs;
 use super::section::stated_category;
@@ -27,6 +28,8 @@ use crate::analysis::fold::fold;
 /// Non-prose lines (not counting blank ones) that may separate two paragraphs of one article:
 /// subheadings, captions, an inserted "Lire aussi" box.
 const MAX_GAP_IN_ARTICLE: usize = 4;
+/// Words of a sentence that makes a line a caption when more text follows it.
+const MIN_SENTENCE_WORDS: usize = 8;
 /// How far above the main block a headline is looked for.
 const TITLE_WINDOW: usize = 80;
 /// How many non-blank lines under a headline may carry its date or byline.
@@ -35,6 +38,8 @@ const HEADER_LINES: usize = 6;
 const FOOTER_LINES: usize = 8;
 /// Links a "Lire aussi" box may list before the article's prose resumes.
 const MAX_WIDGET_LINES: usize = 3;
+/// Paragraphs of prose at the start of the article that a date line may come among.
+const LEAD_PARAGRAPHS: usize = 3;
 /// Lines above the title's first appearance that may state its category ("International").
 const KICKER_LINES: usize = 3;
 
@@ -43,9 +48,13 @@ const KICKER_LINES: usize = 3;
 pub fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let paragraph_lines = paragraph_lines(text);
     let lines: Vec<&str> = paragraph_lines.iter().map(|line| line.trim()).collect();
-    let Some(block) = main_block(&lines) else {
+    let Some(block) = main_block(&lines, today) else {
         return read_page_without_prose(&lines, today);
     };
+    if article_body(&lines[block.clone()], None).is_empty() {
+        // Its prose is all menus and form fields: the text is kept whole rather than dropped.
+        return read_note(&lines, today);
+    }
     let title = find_title(&lines, &block, today);
     let header_start = title
         .as_ref()
@@ -96,13 +105,16 @@ fn paragraph_lines(text: &str) -> Vec<String> {
         if paragraph.after_blank && index > 0 {
             lines.push(String::new());
         }
-        lines.push(paragraph.text);
+        let text = strip_link_markers(&paragraph.text);
+        if !text.is_empty() {
+            lines.push(text.to_string());
+        }
     }
     lines
 }
 
 /// The run of prose lines with the most text, as a range of line indexes.
-fn main_block(lines: &[&str]) -> Option<Range<usize>> {
+fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
     let mut best: Option<(Range<usize>, usize)> = None;
     let mut current: Option<(Range<usize>, usize)> = None;
     let mut gap = 0;
@@ -111,7 +123,7 @@ fn main_block(lines: &[&str]) -> Option<Range<usize>> {
             best = better(best, current.take());
             continue;
         }
-        if is_prose(line) {
+        if is_article_prose(line, today) {
             current = match current.take() {
                 Some((range, size)) if gap <= MAX_GAP_IN_ARTICLE => {
                     Some((range.start..index + 1, size + line.len()))
@@ -127,6 +139,12 @@ fn main_block(lines: &[&str]) -> Option<Range<usize>> {
         }
     }
     better(best, current).map(|(range, _)| range)
+}
+
+/// A prose line that is not a byline or a date line, however long ("Par Jeanne Martin -
+/// 05:01 - Temps de lecture :").
+fn is_article_prose(line: &str, today: Date) -> bool {
+    is_prose(line) && byline_author(line).is_none() && date_line(line, today).is_none()
 }
 
 fn better(
@@ -178,16 +196,21 @@ fn echoed_title(
         .clone()
         .filter(|&index| is_headline(lines[index], today))
         .collect();
+    // Each line is looked at once, however many candidates it follows.
+    let header_end = block.end.min(block.start + 2 * HEADER_LINES);
+    let is_header_line: Vec<bool> = lines[window.start..header_end]
+        .iter()
+        .map(|line| date_line(line, today).is_some() || byline_author(line).is_some())
+        .collect();
     let candidates: Vec<Candidate> = indexes
         .iter()
         .map(|&index| Candidate {
             text: lines[index],
             distance: block.start - index,
-            has_header: lines[index + 1..]
-                .iter()
-                .filter(|line| !line.is_empty())
+            has_header: (index + 1..header_end)
+                .filter(|&next| !lines[next].is_empty())
                 .take(HEADER_LINES)
-                .any(|line| date_line(line, today).is_some() || byline_author(line).is_some()),
+                .any(|next| is_header_line[next - window.start]),
         })
         .collect();
     let article = lines[block.clone()].join("\n");
@@ -230,6 +253,20 @@ fn is_headline(line: &str, today: Date) -> bool {
         && byline_author(line).is_none()
         && stated_category(line).is_none()
         && date_line(line, today).is_none()
+        && !has_sentence_then_more(line)
+        && !(line.starts_with('(') && line.ends_with(')'))
+}
+
+/// A whole sentence followed by more text ("Le chlorothalonil est utilisé dans la culture
+/// des céréales depuis cinquante ans. Image: Keystone"): a caption, not a headline, which
+/// says one thing.
+fn has_sentence_then_more(line: &str) -> bool {
+    line.match_indices(". ").any(|(at, _)| {
+        let before = &line[..at];
+        let rest = line[at + 2..].trim_start();
+        before.split_whitespace().count() >= MIN_SENTENCE_WORDS
+            && rest.starts_with(char::is_uppercase)
+    })
 }
 
 /// The lines right after the main block, up to what opens the page's footer.
@@ -272,12 +309,27 @@ fn publication_date(
     let clued = |clue: &'static str| move |date| (date, clue);
     published(dated_lines(header))
         .map(clued("a date line under the headline"))
+        .or_else(|| {
+            published(dated_lines(&lead_zone(lines, block)))
+                .map(clued("a date line among the first paragraphs"))
+        })
         .or_else(|| published(dated_lines(footer)).map(clued("a date line after the article")))
         .or_else(|| labelled(dated_lines(kicker)).map(clued("a 'publié' line above the headline")))
         .or_else(|| {
             deictic_date_in_lead(&lines[block.clone()], today)
                 .map(clued("a day named in the first paragraphs"))
         })
+}
+
+/// The start of the article up to its third paragraph of prose: a caption or a standfirst
+/// may come before the header's date line.
+fn lead_zone(lines: &[&str], block: &Range<usize>) -> Range<usize> {
+    let end = block
+        .clone()
+        .filter(|&index| is_prose(lines[index]))
+        .nth(LEAD_PARAGRAPHS)
+        .unwrap_or(block.end);
+    block.start..end
 }
 
 fn as_publication(mention: &DateMention) -> PublicationDate {
@@ -293,6 +345,10 @@ struct DatedLine {
     is_update: bool,
     is_labelled: bool,
 }
+
+/// A date line has at most this many words ("Publié le 7 mai 2019 à 13h59 - Mis à jour le 8
+/// mai 2019 à 09h03" has 17).
+const MAX_DATE_LINE_WORDS: usize = 24;
 
 /// Words that may stand beside a date on a date line.
 const DATE_LINE_WORDS: &[&str] = &[
@@ -319,25 +375,37 @@ const DATE_LINE_WORDS: &[&str] = &[
 
 fn date_line(line: &str, today: Date) -> Option<DatedLine> {
     let (text, _) = strip_bullet(line);
-    if text.split_whitespace().count() > 14 {
+    // Every date has a number: most lines are settled without looking for one.
+    if !text.bytes().any(|byte| byte.is_ascii_digit())
+        || text.split_whitespace().count() > MAX_DATE_LINE_WORDS
+    {
         return None;
     }
-    let mention = find_dates(text, today).into_iter().next()?;
-    let rest = fold(&format!(
-        "{} {}",
-        &text[..mention.span.start],
-        &text[mention.span.end..]
-    ));
+    let mentions = find_dates(text, today);
+    let mut rest = String::new();
+    let mut after_previous = 0;
+    for mention in &mentions {
+        rest.push_str(&text[after_previous..mention.span.start]);
+        rest.push(' ');
+        after_previous = mention.span.end;
+    }
+    rest.push_str(&text[after_previous..]);
+    let rest = fold(&rest);
     let other_words = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty() && !word.chars().any(|c| c.is_ascii_digit()))
         .filter(|word| !DATE_LINE_WORDS.contains(word))
         .count();
-    (other_words <= 3).then(|| DatedLine {
-        is_update: ["mis a jour", "modifie", "actualise", "maj", "updated"]
-            .iter()
-            .any(|word| rest.contains(word)),
-        is_labelled: rest.contains("publie") || rest.contains("posted"),
+    let is_labelled = rest.contains("publie") || rest.contains("posted");
+    let names_update = ["mis a jour", "modifie", "actualise", "maj", "updated"]
+        .iter()
+        .any(|word| rest.contains(word));
+    let several = mentions.len() > 1;
+    // "Publié le 7 mai, mis à jour le 8 mai": an update comes after the publication.
+    let mention = mentions.into_iter().min_by_key(|mention| mention.date)?;
+    (other_words <= 3).then_some(DatedLine {
+        is_update: names_update && !is_labelled && !several,
+        is_labelled,
         mention,
     })
 }
@@ -536,6 +604,23 @@ Mot de passe
             Some("Idées pour le dossier retraites")
         );
         assert_eq!(titled.body, "Relire le rapport.");
+    }
+
+    /// A caption, or an aside in parentheses, is no headline.
+    #[test]
+    fn a_caption_is_no_headline() {
+        assert!(!is_headline(
+            "Le chlorothalonil est utilisé dans la culture des céréales depuis cinquante ans. Image: Keystone",
+            today()
+        ));
+        assert!(is_headline(
+            "Frain. Incendie dans une maison : cinq personnes relogées",
+            today()
+        ));
+        assert!(!is_headline(
+            "(Bruxelles, bureau européen du journal)",
+            today()
+        ));
     }
 
     #[test]
