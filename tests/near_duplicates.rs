@@ -106,7 +106,7 @@ fn a_later_run_groups_new_copies_with_earlier_articles() {
 
 #[test]
 fn copies_fold_without_the_groups_file_or_with_a_stale_one() {
-    let query_text = "soldats nord-coréens Kiev";
+    let query_text = "soldats nord-coréens Ukraine";
     let folds = |index: &Path, case: &str| {
         let results = query_json(index, &[query_text]);
         let all = query_json(index, &[query_text, "--no-collapse"]);

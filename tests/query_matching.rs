@@ -156,7 +156,7 @@ fn prefixes_rank_by_relevance_like_words() {
         prefix
             .hits
             .iter()
-            .map(|hit| hit.id.as_str())
+            .map(|hit| record_name(&hit.id))
             .collect::<Vec<_>>(),
         ["independance-ecosse", "independant-candidat"]
     );

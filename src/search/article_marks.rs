@@ -18,6 +18,8 @@ impl ArticleSearcher {
             MatchMode::Any,
             false,
             &Filters::default(),
+            &self.synonyms,
+            &self.searcher,
         );
         article.body_highlights = Some(highlights(&article.body, &built.highlight_terms));
         Ok(())
