@@ -2,23 +2,28 @@
 
 use crate::analysis::fold::fold;
 
-use super::document::Document;
+use super::document::{Document, NodeId};
 use super::measures::Measures;
 use super::metadata::{clean_text, PageMetadata};
 
 /// Separators between a headline and the site's name or section.
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " / ", " » "];
 
+/// How many `<h1>` are looked at.
+const HEADINGS: usize = 10;
+
 /// Longest `<h1>`, in characters other than white space, read as a headline.
 const HEADLINE_CHARS: u32 = 400;
 
 /// The article's headline. The declared headline (Open Graph, JSON-LD) is trusted first,
-/// as it names this page whatever the layout; the visible `<h1>` when nothing is declared,
-/// or when it is the declared one without the additions sites make to it.
+/// as it names this page whatever the layout, unless an `<h1>` is the declared one
+/// without the additions sites make to it. When nothing is declared, the `<h1>` heading
+/// the article (`article` is the element holding its paragraphs), else `<title>`.
 pub(crate) fn headline(
     document: &Document,
     measures: &Measures,
     metadata: &PageMetadata,
+    article: Option<NodeId>,
 ) -> Option<String> {
     let site_names = metadata.site_names();
     let without_site = |title: &str| without_site_name(title, &site_names);
@@ -33,25 +38,57 @@ pub(crate) fn headline(
         })
         .map(|title| without_site(&title))
         .filter(|title| !title.is_empty());
-    let visible = first_heading(document, measures);
-    match (declared, visible) {
-        (Some(declared), Some(visible)) if is_within(&visible, &declared) => Some(visible),
-        (Some(declared), _) => Some(declared),
-        (None, Some(visible)) => Some(visible),
-        (None, None) => metadata
-            .title_tag
-            .as_deref()
-            .map(|title| longest_part(&without_site(title)).to_string())
-            .filter(|title| !title.is_empty()),
+    match declared {
+        Some(declared) => Some(
+            headings(document, measures)
+                .find_map(|(_, visible)| is_within(&visible, &declared).then_some(visible))
+                .unwrap_or(declared),
+        ),
+        None => headline_element(document, measures, None, article)
+            .and_then(|id| measures.short_text(document, id, HEADLINE_CHARS))
+            .or_else(|| {
+                metadata
+                    .title_tag
+                    .as_deref()
+                    .map(|title| longest_part(&without_site(title)).to_string())
+                    .filter(|title| !title.is_empty())
+            }),
     }
 }
 
-/// The text of the page's first `<h1>` with readable text.
-fn first_heading(document: &Document, measures: &Measures) -> Option<String> {
+/// The `<h1>` that heads the article: the one that reads as its `headline`, else the last
+/// before the element holding its paragraphs (a page may head its logo with an `<h1>`),
+/// else the page's first. Datelines and bylines are looked for after it.
+pub(crate) fn headline_element(
+    document: &Document,
+    measures: &Measures,
+    headline: Option<&str>,
+    article: Option<NodeId>,
+) -> Option<NodeId> {
+    let headings: Vec<(NodeId, String)> = headings(document, measures).collect();
+    let matching = headline.and_then(|headline| {
+        headings
+            .iter()
+            .find(|(_, text)| text == headline || is_within(text, headline))
+    });
+    let before_article =
+        article.and_then(|article| headings.iter().take_while(|(id, _)| *id < article).last());
+    matching
+        .or(before_article)
+        .or(headings.first())
+        .map(|(id, _)| *id)
+}
+
+/// The page's first `<h1>` elements with their texts.
+fn headings<'a>(
+    document: &'a Document,
+    measures: &'a Measures,
+) -> impl Iterator<Item = (NodeId, String)> + 'a {
     document
         .elements_named("h1")
         .filter(|(id, _)| !measures.unread[*id])
-        .find_map(|(id, _)| measures.short_text(document, id, HEADLINE_CHARS))
+        .take(HEADINGS)
+        .filter_map(|(id, _)| Some((id, measures.short_text(document, id, HEADLINE_CHARS)?)))
 }
 
 /// Whether `visible` is `declared` less a few words the site added (a section, the site's
@@ -89,7 +126,28 @@ pub(crate) fn without_site_name(title: &str, site_names: &[String]) -> String {
             }
         }
     }
-    title.to_string()
+    without_trailing_label(title).to_string()
+}
+
+/// Separators that never occur inside a headline's own text.
+const LABEL_SEPARATORS: &[&str] = &[" | ", " :: ", " · ", " » "];
+
+/// Most words in a label (a section, a rubric) that sites append to a headline.
+const LABEL_WORDS: usize = 3;
+
+/// `title` without a short trailing label after a separator that headlines do not use
+/// ("Le Sénat rejette le budget | Politique").
+fn without_trailing_label(title: &str) -> &str {
+    for separator in LABEL_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(separator) {
+            let (head, tail) = (head.trim(), tail.trim());
+            let tail_words = tail.split_whitespace().count();
+            if tail_words <= LABEL_WORDS && head.split_whitespace().count() > tail_words * 2 {
+                return without_trailing_label(head);
+            }
+        }
+    }
+    title
 }
 
 /// The longest part of a `<title>` between separators: the headline, when the site's name
@@ -111,12 +169,19 @@ fn longest_part(title: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use super::super::container::best_element;
     use super::*;
 
     fn headline_of(html: &str) -> Option<String> {
         let document = Document::parse(html).unwrap();
         let measures = Measures::of(&document);
-        headline(&document, &measures, &PageMetadata::read(&document))
+        let article = best_element(&document, &measures);
+        headline(
+            &document,
+            &measures,
+            &PageMetadata::read(&document),
+            article,
+        )
     }
 
     #[test]
