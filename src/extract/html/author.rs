@@ -114,6 +114,24 @@ fn is_own_line(document: &Document, measures: &Measures, id: NodeId, element: &E
             .is_none_or(|parent| measures.text_chars[parent] == measures.text_chars[id])
 }
 
+/// Words of `class` and `id` that mark an author's name: a name alone is read as the
+/// byline only in such an element (or its parent), as pages print many other names.
+const AUTHOR_WORDS: &[&str] = &["author", "auteur", "byline", "signature", "writer"];
+
+fn names_author(document: &Document, id: NodeId, element: &Element) -> bool {
+    let marks = |element: &Element| {
+        element.class_and_id().any(|name| {
+            let name = name.to_ascii_lowercase();
+            AUTHOR_WORDS.iter().any(|word| name.contains(word))
+        })
+    };
+    marks(element)
+        || document.nodes[id]
+            .parent
+            .and_then(|parent| document.element(parent))
+            .is_some_and(marks)
+}
+
 /// Whether the nearest item (microdata `itemtype`) above an author is a comment or a
 /// review: its author is a reader, not the article's.
 fn authors_a_comment(document: &Document, id: NodeId) -> bool {
@@ -132,13 +150,14 @@ fn authors_a_comment(document: &Document, id: NodeId) -> bool {
 
 /// "Par Jeanne Martin" in one of the short blocks that follow the article's `<h1>`: the
 /// shortest such block (a byline's own element rather than the line of date and byline
-/// that holds it), else a name alone in a block.
+/// that holds it), else a name alone in a block marked as the author's.
 fn printed_byline(
     document: &Document,
     measures: &Measures,
     heading: Option<NodeId>,
 ) -> Option<String> {
     let after = document.subtree_end(heading?);
+    // Each short text, and whether it may be a name alone (a line of its own, marked as an author's).
     let lines: Vec<(String, bool)> = document
         .elements()
         .skip_while(|(id, _)| *id < after)
@@ -146,7 +165,9 @@ fn printed_byline(
         .take(BYLINE_REACH)
         .filter_map(|(id, element)| {
             let text = measures.short_text(document, id, BYLINE_CHARS)?;
-            Some((text, is_own_line(document, measures, id, element)))
+            let named =
+                is_own_line(document, measures, id, element) && names_author(document, id, element);
+            Some((text, named))
         })
         .collect();
     lines
@@ -157,7 +178,7 @@ fn printed_byline(
         .or_else(|| {
             lines
                 .into_iter()
-                .find(|(text, own_line)| *own_line && is_plain_name(text))
+                .find(|(text, named)| *named && is_plain_name(text))
                 .map(|(text, _)| text)
         })
 }

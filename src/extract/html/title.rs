@@ -7,7 +7,7 @@ use super::measures::Measures;
 use super::metadata::{clean_text, PageMetadata};
 
 /// Separators between a headline and the site's name or section.
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " / ", " » "];
+const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " / "];
 
 /// How many `<h1>` are looked at.
 const HEADINGS: usize = 10;
@@ -69,7 +69,7 @@ pub(crate) fn headline_element(
     let matching = headline.and_then(|headline| {
         headings
             .iter()
-            .find(|(_, text)| text == headline || is_within(text, headline))
+            .find(|(_, text)| is_same_text(text, headline) || is_within(text, headline))
     });
     let before_article =
         article.and_then(|article| headings.iter().take_while(|(id, _)| *id < article).last());
@@ -77,6 +77,11 @@ pub(crate) fn headline_element(
         .or(before_article)
         .or(headings.first())
         .map(|(id, _)| *id)
+}
+
+/// Whether two texts are the same words, whatever their spaces (no-break or not).
+fn is_same_text(one: &str, other: &str) -> bool {
+    one.split_whitespace().eq(other.split_whitespace())
 }
 
 /// The page's first `<h1>` elements with their texts.
@@ -92,10 +97,13 @@ fn headings<'a>(
 }
 
 /// Whether `visible` is `declared` less a few words the site added (a section, the site's
-/// name): sites often declare "Titre - Rubrique" for a page headed "Titre".
+/// name): sites often declare "Titre - Rubrique" for a page headed "Titre". The same
+/// words are not "within": the declared text is kept then, as written in metadata.
 fn is_within(visible: &str, declared: &str) -> bool {
-    let (visible, declared) = (fold(visible), fold(declared));
+    let words = |text: &str| fold(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let (visible, declared) = (words(visible), words(declared));
     !visible.is_empty()
+        && visible.len() < declared.len()
         && visible.len() * 2 >= declared.len()
         && (declared.starts_with(&visible) || declared.ends_with(&visible))
 }
@@ -129,8 +137,9 @@ pub(crate) fn without_site_name(title: &str, site_names: &[String]) -> String {
     without_trailing_label(title).to_string()
 }
 
-/// Separators that never occur inside a headline's own text.
-const LABEL_SEPARATORS: &[&str] = &[" | ", " :: ", " · ", " » "];
+/// Separators that never occur inside a headline's own text (not " » ", a French
+/// closing quote).
+const LABEL_SEPARATORS: &[&str] = &[" | ", " :: ", " · "];
 
 /// Most words in a label (a section, a rubric) that sites append to a headline.
 const LABEL_WORDS: usize = 3;
@@ -212,6 +221,12 @@ mod tests {
         assert_eq!(
             headline_of(declared).as_deref(),
             Some("La grève des dockers")
+        );
+        let quoted = "<meta property=\"og:title\" content=\"Grève : la « réforme » du port\">\
+                      <h1>Grève\u{a0}: la « réforme » du port</h1>";
+        assert_eq!(
+            headline_of(quoted).as_deref(),
+            Some("Grève : la « réforme » du port")
         );
         let teaser =
             r#"<meta property="og:title" content="Le port du Havre à l'arrêt"><h1>Newsletter</h1>"#;
