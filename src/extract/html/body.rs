@@ -30,7 +30,9 @@ pub(crate) fn article_paragraphs(
     reader.finish(title)
 }
 
-/// Whether a block inside the article is not part of its text.
+/// Whether a block inside the article is not part of its text: a region around articles,
+/// a box of links, or a block holding little of the article's text that holds teasers
+/// (headings that are links) or names itself as boilerplate.
 fn is_inner_boilerplate(
     document: &Document,
     measures: &Measures,
@@ -50,7 +52,8 @@ fn is_inner_boilerplate(
     let link_box = !is_one_paragraph
         && measures.paragraph_chars[id] == 0
         && measures.link_share(id) > LINK_BOX_SHARE;
-    link_box || (holds_little && names_boilerplate(element))
+    let teasers = measures.linked_headings[id] > 0;
+    link_box || (holds_little && (teasers || names_boilerplate(element)))
 }
 
 /// A link to another page: an e-mail address or a phone number given as a link is text

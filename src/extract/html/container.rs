@@ -60,8 +60,9 @@ pub(crate) fn article_elements(
     let mut elements = lead_blocks(document, measures, parent, heading);
     elements.extend(document.children(parent).filter(|sibling| {
         *sibling == best
-            || scores[*sibling] >= best_score * SIBLING_SCORE_SHARE
-            || continues_article(document, measures, *sibling)
+            || (measures.linked_headings[*sibling] == 0
+                && (scores[*sibling] >= best_score * SIBLING_SCORE_SHARE
+                    || continues_article(document, measures, *sibling)))
     }));
     elements
 }
@@ -108,10 +109,13 @@ fn lead_blocks(
 }
 
 /// Whether a sibling of the article's best element holds a paragraph of it (a lead
-/// paragraph in a block of its own, the last paragraphs after an inserted box).
+/// paragraph in a block of its own, the last paragraphs after an inserted box). A block
+/// with headings that are links is a list of teasers for other articles, not a part of
+/// this one.
 fn continues_article(document: &Document, measures: &Measures, sibling: NodeId) -> bool {
     document.element(sibling).is_some_and(|element| {
         measures.paragraph_chars[sibling] >= SIBLING_PARAGRAPH_CHARS
+            && measures.linked_headings[sibling] == 0
             && measures.link_share(sibling) <= SIBLING_LINK_SHARE
             && !names_boilerplate(element)
     })
@@ -201,7 +205,8 @@ mod tests {
         let sentence = "Une phrase de l'article, assez longue pour compter comme un paragraphe.";
         let html = format!(
             "<main><div><p>{sentence} Un.</p><p>{sentence} Deux.</p><p>{sentence} Trois.</p></div>\
-             <div class=pub><a>Publicité</a></div><div><p>{sentence} Quatre.</p></div></main>"
+             <div class=pub><a>Publicité</a></div><div><p>{sentence} Quatre.</p></div>\
+             <div><h3><a href=/x>Un autre article</a></h3><p>{sentence} Son résumé.</p></div></main>"
         );
         let found = article_text(&html);
         assert_eq!(found.len(), 2, "{found:?}");

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::document::{push_collapsed, Document, NodeData};
+use super::document::{Document, NodeData};
 use super::entities::decode_entities;
 
 /// The self-description of one page.
@@ -175,13 +175,13 @@ fn is_empty_value(value: &Value) -> bool {
 }
 
 /// Text from metadata: entities decoded (JSON-LD and some `<meta>` contents carry
-/// `&#039;`), white space collapsed.
+/// `&#039;`), each run of white space one space, no-break spaces included (metadata is
+/// one line, and a stray `&nbsp;` would make a title differ from the same words).
 pub(crate) fn clean_text(text: &str) -> String {
-    let decoded = decode_entities(text);
-    let mut clean = String::new();
-    push_collapsed(&mut clean, &decoded);
-    clean.truncate(clean.trim_end().len());
-    clean
+    decode_entities(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn meta_tag(element: &super::document::Element) -> Option<(String, String)> {
@@ -408,6 +408,7 @@ mod tests {
             clean_text("d&#039;un &amp; l&rsquo;autre"),
             "d'un & l\u{2019}autre"
         );
+        assert_eq!(clean_text(" sa&nbsp;voiture\u{a0}? "), "sa voiture ?");
     }
 
     #[test]
