@@ -226,6 +226,9 @@ fn json_ld_objects(text: &str) -> Vec<Map<String, Value>> {
     objects
 }
 
+/// How far after `"author"` a broken JSON-LD text is searched for the author's name.
+const AUTHOR_SCAN_BYTES: usize = 400;
+
 /// The article keys of a JSON-LD text that does not parse, found by their `"key": "value"`
 /// shape: the type, headline, dates, section and the author's name.
 fn scanned_article(text: &str) -> Option<Map<String, Value>> {
@@ -244,7 +247,11 @@ fn scanned_article(text: &str) -> Option<Map<String, Value>> {
     }
     if let Some(start) = text.find("\"author\"") {
         let author = &text[start..];
-        let author = &author[..author.len().min(400)];
+        let mut end = author.len().min(AUTHOR_SCAN_BYTES);
+        while !author.is_char_boundary(end) {
+            end -= 1;
+        }
+        let author = &author[..end];
         if let Some(name) = string_after(author, "\"name\"") {
             let mut person = Map::new();
             person.insert("name".to_string(), Value::String(name));
@@ -409,6 +416,17 @@ mod tests {
             "d'un & l\u{2019}autre"
         );
         assert_eq!(clean_text(" sa&nbsp;voiture\u{a0}? "), "sa voiture ?");
+    }
+
+    #[test]
+    fn broken_json_ld_cut_inside_a_character() {
+        let text = format!(
+            r#"{{"@type":"NewsArticle","author":{{"x":"{}é suite"#,
+            "a".repeat(AUTHOR_SCAN_BYTES - 16)
+        );
+        let cut = text.find("\"author\"").unwrap() + AUTHOR_SCAN_BYTES;
+        assert!(cut < text.len() && !text.is_char_boundary(cut));
+        assert!(json_ld_objects(&text)[0].get("author").is_none());
     }
 
     #[test]
