@@ -9,6 +9,10 @@ use super::metadata::{clean_text, PageMetadata};
 /// Separators between a headline and the site's name or section.
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " / "];
 
+/// How many parts (site names, rubrics) are taken off a title at most: a bound on the
+/// work for a title made of thousands of separators.
+const MAX_STRIPPED_PARTS: usize = 4;
+
 /// How many `<h1>` are looked at.
 const HEADINGS: usize = 10;
 
@@ -110,7 +114,6 @@ fn is_within(visible: &str, declared: &str) -> bool {
 
 /// `title` without a leading or trailing part that names the site.
 pub(crate) fn without_site_name(title: &str, site_names: &[String]) -> String {
-    let title = title.trim();
     let names: Vec<String> = site_names
         .iter()
         .map(|name| fold(name))
@@ -122,17 +125,23 @@ pub(crate) fn without_site_name(title: &str, site_names: &[String]) -> String {
             part == *name || (part.contains(name.as_str()) && part.len() <= name.len() + 12)
         })
     };
-    for separator in SEPARATORS {
-        if let Some((head, tail)) = title.rsplit_once(separator) {
-            if names_site(tail) && !head.trim().is_empty() {
-                return without_site_name(head, site_names);
+    let mut title = title.trim();
+    'strip: for _ in 0..MAX_STRIPPED_PARTS {
+        for separator in SEPARATORS {
+            if let Some((head, tail)) = title.rsplit_once(separator) {
+                if names_site(tail) && !head.trim().is_empty() {
+                    title = head.trim();
+                    continue 'strip;
+                }
+            }
+            if let Some((head, tail)) = title.split_once(separator) {
+                if names_site(head) && !tail.trim().is_empty() {
+                    title = tail.trim();
+                    continue 'strip;
+                }
             }
         }
-        if let Some((head, tail)) = title.split_once(separator) {
-            if names_site(head) && !tail.trim().is_empty() {
-                return without_site_name(tail, site_names);
-            }
-        }
+        break;
     }
     without_trailing_label(title).to_string()
 }
@@ -146,15 +155,19 @@ const LABEL_WORDS: usize = 3;
 
 /// `title` without a short trailing label after a separator that headlines do not use
 /// ("Le Sénat rejette le budget | Politique").
-fn without_trailing_label(title: &str) -> &str {
-    for separator in LABEL_SEPARATORS {
-        if let Some((head, tail)) = title.rsplit_once(separator) {
-            let (head, tail) = (head.trim(), tail.trim());
-            let tail_words = tail.split_whitespace().count();
-            if tail_words <= LABEL_WORDS && head.split_whitespace().count() > tail_words * 2 {
-                return without_trailing_label(head);
+fn without_trailing_label(mut title: &str) -> &str {
+    'strip: for _ in 0..MAX_STRIPPED_PARTS {
+        for separator in LABEL_SEPARATORS {
+            if let Some((head, tail)) = title.rsplit_once(separator) {
+                let (head, tail) = (head.trim(), tail.trim());
+                let tail_words = tail.split_whitespace().count();
+                if tail_words <= LABEL_WORDS && head.split_whitespace().count() > tail_words * 2 {
+                    title = head;
+                    continue 'strip;
+                }
             }
         }
+        break;
     }
     title
 }
@@ -211,6 +224,19 @@ mod tests {
         assert_eq!(
             longest_part("Le Sénat rejette le budget | Site | Actualités"),
             "Le Sénat rejette le budget"
+        );
+    }
+
+    #[test]
+    fn a_title_of_many_separators_is_bounded_work() {
+        let sites = ["Site".to_string()];
+        let title = format!("Le titre{}", " | Site".repeat(100_000));
+        let stripped = without_site_name(&title, &sites);
+        assert!(stripped.starts_with("Le titre | Site"));
+        // As many site names, then as many short labels, are taken off.
+        assert_eq!(
+            stripped.matches(" | ").count(),
+            100_000 - 2 * MAX_STRIPPED_PARTS
         );
     }
 
