@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::extract::byline::{byline_author, is_plain_name};
 
-use super::document::{Document, NodeId};
+use super::document::{is_phrasing, Document, Element, NodeId};
 use super::measures::Measures;
 use super::metadata::{clean_text, PageMetadata};
 
@@ -12,6 +12,7 @@ use super::metadata::{clean_text, PageMetadata};
 const AUTHOR_META_KEYS: &[&str] = &[
     "author",
     "article:author",
+    "og:article:author",
     "dc.creator",
     "dcterms.creator",
     "sailthru.author",
@@ -29,10 +30,12 @@ const BYLINE_REACH: usize = 60;
 const CANDIDATES: usize = 200;
 
 /// The article's author or authors (joined by ", ").
+/// `heading` is the article's `<h1>`, under which a byline is looked for.
 pub(crate) fn author(
     document: &Document,
     measures: &Measures,
     metadata: &PageMetadata,
+    heading: Option<NodeId>,
 ) -> Option<String> {
     AUTHOR_META_KEYS
         .iter()
@@ -40,7 +43,7 @@ pub(crate) fn author(
         .map(str::to_string)
         .or_else(|| json_ld_author(metadata))
         .or_else(|| marked_author(document, measures))
-        .or_else(|| printed_byline(document, measures))
+        .or_else(|| printed_byline(document, measures, heading))
 }
 
 /// Not a link to a profile page nor a sentence.
@@ -91,6 +94,7 @@ fn marked_author(document: &Document, measures: &Measures) -> Option<String> {
         .elements()
         .filter(|(id, _)| !measures.unread[*id] && is_marked(*id))
         .take(CANDIDATES)
+        .filter(|(id, _)| !authors_a_comment(document, *id))
         .find_map(|(id, element)| {
             element
                 .attribute("content")
@@ -101,25 +105,82 @@ fn marked_author(document: &Document, measures: &Measures) -> Option<String> {
         })
 }
 
-/// "Par Jeanne Martin" in one of the short blocks that follow the first `<h1>`: the
+/// Whether an element's text is a line of its own: a block, or an inline element that is
+/// all of its parent's text (not a name quoted in a sentence).
+fn is_own_line(document: &Document, measures: &Measures, id: NodeId, element: &Element) -> bool {
+    !is_phrasing(&element.name)
+        || document.nodes[id]
+            .parent
+            .is_none_or(|parent| measures.text_chars[parent] == measures.text_chars[id])
+}
+
+/// Words of `class` and `id` that mark an author's name: a name alone is read as the
+/// byline only in such an element (or its parent), as pages print many other names.
+const AUTHOR_WORDS: &[&str] = &["author", "auteur", "byline", "signature", "writer"];
+
+fn names_author(document: &Document, id: NodeId, element: &Element) -> bool {
+    let marks = |element: &Element| {
+        element.class_and_id().any(|name| {
+            let name = name.to_ascii_lowercase();
+            AUTHOR_WORDS.iter().any(|word| name.contains(word))
+        })
+    };
+    marks(element)
+        || document.nodes[id]
+            .parent
+            .and_then(|parent| document.element(parent))
+            .is_some_and(marks)
+}
+
+/// Whether the nearest item (microdata `itemtype`) above an author is a comment or a
+/// review: its author is a reader, not the article's.
+fn authors_a_comment(document: &Document, id: NodeId) -> bool {
+    let mut above = document.nodes[id].parent;
+    while let Some(ancestor) = above {
+        if let Some(kind) = document
+            .element(ancestor)
+            .and_then(|element| element.attribute("itemtype"))
+        {
+            return kind.contains("Comment") || kind.contains("Review");
+        }
+        above = document.nodes[ancestor].parent;
+    }
+    false
+}
+
+/// "Par Jeanne Martin" in one of the short blocks that follow the article's `<h1>`: the
 /// shortest such block (a byline's own element rather than the line of date and byline
-/// that holds it), else a name alone in a block.
-fn printed_byline(document: &Document, measures: &Measures) -> Option<String> {
-    let (heading, _) = document.elements_named("h1").next()?;
-    let after = document.subtree_end(heading);
-    let texts: Vec<String> = document
+/// that holds it), else a name alone in a block marked as the author's.
+fn printed_byline(
+    document: &Document,
+    measures: &Measures,
+    heading: Option<NodeId>,
+) -> Option<String> {
+    let after = document.subtree_end(heading?);
+    // Each short text, and whether it may be a name alone (a line of its own, marked as an author's).
+    let lines: Vec<(String, bool)> = document
         .elements()
         .skip_while(|(id, _)| *id < after)
         .filter(|(id, _)| !measures.unread[*id])
         .take(BYLINE_REACH)
-        .filter_map(|(id, _)| measures.short_text(document, id, BYLINE_CHARS))
+        .filter_map(|(id, element)| {
+            let text = measures.short_text(document, id, BYLINE_CHARS)?;
+            let named =
+                is_own_line(document, measures, id, element) && names_author(document, id, element);
+            Some((text, named))
+        })
         .collect();
-    texts
+    lines
         .iter()
-        .filter_map(|text| Some((text.len(), byline_author(text)?)))
+        .filter_map(|(text, _)| Some((text.len(), byline_author(text)?)))
         .min_by_key(|(length, _)| *length)
         .map(|(_, name)| name)
-        .or_else(|| texts.into_iter().find(|text| is_plain_name(text)))
+        .or_else(|| {
+            lines
+                .into_iter()
+                .find(|(text, named)| *named && is_plain_name(text))
+                .map(|(text, _)| text)
+        })
 }
 
 #[cfg(test)]
@@ -129,7 +190,13 @@ mod tests {
     fn author_of(html: &str) -> Option<String> {
         let document = Document::parse(html).unwrap();
         let measures = Measures::of(&document);
-        author(&document, &measures, &PageMetadata::read(&document))
+        let heading = document.elements_named("h1").last().map(|(id, _)| id);
+        author(
+            &document,
+            &measures,
+            &PageMetadata::read(&document),
+            heading,
+        )
     }
 
     #[test]

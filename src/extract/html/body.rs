@@ -2,68 +2,37 @@
 
 use html5ever::local_name;
 
+use super::boilerplate::names_boilerplate;
 use super::container::article_elements;
+#[cfg(test)]
+use super::container::best_element;
 use super::document::{is_phrasing, Document, Element, NodeData, NodeId};
 use super::measures::{is_around, Measures};
 use crate::extract::page_lines::{is_noise, is_prose, is_widget};
-
-/// Words of `class` and `id` attributes (split on `-`, `_`) that name a block which is not
-/// article text. Trusted only inside the article, for blocks holding little of its text.
-const BOILERPLATE_WORDS: &[&str] = &[
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "comment",
-    "comments",
-    "newsletter",
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "pub",
-    "promo",
-    "sponsor",
-    "sponsored",
-    "outbrain",
-    "taboola",
-    "breadcrumb",
-    "breadcrumbs",
-    "tags",
-    "caption",
-    "credit",
-    "credits",
-    "subscribe",
-    "paywall",
-    "popup",
-    "modal",
-    "sidebar",
-    "widget",
-    "byline",
-    "author",
-    "signature",
-    "date",
-    "dateline",
-    "meta",
-];
 
 /// A block whose text is more than this share links is a box of links, not article text.
 const LINK_BOX_SHARE: f32 = 0.5;
 
 /// The paragraphs of the page's article, without the title.
+/// `best` is the element holding most of the article, `heading` its `<h1>`
+/// (see [`article_elements`]).
 pub(crate) fn article_paragraphs(
     document: &Document,
     measures: &Measures,
     title: Option<&str>,
+    best: Option<NodeId>,
+    heading: Option<NodeId>,
 ) -> Vec<String> {
     let mut reader = ParagraphReader::default();
-    for container in article_elements(document, measures) {
+    for container in article_elements(document, measures, best, heading) {
         reader.read(document, measures, container);
     }
     reader.finish(title)
 }
 
-/// Whether a block inside the article is not part of its text.
+/// Whether a block inside the article is not part of its text: a region around articles,
+/// a box of links, or a block holding little of the article's text that holds teasers
+/// (headings that are links) or names itself as boilerplate.
 fn is_inner_boilerplate(
     document: &Document,
     measures: &Measures,
@@ -83,14 +52,18 @@ fn is_inner_boilerplate(
     let link_box = !is_one_paragraph
         && measures.paragraph_chars[id] == 0
         && measures.link_share(id) > LINK_BOX_SHARE;
-    link_box || (holds_little && names_boilerplate(element))
+    let teasers = measures.linked_headings[id] > 0;
+    link_box || (holds_little && (teasers || names_boilerplate(element)))
 }
 
-fn names_boilerplate(element: &Element) -> bool {
-    element
-        .class_and_id()
-        .flat_map(|name| name.split(['-', '_']))
-        .any(|word| BOILERPLATE_WORDS.contains(&word.to_ascii_lowercase().as_str()))
+/// A link to another page: an e-mail address or a phone number given as a link is text
+/// of the article.
+fn is_navigation_link(element: &Element) -> bool {
+    element.name == local_name!("a")
+        && !element.attribute("href").is_some_and(|href| {
+            let href = href.trim_start().to_ascii_lowercase();
+            href.starts_with("mailto:") || href.starts_with("tel:")
+        })
 }
 
 /// Elements that end a paragraph of text.
@@ -123,7 +96,7 @@ impl ParagraphReader {
             match &document.nodes[id].data {
                 NodeData::Text(text) => self.push_text(text, link_depth > 0),
                 NodeData::Element(element) if leaving => {
-                    if element.name == local_name!("a") {
+                    if is_navigation_link(element) {
                         link_depth -= 1;
                     }
                     if breaks_paragraph(element) {
@@ -137,7 +110,7 @@ impl ParagraphReader {
                     if id != container && is_inner_boilerplate(document, measures, id, container) {
                         continue;
                     }
-                    if element.name == local_name!("a") {
+                    if is_navigation_link(element) {
                         link_depth += 1;
                     }
                     stack.push((id, true));
@@ -205,7 +178,9 @@ mod tests {
     fn paragraphs(html: &str) -> Vec<String> {
         let document = Document::parse(html).unwrap();
         let measures = Measures::of(&document);
-        article_paragraphs(&document, &measures, Some("Le titre"))
+        let heading = document.elements_named("h1").next().map(|(id, _)| id);
+        let best = best_element(&document, &measures);
+        article_paragraphs(&document, &measures, Some("Le titre"), best, heading)
     }
 
     #[test]
@@ -224,6 +199,7 @@ mod tests {
               <p>Second paragraphe, un peu plus long.<br>Après un saut.</p>
               <p><a href="/ailleurs">Une phrase entière en lien, qui se lit comme de la prose et doit rester.</a></p>
               <figure><img src="a.jpg"><figcaption>Une légende</figcaption></figure>
+              <p><a href="mailto:redaction@exemple.fr">redaction@exemple.fr</a></p>
             </div>
             <div class="comments"><p>Un commentaire de lecteur assez long pour compter beaucoup.</p></div>
             </body></html>"#;
@@ -234,6 +210,7 @@ mod tests {
                 "Second paragraphe, un peu plus long.",
                 "Après un saut.",
                 "Une phrase entière en lien, qui se lit comme de la prose et doit rester.",
+                "redaction@exemple.fr",
             ]
         );
     }

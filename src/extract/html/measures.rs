@@ -82,6 +82,9 @@ const PARAGRAPH_LINK_SHARE: f32 = 0.34;
 /// Direct text, in characters other than white space, that makes a `<div>` a paragraph.
 const TEXT_BLOCK_CHARS: u32 = 80;
 
+/// A heading with more than this share of its text in links is another article's headline.
+const LINKED_HEADING_SHARE: f32 = 0.5;
+
 /// The measures of every node, indexed by node id.
 pub(crate) struct Measures {
     /// Inside a script, style, hidden element…: never read.
@@ -96,6 +99,9 @@ pub(crate) struct Measures {
     pub(crate) link_chars: Vec<u32>,
     /// Characters of the article-like paragraphs under the node (see [`Measures::is_paragraph`]).
     pub(crate) paragraph_chars: Vec<u32>,
+    /// How many headings (`<h2>` to `<h6>`) that are mostly a link are under the node: the
+    /// headings of teasers for other articles.
+    pub(crate) linked_headings: Vec<u32>,
     /// Whether the node reads as a paragraph of an article.
     paragraph: Vec<bool>,
     /// Characters of text that are direct children of the node.
@@ -145,6 +151,7 @@ impl Measures {
             text_chars,
             link_chars,
             paragraph_chars: vec![0; count],
+            linked_headings: vec![0; count],
             paragraph: vec![false; count],
             direct_chars,
         };
@@ -153,9 +160,14 @@ impl Measures {
                 measures.paragraph[id] = true;
                 measures.paragraph_chars[id] = measures.text_chars[id];
             }
+            if measures.is_linked_heading(document, id) {
+                measures.linked_headings[id] += 1;
+            }
             if let Some(parent) = document.nodes[id].parent {
                 measures.paragraph_chars[parent] =
                     measures.paragraph_chars[parent].saturating_add(measures.paragraph_chars[id]);
+                measures.linked_headings[parent] =
+                    measures.linked_headings[parent].saturating_add(measures.linked_headings[id]);
             }
         }
         measures
@@ -180,6 +192,20 @@ impl Measures {
         (self.text_chars[id] > 0 && self.text_chars[id] <= max_chars)
             .then(|| document.text(id))
             .filter(|text| !text.is_empty())
+    }
+
+    /// A heading below the title whose text is mostly a link: another article's headline.
+    fn is_linked_heading(&self, document: &Document, id: NodeId) -> bool {
+        document.element(id).is_some_and(|element| {
+            matches!(
+                element.name,
+                local_name!("h2")
+                    | local_name!("h3")
+                    | local_name!("h4")
+                    | local_name!("h5")
+                    | local_name!("h6")
+            ) && self.link_share(id) > LINKED_HEADING_SHARE
+        })
     }
 
     /// Whether the node reads as a paragraph of an article.
@@ -233,5 +259,11 @@ mod tests {
         assert_eq!(measures.paragraph_chars[article], 43);
         assert!(measures.around[nav]);
         assert_eq!(measures.paragraph_chars[0], 43);
+        assert_eq!(measures.linked_headings[0], 0);
+        let teasers = Document::parse(
+            "<ul><li><h3><a href=/a>Un autre article</a></h3><p>Son résumé.</p></li></ul>",
+        )
+        .unwrap();
+        assert_eq!(Measures::of(&teasers).linked_headings[0], 1);
     }
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::document::{push_collapsed, Document, NodeData};
+use super::document::{Document, NodeData};
 use super::entities::decode_entities;
 
 /// The self-description of one page.
@@ -175,13 +175,13 @@ fn is_empty_value(value: &Value) -> bool {
 }
 
 /// Text from metadata: entities decoded (JSON-LD and some `<meta>` contents carry
-/// `&#039;`), white space collapsed.
+/// `&#039;`), each run of white space one space, no-break spaces included (metadata is
+/// one line, and a stray `&nbsp;` would make a title differ from the same words).
 pub(crate) fn clean_text(text: &str) -> String {
-    let decoded = decode_entities(text);
-    let mut clean = String::new();
-    push_collapsed(&mut clean, &decoded);
-    clean.truncate(clean.trim_end().len());
-    clean
+    decode_entities(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn meta_tag(element: &super::document::Element) -> Option<(String, String)> {
@@ -226,6 +226,9 @@ fn json_ld_objects(text: &str) -> Vec<Map<String, Value>> {
     objects
 }
 
+/// How far after `"author"` a broken JSON-LD text is searched for the author's name.
+const AUTHOR_SCAN_BYTES: usize = 400;
+
 /// The article keys of a JSON-LD text that does not parse, found by their `"key": "value"`
 /// shape: the type, headline, dates, section and the author's name.
 fn scanned_article(text: &str) -> Option<Map<String, Value>> {
@@ -244,7 +247,11 @@ fn scanned_article(text: &str) -> Option<Map<String, Value>> {
     }
     if let Some(start) = text.find("\"author\"") {
         let author = &text[start..];
-        let author = &author[..author.len().min(400)];
+        let mut end = author.len().min(AUTHOR_SCAN_BYTES);
+        while !author.is_char_boundary(end) {
+            end -= 1;
+        }
+        let author = &author[..end];
         if let Some(name) = string_after(author, "\"name\"") {
             let mut person = Map::new();
             person.insert("name".to_string(), Value::String(name));
@@ -408,6 +415,18 @@ mod tests {
             clean_text("d&#039;un &amp; l&rsquo;autre"),
             "d'un & l\u{2019}autre"
         );
+        assert_eq!(clean_text(" sa&nbsp;voiture\u{a0}? "), "sa voiture ?");
+    }
+
+    #[test]
+    fn broken_json_ld_cut_inside_a_character() {
+        let text = format!(
+            r#"{{"@type":"NewsArticle","author":{{"x":"{}é suite"#,
+            "a".repeat(AUTHOR_SCAN_BYTES - 16)
+        );
+        let cut = text.find("\"author\"").unwrap() + AUTHOR_SCAN_BYTES;
+        assert!(cut < text.len() && !text.is_char_boundary(cut));
+        assert!(json_ld_objects(&text)[0].get("author").is_none());
     }
 
     #[test]

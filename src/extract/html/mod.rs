@@ -9,6 +9,7 @@
 
 mod author;
 mod body;
+mod boilerplate;
 mod category;
 mod container;
 mod document;
@@ -34,11 +35,14 @@ pub fn read_html(text: &str, today: Date) -> PageFields {
     };
     let measures = Measures::of(&document);
     let metadata = PageMetadata::read(&document);
-    let title = title::headline(&document, &measures, &metadata);
+    let best = container::best_element(&document, &measures);
+    let title = title::headline(&document, &measures, &metadata, best);
+    let heading = title::headline_element(&document, &measures, title.as_deref(), best);
     let url = url(&metadata);
-    let body = body::article_paragraphs(&document, &measures, title.as_deref()).join("\n\n");
+    let body = body::article_paragraphs(&document, &measures, title.as_deref(), best, heading)
+        .join("\n\n");
     PageFields {
-        date: published::publication_date(&document, &measures, &metadata, today),
+        date: published::publication_date(&document, &measures, &metadata, heading, today),
         category: category::category(
             &document,
             &measures,
@@ -46,7 +50,7 @@ pub fn read_html(text: &str, today: Date) -> PageFields {
             title.as_deref(),
             url.as_deref(),
         ),
-        author: author::author(&document, &measures, &metadata),
+        author: author::author(&document, &measures, &metadata, heading),
         source: metadata.site_names().into_iter().next(),
         title,
         url,

@@ -45,10 +45,13 @@ const DATELINE_REACH: usize = 60;
 const CANDIDATES: usize = 200;
 
 /// The date the page was published, as the publisher dates it (its local date).
+///
+/// `heading` is the article's `<h1>`, under which a dateline is looked for.
 pub(crate) fn publication_date(
     document: &Document,
     measures: &Measures,
     metadata: &PageMetadata,
+    heading: Option<NodeId>,
     today: Date,
 ) -> Option<PublicationDate> {
     let parse = |text: &str| parse_date_value(text, today);
@@ -63,58 +66,74 @@ pub(crate) fn publication_date(
                     .and_then(parse)
             })
         })
-        .or_else(|| marked_date(document, measures, today))
-        .or_else(|| printed_date(document, measures, today))
+        .or_else(|| itemprop_date(document, measures, today))
+        .or_else(|| printed_date(document, measures, heading, today))
+        .or_else(|| time_date(document, measures, today))
 }
 
-/// `itemprop="datePublished"` first, else the first `<time>` that is not in a link (a
-/// related article's date) nor marked as a modification date.
-fn marked_date(document: &Document, measures: &Measures, today: Date) -> Option<PublicationDate> {
-    let stated = |id: NodeId| {
-        let element = document.element(id)?;
-        element
-            .attribute("content")
-            .or_else(|| element.attribute("datetime"))
-            .and_then(|value| parse_date_value(value, today))
-            .or_else(|| {
-                measures
-                    .short_text(document, id, DATELINE_CHARS)
-                    .and_then(|text| parse_date_value(&text, today))
-            })
-    };
-    let itemprop = |id: NodeId, wanted: &str| {
-        document
-            .element(id)
-            .and_then(|element| element.attribute("itemprop"))
-            .is_some_and(|names| {
-                names
-                    .split_ascii_whitespace()
-                    .any(|name| name.eq_ignore_ascii_case(wanted))
-            })
-    };
-    document
-        .elements()
-        .filter(|(id, _)| itemprop(*id, "datePublished"))
-        .take(CANDIDATES)
-        .find_map(|(id, _)| stated(id))
+/// The date an element states: its `content` or `datetime` attribute, else its text
+/// when short.
+fn stated_date(
+    document: &Document,
+    measures: &Measures,
+    id: NodeId,
+    today: Date,
+) -> Option<PublicationDate> {
+    let element = document.element(id)?;
+    element
+        .attribute("content")
+        .or_else(|| element.attribute("datetime"))
+        .and_then(|value| parse_date_value(value, today))
         .or_else(|| {
-            document
-                .elements_named("time")
-                .filter(|(id, _)| {
-                    !measures.unread[*id]
-                        && !measures.in_link[*id]
-                        && !itemprop(*id, "dateModified")
-                })
-                .take(CANDIDATES)
-                .find_map(|(id, _)| stated(id))
+            measures
+                .short_text(document, id, DATELINE_CHARS)
+                .and_then(|text| parse_date_value(&text, today))
         })
 }
 
-/// A date printed under the headline: "Publié le 22 octobre 2024 à 14h05", in one of the
-/// short blocks that follow the first `<h1>`, outside links.
-fn printed_date(document: &Document, measures: &Measures, today: Date) -> Option<PublicationDate> {
-    let (heading, _) = document.elements_named("h1").next()?;
-    let after = document.subtree_end(heading);
+fn has_itemprop(document: &Document, id: NodeId, wanted: &str) -> bool {
+    document
+        .element(id)
+        .and_then(|element| element.attribute("itemprop"))
+        .is_some_and(|names| {
+            names
+                .split_ascii_whitespace()
+                .any(|name| name.eq_ignore_ascii_case(wanted))
+        })
+}
+
+/// `itemprop="datePublished"`.
+fn itemprop_date(document: &Document, measures: &Measures, today: Date) -> Option<PublicationDate> {
+    document
+        .elements()
+        .filter(|(id, _)| has_itemprop(document, *id, "datePublished"))
+        .take(CANDIDATES)
+        .find_map(|(id, _)| stated_date(document, measures, id, today))
+}
+
+/// The first `<time>` that is not in a link (a related article's date) nor marked as a
+/// modification date.
+fn time_date(document: &Document, measures: &Measures, today: Date) -> Option<PublicationDate> {
+    document
+        .elements_named("time")
+        .filter(|(id, _)| {
+            !measures.unread[*id]
+                && !measures.in_link[*id]
+                && !has_itemprop(document, *id, "dateModified")
+        })
+        .take(CANDIDATES)
+        .find_map(|(id, _)| stated_date(document, measures, id, today))
+}
+
+/// A date printed under the headline: "Publié le 22 octobre 2024 à 14h05" or a `<time>`,
+/// in one of the short blocks that follow the article's `<h1>`, outside links.
+fn printed_date(
+    document: &Document,
+    measures: &Measures,
+    heading: Option<NodeId>,
+    today: Date,
+) -> Option<PublicationDate> {
+    let after = document.subtree_end(heading?);
     document
         .elements()
         .skip_while(|(id, _)| *id < after)
@@ -122,8 +141,7 @@ fn printed_date(document: &Document, measures: &Measures, today: Date) -> Option
             !measures.unread[*id] && !measures.in_link[*id] && element.name != local_name!("a")
         })
         .take(DATELINE_REACH)
-        .filter_map(|(id, _)| measures.short_text(document, id, DATELINE_CHARS))
-        .find_map(|text| parse_date_value(&text, today))
+        .find_map(|(id, _)| stated_date(document, measures, id, today))
 }
 
 #[cfg(test)]
@@ -134,10 +152,12 @@ mod tests {
         let document = Document::parse(html).unwrap();
         let measures = Measures::of(&document);
         let metadata = PageMetadata::read(&document);
+        let heading = document.elements_named("h1").last().map(|(id, _)| id);
         publication_date(
             &document,
             &measures,
             &metadata,
+            heading,
             Date::new(2026, 11, 21).unwrap(),
         )
         .map(|found| found.date.to_string())

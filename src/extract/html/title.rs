@@ -2,23 +2,32 @@
 
 use crate::analysis::fold::fold;
 
-use super::document::Document;
+use super::document::{Document, NodeId};
 use super::measures::Measures;
 use super::metadata::{clean_text, PageMetadata};
 
 /// Separators between a headline and the site's name or section.
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " / ", " » "];
+const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " / "];
+
+/// How many parts (site names, rubrics) are taken off a title at most: a bound on the
+/// work for a title made of thousands of separators.
+const MAX_STRIPPED_PARTS: usize = 4;
+
+/// How many `<h1>` are looked at.
+const HEADINGS: usize = 10;
 
 /// Longest `<h1>`, in characters other than white space, read as a headline.
 const HEADLINE_CHARS: u32 = 400;
 
 /// The article's headline. The declared headline (Open Graph, JSON-LD) is trusted first,
-/// as it names this page whatever the layout; the visible `<h1>` when nothing is declared,
-/// or when it is the declared one without the additions sites make to it.
+/// as it names this page whatever the layout, unless an `<h1>` is the declared one
+/// without the additions sites make to it. When nothing is declared, the `<h1>` heading
+/// the article (`article` is the element holding its paragraphs), else `<title>`.
 pub(crate) fn headline(
     document: &Document,
     measures: &Measures,
     metadata: &PageMetadata,
+    article: Option<NodeId>,
 ) -> Option<String> {
     let site_names = metadata.site_names();
     let without_site = |title: &str| without_site_name(title, &site_names);
@@ -33,39 +42,78 @@ pub(crate) fn headline(
         })
         .map(|title| without_site(&title))
         .filter(|title| !title.is_empty());
-    let visible = first_heading(document, measures);
-    match (declared, visible) {
-        (Some(declared), Some(visible)) if is_within(&visible, &declared) => Some(visible),
-        (Some(declared), _) => Some(declared),
-        (None, Some(visible)) => Some(visible),
-        (None, None) => metadata
-            .title_tag
-            .as_deref()
-            .map(|title| longest_part(&without_site(title)).to_string())
-            .filter(|title| !title.is_empty()),
+    match declared {
+        Some(declared) => Some(
+            headings(document, measures)
+                .find_map(|(_, visible)| is_within(&visible, &declared).then_some(visible))
+                .unwrap_or(declared),
+        ),
+        None => headline_element(document, measures, None, article)
+            .and_then(|id| measures.short_text(document, id, HEADLINE_CHARS))
+            .or_else(|| {
+                metadata
+                    .title_tag
+                    .as_deref()
+                    .map(|title| longest_part(&without_site(title)).to_string())
+                    .filter(|title| !title.is_empty())
+            }),
     }
 }
 
-/// The text of the page's first `<h1>` with readable text.
-fn first_heading(document: &Document, measures: &Measures) -> Option<String> {
+/// The `<h1>` that heads the article: the one that reads as its `headline`, else the last
+/// before the element holding its paragraphs (a page may head its logo with an `<h1>`),
+/// else the page's first. Datelines and bylines are looked for after it.
+pub(crate) fn headline_element(
+    document: &Document,
+    measures: &Measures,
+    headline: Option<&str>,
+    article: Option<NodeId>,
+) -> Option<NodeId> {
+    let headings: Vec<(NodeId, String)> = headings(document, measures).collect();
+    let matching = headline.and_then(|headline| {
+        headings
+            .iter()
+            .find(|(_, text)| is_same_text(text, headline) || is_within(text, headline))
+    });
+    let before_article =
+        article.and_then(|article| headings.iter().take_while(|(id, _)| *id < article).last());
+    matching
+        .or(before_article)
+        .or(headings.first())
+        .map(|(id, _)| *id)
+}
+
+/// Whether two texts are the same words, whatever their spaces (no-break or not).
+fn is_same_text(one: &str, other: &str) -> bool {
+    one.split_whitespace().eq(other.split_whitespace())
+}
+
+/// The page's first `<h1>` elements with their texts.
+fn headings<'a>(
+    document: &'a Document,
+    measures: &'a Measures,
+) -> impl Iterator<Item = (NodeId, String)> + 'a {
     document
         .elements_named("h1")
         .filter(|(id, _)| !measures.unread[*id])
-        .find_map(|(id, _)| measures.short_text(document, id, HEADLINE_CHARS))
+        .take(HEADINGS)
+        .filter_map(|(id, _)| Some((id, measures.short_text(document, id, HEADLINE_CHARS)?)))
 }
 
 /// Whether `visible` is `declared` less a few words the site added (a section, the site's
-/// name): sites often declare "Titre - Rubrique" for a page headed "Titre".
+/// name): sites often declare "Titre - Rubrique" for a page headed "Titre". The same
+/// words are not "within": the declared text is kept then, as written in metadata.
 fn is_within(visible: &str, declared: &str) -> bool {
-    let (visible, declared) = (fold(visible), fold(declared));
+    let words = |text: &str| fold(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let (visible, declared) = (words(visible), words(declared));
     !visible.is_empty()
+        && visible.len() < declared.len()
         && visible.len() * 2 >= declared.len()
         && (declared.starts_with(&visible) || declared.ends_with(&visible))
 }
 
 /// `title` without a leading or trailing part that names the site.
 pub(crate) fn without_site_name(title: &str, site_names: &[String]) -> String {
-    let title = title.trim();
     let names: Vec<String> = site_names
         .iter()
         .map(|name| fold(name))
@@ -77,19 +125,51 @@ pub(crate) fn without_site_name(title: &str, site_names: &[String]) -> String {
             part == *name || (part.contains(name.as_str()) && part.len() <= name.len() + 12)
         })
     };
-    for separator in SEPARATORS {
-        if let Some((head, tail)) = title.rsplit_once(separator) {
-            if names_site(tail) && !head.trim().is_empty() {
-                return without_site_name(head, site_names);
+    let mut title = title.trim();
+    'strip: for _ in 0..MAX_STRIPPED_PARTS {
+        for separator in SEPARATORS {
+            if let Some((head, tail)) = title.rsplit_once(separator) {
+                if names_site(tail) && !head.trim().is_empty() {
+                    title = head.trim();
+                    continue 'strip;
+                }
+            }
+            if let Some((head, tail)) = title.split_once(separator) {
+                if names_site(head) && !tail.trim().is_empty() {
+                    title = tail.trim();
+                    continue 'strip;
+                }
             }
         }
-        if let Some((head, tail)) = title.split_once(separator) {
-            if names_site(head) && !tail.trim().is_empty() {
-                return without_site_name(tail, site_names);
-            }
-        }
+        break;
     }
-    title.to_string()
+    without_trailing_label(title).to_string()
+}
+
+/// Separators that never occur inside a headline's own text (not " » ", a French
+/// closing quote).
+const LABEL_SEPARATORS: &[&str] = &[" | ", " :: ", " · "];
+
+/// Most words in a label (a section, a rubric) that sites append to a headline.
+const LABEL_WORDS: usize = 3;
+
+/// `title` without a short trailing label after a separator that headlines do not use
+/// ("Le Sénat rejette le budget | Politique").
+fn without_trailing_label(mut title: &str) -> &str {
+    'strip: for _ in 0..MAX_STRIPPED_PARTS {
+        for separator in LABEL_SEPARATORS {
+            if let Some((head, tail)) = title.rsplit_once(separator) {
+                let (head, tail) = (head.trim(), tail.trim());
+                let tail_words = tail.split_whitespace().count();
+                if tail_words <= LABEL_WORDS && head.split_whitespace().count() > tail_words * 2 {
+                    title = head;
+                    continue 'strip;
+                }
+            }
+        }
+        break;
+    }
+    title
 }
 
 /// The longest part of a `<title>` between separators: the headline, when the site's name
@@ -111,12 +191,19 @@ fn longest_part(title: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use super::super::container::best_element;
     use super::*;
 
     fn headline_of(html: &str) -> Option<String> {
         let document = Document::parse(html).unwrap();
         let measures = Measures::of(&document);
-        headline(&document, &measures, &PageMetadata::read(&document))
+        let article = best_element(&document, &measures);
+        headline(
+            &document,
+            &measures,
+            &PageMetadata::read(&document),
+            article,
+        )
     }
 
     #[test]
@@ -141,12 +228,31 @@ mod tests {
     }
 
     #[test]
+    fn a_title_of_many_separators_is_bounded_work() {
+        let sites = ["Site".to_string()];
+        let title = format!("Le titre{}", " | Site".repeat(100_000));
+        let stripped = without_site_name(&title, &sites);
+        assert!(stripped.starts_with("Le titre | Site"));
+        // As many site names, then as many short labels, are taken off.
+        assert_eq!(
+            stripped.matches(" | ").count(),
+            100_000 - 2 * MAX_STRIPPED_PARTS
+        );
+    }
+
+    #[test]
     fn declared_title_visible_heading_and_title_tag() {
         let declared = r#"<meta property="og:title" content="La grève des dockers - Économie">
             <meta property="og:site_name" content="Le Journal"><h1>La grève des dockers</h1>"#;
         assert_eq!(
             headline_of(declared).as_deref(),
             Some("La grève des dockers")
+        );
+        let quoted = "<meta property=\"og:title\" content=\"Grève : la « réforme » du port\">\
+                      <h1>Grève\u{a0}: la « réforme » du port</h1>";
+        assert_eq!(
+            headline_of(quoted).as_deref(),
+            Some("Grève : la « réforme » du port")
         );
         let teaser =
             r#"<meta property="og:title" content="Le port du Havre à l'arrêt"><h1>Newsletter</h1>"#;
