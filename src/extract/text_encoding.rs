@@ -23,7 +23,7 @@ const FIRST_COMBINING_LEAD_BYTE: u8 = 0xCC;
 
 /// Decodes `bytes`, honouring a byte order mark first and then `declared` (an encoding
 /// label such as "iso-8859-1" that the document states), else UTF-8 when the bytes are
-/// valid UTF-8, else Windows-1252. The text comes out in Unicode NFC, borrowed from `bytes`
+/// UTF-8 (a few stray bytes aside, see [`mostly_utf8`]), else Windows-1252. The text comes out in Unicode NFC, borrowed from `bytes`
 /// when they are that already.
 pub fn decode<'a>(bytes: &'a [u8], declared: Option<&str>) -> Cow<'a, str> {
     to_nfc(decode_in_source_form(bytes, declared))
@@ -57,8 +57,23 @@ fn decode_in_source_form<'a>(bytes: &'a [u8], declared: Option<&str>) -> Cow<'a,
 fn decode_without_declaration(bytes: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(bytes) {
         Ok(text) => repair_c1_controls(text),
+        Err(_) if mostly_utf8(bytes) => Cow::Owned(decode_with(UTF_8, bytes)),
         Err(_) => Cow::Owned(decode_with(WINDOWS_1252, bytes)),
     }
+}
+
+/// Whether bytes that are not all valid UTF-8 are still UTF-8 text with a few stray bytes
+/// (each read as U+FFFD), whatever the page declares:
+/// more valid multi-byte characters than invalid bytes. Windows-1252 text almost never
+/// forms a valid multi-byte sequence ("é" is one byte followed by ASCII), so a single
+/// damaged byte in a French UTF-8 page no longer turns every accent into "Ã©".
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multi_byte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multi_byte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    multi_byte > invalid
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
@@ -229,6 +244,18 @@ mod tests {
         let bytes = "café".as_bytes();
         assert_eq!(decode(bytes, Some("iso-8859-1")), "cafÃ©");
         assert_eq!(decode(bytes, Some("utf-8")), "café");
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_text_stays_utf8() {
+        let bytes = b"caf\xC3\xA9 na\xEFve, \xC3\xA9t\xC3\xA9 fran\xC3\xA7ais";
+        assert_eq!(decode(bytes, None), "café na\u{FFFD}ve, été français");
+        assert_eq!(
+            decode(b"na\xEFve \xC3\xA9t\xC3\xA9", Some("utf-8")),
+            "na\u{FFFD}ve été"
+        );
+        // Latin-1 text has no valid multi-byte sequence: still read as Windows-1252.
+        assert_eq!(decode(b"na\xEFve \xE9t\xE9", None), "naïve été");
         assert_eq!(decode(b"caf\xE9", Some("utf-8")), "café");
     }
 
