@@ -7,6 +7,7 @@ mod similar;
 mod stats;
 
 use crate::cli::{Cli, Command};
+use crate::engine::Engine;
 use crate::error::Result;
 
 /// How a command ended, for the exit status.
@@ -25,11 +26,19 @@ pub const INTERRUPTED_EXIT_STATUS: u8 = 130;
 
 /// Runs the command the user asked for.
 pub fn run(cli: Cli) -> Result<Outcome> {
+    let engine = engine(&cli)?;
     match cli.command {
-        Command::Index(args) => index::run(&cli.index, cli.color, args),
-        Command::Query(args) => query::run(&cli.index, cli.color, args),
-        Command::Show(args) => show::run(&cli.index, cli.color, args),
-        Command::Similar(args) => similar::run(&cli.index, cli.color, args),
-        Command::Stats(args) => stats::run(&cli.index, cli.color, args),
+        Command::Index(args) => index::run(&cli.index, &engine, cli.color, args),
+        Command::Query(args) => query::run(&engine, cli.color, args),
+        Command::Show(args) => show::run(&engine, cli.color, args),
+        Command::Similar(args) => similar::run(&engine, cli.color, args),
+        Command::Stats(args) => stats::run(&engine, cli.color, args),
     }
+}
+
+/// The engine the options name.
+fn engine(cli: &Cli) -> Result<Engine> {
+    Ok(Engine::Tantivy {
+        index_dir: cli.index.clone(),
+    })
 }

@@ -4,23 +4,23 @@ use std::path::Path;
 
 use crate::cli::{ColorChoice, FacetName, QueryArgs};
 use crate::date::{parse_date_range, period_bound, DateRangeError};
+use crate::engine::Engine;
 use crate::error::{Error, Result};
-use crate::index::open_index;
 use crate::output::{print_json, print_results, Style};
 use crate::results::BatchResults;
 use crate::search::{
-    parse_half_life, ArticleSearcher, DateFacet, DateGranularity, FacetRequest, Filters,
-    KeywordFacet, MatchMode, SearchRequest, SortOrder,
+    parse_half_life, DateFacet, DateGranularity, FacetRequest, Filters, KeywordFacet, MatchMode,
+    SearchRequest, SortOrder,
 };
 
 use super::Outcome;
 
-pub fn run(index_dir: &Path, color: ColorChoice, args: QueryArgs) -> Result<Outcome> {
+pub fn run(engine: &Engine, color: ColorChoice, args: QueryArgs) -> Result<Outcome> {
     let json = args.json;
     let batch = args.batch.clone();
     let request = search_request(args)?;
     let queries = batch.as_deref().map(read_batch).transpose()?;
-    let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
+    let searcher = engine.searcher()?;
     let mut out = std::io::stdout().lock();
     if let Some(queries) = queries {
         for (qid, text) in queries {

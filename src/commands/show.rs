@@ -1,17 +1,14 @@
 //! `newsearch show ID`: one article in full.
 
-use std::path::Path;
-
 use crate::cli::{ColorChoice, ShowArgs};
+use crate::engine::Engine;
 use crate::error::{Error, Result};
-use crate::index::open_index;
 use crate::output::{print_article, print_json, Style};
-use crate::search::ArticleSearcher;
 
 use super::Outcome;
 
-pub fn run(index_dir: &Path, color: ColorChoice, args: ShowArgs) -> Result<Outcome> {
-    let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
+pub fn run(engine: &Engine, color: ColorChoice, args: ShowArgs) -> Result<Outcome> {
+    let searcher = engine.searcher()?;
     let article = searcher
         .article(&args.id)?
         .ok_or(Error::NoArticle { id: args.id })?;
