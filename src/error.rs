@@ -35,6 +35,8 @@ pub enum Error {
     NoArticle { id: String },
     #[error("invalid option: {0}")]
     InvalidOption(String),
+    #[error("OpenSearch at {url}: {message}")]
+    Cluster { url: String, message: String },
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
 }

@@ -6,9 +6,10 @@ mod show;
 mod similar;
 mod stats;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, EngineName};
+use crate::engine::opensearch::Cluster;
 use crate::engine::Engine;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// How a command ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +39,17 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 
 /// The engine the options name.
 fn engine(cli: &Cli) -> Result<Engine> {
-    Ok(Engine::Tantivy {
-        index_dir: cli.index.clone(),
-    })
+    match cli.engine {
+        EngineName::Tantivy => Ok(Engine::Tantivy {
+            index_dir: cli.index.clone(),
+        }),
+        EngineName::Opensearch if cli.url.is_empty() => Err(Error::InvalidOption(
+            "--engine opensearch needs the cluster: --url http://HOST:9200 (or NEWSEARCH_URL)"
+                .to_string(),
+        )),
+        EngineName::Opensearch => Ok(Engine::OpenSearch(Cluster {
+            urls: cli.url.clone(),
+            index: cli.os_index.clone(),
+        })),
+    }
 }

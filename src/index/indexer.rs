@@ -92,11 +92,11 @@ pub struct IndexingReport {
 }
 
 /// A file to read, with the category its folder gives.
-struct InputFile {
-    path: PathBuf,
-    format: Format,
-    folder_category: Option<String>,
-    state: FileState,
+pub(crate) struct InputFile {
+    pub(crate) path: PathBuf,
+    pub(crate) format: Format,
+    pub(crate) folder_category: Option<String>,
+    pub(crate) state: FileState,
 }
 
 impl FoundFile for InputFile {
@@ -254,7 +254,9 @@ fn commit(writer: &mut IndexWriter, manifest: &Manifest) -> Result<()> {
 
 /// The inputs' canonical paths, every readable file under them in a stable order, and the
 /// entries that cannot be read.
-fn discover(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<InputFile>, Vec<SkippedFile>)> {
+pub(crate) fn discover(
+    inputs: &[PathBuf],
+) -> Result<(Vec<PathBuf>, Vec<InputFile>, Vec<SkippedFile>)> {
     let mut roots = Vec::new();
     let mut files = Vec::new();
     let mut skipped = Vec::new();

@@ -1,0 +1,452 @@
+//! Answering the commands from the cluster: one search request per query (the page collapsed on the group key, facets from aggregations, snippets from the highlighter), `show`, `similar` and `stats`, in the embedded engine's results.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
+
+use serde_json::{json, Value};
+
+use crate::analysis::terms;
+use crate::date::Date;
+use crate::engine::{ArticleSearch, SearchRequest};
+use crate::error::{Error, Result};
+use crate::results::{ArticleSummary, ArticleView, Hit, IndexStats, SearchResults};
+use crate::search::query_parser::parse_query;
+use crate::search::snippet::QueryTerms;
+use crate::search::{DateFacet, DateGranularity, FacetRequest, KeywordFacet, Recency, SortOrder};
+
+use super::client::Client;
+use super::mapping::MAX_LISTED_DUPLICATES;
+use super::query::{iso_day, translate};
+use super::{check_format, facets, snippets};
+
+/// How many of the article's words make a "more like this" query: the most distinctive.
+const SIMILAR_TERMS: usize = 25;
+/// The most near-duplicates `show` lists.
+const MAX_SHOWN_DUPLICATES: usize = 10_000;
+
+/// Searches one index of a cluster.
+pub(crate) struct ClusterSearcher {
+    client: Arc<Client>,
+    index: String,
+    /// The oldest and newest publication days (`YYYYMMDD`), read once, for recency.
+    date_span: OnceLock<Option<(i64, i64)>>,
+}
+
+impl ClusterSearcher {
+    pub fn open(client: Arc<Client>, index: &str) -> Result<ClusterSearcher> {
+        if !check_format(&client, index)? {
+            return Err(client.error(format!(
+                "no index {index} on the cluster: run `newsearch index --engine opensearch` first"
+            )));
+        }
+        Ok(ClusterSearcher {
+            client,
+            index: index.to_string(),
+            date_span: OnceLock::new(),
+        })
+    }
+
+    fn search_index(&self, body: &Value) -> Result<Value> {
+        // Term statistics of all shards, so that scores do not depend on the sharding.
+        self.client.post(
+            &format!("/{}/_search?search_type=dfs_query_then_fetch", self.index),
+            body,
+        )
+    }
+
+    /// Runs a translated query: the page of hits (one per near-duplicate group unless the
+    /// request says otherwise, the group `excluded_group` left out), the totals, the facets.
+    fn run(
+        &self,
+        query: Option<Value>,
+        terms: &QueryTerms,
+        request: &SearchRequest,
+        excluded_group: Option<&str>,
+        started: Instant,
+    ) -> Result<SearchResults> {
+        let mut query = query.unwrap_or_else(|| json!({"match_none": {}}));
+        if let Some(group) = excluded_group {
+            query = json!({"bool": {"must": [query], "must_not": [{"term": {"group": group}}]}});
+        }
+        if let Some(recency) = request.recency {
+            if let Some(span) = self.date_span()? {
+                query = with_recency(query, recency, span);
+            }
+        }
+        let sort = sort(request.sort);
+        let mut aggregations = facets::aggregations(&request.facets);
+        let mut body = json!({
+            "query": query,
+            "from": request.offset,
+            "size": request.limit,
+            "sort": sort,
+            "track_scores": true,
+            "track_total_hits": true,
+            "_source": {"excludes": ["body"]},
+            "highlight": snippets::highlight(terms),
+        });
+        if request.collapse {
+            body["collapse"] = json!({"field": "group", "inner_hits": {
+                "name": "copies", "size": MAX_LISTED_DUPLICATES, "sort": sort, "_source": false
+            }});
+            aggregations.insert(
+                "distinct".to_string(),
+                json!({"cardinality": {"field": "group", "precision_threshold": 40_000}}),
+            );
+        }
+        body["aggs"] = Value::Object(aggregations);
+        let answer = self.search_index(&body)?;
+        let total_hits = answer["hits"]["total"]["value"].as_u64().unwrap_or(0);
+        let hits = answer["hits"]["hits"]
+            .as_array()
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .enumerate()
+            .map(|(index, hit)| read_hit(hit, request.offset + index + 1))
+            .collect();
+        let aggregations = &answer["aggregations"];
+        Ok(SearchResults {
+            query: request.text.clone(),
+            query_terms: terms.listed(),
+            total_hits,
+            total_distinct: if request.collapse {
+                aggregations["distinct"]["value"]
+                    .as_u64()
+                    .unwrap_or(0)
+                    .min(total_hits)
+            } else {
+                total_hits
+            },
+            elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
+            offset: request.offset,
+            limit: request.limit,
+            hits,
+            facets: facets::facets(&request.facets, aggregations),
+        })
+    }
+
+    /// The oldest and newest publication days of the index, if any article has a date.
+    fn date_span(&self) -> Result<Option<(i64, i64)>> {
+        if let Some(span) = self.date_span.get() {
+            return Ok(*span);
+        }
+        let answer = self.search_index(&json!({
+            "size": 0,
+            "aggs": {
+                "oldest": {"min": {"field": "date", "format": "yyyyMMdd"}},
+                "newest": {"max": {"field": "date", "format": "yyyyMMdd"}}
+            }
+        }))?;
+        let day = |name: &str| {
+            answer["aggregations"][name]["value_as_string"]
+                .as_str()
+                .and_then(|text| text.parse::<i64>().ok())
+        };
+        let span = day("oldest").zip(day("newest"));
+        Ok(*self.date_span.get_or_init(|| span))
+    }
+
+    /// The stored fields of the article with this id (`body` included).
+    fn source(&self, id: &str) -> Result<Option<Value>> {
+        let answer = self.client.post(
+            &format!("/{}/_search", self.index),
+            &json!({"query": {"ids": {"values": [id]}}, "size": 1}),
+        )?;
+        Ok(answer["hits"]["hits"][0].get("_source").cloned())
+    }
+
+    /// The articles of a group (`None`: all of it), ids in order, but `except`.
+    fn group_members(&self, group: &str, except: &str) -> Result<Vec<String>> {
+        let answer = self.client.post(
+            &format!("/{}/_search", self.index),
+            &json!({
+                "query": {"bool": {
+                    "filter": [{"term": {"group": group}}],
+                    "must_not": [{"ids": {"values": [except]}}]
+                }},
+                "size": MAX_SHOWN_DUPLICATES,
+                "sort": [{"id": "asc"}],
+                "_source": false
+            }),
+        )?;
+        Ok(ids(&answer["hits"]["hits"], except))
+    }
+
+    /// The terms of `text` with the highest tf-idf over the index, best first, ties by the
+    /// term; terms in no more than `min_articles` articles are left out (as the embedded
+    /// engine's "more like this").
+    fn distinctive_terms(&self, text: &str, min_articles: u64) -> Result<Vec<(String, f32)>> {
+        let mut frequencies: HashMap<String, u32> = HashMap::new();
+        for term in terms(text) {
+            *frequencies.entry(term).or_default() += 1;
+        }
+        let candidates: Vec<(String, u32)> = frequencies.into_iter().collect();
+        // One request counts the articles of every term, over all shards.
+        let filters: serde_json::Map<String, Value> = candidates
+            .iter()
+            .enumerate()
+            .map(|(index, (term, _))| (index.to_string(), json!({"term": {"text": term}})))
+            .collect();
+        let answer = self.search_index(&json!({
+            "size": 0,
+            "track_total_hits": true,
+            "aggs": {"terms": {"filters": {"filters": filters}}}
+        }))?;
+        let articles = answer["hits"]["total"]["value"]
+            .as_u64()
+            .unwrap_or(0)
+            .max(1) as f32;
+        let buckets = &answer["aggregations"]["terms"]["buckets"];
+        let mut weighted = Vec::new();
+        for (index, (term, frequency)) in candidates.into_iter().enumerate() {
+            let in_articles = buckets[index.to_string()]["doc_count"]
+                .as_u64()
+                .unwrap_or(0);
+            if in_articles <= min_articles {
+                continue;
+            }
+            let in_articles = in_articles as f32;
+            let idf = (1.0 + (articles - in_articles + 0.5) / (in_articles + 0.5)).ln();
+            weighted.push((term, frequency as f32 * idf));
+        }
+        weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        weighted.truncate(SIMILAR_TERMS);
+        Ok(weighted)
+    }
+}
+
+impl ArticleSearch for ClusterSearcher {
+    fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let started = Instant::now();
+        let nodes = parse_query(&request.text).map_err(|error| Error::InvalidQuery {
+            query: request.text.clone(),
+            column: error.column,
+            message: error.message,
+        })?;
+        let translated = translate(&nodes, request.mode, request.fuzzy, &request.filters);
+        self.run(
+            translated.query,
+            &translated.highlight_terms,
+            request,
+            None,
+            started,
+        )
+    }
+
+    fn article(&self, id: &str) -> Result<Option<ArticleView>> {
+        let Some(source) = self.source(id)? else {
+            return Ok(None);
+        };
+        let group = source["group"].as_str().unwrap_or_default();
+        Ok(Some(ArticleView {
+            article: summary(&source),
+            body: text(&source, "body").unwrap_or_default(),
+            duplicates: self.group_members(group, id)?,
+        }))
+    }
+
+    fn similar(&self, id: &str, request: &SearchRequest) -> Result<Option<SearchResults>> {
+        let started = Instant::now();
+        let Some(source) = self.source(id)? else {
+            return Ok(None);
+        };
+        let group = source["group"].as_str().unwrap_or_default();
+        // A word found only in the article and its copies says nothing about others.
+        let group_size = self.group_members(group, id)?.len() as u64 + 1;
+        let article_text = format!(
+            "{}\n{}",
+            text(&source, "title").unwrap_or_default(),
+            text(&source, "body").unwrap_or_default()
+        );
+        let weighted = self.distinctive_terms(&article_text, group_size)?;
+        let best = weighted.first().map_or(1.0, |(_, weight)| *weight);
+        let clauses: Vec<Value> = weighted
+            .iter()
+            .map(
+                |(term, weight)| json!({"term": {"text": {"value": term, "boost": weight / best}}}),
+            )
+            .collect();
+        let query = (!clauses.is_empty()).then(|| json!({"bool": {"should": clauses}}));
+        let terms = QueryTerms {
+            exact: weighted.into_iter().map(|(term, _)| term).collect(),
+            prefixes: Default::default(),
+        };
+        let mut results = self.run(query, &terms, request, Some(group), started)?;
+        results.query = id.to_string();
+        Ok(Some(results))
+    }
+
+    fn stats(&self) -> Result<IndexStats> {
+        let request = FacetRequest {
+            keywords: vec![KeywordFacet::Category],
+            date: Some(DateFacet::Periods(DateGranularity::Month)),
+            limit: usize::MAX,
+        };
+        let mut aggregations = facets::aggregations(&request);
+        aggregations.insert(
+            "oldest".into(),
+            json!({"min": {"field": "date", "format": "yyyy-MM-dd"}}),
+        );
+        aggregations.insert(
+            "newest".into(),
+            json!({"max": {"field": "date", "format": "yyyy-MM-dd"}}),
+        );
+        aggregations.insert(
+            "groups".into(),
+            json!({"terms": {"field": "group", "min_doc_count": 2, "size": 65_536}}),
+        );
+        let answer = self.search_index(&json!({
+            "size": 0, "track_total_hits": true, "aggs": aggregations
+        }))?;
+        let aggregations = &answer["aggregations"];
+        let facets = facets::facets(&request, aggregations);
+        let group_sizes: Vec<u64> = aggregations["groups"]["buckets"]
+            .as_array()
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|bucket| bucket["doc_count"].as_u64())
+            .collect();
+        let store = self.client.get(&format!("/{}/_stats/store", self.index))?;
+        Ok(IndexStats {
+            articles: answer["hits"]["total"]["value"].as_u64().unwrap_or(0),
+            oldest_date: aggregations["oldest"]["value_as_string"]
+                .as_str()
+                .map(str::to_string),
+            newest_date: aggregations["newest"]["value_as_string"]
+                .as_str()
+                .map(str::to_string),
+            undated: aggregations["date_missing"]["doc_count"]
+                .as_u64()
+                .unwrap_or(0),
+            categories: facets.category.unwrap_or_default(),
+            months: facets.date.unwrap_or_default(),
+            duplicate_groups: group_sizes.len() as u64,
+            duplicate_copies: group_sizes.iter().map(|size| size - 1).sum(),
+            index_bytes: store["_all"]["primaries"]["store"]["size_in_bytes"]
+                .as_u64()
+                .unwrap_or(0),
+        })
+    }
+}
+
+/// The sort of a page; equal keys by id, so that pages never overlap.
+fn sort(order: SortOrder) -> Value {
+    let by_date = |direction: &str| json!({"date": {"order": direction, "missing": "_last"}});
+    let by_score = json!({"_score": "desc"});
+    let by_id = json!({"id": "asc"});
+    match order {
+        SortOrder::Relevance => json!([by_score, by_date("desc"), by_id]),
+        SortOrder::NewestFirst => json!([by_date("desc"), by_score, by_id]),
+        SortOrder::OldestFirst => json!([by_date("asc"), by_score, by_id]),
+    }
+}
+
+/// The query with each score multiplied by `0.5^(age / half-life)`, the age counted from
+/// the newest article; undated articles count as old as the oldest one.
+fn with_recency(query: Value, recency: Recency, (oldest, newest): (i64, i64)) -> Value {
+    let days = |yyyymmdd: i64| Date::from_yyyymmdd(yyyymmdd).map_or(0, Date::days_since_epoch);
+    let undated_age = (days(newest) - days(oldest)).max(0) as f64;
+    let undated = 0.5f64
+        .powf(undated_age / recency.half_life_days)
+        .max(f64::from(f32::MIN_POSITIVE));
+    let scale_ms = (recency.half_life_days * 86_400_000.0).max(1.0) as u64;
+    json!({"function_score": {
+        "query": query,
+        "functions": [
+            {
+                "filter": {"exists": {"field": "date"}},
+                "exp": {"date": {
+                    "origin": iso_day(newest).unwrap_or_default(),
+                    "scale": format!("{scale_ms}ms"),
+                    "decay": 0.5
+                }}
+            },
+            {
+                "filter": {"bool": {"must_not": [{"exists": {"field": "date"}}]}},
+                "weight": undated
+            }
+        ],
+        "score_mode": "multiply",
+        "boost_mode": "multiply"
+    }})
+}
+
+fn text(source: &Value, field: &str) -> Option<String> {
+    source[field].as_str().map(str::to_string)
+}
+
+/// The article's fields as results show them.
+fn summary(source: &Value) -> ArticleSummary {
+    ArticleSummary {
+        id: text(source, "id").unwrap_or_default(),
+        title: text(source, "title").unwrap_or_default(),
+        date: text(source, "date"),
+        date_inferred: source["date_inferred"].as_bool().unwrap_or(false),
+        category: text(source, "category"),
+        author: text(source, "author"),
+        source: text(source, "source"),
+        url: text(source, "url"),
+        path: text(source, "path").unwrap_or_default(),
+    }
+}
+
+/// The ids of search hits, but `except`.
+fn ids(hits: &Value, except: &str) -> Vec<String> {
+    hits.as_array()
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .filter_map(|hit| hit["_id"].as_str())
+        .filter(|id| *id != except)
+        .map(str::to_string)
+        .collect()
+}
+
+/// One hit of the page at `rank`, with its snippet and its folded near-duplicates.
+fn read_hit(hit: &Value, rank: usize) -> Hit {
+    let id = hit["_id"].as_str().unwrap_or_default();
+    Hit {
+        rank,
+        score: hit["_score"].as_f64().unwrap_or(0.0) as f32,
+        article: summary(&hit["_source"]),
+        snippet: snippets::snippet(hit["highlight"]["body"][0].as_str()),
+        duplicates: ids(&hit["inner_hits"]["copies"]["hits"]["hits"], id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recency_halves_per_half_life_and_undated_count_as_the_oldest() {
+        let query = with_recency(
+            json!({"match_all": {}}),
+            Recency {
+                half_life_days: 30.0,
+            },
+            (20240101, 20240131),
+        );
+        let functions = &query["function_score"]["functions"];
+        assert_eq!(functions[0]["exp"]["date"]["origin"], "2024-01-31");
+        assert_eq!(functions[0]["exp"]["date"]["scale"], "2592000000ms");
+        let undated = functions[1]["weight"].as_f64().unwrap();
+        assert!((undated - 0.5).abs() < 1e-9, "{undated}");
+    }
+
+    #[test]
+    fn hits_keep_scores_and_leave_the_leader_out_of_its_copies() {
+        let hit = json!({
+            "_id": "a", "_score": 1.0,
+            "_source": {"id": "a", "title": "T", "path": "/p", "date": null, "date_inferred": false},
+            "highlight": {"body": ["Le \u{E000}mot\u{E001}."]},
+            "inner_hits": {"copies": {"hits": {"hits": [{"_id": "a"}, {"_id": "b"}]}}}
+        });
+        let hit = read_hit(&hit, 3);
+        assert_eq!(hit.rank, 3);
+        assert!((hit.score - 1.0).abs() < 1e-6);
+        assert_eq!(hit.duplicates, ["b"]);
+        assert_eq!(hit.snippet.highlights, [[3, 6]]);
+        assert_eq!(hit.article.date, None);
+    }
+}
