@@ -3,8 +3,8 @@
 //! The query path: query text → parsed query ([`crate::search::query_parser`], engine-free)
 //! → [`SearchRequest`] (query, filters, sort, facets, paging, collapse) → an engine
 //! ([`ArticleSearch`]) → plain results ([`crate::results`]) → the printers. The indexing
-//! path: files → [`crate::extract`] → articles → an engine's [`ArticleWriter`], driven by
-//! one run ([`indexing`]) that knows which files changed.
+//! path: files → [`crate::extract`] → articles → an engine's `ArticleWriter`, driven by
+//! one run (`engine/indexing.rs`) that knows which files changed.
 //!
 //! Two engines stand behind it: the embedded tantivy index (the default, `engine/tantivy.rs`) and an
 //! OpenSearch cluster ([`opensearch`]). The commands only see this module. (The tantivy
