@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use common::{fixture_corpus, fixtures, indexed, query_json, Results};
 use newsearch::analysis::analyze;
@@ -20,20 +20,25 @@ use serde_json::Value;
 const NODES: u16 = 3;
 const HEAP_MB: &str = "384";
 
-/// The shared cluster: the HTTP URLs of its nodes.
+/// A cluster these tests started: the HTTP URLs of its nodes and its folder (data, logs,
+/// pids).
 struct Cluster {
     urls: Vec<String>,
+    directory: PathBuf,
 }
 
-static CLUSTER: OnceLock<Option<Cluster>> = OnceLock::new();
+static SHARED: OnceLock<Option<Cluster>> = OnceLock::new();
+/// Clusters start one at a time, so that two never pick the same free ports.
+static STARTING: Mutex<()> = Mutex::new(());
 
 /// The shared cluster, started on first use; `None` (with a message) when Java or Maven
 /// is missing.
 fn cluster() -> Option<&'static Cluster> {
-    CLUSTER.get_or_init(start_cluster).as_ref()
+    SHARED.get_or_init(|| start_cluster("shared", &[])).as_ref()
 }
 
-fn start_cluster() -> Option<Cluster> {
+/// Whether Java and Maven are there; says why not (or fails when the cluster is required).
+fn java_and_maven() -> bool {
     for (tool, flag) in [("java", "-version"), ("mvn", "-v")] {
         let works = Command::new(tool)
             .arg(flag)
@@ -48,16 +53,26 @@ fn start_cluster() -> Option<Cluster> {
                 "{message}, and NEWSEARCH_REQUIRE_OPENSEARCH is set"
             );
             eprintln!("{message}");
-            return None;
+            return false;
         }
     }
+    true
+}
+
+/// Starts a cluster of `NODES` nodes named `name`, with these node settings, green when it
+/// returns.
+fn start_cluster(name: &str, settings: &[&str]) -> Option<Cluster> {
+    if !java_and_maven() {
+        return None;
+    }
+    let _one_at_a_time = STARTING.lock().unwrap_or_else(|error| error.into_inner());
     let (http, transport) = free_ports();
-    let directory = Path::new(env!("CARGO_TARGET_TMPDIR")).join("opensearch-cluster");
+    let directory = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("opensearch-{name}"));
     // The nodes' data from an earlier run of these tests: theirs, never a user's.
     let _ = std::fs::remove_dir_all(&directory);
-    let output = Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("opensearch/cluster"))
-        .args(["start", &NODES.to_string()])
-        .env("NEWSEARCH_CLUSTER_DIR", &directory)
+    let output = cluster_script(&directory)
+        .args(["start", &NODES.to_string(), "--"])
+        .args(settings)
         .env("HTTP_PORT", http.to_string())
         .env("TRANSPORT_PORT", transport.to_string())
         .env("HEAP_MB", HEAP_MB)
@@ -74,7 +89,15 @@ fn start_cluster() -> Option<Cluster> {
         urls: (http..http + NODES)
             .map(|port| format!("http://127.0.0.1:{port}"))
             .collect(),
+        directory,
     })
+}
+
+fn cluster_script(directory: &Path) -> Command {
+    let mut command =
+        Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("opensearch/cluster"));
+    command.env("NEWSEARCH_CLUSTER_DIR", directory);
+    command
 }
 
 /// A first HTTP port and a first transport port with `NODES` free ports each.
@@ -443,4 +466,188 @@ fn the_clusters_french_analyzer_gives_newsearch_terms() {
     }
     eprintln!("the cluster's analyzer gives newsearch's term at {same} of {total} positions on the fixture corpus");
     assert!(same * 1000 >= total * 995, "{same} of {total}");
+}
+
+/// Articles of the fault test: enough for a run of several seconds, in many files.
+const FAULT_FILES: usize = 30;
+const FAULT_RECORDS_PER_FILE: usize = 200;
+
+/// A corpus of JSON Lines files whose bodies are distinct draws of the fixtures' words.
+fn generated_corpus(folder: &Path) {
+    let mut vocabulary: Vec<String> = walk(&fixtures().join("news"))
+        .iter()
+        .flat_map(|file| {
+            let text = std::fs::read_to_string(file).unwrap();
+            text.split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|word| word.chars().all(char::is_alphabetic) && word.chars().count() > 3)
+        .collect();
+    vocabulary.sort();
+    vocabulary.dedup();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut draw = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    for file in 0..FAULT_FILES {
+        let mut lines = String::new();
+        for record in 0..FAULT_RECORDS_PER_FILE {
+            let words: Vec<&str> = (0..80)
+                .map(|_| vocabulary[draw() % vocabulary.len()].as_str())
+                .collect();
+            let category = ["Monde", "Économie", "Sport"][record % 3];
+            let record = serde_json::json!({
+                "title": format!("Dépêche {file}-{record} : {}", words[..4].join(" ")),
+                "date": format!("2024-{:02}-{:02}", 1 + record % 12, 1 + record % 28),
+                "category": category,
+                "body": words.join(" "),
+            });
+            lines.push_str(&record.to_string());
+            lines.push('\n');
+        }
+        std::fs::write(folder.join(format!("depeches-{file:02}.jsonl")), lines).unwrap();
+    }
+}
+
+/// How many articles the cluster's index `name` holds, and a checksum of their ids.
+fn ids_checksum(cluster: &Cluster, name: &str) -> (usize, u64) {
+    use std::hash::{Hash, Hasher};
+    let agent = ureq::agent();
+    let mut ids = Vec::new();
+    let mut after: Option<Value> = None;
+    loop {
+        let mut request =
+            serde_json::json!({"size": 5000, "sort": [{"id": "asc"}], "_source": false});
+        if let Some(after) = after.take() {
+            request["search_after"] = after;
+        }
+        let answer = agent
+            .post(&format!("{}/{name}/_search", cluster.urls[0]))
+            .set("Content-Type", "application/json")
+            .send_string(&request.to_string())
+            .unwrap()
+            .into_string()
+            .unwrap();
+        let answer: Value = serde_json::from_str(&answer).unwrap();
+        let hits = answer["hits"]["hits"].as_array().unwrap().clone();
+        ids.extend(
+            hits.iter()
+                .map(|hit| hit["_id"].as_str().unwrap().to_string()),
+        );
+        match hits.last() {
+            Some(last) if hits.len() == 5000 => after = Some(last["sort"].clone()),
+            _ => break,
+        }
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    ids.hash(&mut hasher);
+    (ids.len(), hasher.finish())
+}
+
+fn get(cluster: &Cluster, node: usize, path: &str) -> Value {
+    let answer = ureq::get(&format!("{}{path}", cluster.urls[node]))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    serde_json::from_str(&answer).unwrap()
+}
+
+#[test]
+fn a_node_killed_mid_run_and_bulk_rejections_lose_no_article() {
+    // A cluster of its own: one write thread and a queue of one, so bulk requests are
+    // rejected with 429, and a node is killed.
+    let Some(cluster) = start_cluster(
+        "faults",
+        &["thread_pool.write.size=1", "thread_pool.write.queue_size=1"],
+    ) else {
+        return;
+    };
+    let corpus = tempfile::TempDir::new().unwrap();
+    generated_corpus(corpus.path());
+    let articles = FAULT_FILES * FAULT_RECORDS_PER_FILE;
+
+    let clean = index_on(&cluster, "clean", &[corpus.path()]);
+    assert!(
+        clean.contains(&format!("the index holds {articles} articles")),
+        "{clean}"
+    );
+    let expected = ids_checksum(&cluster, "clean");
+    assert_eq!(expected.0, articles);
+
+    let run = newsearch_on(&cluster, "killed")
+        .args(["index", "--commit-every", "500"])
+        .arg(corpus.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once the run has committed some articles, the last node goes.
+    let started = std::time::Instant::now();
+    loop {
+        let count = ureq::get(&format!("{}/killed/_count", cluster.urls[0]))
+            .call()
+            .ok()
+            .and_then(|answer| answer.into_string().ok())
+            .and_then(|answer| serde_json::from_str::<Value>(&answer).ok())
+            .and_then(|answer| answer["count"].as_u64())
+            .unwrap_or(0);
+        if count > 0 {
+            break;
+        }
+        assert!(started.elapsed().as_secs() < 120, "the run never committed");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let pid = std::fs::read_to_string(cluster.directory.join("node-3/node.pid")).unwrap();
+    let killed = Command::new("kill")
+        .args(["-9", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+
+    // Queries keep answering while the node is down.
+    let during = query_on(&cluster, "clean", &["Dépêche", "--limit", "1"]);
+    assert_eq!(during.total_hits, articles as u64);
+
+    let output = run.wait_with_output().unwrap();
+    let finished = if output.status.success() {
+        "finished"
+    } else {
+        // The run may give up while the cluster recovers: the next run resumes it.
+        let again = index_on(&cluster, "killed", &[corpus.path()]);
+        eprintln!(
+            "the run stopped ({}), a second run resumed it: {again}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+        "resumed"
+    };
+    assert_eq!(
+        ids_checksum(&cluster, "killed"),
+        expected,
+        "the run {finished}"
+    );
+
+    let health = get(&cluster, 0, "/_cluster/health");
+    assert_eq!(health["number_of_nodes"], 2, "{health}");
+    let pools = get(&cluster, 0, "/_nodes/stats/thread_pool");
+    let rejected: u64 = pools["nodes"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|node| {
+            node["thread_pool"]["write"]["rejected"]
+                .as_u64()
+                .unwrap_or(0)
+        })
+        .sum();
+    eprintln!("node-3 killed mid-run: the run {finished}; {rejected} bulk rejections (429) on the surviving nodes were retried");
+    assert!(
+        rejected > 0,
+        "no bulk request was rejected: the test proves nothing about 429"
+    );
+    let _ = cluster_script(&cluster.directory).arg("stop").output();
 }
