@@ -245,6 +245,7 @@ fn every_query_construct_gives_the_embedded_engines_hits_facets_and_highlights()
     succeeded(common::index_into(local.path(), &[&duplicates]));
     let mut ranked_same = 0;
     let mut largest_score_difference = 0f32;
+    let mut worst = String::new();
     for arguments in QUERIES {
         let arguments = [*arguments, &["--limit", "100"]].concat();
         let embedded = query_json(local.path(), &arguments);
@@ -261,7 +262,15 @@ fn every_query_construct_gives_the_embedded_engines_hits_facets_and_highlights()
         );
         let set = |results| groups(results).into_iter().collect::<BTreeSet<_>>();
         assert_eq!(set(&cluster_results), set(&embedded), "{context}");
-        ranked_same += usize::from(groups(&cluster_results) == groups(&embedded));
+        if groups(&cluster_results) == groups(&embedded) {
+            ranked_same += 1;
+        } else {
+            eprintln!(
+                "{context}: ranked otherwise, {:?} / {:?}",
+                groups(&cluster_results),
+                groups(&embedded)
+            );
+        }
         assert_eq!(
             format!("{:?}", cluster_results.facets),
             format!("{:?}", embedded.facets),
@@ -273,8 +282,15 @@ fn every_query_construct_gives_the_embedded_engines_hits_facets_and_highlights()
                 .iter()
                 .find(|other| other.id == hit.id || other.duplicates.contains(&hit.id))
                 .unwrap();
-            let difference = (hit.score - local_hit.score).abs() / local_hit.score.abs().max(1e-3);
-            largest_score_difference = largest_score_difference.max(difference);
+            // Copies of a group differ a little: scores compare for the same article.
+            if local_hit.id == hit.id {
+                let difference =
+                    (hit.score - local_hit.score).abs() / local_hit.score.abs().max(1e-3);
+                if difference > largest_score_difference {
+                    largest_score_difference = difference;
+                    worst = format!("{context} {}: {} / {}", hit.id, hit.score, local_hit.score);
+                }
+            }
             assert_highlights_are_query_terms(&hit.snippet, &cluster_results.query_terms, &context);
             assert_eq!(
                 hit.snippet.highlights.is_empty(),
@@ -287,7 +303,7 @@ fn every_query_construct_gives_the_embedded_engines_hits_facets_and_highlights()
         }
     }
     eprintln!(
-        "OpenSearch vs embedded: {ranked_same} of {} queries rank their hits in the same order; scores differ by {:.0}% at most",
+        "OpenSearch vs embedded: {ranked_same} of {} queries rank their hits in the same order; scores differ by {:.0}% at most ({worst})",
         QUERIES.len(),
         largest_score_difference * 100.0
     );

@@ -1,13 +1,14 @@
 //! The OpenSearch engine: newsearch's articles, analysis, query language and results on a cluster, for archives beyond one machine.
 //!
 //! `client` speaks HTTP to the nodes, `mapping` is the index newsearch creates, `bulk`
-//! and `writer` index articles, `query` translates the parsed query into the Query DSL,
+//! and `writer` index articles (`groups` keeps near-duplicate keys stable), `query` translates the parsed query into the Query DSL,
 //! `facets` and `snippets` turn aggregations and highlights into results, `searcher`
 //! answers the commands.
 
 mod bulk;
 mod client;
 mod facets;
+mod groups;
 mod mapping;
 mod query;
 mod searcher;

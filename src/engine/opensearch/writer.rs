@@ -8,10 +8,11 @@ use crate::article::{stable_id, Article};
 use crate::engine::ArticleWriter;
 use crate::error::Result;
 use crate::index::near_duplicates::signature;
-use crate::index::{DuplicateGroups, FileState, Manifest, SkippedFile};
+use crate::index::{FileState, Manifest, SkippedFile};
 
 use super::bulk::BulkWriter;
 use super::client::Client;
+use super::groups::{key_changes, KnownGroups};
 
 /// How many documents one page of a scan reads.
 const SCAN_PAGE: usize = 5000;
@@ -24,6 +25,9 @@ pub(crate) struct ClusterWriter {
     index: String,
     files_index: String,
     bulk: BulkWriter,
+    /// The group keys of the cluster's articles, read at the run's first article (after
+    /// the stale ones are removed), and of the articles added since.
+    known_groups: Option<KnownGroups>,
 }
 
 impl ClusterWriter {
@@ -39,7 +43,19 @@ impl ClusterWriter {
             client,
             index,
             files_index,
+            known_groups: None,
         }
+    }
+
+    fn known_groups(&mut self) -> Result<&mut KnownGroups> {
+        if self.known_groups.is_none() {
+            let mut known = KnownGroups::default();
+            for (_, signature, group) in self.grouped_articles()? {
+                known.insert(signature, group);
+            }
+            self.known_groups = Some(known);
+        }
+        Ok(self.known_groups.get_or_insert_with(KnownGroups::default))
     }
 
     fn refresh(&self) -> Result<()> {
@@ -50,10 +66,9 @@ impl ClusterWriter {
         Ok(())
     }
 
-    /// Computes the near-duplicate groups of every article in the index and updates the
-    /// group key of the articles whose group changed.
-    fn update_groups(&mut self) -> Result<()> {
-        let mut articles: Vec<(String, u64, String)> = Vec::new();
+    /// The articles of the index: id, signature and stored group key.
+    fn grouped_articles(&self) -> Result<Vec<(String, u64, u64)>> {
+        let mut articles = Vec::new();
         scan(
             &self.client,
             &self.index,
@@ -62,23 +77,35 @@ impl ClusterWriter {
             &["simhash", "group"],
             |hit| {
                 let source = &hit["_source"];
-                let signature = source["simhash"]
-                    .as_str()
-                    .and_then(|hex| u64::from_str_radix(hex, 16).ok());
-                if let (Some(id), Some(signature)) = (hit["_id"].as_str(), signature) {
-                    let group = source["group"].as_str().unwrap_or_default().to_string();
+                let number = |field: &str| {
+                    source[field]
+                        .as_str()
+                        .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+                };
+                if let (Some(id), Some(signature), Some(group)) =
+                    (hit["_id"].as_str(), number("simhash"), number("group"))
+                {
                     articles.push((id.to_string(), signature, group));
                 }
             },
         )?;
-        let groups =
-            DuplicateGroups::from_signatures(articles.iter().map(|(_, signature, _)| *signature));
-        for (id, signature, group) in &articles {
-            let key = hex(groups.key(*signature));
-            if key != *group {
-                self.bulk
-                    .update(&self.index, id, &json!({ "group": key }))?;
-            }
+        Ok(articles)
+    }
+
+    /// Computes the near-duplicate groups of every article in the index and updates the
+    /// group key of the few articles whose group does not share it (see `groups`).
+    fn update_groups(&mut self) -> Result<()> {
+        let articles = self.grouped_articles()?;
+        let keys: Vec<(u64, u64)> = articles
+            .iter()
+            .map(|(_, signature, group)| (*signature, *group))
+            .collect();
+        for (index, key) in key_changes(&keys) {
+            self.bulk.update(
+                &self.index,
+                &articles[index].0,
+                &json!({ "group": hex(key) }),
+            )?;
         }
         self.bulk.flush()
     }
@@ -133,7 +160,9 @@ impl ArticleWriter for ClusterWriter {
 
     fn add(&mut self, article: &Article) -> Result<()> {
         let key = Manifest::key(&article.path);
-        let document = document(article, &key);
+        let signature = signature(&article.body);
+        let group = self.known_groups()?.key_for(signature);
+        let document = document(article, &key, signature, group);
         self.bulk.index(&self.index, &article.id, &document, &key)
     }
 
@@ -159,10 +188,9 @@ impl ArticleWriter for ClusterWriter {
     }
 }
 
-/// The document (JSON) of an article. Title comes before body: both are copied, in the
+/// The document (JSON) of an article, with its body's signature and its group key. Title comes before body: both are copied, in the
 /// order they come, into the searched `text` (a JSON map would sort its keys).
-fn document(article: &Article, path_key: &str) -> String {
-    let signature = hex(signature(&article.body));
+fn document(article: &Article, path_key: &str, signature: u64, group: u64) -> String {
     let others = json!({
         "id": article.id,
         "path": path_key,
@@ -172,9 +200,8 @@ fn document(article: &Article, path_key: &str) -> String {
         "url": article.url,
         "date": article.date.map(|date| date.date.to_string()),
         "date_inferred": article.date.is_some_and(|date| date.year_inferred),
-        "simhash": signature,
-        // Alone until the groups are computed at the end of the run.
-        "group": signature,
+        "simhash": hex(signature),
+        "group": hex(group),
     })
     .to_string();
     format!(
@@ -246,13 +273,13 @@ mod tests {
             category: Some("International".into()),
             ..Article::default()
         };
-        let text = document(&article, "/news/a.txt");
+        let text = document(&article, "/news/a.txt", 0xabc, 0xabc);
         assert!(text.starts_with(r#"{"title":"Séoul","body":"La Corée du Nord.","#));
         let document: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(document["date"], "2024-10-22");
         assert_eq!(document["date_inferred"], true);
         assert_eq!(document["author"], Value::Null);
         assert_eq!(document["simhash"], document["group"]);
-        assert_eq!(document["simhash"].as_str().unwrap().len(), 16);
+        assert_eq!(document["simhash"], "0000000000000abc");
     }
 }
