@@ -131,6 +131,14 @@ fn create_if_missing(client: &Client, index: &str, body: &Value) -> Result<()> {
             client::reason(&reply.body)
         )));
     }
+    // Green when the cluster can make it so: a node lost before the replicas of a new
+    // index are placed would take a shard's only copy with it. A cluster that stays
+    // yellow (one node, or one down) is used as it is.
+    client.send(
+        "GET",
+        &format!("/_cluster/health/{index}?wait_for_status=green&timeout=30s"),
+        None,
+    )?;
     client.get(&format!(
         "/_cluster/health/{index}?wait_for_status=yellow&timeout=60s"
     ))?;

@@ -83,11 +83,11 @@ impl ClusterSearcher {
         let words = &translated.words;
         let (answer, counts) = match &translated.every_word {
             Some(every_word) if request.sort != SortOrder::Relevance => {
-                self.full_then_partial(query, every_word, translated, request)?
+                self.full_then_partial(query.clone(), every_word, translated, request)?
             }
             every_word => {
                 let answer = self.page(
-                    query,
+                    query.clone(),
                     &translated.highlight_terms,
                     request,
                     request.offset,
@@ -98,12 +98,22 @@ impl ClusterSearcher {
                 (answer, counts)
             }
         };
-        let hits = answer["hits"]["hits"]
+        let page = answer["hits"]["hits"]
             .as_array()
-            .map_or(&[][..], Vec::as_slice)
+            .map_or(&[][..], Vec::as_slice);
+        let copies = if request.collapse {
+            self.copies(&query, page, &sort(request.sort))?
+        } else {
+            HashMap::new()
+        };
+        let hits = page
             .iter()
             .enumerate()
-            .map(|(index, hit)| read_hit(hit, request.offset + index + 1, words))
+            .map(|(index, hit)| {
+                let group = hit["_source"]["group"].as_str().unwrap_or_default();
+                let copies = copies.get(group).map_or(&[][..], Vec::as_slice);
+                read_hit(hit, request.offset + index + 1, words, copies)
+            })
             .collect();
         let aggregations = if translated.every_word.is_some() {
             &answer["aggregations"]["full"]
@@ -193,9 +203,7 @@ impl ClusterSearcher {
             "highlight": snippets::highlight(terms),
         });
         if request.collapse {
-            body["collapse"] = json!({"field": "group", "inner_hits": {
-                "name": "copies", "size": MAX_LISTED_DUPLICATES, "sort": sort, "_source": false
-            }});
+            body["collapse"] = json!({"field": "group"});
             aggregations.insert(
                 "distinct".to_string(),
                 json!({"cardinality": {"field": "group", "precision_threshold": 40_000}}),
@@ -203,6 +211,47 @@ impl ClusterSearcher {
         }
         body["aggs"] = Value::Object(aggregations);
         self.search_index(&body)
+    }
+
+    /// The matching articles of the page's groups that hold more than one, by group, in
+    /// `sort` order: one search for the whole page (a collapse's inner hits would run one
+    /// search per hit, which measured slower than the rest of the query).
+    fn copies(
+        &self,
+        query: &Value,
+        page: &[Value],
+        sort: &Value,
+    ) -> Result<HashMap<String, Vec<String>>> {
+        let groups: Vec<&str> = page
+            .iter()
+            .filter_map(|hit| hit["_source"]["group"].as_str())
+            .collect();
+        if groups.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let answer = self.client.post(
+            &format!("/{}/_search", self.index),
+            &json!({
+                "size": 0,
+                "query": {"bool": {"must": [query], "filter": [{"terms": {"group": groups}}]}},
+                "aggs": {"groups": {
+                    "terms": {"field": "group", "size": groups.len(), "min_doc_count": 2},
+                    "aggs": {"copies": {"top_hits": {
+                        "size": MAX_LISTED_DUPLICATES, "sort": sort, "_source": false
+                    }}}
+                }}
+            }),
+        )?;
+        let buckets = answer["aggregations"]["groups"]["buckets"]
+            .as_array()
+            .map_or(&[][..], Vec::as_slice);
+        Ok(buckets
+            .iter()
+            .filter_map(|bucket| {
+                let key = bucket["key"].as_str()?.to_string();
+                Some((key, ids(&bucket["copies"]["hits"]["hits"], "")))
+            })
+            .collect())
     }
 
     /// The oldest and newest publication days of the index, if any article has a date.
@@ -534,10 +583,11 @@ fn ids(hits: &Value, except: &str) -> Vec<String> {
         .collect()
 }
 
-/// One hit of the page at `rank`, with its snippet and its folded near-duplicates.
-/// A hit of the answer; `words` are the query's plain words, whose clauses are named
-/// `word{i}`: those the hit did not match are missing from a partial match.
-fn read_hit(hit: &Value, rank: usize, words: &[String]) -> Hit {
+/// One hit of the page at `rank`, with its snippet and its folded near-duplicates (the
+/// matching `copies` of its group, itself left out). `words` are the query's plain words,
+/// whose clauses are named `word{i}`: those the hit did not match are missing from a
+/// partial match.
+fn read_hit(hit: &Value, rank: usize, words: &[String], copies: &[String]) -> Hit {
     let id = hit["_id"].as_str().unwrap_or_default();
     let matched: Vec<&str> = hit["matched_queries"]
         .as_array()
@@ -562,7 +612,7 @@ fn read_hit(hit: &Value, rank: usize, words: &[String]) -> Hit {
         score: hit["_score"].as_f64().unwrap_or(0.0) as f32,
         article: summary(&hit["_source"]),
         snippet: snippets::snippet(hit["highlight"]["body"][0].as_str()),
-        duplicates: ids(&hit["inner_hits"]["copies"]["hits"]["hits"], id),
+        duplicates: copies.iter().filter(|copy| *copy != id).cloned().collect(),
     }
 }
 
@@ -591,10 +641,9 @@ mod tests {
         let hit = json!({
             "_id": "a", "_score": 1.0,
             "_source": {"id": "a", "title": "T", "path": "/p", "date": null, "date_inferred": false},
-            "highlight": {"body": ["Le \u{E000}mot\u{E001}."]},
-            "inner_hits": {"copies": {"hits": {"hits": [{"_id": "a"}, {"_id": "b"}]}}}
+            "highlight": {"body": ["Le \u{E000}mot\u{E001}."]}
         });
-        let hit = read_hit(&hit, 3, &[]);
+        let hit = read_hit(&hit, 3, &[], &["a".to_string(), "b".to_string()]);
         assert_eq!(hit.rank, 3);
         assert_eq!(hit.matched, MatchKind::Full);
         assert!((hit.score - 1.0).abs() < 1e-6);
@@ -611,12 +660,12 @@ mod tests {
             "Séoul".to_string(),
         ];
         let hit = json!({"_id": "a", "_source": {"id": "a"}, "matched_queries": ["word1"]});
-        let partial = read_hit(&hit, 1, &words);
+        let partial = read_hit(&hit, 1, &words, &[]);
         assert_eq!(partial.matched, MatchKind::Partial);
         assert_eq!(partial.missing, ["Corée", "Séoul"]);
         let hit = json!({"_id": "a", "_source": {"id": "a"},
             "matched_queries": ["word2", "word0", "word1"]});
-        let full = read_hit(&hit, 1, &words);
+        let full = read_hit(&hit, 1, &words, &[]);
         assert_eq!(full.matched, MatchKind::Full);
         assert!(full.missing.is_empty());
     }
