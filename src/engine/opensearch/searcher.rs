@@ -164,13 +164,13 @@ impl ClusterSearcher {
         let counts = Counts {
             full: full_counts.full,
             partial: partial_counts.full,
-            distinct: full_counts.distinct + partial_counts.distinct,
+            distinct: full_counts.distinct,
         };
         Ok((answer, counts))
     }
 
-    /// One search request: `size` results from `from`, the facets (of the articles with
-    /// `every_word`, when given, under `full`), and the count of distinct results.
+    /// One search request: `size` results from `from`, the facets and the count of distinct
+    /// results (of the articles with `every_word`, when given, under `full`).
     fn page(
         &self,
         query: Value,
@@ -181,17 +181,7 @@ impl ClusterSearcher {
         every_word: Option<&Value>,
     ) -> Result<Value> {
         let sort = sort(request.sort);
-        let facets = facets::aggregations(&request.facets);
-        let mut aggregations = serde_json::Map::new();
-        match every_word {
-            Some(every_word) => {
-                aggregations.insert(
-                    "full".to_string(),
-                    json!({"filter": every_word, "aggs": facets}),
-                );
-            }
-            None => aggregations.extend(facets),
-        }
+        let mut counted = facets::aggregations(&request.facets);
         let mut body = json!({
             "query": query,
             "from": from,
@@ -204,12 +194,18 @@ impl ClusterSearcher {
         });
         if request.collapse {
             body["collapse"] = json!({"field": "group"});
-            aggregations.insert(
+            counted.insert(
                 "distinct".to_string(),
                 json!({"cardinality": {"field": "group", "precision_threshold": 40_000}}),
             );
         }
-        body["aggs"] = Value::Object(aggregations);
+        let aggregations = match every_word {
+            Some(every_word) => {
+                json!({"full": {"filter": every_word, "aggs": counted}})
+            }
+            None => Value::Object(counted),
+        };
+        body["aggs"] = aggregations;
         self.search_index(&body)
     }
 
@@ -479,7 +475,7 @@ struct Counts {
     full: u64,
     /// Partial matches.
     partial: u64,
-    /// Results once near-duplicates are folded.
+    /// Full matches once near-duplicates are folded.
     distinct: u64,
 }
 
@@ -495,13 +491,15 @@ impl Counts {
         } else {
             found
         };
-        let distinct = if collapse {
-            answer["aggregations"]["distinct"]["value"]
-                .as_u64()
-                .unwrap_or(0)
-                .min(found)
+        let counted = if split {
+            &answer["aggregations"]["full"]
         } else {
-            found
+            &answer["aggregations"]
+        };
+        let distinct = if collapse {
+            counted["distinct"]["value"].as_u64().unwrap_or(0).min(full)
+        } else {
+            full
         };
         Counts {
             full,
