@@ -20,6 +20,33 @@ pub struct Cli {
     )]
     pub index: PathBuf,
 
+    /// Where the articles are: the embedded index in --index (tantivy, the default) or an
+    /// OpenSearch cluster (--url, --os-index).
+    #[arg(long, global = true, value_enum, env = "NEWSEARCH_ENGINE", default_value_t = EngineName::Tantivy, value_name = "ENGINE")]
+    pub engine: EngineName,
+
+    /// The OpenSearch cluster, with --engine opensearch: one or more node URLs,
+    /// comma-separated (http://HOST:9200); when one stops answering, the next is used.
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSEARCH_URL",
+        value_delimiter = ',',
+        value_name = "URL"
+    )]
+    pub url: Vec<String>,
+
+    /// The OpenSearch index that holds the articles, with --engine opensearch (the files read
+    /// are listed in NAME-files).
+    #[arg(
+        long = "os-index",
+        global = true,
+        env = "NEWSEARCH_OS_INDEX",
+        default_value = "newsearch",
+        value_name = "NAME"
+    )]
+    pub os_index: String,
+
     /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -317,6 +344,14 @@ pub struct QueryArgs {
     /// Print one JSON document (schema in the README) instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EngineName {
+    /// The embedded tantivy index.
+    Tantivy,
+    /// An OpenSearch cluster.
+    Opensearch,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -58,6 +58,8 @@ pub enum Error {
         addr: std::net::SocketAddr,
         source: std::io::Error,
     },
+    #[error("OpenSearch at {url}: {message}")]
+    Cluster { url: String, message: String },
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
 }

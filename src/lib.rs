@@ -9,6 +9,7 @@ pub mod article;
 pub mod cli;
 pub mod commands;
 pub mod date;
+pub mod engine;
 pub mod error;
 pub mod extract;
 pub mod index;

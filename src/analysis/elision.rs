@@ -1,7 +1,7 @@
 //! French elision: the article glued by an apostrophe ("l'", "qu'", "jusqu'") is not a word of its own.
 
 /// Articles and conjunctions that French elides before a vowel, as they appear folded.
-const ELIDED: [&str; 13] = [
+pub(crate) const ELIDED: [&str; 13] = [
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
 ];
 

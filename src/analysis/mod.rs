@@ -19,6 +19,9 @@ use french_tokenizer::fold_and_elide;
 pub use keyword_tokenizer::{keyword, KeywordTokenizer};
 use words::next_word;
 
+pub(crate) use elision::ELIDED;
+pub(crate) use stop_words::STOP_WORDS;
+
 /// Name under which the French analyzer is registered (title and body).
 pub const FRENCH_ANALYZER: &str = "newsearch_french";
 /// Name under which the keyword analyzer is registered (category, author, source).

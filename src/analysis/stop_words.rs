@@ -3,7 +3,7 @@
 /// The Snowball French stop list, plus the determiners and pronouns it lacks ("quel",
 /// "cette", "cela", "leurs"...; tantivy's and Lucene's French lists have them), folded as the
 /// analyzer folds, sorted for binary search. BENCHMARKS.md gives what the additions change.
-const STOP_WORDS: [&str; 165] = [
+pub(crate) const STOP_WORDS: [&str; 165] = [
     "a", "ai", "aie", "aient", "aies", "ait", "as", "au", "aura", "aurai", "auraient", "aurais",
     "aurait", "auras", "aurez", "auriez", "aurions", "aurons", "auront", "aux", "avaient", "avais",
     "avait", "avec", "avez", "aviez", "avions", "avons", "ayant", "ayante", "ayantes", "ayants",

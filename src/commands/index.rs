@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use crate::cli::{ColorChoice, IndexArgs};
 use crate::date::Date;
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::extract::FieldMap;
-use crate::index::{index_files, FieldMappings, IndexingOptions};
+use crate::index::{FieldMappings, IndexingOptions};
 use crate::output::{print_index_report, ProgressBarReporter, Style};
 
 use super::{Outcome, INTERRUPTED_EXIT_STATUS};
@@ -16,13 +17,18 @@ use super::{Outcome, INTERRUPTED_EXIT_STATUS};
 /// The writer needs at least this much memory per thread.
 const MIN_MEMORY_PER_THREAD_MIB: usize = 16;
 
-pub fn run(index_dir: &Path, color: ColorChoice, args: IndexArgs) -> Result<Outcome> {
+pub fn run(
+    index_dir: &Path,
+    engine: &Engine,
+    color: ColorChoice,
+    args: IndexArgs,
+) -> Result<Outcome> {
     let verbose = args.verbose;
     let options = indexing_options(index_dir, args)?;
     stop_on_ctrl_c(&options.interrupted)?;
     let report = {
         let progress = ProgressBarReporter::new();
-        index_files(&options, &progress)?
+        engine.index(&options, &progress)?
     };
     print_index_report(
         &report,

@@ -12,8 +12,10 @@ mod stats;
 pub(crate) use query::search_request;
 pub(crate) use similar::similar_request;
 
-use crate::cli::{Cli, Command};
-use crate::error::Result;
+use crate::cli::{Cli, Command, EngineName};
+use crate::engine::opensearch::Cluster;
+use crate::engine::Engine;
+use crate::error::{Error, Result};
 
 /// How a command ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,13 +38,38 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 }
 
 fn dispatch(cli: Cli) -> Result<Outcome> {
+    // `extract` reads files and no index: the engine options do not concern it.
+    let engine = engine(&cli);
     match cli.command {
-        Command::Index(args) => index::run(&cli.index, cli.color, args),
-        Command::Query(args) => query::run(&cli.index, cli.color, args),
-        Command::Show(args) => show::run(&cli.index, cli.color, args),
-        Command::Similar(args) => similar::run(&cli.index, cli.color, args),
-        Command::Stats(args) => stats::run(&cli.index, cli.color, args),
+        Command::Index(args) => index::run(&cli.index, &engine?, cli.color, args),
+        Command::Query(args) => query::run(&engine?, cli.color, args),
+        Command::Show(args) => show::run(&engine?, cli.color, args),
+        Command::Similar(args) => similar::run(&engine?, cli.color, args),
+        Command::Stats(args) => stats::run(&engine?, cli.color, args),
         Command::Extract(args) => extract::run(cli.color, args),
-        Command::Serve(args) => serve::run(&cli.index, args),
+        Command::Serve(args) => match engine? {
+            Engine::Tantivy { index_dir } => serve::run(&index_dir, args),
+            Engine::OpenSearch(_) => Err(Error::InvalidOption(
+                "newsearch serve reads the embedded index only: run it without --engine opensearch (and without NEWSEARCH_ENGINE=opensearch)"
+                    .to_string(),
+            )),
+        },
+    }
+}
+
+/// The engine the options name.
+fn engine(cli: &Cli) -> Result<Engine> {
+    match cli.engine {
+        EngineName::Tantivy => Ok(Engine::Tantivy {
+            index_dir: cli.index.clone(),
+        }),
+        EngineName::Opensearch if cli.url.is_empty() => Err(Error::InvalidOption(
+            "--engine opensearch needs the cluster: --url http://HOST:9200 (or NEWSEARCH_URL)"
+                .to_string(),
+        )),
+        EngineName::Opensearch => Ok(Engine::OpenSearch(Cluster {
+            urls: cli.url.clone(),
+            index: cli.os_index.clone(),
+        })),
     }
 }

@@ -6,27 +6,26 @@ use std::path::Path;
 
 use crate::cli::{ColorChoice, FacetName, QueryArgs};
 use crate::date::{parse_date_range, period_bound, DateRangeError};
+use crate::engine::{ArticleSearch, Engine};
 use crate::error::{Error, Result};
-use crate::index::open_index;
 use crate::output::{print_json, print_results, terminal_safe_lines, Style};
 use crate::results::{BatchError, BatchResults};
 use crate::search::{
-    parse_half_life, ArticleSearcher, DateFacet, DateGranularity, FacetRequest, Filters,
-    KeywordFacet, MatchMode, SearchRequest, SortOrder, Synonyms,
+    parse_half_life, DateFacet, DateGranularity, FacetRequest, Filters, KeywordFacet, MatchMode,
+    SearchRequest, SortOrder, Synonyms,
 };
 
 use super::Outcome;
 
-pub fn run(index_dir: &Path, color: ColorChoice, args: QueryArgs) -> Result<Outcome> {
+pub fn run(engine: &Engine, color: ColorChoice, args: QueryArgs) -> Result<Outcome> {
     let json = args.json;
     let batch = args.batch.clone();
     let synonyms = synonyms(args.no_synonyms, args.synonyms.as_deref())?;
     let request = search_request(args)?;
-    let mut searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
-    searcher.set_synonyms(synonyms);
+    let searcher = engine.query_searcher(synonyms)?;
     let mut out = std::io::stdout().lock();
     if let Some(batch) = batch {
-        return run_batch(&searcher, &request, &batch, &mut out);
+        return run_batch(searcher.as_ref(), &request, &batch, &mut out);
     }
     let results = searcher.search(&request)?;
     let printed = if json {
@@ -46,7 +45,7 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: QueryArgs) -> Result<Outc
 /// each; a query that cannot be run gets an error record (and a line on stderr) and the
 /// batch goes on. Fails at the end when some could not be run.
 fn run_batch(
-    searcher: &ArticleSearcher,
+    searcher: &dyn ArticleSearch,
     request: &SearchRequest,
     path: &Path,
     out: &mut dyn Write,

@@ -1,21 +1,18 @@
 //! `newsearch show ID`: one article in full.
 
-use std::path::Path;
-
 use crate::cli::{ColorChoice, ShowArgs};
+use crate::engine::{ArticleSearch, Engine};
 use crate::error::{Error, Result};
-use crate::index::open_index;
 use crate::output::{print_article, print_json, Style};
-use crate::search::ArticleSearcher;
 
 use super::Outcome;
 
-pub fn run(index_dir: &Path, color: ColorChoice, args: ShowArgs) -> Result<Outcome> {
-    let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
+pub fn run(engine: &Engine, color: ColorChoice, args: ShowArgs) -> Result<Outcome> {
+    let searcher = engine.searcher()?;
     let mut article = match searcher.article(&args.id)? {
         Some(article) => article,
         None => {
-            let id = id_of_file(&searcher, &args.id)?;
+            let id = id_of_file(searcher.as_ref(), &args.id)?;
             searcher
                 .article(&id)?
                 .ok_or(Error::NoArticle { id: args.id })?
@@ -35,7 +32,7 @@ pub fn run(index_dir: &Path, color: ColorChoice, args: ShowArgs) -> Result<Outco
 }
 
 /// The id of the one article read from the file at `argument`, when it is not an id.
-fn id_of_file(searcher: &ArticleSearcher, argument: &str) -> Result<String> {
+fn id_of_file(searcher: &dyn ArticleSearch, argument: &str) -> Result<String> {
     let not_an_id = || Error::NoArticle {
         id: argument.to_string(),
     };

@@ -1,17 +1,15 @@
 //! `newsearch similar ID`: the articles most like one, printed like query results.
 
-use std::path::Path;
-
 use crate::cli::{ColorChoice, SimilarArgs};
+use crate::engine::Engine;
 use crate::error::{Error, Result};
-use crate::index::open_index;
 use crate::output::{print_json, print_results, Style};
-use crate::search::{ArticleSearcher, FacetRequest, MatchMode, SearchRequest, SortOrder};
+use crate::search::{FacetRequest, MatchMode, SearchRequest, SortOrder};
 
 use super::Outcome;
 
-pub fn run(index_dir: &Path, color: ColorChoice, args: SimilarArgs) -> Result<Outcome> {
-    let searcher = ArticleSearcher::open(&open_index(index_dir)?)?;
+pub fn run(engine: &Engine, color: ColorChoice, args: SimilarArgs) -> Result<Outcome> {
+    let searcher = engine.searcher()?;
     let request = similar_request(&args);
     let results = searcher
         .similar(&args.id, &request)?

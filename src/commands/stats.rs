@@ -1,17 +1,14 @@
 //! `newsearch stats`: what the index holds.
 
-use std::path::Path;
-
 use crate::cli::{ColorChoice, StatsArgs};
+use crate::engine::Engine;
 use crate::error::{Error, Result};
-use crate::index::open_index;
 use crate::output::{print_json, print_stats, Style};
-use crate::search::ArticleSearcher;
 
 use super::Outcome;
 
-pub fn run(index_dir: &Path, color: ColorChoice, args: StatsArgs) -> Result<Outcome> {
-    let stats = ArticleSearcher::open(&open_index(index_dir)?)?.stats()?;
+pub fn run(engine: &Engine, color: ColorChoice, args: StatsArgs) -> Result<Outcome> {
+    let stats = engine.searcher()?.stats()?;
     let mut out = std::io::stdout().lock();
     if args.json {
         print_json(&stats, &mut out)

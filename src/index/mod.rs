@@ -18,6 +18,7 @@ mod rebuild;
 pub mod schema;
 mod walk;
 
+pub(crate) use changes::changes;
 pub use field_mappings::{FieldMappings, FieldMappingsUsed};
 pub use folder::MARKER_FILE;
 pub use groups_file::{live_signatures, load_groups, update_groups, GROUPS_FILE};
@@ -25,6 +26,8 @@ pub use indexer::{
     index_files, IndexingOptions, IndexingProgress, IndexingReport, MovedFolder, SkippedFile,
 };
 pub use integrity::failing_checksums;
+pub(crate) use manifest::{FileState, Manifest};
 pub use near_duplicates::DuplicateGroups;
 pub use open::{open_index, open_or_create_index, ArticleIndex};
 pub use schema::ArticleFields;
+pub(crate) use walk::{discover, Discovered};

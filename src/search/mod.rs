@@ -7,10 +7,10 @@ mod exclusion;
 mod facet_collector;
 mod facet_summary;
 mod match_collector;
-mod prefix;
-mod query_builder;
+pub(crate) mod prefix;
+pub(crate) mod query_builder;
 pub mod query_parser;
-mod question_words;
+pub(crate) mod question_words;
 mod ranking;
 mod similar;
 pub mod snippet;
@@ -43,7 +43,7 @@ use query_parser::parse_query;
 use ranking::{apply_recency, DateSpan};
 
 /// The syntax tree of a query's text, or the error that names the column.
-fn parse(text: &str) -> Result<Vec<query_parser::Node>> {
+pub(crate) fn parse(text: &str) -> Result<Vec<query_parser::Node>> {
     parse_query(text).map_err(|error| Error::InvalidQuery {
         query: text.to_string(),
         column: error.column,

@@ -202,7 +202,7 @@ pub fn build_query(
 
 /// The nodes without the plain words that only ask ("combien", "pourquoi") when other plain
 /// words say what about.
-fn without_question_words(nodes: &[Node]) -> Vec<Node> {
+pub(crate) fn without_question_words(nodes: &[Node]) -> Vec<Node> {
     let plain_word = |node: &Node| match node {
         Node::Leaf {
             scope: Scope::Text,
@@ -283,7 +283,7 @@ struct NameRun<'a> {
 }
 
 /// Whether a node is `*` (or `**`…) alone: every article.
-fn is_everything(node: &Node) -> bool {
+pub(crate) fn is_everything(node: &Node) -> bool {
     matches!(
         node,
         Node::Leaf {
@@ -295,7 +295,7 @@ fn is_everything(node: &Node) -> bool {
 }
 
 /// Whether a node only restricts (a property or a date) without scoring.
-fn is_filter(node: &Node) -> bool {
+pub(crate) fn is_filter(node: &Node) -> bool {
     match node {
         Node::DateRange { .. } => true,
         Node::Leaf { scope, .. } => {
@@ -697,7 +697,7 @@ impl Typos {
 
 /// How many edits `--fuzzy` allows in a term: none for short stems, one up to 7 letters,
 /// two beyond.
-pub(super) fn typo_distance(term: &str) -> Option<u8> {
+pub(crate) fn typo_distance(term: &str) -> Option<u8> {
     match term.chars().count() {
         0..=3 => None,
         4..=7 => Some(1),

@@ -1,0 +1,677 @@
+//! The OpenSearch engine end to end, on a real 3-node cluster (1 replica) that these tests start through `opensearch/cluster` and share: the same hits, facets, snippets and JSON as the embedded engine on the fixture corpus, idempotent and incremental indexing, `show`/`similar`/`stats`, and the analysis difference measured.
+//!
+//! The cluster is skipped, with a message, only when Java or Maven is missing, unless
+//! `NEWSEARCH_REQUIRE_OPENSEARCH` is set (as `.ci/run` does), which makes that a failure.
+//! Its nodes halt when this test process ends (`NEWSEARCH_WATCH_PID`), passing or not.
+
+mod common;
+
+use std::collections::{BTreeSet, HashMap};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Mutex, OnceLock};
+
+use common::{fixture_corpus, fixtures, indexed, query_json, Results};
+use newsearch::analysis::analyze;
+use serde_json::Value;
+
+/// Nodes of the shared cluster, and how much heap each JVM gets.
+const NODES: u16 = 3;
+const HEAP_MB: &str = "384";
+
+/// A cluster these tests started: the HTTP URLs of its nodes and its folder (data, logs,
+/// pids).
+struct Cluster {
+    urls: Vec<String>,
+    directory: PathBuf,
+}
+
+static SHARED: OnceLock<Option<Cluster>> = OnceLock::new();
+/// Clusters start one at a time, so that two never pick the same free ports.
+static STARTING: Mutex<()> = Mutex::new(());
+
+/// The shared cluster, started on first use; `None` (with a message) when Java or Maven
+/// is missing.
+fn cluster() -> Option<&'static Cluster> {
+    SHARED.get_or_init(|| start_cluster("shared", &[])).as_ref()
+}
+
+/// Whether Java and Maven are there; says why not (or fails when the cluster is required).
+fn java_and_maven() -> bool {
+    for (tool, flag) in [("java", "-version"), ("mvn", "-v")] {
+        let works = Command::new(tool)
+            .arg(flag)
+            .output()
+            .is_ok_and(|output| output.status.success());
+        if !works {
+            let message = format!(
+                "skipping the OpenSearch tests: `{tool}` is not installed (they need Java 17 and Maven 3.8)"
+            );
+            assert!(
+                std::env::var_os("NEWSEARCH_REQUIRE_OPENSEARCH").is_none(),
+                "{message}, and NEWSEARCH_REQUIRE_OPENSEARCH is set"
+            );
+            eprintln!("{message}");
+            return false;
+        }
+    }
+    true
+}
+
+/// Starts a cluster of `NODES` nodes named `name`, with these node settings, green when it
+/// returns.
+fn start_cluster(name: &str, settings: &[&str]) -> Option<Cluster> {
+    if !java_and_maven() {
+        return None;
+    }
+    let _one_at_a_time = STARTING.lock().unwrap_or_else(|error| error.into_inner());
+    let (http, transport) = free_ports();
+    let directory = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("opensearch-{name}"));
+    // The nodes' data from an earlier run of these tests: theirs, never a user's.
+    let _ = std::fs::remove_dir_all(&directory);
+    let output = cluster_script(&directory)
+        .args(["start", &NODES.to_string(), "--"])
+        .args(settings)
+        .env("HTTP_PORT", http.to_string())
+        .env("TRANSPORT_PORT", transport.to_string())
+        .env("HEAP_MB", HEAP_MB)
+        .env("NEWSEARCH_WATCH_PID", std::process::id().to_string())
+        .output()
+        .expect("opensearch/cluster runs");
+    assert!(
+        output.status.success(),
+        "the cluster did not start:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(Cluster {
+        urls: (http..http + NODES)
+            .map(|port| format!("http://127.0.0.1:{port}"))
+            .collect(),
+        directory,
+    })
+}
+
+fn cluster_script(directory: &Path) -> Command {
+    let mut command =
+        Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("opensearch/cluster"));
+    command.env("NEWSEARCH_CLUSTER_DIR", directory);
+    command
+}
+
+/// A first HTTP port and a first transport port with `NODES` free ports each.
+fn free_ports() -> (u16, u16) {
+    let free = |first: u16| {
+        (first..first + NODES).all(|port| TcpListener::bind(("127.0.0.1", port)).is_ok())
+    };
+    (19_200..29_200)
+        .step_by(10)
+        .find(|&http| free(http) && free(http + 10_000))
+        .map(|http| (http, http + 10_000))
+        .expect("free loopback ports for the test cluster")
+}
+
+/// `newsearch` on the cluster's index `name`; no setting inherited from the environment.
+fn newsearch_on(cluster: &Cluster, name: &str) -> Command {
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("newsearch"));
+    for variable in [
+        "NEWSEARCH_INDEX",
+        "NEWSEARCH_ENGINE",
+        "NEWSEARCH_URL",
+        "NEWSEARCH_OS_INDEX",
+        "NO_COLOR",
+    ] {
+        command.env_remove(variable);
+    }
+    command
+        .args(["--engine", "opensearch", "--url", &cluster.urls.join(",")])
+        .args(["--os-index", name]);
+    command
+}
+
+fn succeeded(output: Output) -> Output {
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// Indexes these inputs into the cluster's index `name`; returns the summary line.
+fn index_on(cluster: &Cluster, name: &str, inputs: &[&Path]) -> String {
+    let output = newsearch_on(cluster, name)
+        .arg("index")
+        .args(inputs)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&succeeded(output).stdout).into_owned()
+}
+
+fn query_on(cluster: &Cluster, name: &str, arguments: &[&str]) -> Results {
+    let output = newsearch_on(cluster, name)
+        .arg("query")
+        .args(arguments)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.code() != Some(2),
+        "{arguments:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON of the documented schema")
+}
+
+fn json_on(cluster: &Cluster, name: &str, arguments: &[&str]) -> Value {
+    let output = newsearch_on(cluster, name)
+        .args(arguments)
+        .arg("--json")
+        .output()
+        .unwrap();
+    serde_json::from_slice(&succeeded(output).stdout).unwrap()
+}
+
+/// Each hit as its near-duplicate group (its id and its folded copies'), in rank order:
+/// which copy of a group leads when their scores tie is each engine's index order.
+fn groups(results: &Results) -> Vec<BTreeSet<&str>> {
+    results
+        .hits
+        .iter()
+        .map(|hit| {
+            let copies = hit.duplicates.iter().map(String::as_str);
+            std::iter::once(hit.id.as_str()).chain(copies).collect()
+        })
+        .collect()
+}
+
+/// The fixture corpus (seeds and news) indexed on the cluster under `name`.
+fn corpus_on(cluster: &Cluster, name: &str) {
+    let [seeds, news] = fixture_corpus();
+    let duplicates = fixtures().join("duplicates");
+    index_on(cluster, name, &[&seeds, &news, &duplicates]);
+}
+
+/// Every construct of the query language, with the options that change what matches.
+const QUERIES: &[&[&str]] = &[
+    &["Corée"],
+    &["Corée Séoul"],
+    &["Corée Séoul", "--all"],
+    &["\"Corée du Nord\""],
+    &["missiles -Japon"],
+    &["Corée -\"Corée du Sud\""],
+    &["Japon OR Bakou"],
+    &["(Japon OR Corée) missiles"],
+    &["(Macron retraites) OR \"Élisabeth Borne\""],
+    &["title:Séoul"],
+    &["title:\"corée du nord\""],
+    &["body:Séoul"],
+    &["body:\"mer du Japon\""],
+    &["category:Économie"],
+    &["author:\"Claire Dubois\""],
+    &["author:clai*"],
+    &["gouvern*"],
+    &["l'écono*"],
+    &["l’économie"],
+    &["date:2024-10"],
+    &["date:2024-10-01..2024-11-15"],
+    &["Pyongyagn", "--fuzzy"],
+    &["Kim Jong-un"],
+    &["soldats"],
+    &["soldats", "--no-collapse"],
+    &["Corée", "--since", "2024-11"],
+    &["Corée", "--category", "Monde"],
+    &["missiles", "--sort", "date"],
+    &["missiles", "--sort=-date"],
+    &["Combien de missiles la Corée du Nord a-t-elle tirés ?"],
+    &[
+        "climat",
+        "--facets",
+        "category,date,author,source",
+        "--facet-date",
+        "year",
+    ],
+    &["Corée", "--facet-date", "2023,2024-01..2024-10,2024-11.."],
+];
+
+#[test]
+fn every_query_construct_gives_the_embedded_engines_hits_facets_and_highlights() {
+    let Some(cluster) = cluster() else { return };
+    corpus_on(cluster, "constructs");
+    let local = indexed();
+    let duplicates = fixtures().join("duplicates");
+    succeeded(common::index_into(local.path(), &[&duplicates]));
+    let mut ranked_same = 0;
+    let mut largest_score_difference = 0f32;
+    let mut worst = String::new();
+    for arguments in QUERIES {
+        let arguments = [*arguments, &["--limit", "100"]].concat();
+        let embedded = query_json(local.path(), &arguments);
+        let cluster_results = query_on(cluster, "constructs", &arguments);
+        let context = format!("{arguments:?}");
+        assert_eq!(cluster_results.total_hits, embedded.total_hits, "{context}");
+        assert_eq!(
+            cluster_results.total_distinct, embedded.total_distinct,
+            "{context}"
+        );
+        assert_eq!(
+            cluster_results.query_terms, embedded.query_terms,
+            "{context}"
+        );
+        let set = |results| groups(results).into_iter().collect::<BTreeSet<_>>();
+        assert_eq!(set(&cluster_results), set(&embedded), "{context}");
+        if groups(&cluster_results) == groups(&embedded) {
+            ranked_same += 1;
+        } else {
+            eprintln!(
+                "{context}: ranked otherwise, {:?} / {:?}",
+                groups(&cluster_results),
+                groups(&embedded)
+            );
+        }
+        assert_eq!(
+            format!("{:?}", cluster_results.facets),
+            format!("{:?}", embedded.facets),
+            "{context}"
+        );
+        for hit in &cluster_results.hits {
+            let local_hit = embedded
+                .hits
+                .iter()
+                .find(|other| other.id == hit.id || other.duplicates.contains(&hit.id))
+                .unwrap();
+            // Copies of a group differ a little: scores compare for the same article.
+            if local_hit.id == hit.id {
+                let difference =
+                    (hit.score - local_hit.score).abs() / local_hit.score.abs().max(1e-3);
+                if difference > largest_score_difference {
+                    largest_score_difference = difference;
+                    worst = format!("{context} {}: {} / {}", hit.id, hit.score, local_hit.score);
+                }
+            }
+            assert_highlights_are_query_terms(&hit.snippet, &cluster_results.query_terms, &context);
+            assert_eq!(
+                hit.snippet.highlights.is_empty(),
+                local_hit.snippet.highlights.is_empty(),
+                "{context}: {} {:?} / {:?}",
+                hit.id,
+                hit.snippet,
+                local_hit.snippet
+            );
+        }
+    }
+    eprintln!(
+        "OpenSearch vs embedded: {ranked_same} of {} queries rank their hits in the same order; scores differ by {:.0}% at most ({worst})",
+        QUERIES.len(),
+        largest_score_difference * 100.0
+    );
+    // Same hits, same facets; the order differs where scores tie (by id on the cluster, by
+    // index order in the embedded index) or for body: words (reported above): 25 to 27 of
+    // the 32 queries rank alike from run to run.
+    assert!(
+        ranked_same * 3 >= QUERIES.len() * 2,
+        "{ranked_same} of {}",
+        QUERIES.len()
+    );
+}
+
+/// Every highlighted word of a snippet analyses to one of the query's terms, or starts with
+/// one of its prefixes.
+fn assert_highlights_are_query_terms(snippet: &common::Snippet, terms: &[String], context: &str) {
+    let characters: Vec<char> = snippet.text.chars().collect();
+    for [start, end] in &snippet.highlights {
+        let word: String = characters[*start..*end].iter().collect();
+        let analysed = analyze(&word);
+        assert!(
+            analysed.iter().any(
+                |token| terms.iter().any(|term| match term.strip_suffix('*') {
+                    Some(prefix) => token.term.starts_with(&prefix[..prefix.len().min(4)]),
+                    None => *term == token.term,
+                })
+            ),
+            "{context}: highlighted {word:?} is none of {terms:?}"
+        );
+    }
+}
+
+#[test]
+fn a_rerun_never_duplicates_and_changed_and_removed_files_are_followed() {
+    let Some(cluster) = cluster() else { return };
+    let folder = tempfile::TempDir::new().unwrap();
+    let news = fixtures().join("news");
+    for entry in walk(&news) {
+        let target = folder.path().join(entry.strip_prefix(&news).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &target).unwrap();
+    }
+    let count = || {
+        json_on(cluster, "incremental", &["stats"])["articles"]
+            .as_u64()
+            .unwrap()
+    };
+    let climate = || query_on(cluster, "incremental", &["climat"]).total_hits;
+    let first = index_on(cluster, "incremental", &[folder.path()]);
+    assert!(first.contains("the index holds 5 articles"), "{first}");
+    let again = index_on(cluster, "incremental", &[folder.path()]);
+    assert!(again.contains("5 unchanged files"), "{again}");
+    assert_eq!(count(), 5);
+    let climate_before = climate();
+
+    let climate_file = folder.path().join("sommet-climat.txt");
+    std::fs::write(
+        &climate_file,
+        "Titre : Un autre sommet\n\nLes glaciers fondent au Groenland.\n",
+    )
+    .unwrap();
+    let removed = walk(&folder.path().join("Monde")).remove(0);
+    std::fs::remove_file(&removed).unwrap();
+    let third = index_on(cluster, "incremental", &[folder.path()]);
+    assert!(
+        third.contains("1 missing files removed") || third.contains("1 missing file removed"),
+        "{third}"
+    );
+    assert_eq!(count(), 4);
+    assert_eq!(
+        query_on(cluster, "incremental", &["Groenland"]).total_hits,
+        1
+    );
+    assert_eq!(climate(), climate_before - 1);
+}
+
+fn walk(folder: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn show_similar_and_stats_answer_as_the_embedded_engine() {
+    let Some(cluster) = cluster() else { return };
+    corpus_on(cluster, "commands");
+    let local = indexed();
+    let duplicates = fixtures().join("duplicates");
+    succeeded(common::index_into(local.path(), &[&duplicates]));
+    let local_json = |arguments: &[&str]| -> Value {
+        let output = common::newsearch(local.path())
+            .args(arguments)
+            .arg("--json")
+            .output()
+            .unwrap();
+        serde_json::from_slice(&succeeded(output).stdout).unwrap()
+    };
+
+    let (mut embedded, mut on_cluster) = (
+        local_json(&["stats"]),
+        json_on(cluster, "commands", &["stats"]),
+    );
+    for stats in [&mut embedded, &mut on_cluster] {
+        // The bytes each engine takes are its own.
+        stats.as_object_mut().unwrap().remove("index_bytes");
+    }
+    assert_eq!(on_cluster, embedded);
+
+    let soldiers = query_json(local.path(), &["soldats", "--no-collapse"]);
+    let id = soldiers.hits[0].id.as_str();
+    let shown = json_on(cluster, "commands", &["show", id]);
+    assert_eq!(shown, local_json(&["show", id]));
+
+    let embedded_similar = local_json(&["similar", id]);
+    let cluster_similar = json_on(cluster, "commands", &["similar", id]);
+    let decode = |results: Value| -> Results { serde_json::from_value(results).unwrap() };
+    let (embedded_similar, cluster_similar) = (decode(embedded_similar), decode(cluster_similar));
+    assert_eq!(groups(&cluster_similar), groups(&embedded_similar));
+    assert!(!groups(&cluster_similar)
+        .iter()
+        .any(|group| group.contains(id)));
+}
+
+#[test]
+fn the_clusters_french_analyzer_gives_newsearch_terms() {
+    let Some(cluster) = cluster() else { return };
+    index_on(cluster, "analysis", &[&fixtures().join("news")]);
+    let mut texts = Vec::new();
+    let [seeds, news] = fixture_corpus();
+    for file in walk(&seeds).into_iter().chain(walk(&news)) {
+        texts.push(std::fs::read_to_string(file).unwrap());
+    }
+    texts.push("L’économie des États-Unis et l'Élysée, aujourd'hui jusqu'à Kim Jong-un".into());
+    let (mut same, mut total) = (0usize, 0usize);
+    let agent = ureq::agent();
+    for text in &texts {
+        let request = serde_json::json!({"analyzer": "newsearch_french", "text": text});
+        let answer = agent
+            .post(&format!("{}/analysis/_analyze", cluster.urls[0]))
+            .set("Content-Type", "application/json")
+            .send_string(&request.to_string())
+            .unwrap()
+            .into_string()
+            .unwrap();
+        let answer: Value = serde_json::from_str(&answer).unwrap();
+        let theirs: Vec<String> = answer["tokens"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|token| token["token"].as_str().unwrap().to_string())
+            .collect();
+        let ours: Vec<String> = analyze(text).into_iter().map(|token| token.term).collect();
+        if texts.last() == Some(text) {
+            assert_eq!(theirs, ours, "{text}");
+        }
+        // Terms in common, counted as multisets: a term one side lacks shifts no other.
+        let mut counts: HashMap<&str, i64> = HashMap::new();
+        for term in &ours {
+            *counts.entry(term).or_default() += 1;
+        }
+        for term in &theirs {
+            let count = counts.entry(term).or_default();
+            if *count > 0 {
+                same += 1;
+            }
+            *count -= 1;
+        }
+        total += ours.len().max(theirs.len());
+    }
+    eprintln!("the cluster's analyzer gives newsearch's term at {same} of {total} positions on the fixture corpus");
+    assert!(same * 1000 >= total * 995, "{same} of {total}");
+}
+
+/// Articles of the fault test: enough for a run of several seconds, in many files.
+const FAULT_FILES: usize = 30;
+const FAULT_RECORDS_PER_FILE: usize = 200;
+
+/// A corpus of JSON Lines files whose bodies are distinct draws of the fixtures' words.
+fn generated_corpus(folder: &Path) {
+    let mut vocabulary: Vec<String> = walk(&fixtures().join("news"))
+        .iter()
+        .flat_map(|file| {
+            let text = std::fs::read_to_string(file).unwrap();
+            text.split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .filter(|word| word.chars().all(char::is_alphabetic) && word.chars().count() > 3)
+        .collect();
+    vocabulary.sort();
+    vocabulary.dedup();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut draw = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    for file in 0..FAULT_FILES {
+        let mut lines = String::new();
+        for record in 0..FAULT_RECORDS_PER_FILE {
+            let words: Vec<&str> = (0..80)
+                .map(|_| vocabulary[draw() % vocabulary.len()].as_str())
+                .collect();
+            let category = ["Monde", "Économie", "Sport"][record % 3];
+            let record = serde_json::json!({
+                "title": format!("Dépêche {file}-{record} : {}", words[..4].join(" ")),
+                "date": format!("2024-{:02}-{:02}", 1 + record % 12, 1 + record % 28),
+                "category": category,
+                "body": words.join(" "),
+            });
+            lines.push_str(&record.to_string());
+            lines.push('\n');
+        }
+        std::fs::write(folder.join(format!("depeches-{file:02}.jsonl")), lines).unwrap();
+    }
+}
+
+/// How many articles the cluster's index `name` holds, and a checksum of their ids.
+fn ids_checksum(cluster: &Cluster, name: &str) -> (usize, u64) {
+    use std::hash::{Hash, Hasher};
+    let agent = ureq::agent();
+    let mut ids = Vec::new();
+    let mut after: Option<Value> = None;
+    loop {
+        let mut request =
+            serde_json::json!({"size": 5000, "sort": [{"id": "asc"}], "_source": false});
+        if let Some(after) = after.take() {
+            request["search_after"] = after;
+        }
+        let answer = agent
+            .post(&format!("{}/{name}/_search", cluster.urls[0]))
+            .set("Content-Type", "application/json")
+            .send_string(&request.to_string())
+            .unwrap()
+            .into_string()
+            .unwrap();
+        let answer: Value = serde_json::from_str(&answer).unwrap();
+        let hits = answer["hits"]["hits"].as_array().unwrap().clone();
+        ids.extend(
+            hits.iter()
+                .map(|hit| hit["_id"].as_str().unwrap().to_string()),
+        );
+        match hits.last() {
+            Some(last) if hits.len() == 5000 => after = Some(last["sort"].clone()),
+            _ => break,
+        }
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    ids.hash(&mut hasher);
+    (ids.len(), hasher.finish())
+}
+
+fn get(cluster: &Cluster, node: usize, path: &str) -> Value {
+    let answer = ureq::get(&format!("{}{path}", cluster.urls[node]))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    serde_json::from_str(&answer).unwrap()
+}
+
+#[test]
+fn a_node_killed_mid_run_and_bulk_rejections_lose_no_article() {
+    // A cluster of its own: one write thread and a queue of one, so bulk requests are
+    // rejected with 429, and a node is killed.
+    let Some(cluster) = start_cluster(
+        "faults",
+        &["thread_pool.write.size=1", "thread_pool.write.queue_size=1"],
+    ) else {
+        return;
+    };
+    let corpus = tempfile::TempDir::new().unwrap();
+    generated_corpus(corpus.path());
+    let articles = FAULT_FILES * FAULT_RECORDS_PER_FILE;
+
+    let clean = index_on(&cluster, "clean", &[corpus.path()]);
+    assert!(
+        clean.contains(&format!("the index holds {articles} articles")),
+        "{clean}"
+    );
+    let expected = ids_checksum(&cluster, "clean");
+    assert_eq!(expected.0, articles);
+
+    let run = newsearch_on(&cluster, "killed")
+        .args(["index", "--commit-every", "500"])
+        .arg(corpus.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once the run has committed some articles, the last node goes.
+    let started = std::time::Instant::now();
+    loop {
+        let count = ureq::get(&format!("{}/killed/_count", cluster.urls[0]))
+            .call()
+            .ok()
+            .and_then(|answer| answer.into_string().ok())
+            .and_then(|answer| serde_json::from_str::<Value>(&answer).ok())
+            .and_then(|answer| answer["count"].as_u64())
+            .unwrap_or(0);
+        if count > 0 {
+            break;
+        }
+        assert!(started.elapsed().as_secs() < 120, "the run never committed");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // Every shard with its replica placed, as a cluster in service has them.
+    let health = get(
+        &cluster,
+        0,
+        "/_cluster/health?wait_for_status=green&timeout=60s",
+    );
+    assert_eq!(health["status"], "green", "{health}");
+    let pid = std::fs::read_to_string(cluster.directory.join("node-3/node.pid")).unwrap();
+    let killed = Command::new("kill")
+        .args(["-9", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+
+    // Queries keep answering while the node is down.
+    let during = query_on(&cluster, "clean", &["Dépêche", "--limit", "1"]);
+    assert_eq!(during.total_hits, articles as u64);
+
+    let output = run.wait_with_output().unwrap();
+    let finished = if output.status.success() {
+        "finished"
+    } else {
+        // The run may give up while the cluster recovers: the next run resumes it.
+        let again = index_on(&cluster, "killed", &[corpus.path()]);
+        eprintln!(
+            "the run stopped ({}), a second run resumed it: {again}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+        "resumed"
+    };
+    assert_eq!(
+        ids_checksum(&cluster, "killed"),
+        expected,
+        "the run {finished}"
+    );
+
+    let health = get(&cluster, 0, "/_cluster/health");
+    assert_eq!(health["number_of_nodes"], 2, "{health}");
+    let pools = get(&cluster, 0, "/_nodes/stats/thread_pool");
+    let rejected: u64 = pools["nodes"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|node| {
+            node["thread_pool"]["write"]["rejected"]
+                .as_u64()
+                .unwrap_or(0)
+        })
+        .sum();
+    eprintln!("node-3 killed mid-run: the run {finished}; {rejected} bulk rejections (429) on the surviving nodes were retried");
+    assert!(
+        rejected > 0,
+        "no bulk request was rejected: the test proves nothing about 429"
+    );
+    let _ = cluster_script(&cluster.directory).arg("stop").output();
+}
