@@ -520,17 +520,19 @@ fn the_index_is_never_read_as_input() {
     );
 }
 
-/// The repository's `index/` folder, as a fresh clone has it (its `.gitignore` and the
-/// marker), takes the README's first command and keeps its own files through a rebuild.
+/// The repository's `index/` folder, as a fresh clone has it (only its `.gitignore`), takes
+/// the README's first command and keeps that file through a rebuild.
 #[test]
 fn the_repository_index_folder_takes_the_quick_start_command() {
     let scratch = TempDir::new().unwrap();
     let folder = scratch.path().join("index");
     std::fs::create_dir(&folder).unwrap();
     let repository_index = Path::new(env!("CARGO_MANIFEST_DIR")).join("index");
-    for name in [".gitignore", MARKER_FILE] {
-        std::fs::copy(repository_index.join(name), folder.join(name)).unwrap();
-    }
+    std::fs::copy(
+        repository_index.join(".gitignore"),
+        folder.join(".gitignore"),
+    )
+    .unwrap();
     let gitignore = std::fs::read(folder.join(".gitignore")).unwrap();
     let seeds = fixtures().join("seeds");
     for arguments in [&["index"][..], &["index", "--rebuild"][..]] {

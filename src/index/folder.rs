@@ -24,6 +24,11 @@ put nothing else here. Delete the whole folder to delete the index.\n";
 /// Where a rebuild makes the new index, inside the index folder, before swapping it in.
 pub const ASIDE_FOLDER: &str = ".newsearch-rebuild";
 
+/// Files a version-controlled, otherwise empty folder holds so that it exists in a clone (the
+/// repository's own `index/`): such a folder counts as empty, and newsearch never deletes
+/// them (it deletes only the files whose names it writes).
+const PLACEHOLDERS: [&str; 2] = [".gitignore", ".gitkeep"];
+
 /// tantivy's lock files.
 const LOCK_FILES: [&str; 2] = [".tantivy-writer.lock", ".tantivy-meta.lock"];
 
@@ -73,7 +78,10 @@ pub(crate) fn inspect(directory: &Path) -> Result<IndexFolder> {
     for entry in std::fs::read_dir(directory).map_err(io_error)? {
         names.push(entry.map_err(io_error)?.file_name());
     }
-    if names.is_empty() {
+    if names
+        .iter()
+        .all(|name| PLACEHOLDERS.iter().any(|kept| name == kept))
+    {
         return Ok(IndexFolder::Empty);
     }
     let mut foreign: Vec<String> = names
