@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::article::{body_fingerprint, fnv1a, identity, Article, ArticleKey};
 use crate::error::Result;
@@ -43,24 +43,13 @@ pub(crate) fn run(
     let total_bytes = plan.to_read.iter().map(|file| file.state.size).sum();
     progress.started(plan.to_read.len() as u64, total_bytes);
 
-    let mut report = IndexingReport {
-        articles: 0,
-        files: 0,
-        bytes: 0,
-        skipped: Vec::new(),
+    let mut report = IndexingReport::before_reading(
+        plan.unchanged,
+        plan.missing,
         other_formats,
-        exact_duplicates: 0,
-        copies: 0,
-        unchanged_files: plan.unchanged,
         fields,
-        missing_files: plan.missing,
-        missing_kept: options.keep_missing,
-        moved: Vec::new(),
-        interrupted: false,
-        rebuild_abandoned: false,
-        articles_in_index: 0,
-        elapsed: Duration::ZERO,
-    };
+        options.keep_missing,
+    );
     // The files to read lose their earlier articles first (a changed file may now hold
     // fewer), and gone files theirs.
     let mut stale: Vec<String> = plan

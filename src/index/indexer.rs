@@ -131,6 +131,37 @@ pub struct IndexingReport {
     pub elapsed: Duration,
 }
 
+impl IndexingReport {
+    /// The report of a run before it reads anything: what the walk and the comparison with
+    /// the last commit found.
+    pub(crate) fn before_reading(
+        unchanged_files: u64,
+        missing_files: Vec<PathBuf>,
+        other_formats: Vec<PathBuf>,
+        fields: FieldMappingsUsed,
+        missing_kept: bool,
+    ) -> IndexingReport {
+        IndexingReport {
+            articles: 0,
+            files: 0,
+            bytes: 0,
+            skipped: Vec::new(),
+            other_formats,
+            exact_duplicates: 0,
+            copies: 0,
+            unchanged_files,
+            fields,
+            missing_files,
+            missing_kept,
+            moved: Vec::new(),
+            interrupted: false,
+            rebuild_abandoned: false,
+            articles_in_index: 0,
+            elapsed: Duration::ZERO,
+        }
+    }
+}
+
 /// Indexes the articles of every new or changed file under the inputs, removes those of
 /// files that are gone, and commits every `commit_every` articles and at the end: a killed
 /// run leaves the index as it was at its last commit, and the next run goes on from there.

@@ -6,7 +6,7 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use tantivy::directory::error::LockError;
 use tantivy::schema::TantivyDocument;
@@ -134,24 +134,13 @@ fn run_into(
         manifest,
         fingerprints: HashSet::new(),
         forgotten_folders: HashSet::new(),
-        report: IndexingReport {
-            articles: 0,
-            files: 0,
-            bytes: 0,
-            skipped: Vec::new(),
+        report: IndexingReport::before_reading(
+            plan.unchanged,
+            plan.missing,
             other_formats,
-            exact_duplicates: 0,
-            copies: 0,
-            unchanged_files: plan.unchanged,
             fields,
-            missing_files: plan.missing,
-            missing_kept: options.keep_missing,
-            moved: Vec::new(),
-            interrupted: false,
-            rebuild_abandoned: false,
-            articles_in_index: 0,
-            elapsed: Duration::ZERO,
-        },
+            options.keep_missing,
+        ),
     };
     if !options.keep_missing {
         for path in run.report.missing_files.clone() {
