@@ -287,7 +287,7 @@ impl IndexingProgress for DeleteAfterWalk<'_> {
     fn started(&self, _files: u64, _bytes: u64) {
         std::fs::remove_file(self.path).unwrap();
     }
-    fn file_done(&self, _bytes: u64) {}
+    fn file_done(&self, _expected: u64, _read: u64) {}
     fn committing(&self) {}
 }
 

@@ -107,7 +107,7 @@ struct CommitRecorder {
 
 impl IndexingProgress for CommitRecorder {
     fn started(&self, _files: u64, _bytes: u64) {}
-    fn file_done(&self, _bytes: u64) {}
+    fn file_done(&self, _expected: u64, _read: u64) {}
     fn committing(&self) {}
     fn committed(&self, articles_in_index: u64) {
         self.counts.borrow_mut().push(articles_in_index);

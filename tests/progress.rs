@@ -1,4 +1,4 @@
-//! The progress bar on a terminal: it moves while one big dump is read, in MiB like the summary. Runs the binary under `script` (a pseudo-terminal), skipped with a message where there is none.
+//! The progress bar on a terminal: it moves while one big dump is read, counts the text of a compressed dump, in MiB like the summary. Runs the binary under `script` (a pseudo-terminal), skipped with a message where there is none.
 
 use std::path::Path;
 use std::process::Command;
@@ -41,15 +41,17 @@ fn positions(screen: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn the_bar_moves_while_one_big_dump_is_read() {
-    if Command::new("script").arg("--version").output().is_err() {
+/// Whether `script` is there to give newsearch a terminal (says so when it is not).
+fn has_script() -> bool {
+    let found = Command::new("script").arg("--version").output().is_ok();
+    if !found {
         eprintln!("SKIPPED: no `script` command to give newsearch a terminal");
-        return;
     }
-    let corpus = TempDir::new().unwrap();
-    let dump = corpus.path().join("depeches.jsonl");
-    write_dump(&dump, 1200);
+    found
+}
+
+/// What a terminal shows while `newsearch index DUMP` runs in it, once it ended with status 0.
+fn index_on_a_terminal(dump: &Path) -> String {
     let index = TempDir::new().unwrap();
     let command = format!(
         "'{}' --index '{}' index '{}'",
@@ -64,8 +66,20 @@ fn the_bar_moves_while_one_big_dump_is_read() {
         .env("TERM", "xterm")
         .output()
         .unwrap();
-    let screen = String::from_utf8_lossy(&output.stdout);
+    let screen = String::from_utf8_lossy(&output.stdout).into_owned();
     assert_eq!(output.status.code(), Some(0), "{screen}");
+    screen
+}
+
+#[test]
+fn the_bar_moves_while_one_big_dump_is_read() {
+    if !has_script() {
+        return;
+    }
+    let corpus = TempDir::new().unwrap();
+    let dump = corpus.path().join("depeches.jsonl");
+    write_dump(&dump, 1200);
+    let screen = index_on_a_terminal(&dump);
     assert!(
         screen.contains("Indexed 1200 articles") && screen.contains(" from 1 file in "),
         "{screen}"
@@ -85,5 +99,40 @@ fn the_bar_moves_while_one_big_dump_is_read() {
     assert!(
         screen.contains("MiB/s eta") || screen.contains("KiB/s eta"),
         "the bar's rate is in binary units too: {screen}"
+    );
+}
+
+/// The last total the bar drew, in MiB (`… / 2.41 MiB`).
+fn last_total_mib(screen: &str) -> Option<f64> {
+    screen
+        .split(['\r', '\n'])
+        .filter_map(|line| line.split_once("] "))
+        .filter_map(|(_, rest)| rest.split_once('/'))
+        .filter_map(|(_, total)| total.split_once(" MiB"))
+        .filter_map(|(number, _)| number.trim().parse().ok())
+        .next_back()
+}
+
+#[test]
+fn a_compressed_dump_counts_its_text_not_its_compressed_bytes() {
+    if !has_script() {
+        return;
+    }
+    let corpus = TempDir::new().unwrap();
+    let plain = corpus.path().join("depeches.jsonl");
+    write_dump(&plain, 1200);
+    let text = std::fs::read(&plain).unwrap();
+    std::fs::remove_file(&plain).unwrap();
+    let dump = corpus.path().join("depeches.jsonl.zst");
+    std::fs::write(&dump, zstd::encode_all(&text[..], 19).unwrap()).unwrap();
+    let stored_mib = std::fs::metadata(&dump).unwrap().len() as f64 / (1024.0 * 1024.0);
+    let text_mib = text.len() as f64 / (1024.0 * 1024.0);
+    assert!(stored_mib < 0.8 * text_mib, "{stored_mib} {text_mib}");
+    let screen = index_on_a_terminal(&dump);
+    assert!(screen.contains("Indexed 1200 articles"), "{screen}");
+    let total = last_total_mib(&screen).expect("the bar drew a total in MiB");
+    assert!(
+        (total - text_mib).abs() < 0.01,
+        "the bar's total is the dump's text ({text_mib:.2} MiB), not its {stored_mib:.2} MiB on disk: {total}"
     );
 }

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
-use crate::article::{body_fingerprint, fnv1a, identity, Article, ArticleKey};
+use crate::article::{body_fingerprint, fnv1a, identity, ArticleKey};
 use crate::error::Result;
-use crate::extract::{read_file, FileContext};
+use crate::extract::{read_file_counted, FileContext};
 use crate::index::{
-    changes, discover, Discovered, FileState, IndexingOptions, IndexingProgress, IndexingReport,
-    Manifest, SkippedFile,
+    changes, discover, Discovered, FileProgress, FileState, IndexingOptions, IndexingProgress,
+    IndexingReport, InputFile, Manifest, SkippedFile,
 };
 
 use super::ArticleWriter;
@@ -40,7 +40,7 @@ pub(crate) fn run(
     fields.changed = false;
     let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
     let plan = changes(found, &unreadable, &roots, &manifest, &|_| false);
-    let total_bytes = plan.to_read.iter().map(|file| file.state.size).sum();
+    let total_bytes = plan.to_read.iter().map(InputFile::text_bytes).sum();
     progress.started(plan.to_read.len() as u64, total_bytes);
 
     let mut report = IndexingReport::before_reading(
@@ -84,7 +84,10 @@ pub(crate) fn run(
         let mut write_error = None;
         let mut file_articles = 0;
         let mut occurrences = HashMap::new();
-        let outcome = read_file(file.format, &context, &mut |mut article: Article| {
+        let mut file_progress = FileProgress::default();
+        let counter = file_progress.counter().clone();
+        let outcome = read_file_counted(file.format, &context, &counter, &mut |mut article| {
+            file_progress.advance(progress);
             if write_error.is_some() || interrupted() {
                 return;
             }
@@ -115,12 +118,13 @@ pub(crate) fn run(
             report.interrupted = true;
             break;
         }
+        let text_bytes = file_progress.finish(file.text_bytes(), progress);
         report.articles += file_articles;
         articles_since_commit += file_articles;
         match outcome {
             Ok(problems) => {
                 report.files += 1;
-                report.bytes += file.state.size;
+                report.bytes += text_bytes;
                 read_in_full.push((key, file.state));
                 skipped.extend(problems.into_iter().map(|problem| SkippedFile {
                     path: file.path.clone(),
@@ -134,7 +138,6 @@ pub(crate) fn run(
                 reason: error.to_string(),
             }),
         }
-        progress.file_done(file.state.size);
         if articles_since_commit >= options.commit_every {
             progress.committed(writer.commit(&read_in_full)?);
             read_in_full.clear();

@@ -26,12 +26,15 @@ pub mod txt;
 
 use std::io::{self, BufRead, Cursor, Read};
 use std::path::Path;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
 
 use crate::article::{Article, PublicationDate};
 use crate::date::Date;
 
 pub use clues::Clues;
-use compression::{decompressed, open_decompressed, Compression, OpenedFile};
+pub use compression::expected_size;
+use compression::{decompressed, open_decompressed, Compression, CountingReader, OpenedFile};
 use control_characters::printable_text;
 use dated_folders::{folder_day, is_date_folder};
 pub use field_map::{ArticleField, FieldMap};
@@ -195,8 +198,23 @@ pub fn read_file(
     context: &FileContext,
     emit: &mut dyn FnMut(Article),
 ) -> Result<Vec<RecordProblem>, ExtractError> {
+    read_file_counted(format, context, &Arc::default(), emit)
+}
+
+/// Reads a file as [`read_file`] does, adding to `read` each byte of text as it is read
+/// (decompressed bytes for a compressed file): what moves progress inside one big file.
+pub fn read_file_counted(
+    format: Format,
+    context: &FileContext,
+    read: &Arc<AtomicU64>,
+    emit: &mut dyn FnMut(Article),
+) -> Result<Vec<RecordProblem>, ExtractError> {
     let opened = open_decompressed(context.path)?;
-    read_opened(format, opened, context, &mut |article, _| emit(article))
+    let counted = OpenedFile {
+        reader: Box::new(CountingReader::new(opened.reader, Arc::clone(read))),
+        compression: opened.compression,
+    };
+    read_opened(format, counted, context, &mut |article, _| emit(article))
 }
 
 /// Reads the articles of a file as [`read_file`] does, handing each with the clues that

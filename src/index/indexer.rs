@@ -62,13 +62,14 @@ impl IndexingOptions {
 
 /// Receives the progress of a run; the library never prints.
 pub trait IndexingProgress {
-    /// The walk found `files` files to read, `bytes` in all.
+    /// The walk found `files` files to read, holding about `bytes` bytes of text (a compressed
+    /// file counts the size it declares once decompressed).
     fn started(&self, files: u64, bytes: u64);
-    /// `bytes` more of the file being read were read (as stored: compressed bytes for a
-    /// compressed file), before it is done.
+    /// `bytes` more bytes of text of the file being read were read.
     fn read(&self, _bytes: u64) {}
-    /// One more file was read (or skipped); `bytes` is what of it [`read`](Self::read) did not report.
-    fn file_done(&self, bytes: u64);
+    /// One more file was read (or skipped): `started` counted `expected` bytes for it, and
+    /// [`read`](Self::read) reported the `read` bytes of text it held.
+    fn file_done(&self, expected: u64, read: u64);
     /// Everything is read; the commit is next.
     fn committing(&self);
     /// A commit is done; the index now holds `articles_in_index` articles.

@@ -1,11 +1,8 @@
 //! One indexing run into one index folder: the files that changed are read, their articles given ids and written, files that are gone or moved are forgotten, and commits carry the manifest.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::fs::File;
-use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
-use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::directory::error::LockError;
@@ -14,12 +11,12 @@ use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
 use crate::article::{body_fingerprint, Article, ArticleKey};
 use crate::error::{Error, Result};
-use crate::extract::{read_bytes, ExtractError, FieldMap, FileContext, Format};
+use crate::extract::{read_file_counted, FieldMap, FileContext, Format};
 
 use super::article_ids::{ArticleIds, Placement};
 use super::changes::changes;
-use super::counted_file::CountedFile;
 use super::disk_space::is_disk_full;
+use super::file_progress::FileProgress;
 use super::folder::{inspect, IndexFolder};
 use super::groups_file::update_groups;
 use super::index_directory::cannot_write;
@@ -30,9 +27,6 @@ use super::open::{load_manifest, open_or_create_index};
 use super::rebuild::{lock_writer, remove_unused_files};
 use super::schema::ArticleFields;
 use super::walk::{discover, Discovered, InputFile};
-
-/// The read buffer of an input file, as large as the readers' own.
-const READ_BUFFER_BYTES: usize = 256 << 10;
 
 /// Runs `newsearch index` into the index in `target` (the index folder, or the aside folder
 /// of a rebuild, which takes the `--field` mappings stored with the index it replaces from
@@ -116,7 +110,7 @@ fn run_into(
     let read_again = |file: &InputFile| fields.changed && file.format != Format::Html;
     let plan = changes(found, &unreadable, &roots, &manifest, &read_again);
     fields.files_read_again = plan.read_again;
-    let total_bytes = plan.to_read.iter().map(|file| file.state.size).sum();
+    let total_bytes = plan.to_read.iter().map(InputFile::text_bytes).sum();
     progress.started(plan.to_read.len() as u64, total_bytes);
     let reader: IndexReader = article_index
         .index
@@ -243,22 +237,10 @@ impl Run<'_> {
             today: options.today,
             field_map: self.field_map,
         };
-        // Opened here rather than by the reader, to count the bytes read as they go.
-        let (opened, bytes_read) = match File::open(&file.path) {
-            Ok(opened) => {
-                let (counted, bytes_read) = CountedFile::new(opened);
-                (
-                    Ok(BufReader::with_capacity(READ_BUFFER_BYTES, counted)),
-                    bytes_read,
-                )
-            }
-            Err(failure) => (Err(failure), Arc::default()),
-        };
-        let mut reported = 0;
+        let mut file_progress = FileProgress::default();
+        let counter = file_progress.counter().clone();
         let mut emit = |mut article: Article| {
-            let read_now = bytes_read.load(Ordering::Relaxed);
-            progress.read(read_now.saturating_sub(reported));
-            reported = reported.max(read_now);
+            file_progress.advance(progress);
             if error.is_some() || self.interrupted() {
                 return;
             }
@@ -282,10 +264,7 @@ impl Run<'_> {
                 Err(failure) => error = Some(failure),
             }
         };
-        let outcome = match opened {
-            Ok(reader) => read_bytes(file.format, reader, &context, &mut emit),
-            Err(failure) => Err(ExtractError::from(failure)),
-        };
+        let outcome = read_file_counted(file.format, &context, &counter, &mut emit);
         if let Some(error) = error {
             return Err(error);
         }
@@ -296,13 +275,13 @@ impl Run<'_> {
             self.report.interrupted = true;
             return Ok(0);
         }
-        progress.file_done(file.state.size.saturating_sub(reported));
+        let text_bytes = file_progress.finish(file.text_bytes(), progress);
         self.report.articles += written;
         self.report.copies += copies;
         match outcome {
             Ok(problems) => {
                 self.report.files += 1;
-                self.report.bytes += file.state.size;
+                self.report.bytes += text_bytes;
                 self.manifest.files.insert(key.clone(), file.state);
                 if copies > 0 {
                     // Read again on every run: if the copy indexed in its place goes, this

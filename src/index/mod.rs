@@ -2,9 +2,9 @@
 
 mod article_ids;
 mod changes;
-mod counted_file;
 mod disk_space;
 mod field_mappings;
+mod file_progress;
 mod folder;
 mod groups_file;
 mod index_directory;
@@ -20,6 +20,7 @@ mod walk;
 
 pub(crate) use changes::changes;
 pub use field_mappings::{FieldMappings, FieldMappingsUsed};
+pub(crate) use file_progress::FileProgress;
 pub use folder::MARKER_FILE;
 pub use groups_file::{live_signatures, load_groups, update_groups, GROUPS_FILE};
 pub use indexer::{
@@ -30,4 +31,4 @@ pub(crate) use manifest::{FileState, Manifest};
 pub use near_duplicates::DuplicateGroups;
 pub use open::{open_index, open_or_create_index, ArticleIndex};
 pub use schema::ArticleFields;
-pub(crate) use walk::{discover, Discovered};
+pub(crate) use walk::{discover, Discovered, InputFile};

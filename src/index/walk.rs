@@ -8,7 +8,7 @@ use ignore::overrides::{Override, OverrideBuilder};
 use ignore::WalkBuilder;
 
 use crate::error::{Error, Result};
-use crate::extract::Format;
+use crate::extract::{expected_size, Format};
 
 use super::changes::FoundFile;
 use super::folder::{holds_marker, inspect, IndexFolder};
@@ -26,6 +26,24 @@ pub(crate) struct InputFile {
     /// The name of the folder it sits in under its root (the category a page does not state).
     pub folder_category: Option<String>,
     pub state: FileState,
+}
+
+impl InputFile {
+    /// About how many bytes of text reading it gives: its size, or for a compressed file
+    /// the size it declares once decompressed. What progress counts.
+    pub(crate) fn text_bytes(&self) -> u64 {
+        let compressed = matches!(
+            self.path
+                .extension()
+                .and_then(|extension| extension.to_str()),
+            Some("gz" | "zst")
+        );
+        if compressed {
+            expected_size(&self.path, self.state.size)
+        } else {
+            self.state.size
+        }
+    }
 }
 
 impl FoundFile for InputFile {

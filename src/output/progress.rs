@@ -6,8 +6,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::index::IndexingProgress;
 
-/// A byte-based progress bar in binary units (MiB, MiB/s, as the summary), that moves as a
-/// file is read and ticks when nothing else happens; hidden when stderr is not a terminal.
+/// A progress bar over the bytes of text read (decompressed bytes for a compressed file), in
+/// binary units (MiB, MiB/s, as the summary), that moves as a file is read and ticks when
+/// nothing else happens; hidden when stderr is not a terminal.
 pub struct ProgressBarReporter {
     bar: ProgressBar,
 }
@@ -41,8 +42,12 @@ impl IndexingProgress for ProgressBarReporter {
         self.bar.inc(bytes);
     }
 
-    fn file_done(&self, bytes: u64) {
-        self.bar.inc(bytes);
+    fn file_done(&self, expected: u64, read: u64) {
+        // The bar's length follows what files truly held: a compressed file's declared size
+        // is an estimate, and a file that could not be read held nothing.
+        let length = self.bar.length().unwrap_or(0);
+        self.bar
+            .set_length((length + read).saturating_sub(expected));
     }
 
     fn committing(&self) {
