@@ -1,12 +1,11 @@
 //! `--field` mappings are stored with the index: a changed mapping reads the dumps again, a later run without the flag keeps them and says so, `--rebuild` keeps them, `--forget-fields` drops them.
 
 use std::path::Path;
-use std::process::Output;
 
 use tempfile::TempDir;
 
 mod common;
-use common::{newsearch, stdout, total_hits};
+use common::{index_into, stderr, stdout, total_hits};
 
 fn record(id: &str, titre: &str, contenu: &str) -> String {
     format!("{{\"id\": \"{id}\", \"titre\": \"{titre}\", \"contenu\": \"{contenu}\"}}\n")
@@ -33,18 +32,6 @@ fn dump(folder: &Path) {
     .unwrap();
 }
 
-fn index(index: &Path, arguments: &[&str]) -> Output {
-    newsearch(index)
-        .arg("index")
-        .args(arguments)
-        .output()
-        .unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
 #[test]
 fn mappings_are_remembered_until_forgotten() {
     let corpus = TempDir::new().unwrap();
@@ -54,7 +41,7 @@ fn mappings_are_remembered_until_forgotten() {
     let index_dir = index_dir.path();
 
     // newsearch index news: no article text, and the message says which flag to give.
-    let first = index(index_dir, &[folder]);
+    let first = index_into(index_dir, &[folder]);
     assert_eq!(first.status.code(), Some(1), "{}", stderr(&first));
     assert!(
         stderr(&first).contains("--field body=KEY"),
@@ -64,7 +51,7 @@ fn mappings_are_remembered_until_forgotten() {
     assert_eq!(total_hits(index_dir, "budget"), 0);
 
     // newsearch index news --field body=contenu: the unchanged dump is read again.
-    let mapped = index(index_dir, &[folder, "--field", "body=contenu"]);
+    let mapped = index_into(index_dir, &[folder, "--field", "body=contenu"]);
     assert_eq!(mapped.status.code(), Some(0), "{}", stderr(&mapped));
     let summary = stdout(&mapped);
     assert!(
@@ -78,7 +65,7 @@ fn mappings_are_remembered_until_forgotten() {
     assert_eq!(total_hits(index_dir, "budget"), 1);
 
     // A plain run keeps the mapping, says so, and reads nothing.
-    let plain = index(index_dir, &[folder]);
+    let plain = index_into(index_dir, &[folder]);
     assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
     let summary = stdout(&plain);
     assert!(
@@ -99,20 +86,20 @@ fn mappings_are_remembered_until_forgotten() {
         "Le port de Marseille s'agrandit.",
     ));
     std::fs::write(corpus.path().join("depeches.jsonl"), records).unwrap();
-    let edited = index(index_dir, &[folder]);
+    let edited = index_into(index_dir, &[folder]);
     assert_eq!(edited.status.code(), Some(0), "{}", stderr(&edited));
     assert!(stdout(&edited).contains("Indexed 3 articles from 1 file"));
     assert_eq!(total_hits(index_dir, "Marseille"), 1);
 
     // --rebuild keeps the mapping too.
-    let rebuilt = index(index_dir, &[folder, "--rebuild"]);
+    let rebuilt = index_into(index_dir, &[folder, "--rebuild"]);
     assert_eq!(rebuilt.status.code(), Some(0), "{}", stderr(&rebuilt));
     assert!(stdout(&rebuilt).contains("the index holds 3 articles"));
     assert!(stdout(&rebuilt).contains("--field body=contenu"));
     assert_eq!(total_hits(index_dir, "grève"), 1);
 
     // --forget-fields reads the dump again without it.
-    let forgotten = index(index_dir, &[folder, "--forget-fields"]);
+    let forgotten = index_into(index_dir, &[folder, "--forget-fields"]);
     assert_eq!(forgotten.status.code(), Some(1), "{}", stderr(&forgotten));
     assert!(
         stdout(&forgotten).contains(
@@ -122,7 +109,7 @@ fn mappings_are_remembered_until_forgotten() {
         stdout(&forgotten)
     );
     assert_eq!(total_hits(index_dir, "budget"), 0);
-    let after = index(index_dir, &[folder]);
+    let after = index_into(index_dir, &[folder]);
     assert!(!stdout(&after).contains("--field"), "{}", stdout(&after));
 }
 
@@ -138,12 +125,12 @@ fn a_changed_mapping_reads_the_dumps_again_but_not_the_pages() {
     let folder = corpus.path().to_str().unwrap();
     let index_dir = TempDir::new().unwrap();
     let index_dir = index_dir.path();
-    let first = index(index_dir, &[folder, "--field", "body=contenu"]);
+    let first = index_into(index_dir, &[folder, "--field", "body=contenu"]);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     assert!(stdout(&first).contains("Indexed 3 articles from 2 files"));
 
     // The title was under `titre`: mapping it reads the dump again, not the page.
-    let titles = index(
+    let titles = index_into(
         index_dir,
         &[folder, "--field", "body=contenu", "--field", "title=titre"],
     );
@@ -162,7 +149,7 @@ fn a_changed_mapping_reads_the_dumps_again_but_not_the_pages() {
     assert_eq!(total_hits(index_dir, "budget OR grève OR climat"), 3);
 
     // The same mappings written otherwise are the same mappings: nothing is read.
-    let respelled = index(
+    let respelled = index_into(
         index_dir,
         &[
             folder,

@@ -1,12 +1,11 @@
 //! Which files a run reads: `.ignore` and `.gitignore` files and `--exclude` globs are honoured, files in formats newsearch does not read are counted without an error, a file named on the command line is always read or reported.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use tempfile::TempDir;
 
 mod common;
-use common::{copy_folder, fixtures, newsearch, stdout, total_hits};
+use common::{copy_folder, fixtures, index_into, stderr, stdout, total_hits};
 
 /// The news fixtures (5 pages) with a report, a photo and a spreadsheet beside them.
 fn archive(root: &Path) -> PathBuf {
@@ -17,18 +16,6 @@ fn archive(root: &Path) -> PathBuf {
     std::fs::write(news.join("images/photo.png"), b"\x89PNG\r\n\x1a\n").unwrap();
     std::fs::write(news.join("chiffres.csv"), "annee,ventes\n2024,12\n").unwrap();
     news
-}
-
-fn index(index: &Path, arguments: &[&str]) -> Output {
-    newsearch(index)
-        .arg("index")
-        .args(arguments)
-        .output()
-        .unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Writes a one-paragraph page about `word`.
@@ -48,7 +35,7 @@ fn files_in_other_formats_are_counted_not_reported_and_not_an_error() {
     let news = news.to_str().unwrap();
     let index_dir = TempDir::new().unwrap();
     for run in ["first", "second"] {
-        let output = index(index_dir.path(), &[news]);
+        let output = index_into(index_dir.path(), &[news]);
         assert_eq!(output.status.code(), Some(0), "{run}: {}", stderr(&output));
         assert_eq!(stderr(&output), "", "{run}: nothing is wrong");
         assert!(
@@ -58,7 +45,7 @@ fn files_in_other_formats_are_counted_not_reported_and_not_an_error() {
             stdout(&output)
         );
     }
-    let listed = index(index_dir.path(), &[news, "--verbose"]);
+    let listed = index_into(index_dir.path(), &[news, "--verbose"]);
     assert_eq!(listed.status.code(), Some(0), "{}", stderr(&listed));
     let errors = stderr(&listed);
     for name in ["chiffres.csv", "images/photo.png", "rapport.pdf"] {
@@ -73,7 +60,7 @@ fn files_in_other_formats_are_counted_not_reported_and_not_an_error() {
 
     // A file named on the command line is expected to be read: it is reported.
     let pdf = format!("{news}/rapport.pdf");
-    let named = index(index_dir.path(), &[news, &pdf]);
+    let named = index_into(index_dir.path(), &[news, &pdf]);
     assert_eq!(named.status.code(), Some(1), "{}", stderr(&named));
     assert!(
         stderr(&named).contains("rapport.pdf: not a format newsearch reads"),
@@ -90,7 +77,7 @@ fn ignore_files_leave_out_what_they_name() {
     page(&news.join("Monde/notes-perso.txt"), "pense-bête");
     std::fs::write(news.join(".ignore"), "brouillons/\nnotes-*.txt\n").unwrap();
     let index_dir = TempDir::new().unwrap();
-    let output = index(index_dir.path(), &[news.to_str().unwrap()]);
+    let output = index_into(index_dir.path(), &[news.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(
         stdout(&output).contains("Indexed 5 articles from 5 files"),
@@ -103,7 +90,7 @@ fn ignore_files_leave_out_what_they_name() {
 
     // Named on the command line, an ignored file is read all the same.
     let named = news.join("brouillons/projet.txt");
-    let output = index(index_dir.path(), &[named.to_str().unwrap()]);
+    let output = index_into(index_dir.path(), &[named.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(total_hits(index_dir.path(), "brouillon"), 1);
 }
@@ -116,14 +103,14 @@ fn a_gitignore_counts_in_a_git_repository_as_in_ripgrep_and_fd() {
     std::fs::write(news.join(".gitignore"), "export/\n").unwrap();
     let index_dir = TempDir::new().unwrap();
     let folder = news.to_str().unwrap();
-    index(index_dir.path(), &[folder]);
+    index_into(index_dir.path(), &[folder]);
     assert_eq!(
         total_hits(index_dir.path(), "exportation"),
         1,
         "outside a git repository, a .gitignore is not followed"
     );
     std::fs::create_dir(news.join(".git")).unwrap();
-    let output = index(index_dir.path(), &[folder]);
+    let output = index_into(index_dir.path(), &[folder]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stderr(&output).contains("removed the articles of"));
     assert_eq!(total_hits(index_dir.path(), "exportation"), 0);
@@ -135,7 +122,7 @@ fn exclude_globs_leave_out_files_and_folders() {
     let news = archive(root.path());
     let folder = news.to_str().unwrap();
     let index_dir = TempDir::new().unwrap();
-    let output = index(
+    let output = index_into(
         index_dir.path(),
         &[folder, "--exclude", "Monde", "--exclude", "sommet-*.txt"],
     );
@@ -149,7 +136,7 @@ fn exclude_globs_leave_out_files_and_folders() {
     assert_eq!(total_hits(index_dir.path(), "retraites"), 1);
 
     // A glob that cannot be read stops the run before anything is read.
-    let bad = index(index_dir.path(), &[folder, "--exclude", "Monde/[a-"]);
+    let bad = index_into(index_dir.path(), &[folder, "--exclude", "Monde/[a-"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
         stderr(&bad).contains("--exclude \"Monde/[a-\": "),

@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 mod common;
-use common::{copy_folder, fixtures, newsearch, newsearch_process, total_hits};
+use common::{copy_folder, fixtures, newsearch, newsearch_process, stderr, total_hits};
 
 use newsearch::index::MARKER_FILE;
 
@@ -48,10 +48,6 @@ fn archive(root: &Path) -> PathBuf {
     std::fs::create_dir(news.join("sub")).unwrap();
     std::fs::write(news.join("sub/notes.md"), "# Notes\n\nÀ relire.\n").unwrap();
     news
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Refused with exit status 2 as "not a newsearch index", with no advice that would delete it.

@@ -1,6 +1,7 @@
 //! Helpers shared by the end-to-end tests: a hermetic `newsearch` command, temporary indexes of the fixtures, and the JSON schema as a script decodes it.
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -99,7 +100,7 @@ pub fn newsearch_process(index: &Path) -> std::process::Command {
 }
 
 /// Runs `newsearch index` with these arguments into the index at `index`.
-pub fn index_into(index: &Path, arguments: &[&Path]) -> Output {
+pub fn index_into(index: &Path, arguments: &[impl AsRef<OsStr>]) -> Output {
     newsearch(index)
         .arg("index")
         .args(arguments)
@@ -149,6 +150,11 @@ pub fn titles(results: &Results) -> Vec<&str> {
 
 pub fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// What a run said on standard error, as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// The titles a text output lists, in rank order.
