@@ -49,7 +49,7 @@ pub(crate) fn article_elements(
     let Some(best) = best else {
         return vec![ROOT];
     };
-    if is_marked_body(document, best) {
+    if document.has_itemprop(best, "articleBody") {
         return vec![best];
     }
     let Some(parent) = document.nodes[best].parent else {
@@ -139,17 +139,6 @@ fn marked_body(document: &Document, measures: &Measures) -> Option<NodeId> {
         .filter(|id| {
             measures.paragraph_chars[*id] > 0
                 && measures.paragraph_chars[*id] as f32 >= page_paragraphs * MARKED_BODY_SHARE
-        })
-}
-
-fn is_marked_body(document: &Document, id: NodeId) -> bool {
-    document
-        .element(id)
-        .and_then(|element| element.attribute("itemprop"))
-        .is_some_and(|names| {
-            names
-                .split_ascii_whitespace()
-                .any(|name| name == "articleBody")
         })
 }
 

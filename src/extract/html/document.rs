@@ -131,6 +131,18 @@ impl Document {
         }
     }
 
+    /// Whether the element's microdata `itemprop` names `wanted` (`articleBody`,
+    /// `datePublished`), in any case.
+    pub(crate) fn has_itemprop(&self, id: NodeId, wanted: &str) -> bool {
+        self.element(id)
+            .and_then(|element| element.attribute("itemprop"))
+            .is_some_and(|names| {
+                names
+                    .split_ascii_whitespace()
+                    .any(|name| name.eq_ignore_ascii_case(wanted))
+            })
+    }
+
     /// The children of a node, in order.
     pub(crate) fn children(&self, id: NodeId) -> Children<'_> {
         Children {

@@ -91,22 +91,11 @@ fn stated_date(
         })
 }
 
-fn has_itemprop(document: &Document, id: NodeId, wanted: &str) -> bool {
-    document
-        .element(id)
-        .and_then(|element| element.attribute("itemprop"))
-        .is_some_and(|names| {
-            names
-                .split_ascii_whitespace()
-                .any(|name| name.eq_ignore_ascii_case(wanted))
-        })
-}
-
 /// `itemprop="datePublished"`.
 fn itemprop_date(document: &Document, measures: &Measures, today: Date) -> Option<PublicationDate> {
     document
         .elements()
-        .filter(|(id, _)| has_itemprop(document, *id, "datePublished"))
+        .filter(|(id, _)| document.has_itemprop(*id, "datePublished"))
         .take(CANDIDATES)
         .find_map(|(id, _)| stated_date(document, measures, id, today))
 }
@@ -119,7 +108,7 @@ fn time_date(document: &Document, measures: &Measures, today: Date) -> Option<Pu
         .filter(|(id, _)| {
             !measures.unread[*id]
                 && !measures.in_link[*id]
-                && !has_itemprop(document, *id, "dateModified")
+                && !document.has_itemprop(*id, "dateModified")
         })
         .take(CANDIDATES)
         .find_map(|(id, _)| stated_date(document, measures, id, today))
