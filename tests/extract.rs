@@ -54,6 +54,7 @@ struct Clues {
 struct Problem {
     line: usize,
     reason: String,
+    text_kept: bool,
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -236,6 +237,7 @@ fn extract_of_json_records_lists_every_record_and_its_problems() {
     );
     assert_eq!(article.id, None, "the record gives no id of its own");
     assert_eq!(file.problems[0].line, 2);
+    assert!(!file.problems[0].text_kept, "a record left out");
     assert!(file.problems[0].reason.contains("JSON"));
     assert!(article.clues.author.is_none() && article.clues.category.is_none());
 }

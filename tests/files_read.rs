@@ -145,3 +145,56 @@ fn exclude_globs_leave_out_files_and_folders() {
     );
     assert_eq!(total_hits(index_dir.path(), "retraites"), 1);
 }
+
+#[test]
+fn a_stray_byte_in_utf8_text_is_replaced_and_the_file_named_not_skipped() {
+    let root = TempDir::new().unwrap();
+    let news = root.path().join("news");
+    std::fs::create_dir(&news).unwrap();
+    // One damaged byte (\xEF alone) in UTF-8 text, on the third line of a page and in the
+    // second record of a dump: the accents around it must stay accents.
+    let page = news.join("canicule.txt");
+    std::fs::write(
+        &page,
+        b"La canicule s'installe\n\nUn \xC3\xA9t\xC3\xA9 br\xC3\xBBlant.\nLa na\xEFve m\xC3\xA9t\xC3\xA9o du jour annonce 40 degr\xC3\xA9s \xC3\xA0 Lyon.\n",
+    )
+    .unwrap();
+    let dump = news.join("depeches.jsonl");
+    std::fs::write(
+        &dump,
+        [
+            &b"{\"id\": \"a\", \"title\": \"Orages\", \"body\": \"Des orages \xC3\xA9clatent sur la Bretagne.\"}\n"[..],
+            b"{\"id\": \"b\", \"title\": \"S\xC3\xA9cheresse\", \"body\": \"La s\xC3\xA9cheresse \xEF touche l'\xC3\xA9t\xC3\xA9 breton.\"}\n",
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let index_dir = TempDir::new().unwrap();
+    let output = index_into(index_dir.path(), &[&news]);
+    let said = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "read, not skipped: {said}");
+    assert!(
+        stdout(&output).contains("; 0 skipped"),
+        "{}",
+        stdout(&output)
+    );
+    let notes: Vec<&str> = said.lines().collect();
+    assert_eq!(notes.len(), 2, "each file named once: {said}");
+    assert!(
+        said.contains(&format!(
+            "newsearch: note: {}:4: 1 byte not UTF-8 read as U+FFFD",
+            page.canonicalize().unwrap().display()
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "newsearch: note: {}:2: 1 byte not UTF-8 read as U+FFFD",
+            dump.canonicalize().unwrap().display()
+        )),
+        "{said}"
+    );
+    // The accents stayed accents (read as Windows-1252, "été" would be "Ã©tÃ©").
+    assert_eq!(total_hits(index_dir.path(), "\"été brûlant\""), 1);
+    assert_eq!(total_hits(index_dir.path(), "\"sécheresse touche\""), 1);
+}

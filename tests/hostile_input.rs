@@ -189,7 +189,13 @@ fn hostile_files_are_reported_and_good_files_indexed() {
             "{stderr}"
         );
     }
-    assert_eq!(stderr.lines().count(), skipped_count, "{stderr}");
+    // A page in UTF-8 with stray bytes is read, and named with a note.
+    let note = format!(
+        "newsearch: note: {}:4: 3 bytes not UTF-8 read as U+FFFD",
+        corpus.path().join("invalid-utf8.txt").display()
+    );
+    assert!(stderr.contains(&note), "{note:?} not in\n{stderr}");
+    assert_eq!(stderr.lines().count(), skipped_count + 1, "{stderr}");
     assert!(
         stdout.contains(&format!("; {skipped_count} skipped;")),
         "{stdout}"

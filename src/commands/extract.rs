@@ -38,7 +38,7 @@ pub fn run(color: ColorChoice, args: ExtractArgs) -> Result<Outcome> {
     let complete = report
         .files
         .iter()
-        .all(|file| file.error.is_none() && file.problems.is_empty());
+        .all(|file| file.error.is_none() && file.problems.iter().all(|problem| problem.text_kept));
     Ok(if complete {
         Outcome::Success
     } else {
@@ -79,6 +79,7 @@ fn extract_file(path: &Path, today: Date, field_map: &FieldMap) -> ExtractedFile
                 .map(|problem| ExtractedProblem {
                     line: problem.line,
                     reason: problem.reason,
+                    text_kept: problem.text_kept,
                 })
                 .collect();
         }

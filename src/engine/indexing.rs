@@ -126,11 +126,12 @@ pub(crate) fn run(
                 report.files += 1;
                 report.bytes += text_bytes;
                 read_in_full.push((key, file.state));
-                skipped.extend(problems.into_iter().map(|problem| SkippedFile {
-                    path: file.path.clone(),
-                    line: Some(problem.line),
-                    reason: problem.reason,
-                }));
+                SkippedFile::sort_problems(
+                    &file.path,
+                    problems,
+                    &mut skipped,
+                    &mut report.repaired,
+                );
             }
             Err(error) => skipped.push(SkippedFile {
                 path: file.path.clone(),

@@ -19,8 +19,8 @@ use crate::article::{Article, PublicationDate};
 use super::control_characters::printable_text;
 use super::date_value::{date_from_unix_time, parse_date_value};
 use super::field_map::{ArticleField, FieldMap};
-use super::text_encoding::{decode, to_nfc, Utf8Transcoder};
-use super::{ExtractError, FileContext, RecordProblem, MAX_ARTICLE_BYTES};
+use super::text_encoding::{decode, replaced_bytes, to_nfc, Utf8Transcoder};
+use super::{ExtractError, FileContext, RecordProblem, StrayBytes, MAX_ARTICLE_BYTES};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -47,10 +47,13 @@ pub fn read_json_records(
         .and_then(|record| article_from_record(record, context))
     {
         Ok(article) => emit(article),
-        Err(reason) => problems.push(RecordProblem { line, reason }),
+        Err(reason) => problems.push(RecordProblem::skipped(line, reason)),
     };
     match layout(&mut reader)? {
-        Layout::Lines => read_lines(reader, &mut on_record)?,
+        Layout::Lines => {
+            let strays = read_lines(reader, &mut on_record)?;
+            problems.extend(strays.note());
+        }
         document => {
             if let Some(problem) = read_document(reader, document, &mut on_record)? {
                 problems.push(problem);
@@ -112,16 +115,18 @@ fn layout(reader: &mut Box<dyn BufRead>) -> io::Result<Layout> {
     }
 }
 
-/// Reads one record per line; blank lines are skipped, broken ones reported.
+/// Reads one record per line; blank lines are skipped, broken ones reported. Returns the
+/// bytes that were not UTF-8 in lines otherwise UTF-8 (read as U+FFFD).
 fn read_lines(
     mut reader: Box<dyn BufRead>,
     on_record: &mut dyn FnMut(Result<Value, String>, usize),
-) -> Result<(), ExtractError> {
+) -> Result<StrayBytes, ExtractError> {
     let mut line = Vec::new();
     let mut number = 0;
+    let mut strays = StrayBytes::default();
     loop {
         let Some(fits) = read_bounded_line(&mut reader, &mut line)? else {
-            return Ok(());
+            return Ok(strays);
         };
         number += 1;
         if !fits {
@@ -129,6 +134,10 @@ fn read_lines(
             continue;
         }
         let decoded = decode(&line, None);
+        // Text comes out borrowed when the line was valid UTF-8: only others are counted.
+        if let Cow::Owned(_) = decoded {
+            strays.add(replaced_bytes(&line, None), number);
+        }
         let text = decoded.trim();
         if text.is_empty() {
             continue;
@@ -245,10 +254,10 @@ fn read_document(
     match result {
         Ok(()) => Ok(None),
         Err(error) if error.is_io() => Err(ExtractError::Io(io::Error::other(error))),
-        Err(error) => Ok(Some(RecordProblem {
-            line: error.line(),
-            reason: format!("{}; the rest of the file was not read", malformed(&error)),
-        })),
+        Err(error) => Ok(Some(RecordProblem::skipped(
+            error.line(),
+            format!("{}; the rest of the file was not read", malformed(&error)),
+        ))),
     }
 }
 

@@ -38,7 +38,7 @@ use compression::{decompressed, open_decompressed, Compression, CountingReader, 
 use control_characters::printable_text;
 use dated_folders::{folder_day, is_date_folder};
 pub use field_map::{ArticleField, FieldMap};
-use text_encoding::{declared_html_charset, decode, looks_binary};
+use text_encoding::{declared_html_charset, decode, looks_binary, replaced_bytes};
 
 /// The input formats newsearch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +183,68 @@ pub struct RecordProblem {
     pub line: usize,
     /// What is wrong, for people: "malformed JSON: …", "no article text (looked for …)".
     pub reason: String,
+    /// The text was kept, repaired as `reason` says (stray bytes read as U+FFFD): a note
+    /// naming the file, not a record left out.
+    pub text_kept: bool,
+}
+
+impl RecordProblem {
+    /// A record that could not be read.
+    fn skipped(line: usize, reason: String) -> RecordProblem {
+        RecordProblem {
+            line,
+            reason,
+            text_kept: false,
+        }
+    }
+}
+
+/// Bytes that were not UTF-8 in a file otherwise UTF-8: each read as U+FFFD, the text kept.
+#[derive(Default)]
+struct StrayBytes {
+    count: usize,
+    first_line: usize,
+}
+
+impl StrayBytes {
+    /// Counts `count` stray bytes on the 1-based `line`.
+    fn add(&mut self, count: usize, line: usize) {
+        if count > 0 && self.count == 0 {
+            self.first_line = line;
+        }
+        self.count += count;
+    }
+
+    /// The stray bytes of a single page, read with the encoding it declares.
+    fn of_page(bytes: &[u8], declared: Option<&str>) -> StrayBytes {
+        let mut strays = StrayBytes::default();
+        let count = replaced_bytes(bytes, declared);
+        if count > 0 {
+            let before_first = bytes
+                .utf8_chunks()
+                .next()
+                .map_or(0, |chunk| chunk.valid().len());
+            let line = 1 + bytes[..before_first]
+                .iter()
+                .filter(|&&byte| byte == b'\n')
+                .count();
+            strays.add(count, line);
+        }
+        strays
+    }
+
+    /// The note that names the file, when there were any.
+    fn note(&self) -> Option<RecordProblem> {
+        let plural = if self.count == 1 { "" } else { "s" };
+        (self.count > 0).then(|| RecordProblem {
+            line: self.first_line,
+            reason: format!(
+                "{} byte{plural} not UTF-8 read as U+FFFD (the first on this line); the text is indexed",
+                self.count
+            ),
+            text_kept: true,
+        })
+    }
 }
 
 /// Reads the articles of one file, handing each to `emit` as soon as it is read, so that
@@ -270,9 +332,22 @@ fn read_stream(
     if looks_binary(&sniffable_start(&first_bytes)) {
         return Err(ExtractError::NotText);
     }
-    let (article, clues) = match Format::detect(format, &first_bytes) {
-        Format::PageText => read_page_file(&read_all(reader)?, context)?,
-        Format::Html => read_html_file(&read_all(reader)?, context)?,
+    let (article, clues, strays) = match Format::detect(format, &first_bytes) {
+        Format::PageText => {
+            let bytes = read_all(reader)?;
+            let (article, clues) = read_page_file(&bytes, context)?;
+            (article, clues, StrayBytes::of_page(&bytes, None))
+        }
+        Format::Html => {
+            let bytes = read_all(reader)?;
+            let (article, clues) = read_html_file(&bytes, context)?;
+            let declared = declared_html_charset(&bytes);
+            (
+                article,
+                clues,
+                StrayBytes::of_page(&bytes, declared.as_deref()),
+            )
+        }
         Format::JsonRecords => {
             return json_records::read_json_records(reader, context, &mut |article| {
                 let clues = Clues::all(
@@ -287,7 +362,7 @@ fn read_stream(
         }
     };
     emit(article, clues);
-    Ok(Vec::new())
+    Ok(strays.note().into_iter().collect())
 }
 
 /// The first bytes of a stream, and the stream as if none had been read.

@@ -29,6 +29,16 @@ pub fn decode<'a>(bytes: &'a [u8], declared: Option<&str>) -> Cow<'a, str> {
     to_nfc(decode_in_source_form(bytes, declared))
 }
 
+/// How many bytes [`decode`] reads as U+FFFD: the stray bytes of UTF-8 text that is not
+/// all valid UTF-8 ([`mostly_utf8`]). Zero for valid text and for text read in another
+/// encoding, where every byte is a character.
+pub fn replaced_bytes(bytes: &[u8], declared: Option<&str>) -> usize {
+    match source_encoding(bytes, declared) {
+        SourceEncoding::Utf8WithStrays(strays) => strays,
+        _ => 0,
+    }
+}
+
 /// The text in Unicode NFC, so that stored titles and bodies compare and print alike
 /// whatever form the file was saved in (the analyzer folds both forms anyway).
 pub fn to_nfc(text: Cow<'_, str>) -> Cow<'_, str> {
@@ -43,37 +53,59 @@ pub fn to_nfc(text: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
-fn decode_in_source_form<'a>(bytes: &'a [u8], declared: Option<&str>) -> Cow<'a, str> {
+/// What the bytes of a text are read as: the one decision behind [`decode`] and
+/// [`replaced_bytes`].
+enum SourceEncoding<'a> {
+    /// Marked by a byte order mark of this length.
+    Bom(&'static Encoding, usize),
+    /// Declared by the document, and not UTF-8.
+    Declared(&'static Encoding),
+    /// Valid UTF-8: the text itself.
+    Utf8(&'a str),
+    /// UTF-8 with this many stray bytes, each read as U+FFFD.
+    Utf8WithStrays(usize),
+    Windows1252,
+}
+
+fn source_encoding<'a>(bytes: &'a [u8], declared: Option<&str>) -> SourceEncoding<'a> {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
-        return Cow::Owned(decode_with(encoding, &bytes[bom_length..]));
+        return SourceEncoding::Bom(encoding, bom_length);
     }
     let declared = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
     match declared {
-        Some(encoding) if encoding != UTF_8 => Cow::Owned(decode_with(encoding, bytes)),
-        _ => decode_without_declaration(bytes),
+        Some(encoding) if encoding != UTF_8 => SourceEncoding::Declared(encoding),
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => SourceEncoding::Utf8(text),
+            Err(_) => mostly_utf8(bytes)
+                .map_or(SourceEncoding::Windows1252, SourceEncoding::Utf8WithStrays),
+        },
     }
 }
 
-fn decode_without_declaration(bytes: &[u8]) -> Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => repair_c1_controls(text),
-        Err(_) if mostly_utf8(bytes) => Cow::Owned(decode_with(UTF_8, bytes)),
-        Err(_) => Cow::Owned(decode_with(WINDOWS_1252, bytes)),
+fn decode_in_source_form<'a>(bytes: &'a [u8], declared: Option<&str>) -> Cow<'a, str> {
+    match source_encoding(bytes, declared) {
+        SourceEncoding::Bom(encoding, bom_length) => {
+            Cow::Owned(decode_with(encoding, &bytes[bom_length..]))
+        }
+        SourceEncoding::Declared(encoding) => Cow::Owned(decode_with(encoding, bytes)),
+        SourceEncoding::Utf8(text) => repair_c1_controls(text),
+        SourceEncoding::Utf8WithStrays(_) => Cow::Owned(decode_with(UTF_8, bytes)),
+        SourceEncoding::Windows1252 => Cow::Owned(decode_with(WINDOWS_1252, bytes)),
     }
 }
 
-/// Whether bytes that are not all valid UTF-8 are still UTF-8 text with a few stray bytes
-/// (each read as U+FFFD), whatever the page declares:
-/// more valid multi-byte characters than invalid bytes. Windows-1252 text almost never
-/// forms a valid multi-byte sequence ("é" is one byte followed by ASCII), so a single
-/// damaged byte in a French UTF-8 page no longer turns every accent into "Ã©".
-fn mostly_utf8(bytes: &[u8]) -> bool {
+/// The stray bytes of bytes that are not all valid UTF-8 but still UTF-8 text (each read
+/// as U+FFFD), whatever the page declares: more valid multi-byte characters than invalid
+/// bytes; `None` when they are not UTF-8 text. Windows-1252 text almost never forms a valid
+/// multi-byte sequence ("é" is one byte followed by ASCII), so a single damaged byte in a
+/// French UTF-8 page no longer turns every accent into "Ã©".
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
     let (mut multi_byte, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         multi_byte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         invalid += chunk.invalid().len();
     }
-    multi_byte > invalid
+    (multi_byte > invalid).then_some(invalid)
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
@@ -257,6 +289,22 @@ mod tests {
         // Latin-1 text has no valid multi-byte sequence: still read as Windows-1252.
         assert_eq!(decode(b"na\xEFve \xE9t\xE9", None), "naïve été");
         assert_eq!(decode(b"caf\xE9", Some("utf-8")), "café");
+    }
+
+    #[test]
+    fn replaced_bytes_counts_what_became_u_fffd_and_nothing_else() {
+        assert_eq!(
+            replaced_bytes(b"caf\xC3\xA9 na\xEFve, \xC3\xA9t\xC3\xA9", None),
+            1
+        );
+        assert_eq!(
+            replaced_bytes(b"\xC3\xA9t\xC3\xA9 \xFF\xFE\xC3\xA0", Some("utf-8")),
+            2
+        );
+        assert_eq!(replaced_bytes("café".as_bytes(), None), 0);
+        // Read as Windows-1252 or as declared, every byte is a character.
+        assert_eq!(replaced_bytes(b"na\xEFve \xE9t\xE9", None), 0);
+        assert_eq!(replaced_bytes(b"caf\xC3\xA9 \xEF", Some("iso-8859-1")), 0);
     }
 
     #[test]

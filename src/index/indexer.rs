@@ -1,12 +1,13 @@
 //! Indexing, as the library offers it: the options, the progress a run reports, its report, and the entry point (a run, or a rebuild aside then swapped in).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::date::Date;
 use crate::error::{Error, Result};
+use crate::extract::RecordProblem;
 
 use super::field_mappings::{FieldMappings, FieldMappingsUsed};
 use super::folder::{inspect, IndexFolder};
@@ -96,6 +97,30 @@ pub struct SkippedFile {
     pub reason: String,
 }
 
+impl SkippedFile {
+    /// Sorts the problems of a file that was read: records left out go to `skipped`, repairs
+    /// of kept text (stray bytes) to `repaired`, each naming the file and the line.
+    pub(crate) fn sort_problems(
+        path: &Path,
+        problems: Vec<RecordProblem>,
+        skipped: &mut Vec<SkippedFile>,
+        repaired: &mut Vec<SkippedFile>,
+    ) {
+        for problem in problems {
+            let named = SkippedFile {
+                path: path.to_path_buf(),
+                line: Some(problem.line),
+                reason: problem.reason,
+            };
+            if problem.text_kept {
+                repaired.push(named);
+            } else {
+                skipped.push(named);
+            }
+        }
+    }
+}
+
 /// The outcome of a run.
 #[derive(Debug, Clone)]
 pub struct IndexingReport {
@@ -106,6 +131,9 @@ pub struct IndexingReport {
     pub bytes: u64,
     /// Files and records that could not be read.
     pub skipped: Vec<SkippedFile>,
+    /// Files read and indexed with a repair, named so that nothing changes unseen: stray
+    /// bytes in UTF-8 text read as U+FFFD. Not an error.
+    pub repaired: Vec<SkippedFile>,
     /// Files in formats newsearch does not read: not an error.
     pub other_formats: Vec<PathBuf>,
     /// Articles whose body is identical to one read earlier in the run (still indexed).
@@ -147,6 +175,7 @@ impl IndexingReport {
             files: 0,
             bytes: 0,
             skipped: Vec::new(),
+            repaired: Vec::new(),
             other_formats,
             exact_duplicates: 0,
             copies: 0,

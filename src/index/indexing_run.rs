@@ -288,11 +288,12 @@ impl Run<'_> {
                     // file's articles take over.
                     self.manifest.copies.insert(key);
                 }
-                skipped.extend(problems.into_iter().map(|problem| SkippedFile {
-                    path: file.path.clone(),
-                    line: Some(problem.line),
-                    reason: problem.reason,
-                }));
+                SkippedFile::sort_problems(
+                    &file.path,
+                    problems,
+                    skipped,
+                    &mut self.report.repaired,
+                );
             }
             Err(failure) => skipped.push(SkippedFile {
                 path: file.path.clone(),

@@ -55,6 +55,8 @@ pub struct ExtractedArticle {
 pub struct ExtractedProblem {
     pub line: usize,
     pub reason: String,
+    /// The text was kept with the repair `reason` names: a note, not a record left out.
+    pub text_kept: bool,
 }
 
 impl ExtractedArticle {

@@ -1,13 +1,14 @@
-//! The summary of an indexing run: one line on stdout, each skipped file on stderr with its reason.
+//! The summary of an indexing run: one line on stdout, each skipped or repaired file on stderr with its reason.
 
 use std::io::{self, Write};
 
-use crate::index::IndexingReport;
+use crate::index::{IndexingReport, SkippedFile};
 
 use super::style::Style;
 use super::terminal_safe::terminal_safe;
 
-/// Prints the skipped files (to `errors`) and the summary line (to `out`); with
+/// Prints the skipped files and those indexed with a repair (to `errors`) and the summary
+/// line (to `out`); with
 /// `list_other_formats`, the files in formats newsearch does not read too (to `errors`).
 pub fn print_index_report(
     report: &IndexingReport,
@@ -16,18 +17,8 @@ pub fn print_index_report(
     out: &mut dyn Write,
     errors: &mut dyn Write,
 ) -> io::Result<()> {
-    for skipped in &report.skipped {
-        let line = skipped
-            .line
-            .map(|line| format!(":{line}"))
-            .unwrap_or_default();
-        writeln!(
-            errors,
-            "newsearch: skipped {}{line}: {}",
-            terminal_safe(&skipped.path.display().to_string()),
-            terminal_safe(&skipped.reason)
-        )?;
-    }
+    print_files(errors, "skipped", &report.skipped)?;
+    print_files(errors, "note:", &report.repaired)?;
     if list_other_formats {
         for path in &report.other_formats {
             writeln!(
@@ -101,6 +92,20 @@ pub fn print_index_report(
             errors,
             "newsearch: interrupted: the index holds the {} committed so far; run the same command again to finish",
             plural(report.articles_in_index, "article")
+        )?;
+    }
+    Ok(())
+}
+
+/// One line per file (and line of a record), on `errors`: `newsearch: LABEL PATH:LINE: reason`.
+fn print_files(errors: &mut dyn Write, label: &str, files: &[SkippedFile]) -> io::Result<()> {
+    for file in files {
+        let line = file.line.map(|line| format!(":{line}")).unwrap_or_default();
+        writeln!(
+            errors,
+            "newsearch: {label} {}{line}: {}",
+            terminal_safe(&file.path.display().to_string()),
+            terminal_safe(&file.reason)
         )?;
     }
     Ok(())
