@@ -225,8 +225,20 @@ fn errors_are_json_with_their_status_and_reason() {
     bad(
         &format!("/api/search?q={}a{}", "(".repeat(100), ")".repeat(100)),
         400,
-        "at most 32",
+        "parentheses nest more than 32 deep at column 33",
     );
+    bad(
+        "/api/search?q=a&synonyms=/etc/passwd",
+        400,
+        "unknown parameter",
+    );
+    bad("/api/search?q=a&no-synonyms=true", 400, "unknown parameter");
+    // Parentheses inside a phrase are words, as on the command line.
+    let (status, _) = server.json(&format!(
+        "/api/search?q={}",
+        encode(&format!("\"{}missiles\"", "(".repeat(40)))
+    ));
+    assert_eq!(status, 200);
     bad("/api/articles/no-such-id", 404, "no-such-id");
     bad("/api/articles/no-such-id/similar", 404, "no-such-id");
     bad("/api/articles/x?colour=red", 400, "unknown parameter");

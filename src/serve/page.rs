@@ -29,6 +29,9 @@ struct PageState {
     typed: String,
     /// The pairs of the API's search.
     search: Vec<(String, String)>,
+    /// The author and source filters as asked: they reach the search as clauses of its
+    /// text, and the page's links carry them as they came.
+    clause_filters: Vec<(String, String)>,
     /// The words marked in an article: the filters' clauses and the text typed.
     marked: String,
     /// An article to show instead of results.
@@ -83,9 +86,15 @@ impl PageState {
                 search.push((name.clone(), value.clone()));
             }
         }
+        let clause_filters = pairs
+            .iter()
+            .filter(|(name, _)| ["author", "source"].contains(&name.as_str()))
+            .cloned()
+            .collect();
         PageState {
             typed,
             search,
+            clause_filters,
             marked,
             article: values("id").first().map(|id| id.to_string()),
         }
@@ -287,7 +296,17 @@ fn link(asked: &PageState, replaced: &[(&str, &str)]) -> String {
         .filter(|(name, _)| !replaced.iter().any(|(other, _)| other == name))
         .cloned()
         .collect();
-    pairs.insert(0, ("q".to_string(), asked.typed.clone()));
+    let filters = asked
+        .clause_filters
+        .iter()
+        .filter(|(name, _)| !replaced.iter().any(|(other, _)| other == name))
+        .cloned();
+    pairs.splice(
+        0..0,
+        [("q".to_string(), asked.typed.clone())]
+            .into_iter()
+            .chain(filters),
+    );
     pairs.extend(
         replaced
             .iter()
@@ -375,7 +394,8 @@ mod tests {
             .contains(&("category".to_string(), "Monde".to_string())));
         assert_eq!(
             link(&asked, &[("offset", "20")]),
-            "/?q=%22Cor%C3%A9e&category=Monde&offset=20"
+            "/?q=%22Cor%C3%A9e&author=Anne%20%22AR%22%20Roux&author=Paul%20Giraud&category=Monde&offset=20",
+            "the next page keeps every filter"
         );
         // Without text, the category and the period are the query.
         let browsing = PageState::read(&pairs(&[
