@@ -1,6 +1,6 @@
 //! The library's error type: every message says what went wrong, where, and what to do next.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Everything that can stop a command.
 #[derive(Debug, thiserror::Error)]
@@ -15,8 +15,11 @@ pub enum Error {
     DamagedIndex { path: PathBuf, reason: String },
     #[error("the index at {} is read-only ({reason}): queries read it, but `newsearch index` cannot write it; make the folder writable, or choose another --index", path.display())]
     ReadOnlyIndex { path: PathBuf, reason: String },
-    #[error("stopped on an internal error ({what}) while using the index at {}; if the index is damaged, `newsearch index --rebuild` builds it again; if the error remains, it is a bug in newsearch: please report this message", path.display())]
-    Internal { path: PathBuf, what: String },
+    #[error("stopped on an internal error ({what}){}", internal_advice(index.as_deref()))]
+    Internal {
+        index: Option<PathBuf>,
+        what: String,
+    },
     #[error("no space left on device at {}: the index keeps its last commit and this run's files were removed; free some space, then run the same command again", path.display())]
     NoSpace { path: PathBuf },
     #[error("the index at {} is being written by another `newsearch index` (lock file {}); wait for it to finish", path.display(), path.join(".tantivy-writer.lock").display())]
@@ -65,3 +68,14 @@ pub enum Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// What to do after an internal error: rebuild the index it used, if any, then report it.
+fn internal_advice(index: Option<&Path>) -> String {
+    match index {
+        Some(index) => format!(
+            " while using the index at {}; if the index is damaged, `newsearch index --rebuild` builds it again; if the error remains, it is a bug in newsearch: please report this message",
+            index.display()
+        ),
+        None => "; it is a bug in newsearch: please report this message".to_string(),
+    }
+}

@@ -125,11 +125,16 @@ fn flipped_bits_in_the_postings_never_crash_a_command() {
         for command in [&["query", "Séoul OR climat OR retraites"][..], &["stats"]] {
             let output = newsearch(index.path()).args(command).output().unwrap();
             let errors = String::from_utf8_lossy(&output.stderr);
-            assert!(
-                matches!(output.status.code(), Some(0..=2)),
-                "byte {place}, {command:?}: {errors}"
-            );
-            assert!(!errors.contains("panicked"), "byte {place}: {errors}");
+            // Answers (the damage may not be read), or says "damaged": never a crash, and
+            // never the internal error that a panic left uncaught by the checks would give.
+            match output.status.code() {
+                Some(0 | 1) => {}
+                Some(2) => assert!(
+                    errors.contains("is damaged"),
+                    "byte {place}, {command:?}: {errors}"
+                ),
+                other => panic!("byte {place}, {command:?}: status {other:?}: {errors}"),
+            }
         }
     }
 }

@@ -34,7 +34,9 @@ pub const INTERRUPTED_EXIT_STATUS: u8 = 130;
 /// Runs the command the user asked for; a panic in it is an error, not a crash.
 pub fn run(cli: Cli) -> Result<Outcome> {
     let index = cli.index.clone();
-    panics::without_panics(&index, || dispatch(cli))
+    // `extract` reads files and no index: a panic there is not the index's.
+    let uses_index = !matches!(cli.command, Command::Extract(_));
+    panics::without_panics(uses_index.then_some(index.as_path()), || dispatch(cli))
 }
 
 fn dispatch(cli: Cli) -> Result<Outcome> {

@@ -25,6 +25,9 @@ pub fn run(index_dir: &Path, args: ServeArgs) -> Result<Outcome> {
         max_connections: args.max_connections as usize,
     };
     serve(index_dir, &options, |listening| {
+        // A request that fails inside the server is answered 500 and the server goes on:
+        // its panic is printed here, the server's log.
+        super::panics::log_each_panic();
         println!(
             "newsearch serves {} ({} articles) at http://{}/ — Ctrl-C stops it",
             index_dir.display(),
