@@ -20,8 +20,8 @@ pub enum Error {
         index: Option<PathBuf>,
         what: String,
     },
-    #[error("no space left on device at {}: the index keeps its last commit and this run's files were removed; free some space, then run the same command again", path.display())]
-    NoSpace { path: PathBuf },
+    #[error("no space left on device at {}: the index keeps its last commit{}; free some space, then run the same command again", path.display(), if *cleaned { " and this run's files were removed" } else { " (this run's files are removed by the next run)" })]
+    NoSpace { path: PathBuf, cleaned: bool },
     #[error("the index at {} is being written by another `newsearch index` (lock file {}); wait for it to finish", path.display(), path.join(".tantivy-writer.lock").display())]
     IndexLocked { path: PathBuf },
     #[error("{}: {source}", path.display())]

@@ -1,8 +1,6 @@
 //! Telling a full disk from other write failures: tantivy's writer threads die without saying why, so the space left where the index lives is looked at.
 
-use std::ffi::CString;
 use std::io;
-use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
 use tantivy::TantivyError;
@@ -14,7 +12,7 @@ use crate::error::Error;
 const NEARLY_FULL_BYTES: u64 = 8 << 20;
 
 /// Whether `error`, met while writing the index in `folder`, comes from a full disk: it
-/// says so, or the file system has nearly no space left.
+/// says so, or it says nothing precise and the file system has nearly no space left.
 pub(crate) fn is_disk_full(error: &Error, folder: &Path) -> bool {
     let io_error = match error {
         Error::Io { source, .. } => Some(source),
@@ -22,28 +20,17 @@ pub(crate) fn is_disk_full(error: &Error, folder: &Path) -> bool {
         Error::Index(_) => None,
         _ => return false,
     };
-    io_error.is_some_and(|error| {
-        matches!(
-            error.kind(),
-            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
-        )
-    }) || free_bytes(folder).is_some_and(|free| free < NEARLY_FULL_BYTES)
+    match io_error.map(io::Error::kind) {
+        Some(io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded) => true,
+        // A failure that says what it is (permission denied, not found…) is that.
+        Some(kind) if kind != io::ErrorKind::Other => false,
+        _ => free_bytes(folder).is_some_and(|free| free < NEARLY_FULL_BYTES),
+    }
 }
 
 /// The bytes an unprivileged process may still write on the file system of `folder`.
 fn free_bytes(folder: &Path) -> Option<u64> {
-    let path = CString::new(folder.as_os_str().as_bytes()).ok()?;
-    let mut stats = std::mem::MaybeUninit::<libc::statvfs>::uninit();
-    // SAFETY: `path` is a valid C string and `stats` a place statvfs fills in on success.
-    let status = unsafe { libc::statvfs(path.as_ptr(), stats.as_mut_ptr()) };
-    if status != 0 {
-        return None;
-    }
-    // SAFETY: statvfs returned 0, so it filled `stats` in.
-    let stats = unsafe { stats.assume_init() };
-    // Both are 64 bits here, narrower on 32-bit systems.
-    #[allow(clippy::unnecessary_cast)]
-    Some(stats.f_bavail as u64 * stats.f_frsize as u64)
+    fs4::available_space(folder).ok()
 }
 
 #[cfg(test)]

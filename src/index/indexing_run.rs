@@ -51,12 +51,11 @@ fn after_failure(error: Error, options: &IndexingOptions, target: &Path) -> Erro
     }
     let full = is_disk_full(&error, target);
     // Unless another run took the lock since this one's writer let it go.
-    if let Ok(_lock) = lock_writer(target) {
-        let _ = remove_unused_files(target);
-    }
+    let cleaned = lock_writer(target).is_ok_and(|_lock| remove_unused_files(target).is_ok());
     if full {
         Error::NoSpace {
             path: options.index_dir.clone(),
+            cleaned,
         }
     } else {
         error
