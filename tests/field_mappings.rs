@@ -5,7 +5,7 @@ use std::path::Path;
 use tempfile::TempDir;
 
 mod common;
-use common::{index_into, stderr, stdout, total_hits};
+use common::{index_into, newsearch, stderr, stdout, total_hits};
 
 fn record(id: &str, titre: &str, contenu: &str) -> String {
     format!("{{\"id\": \"{id}\", \"titre\": \"{titre}\", \"contenu\": \"{contenu}\"}}\n")
@@ -111,6 +111,43 @@ fn mappings_are_remembered_until_forgotten() {
     assert_eq!(total_hits(index_dir, "budget"), 0);
     let after = index_into(index_dir, &[folder]);
     assert!(!stdout(&after).contains("--field"), "{}", stdout(&after));
+}
+
+#[test]
+fn a_rebuild_of_a_damaged_index_keeps_its_mappings() {
+    let corpus = TempDir::new().unwrap();
+    dump(corpus.path());
+    let folder = corpus.path().to_str().unwrap();
+    let index_dir = TempDir::new().unwrap();
+    let index_dir = index_dir.path();
+    let mapped = index_into(index_dir, &[folder, "--field", "body=contenu"]);
+    assert_eq!(mapped.status.code(), Some(0), "{}", stderr(&mapped));
+    // A segment's count in meta.json no longer matches the segment: the index is damaged.
+    let meta_path = index_dir.join("meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&meta_path).unwrap()).unwrap();
+    let max_doc = meta["segments"][0]["max_doc"].as_i64().unwrap();
+    meta["segments"][0]["max_doc"] = serde_json::Value::from(max_doc + 5);
+    std::fs::write(&meta_path, serde_json::to_vec(&meta).unwrap()).unwrap();
+    let damaged = newsearch(index_dir)
+        .args(["query", "grève"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&damaged).contains("is damaged"),
+        "{}",
+        stderr(&damaged)
+    );
+
+    let rebuilt = index_into(index_dir, &[folder, "--rebuild"]);
+    assert_eq!(rebuilt.status.code(), Some(0), "{}", stderr(&rebuilt));
+    assert!(
+        stdout(&rebuilt).contains("--field body=contenu"),
+        "{}",
+        stdout(&rebuilt)
+    );
+    assert_eq!(total_hits(index_dir, "grève"), 1);
+    assert_eq!(total_hits(index_dir, "budget"), 1);
 }
 
 #[test]

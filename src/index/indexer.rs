@@ -12,7 +12,8 @@ use crate::extract::RecordProblem;
 use super::field_mappings::{FieldMappings, FieldMappingsUsed};
 use super::folder::{inspect, IndexFolder};
 use super::indexing_run::index_into;
-use super::open::{load_manifest, open_index};
+use super::manifest::Manifest;
+use super::open::open_index;
 use super::rebuild::{lock_writer, prepare_aside, remove_aside, swap_in};
 
 /// What to index, and where.
@@ -225,12 +226,8 @@ fn rebuild(options: &IndexingOptions, progress: &dyn IndexingProgress) -> Result
         IndexFolder::Marked | IndexFolder::Unmarked => {}
     }
     let _lock = lock_writer(directory)?;
-    // The new index keeps the mappings of the old one (an index of another format, or
-    // damaged, has none to give).
-    let stored_fields = open_index(directory)
-        .and_then(|index| load_manifest(&index.index, directory))
-        .map(|manifest| manifest.fields)
-        .unwrap_or_default();
+    // The new index keeps the mappings of the old one, damaged or not.
+    let stored_fields = Manifest::stored_fields(directory);
     let aside = prepare_aside(directory)?;
     match index_into(options, &aside, Some(&stored_fields), progress) {
         Ok(report) if !report.interrupted => {

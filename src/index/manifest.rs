@@ -77,6 +77,20 @@ impl Manifest {
         serde_json::from_str(payload).map_err(|error| ManifestError::Unreadable(error.to_string()))
     }
 
+    /// The `--field` mappings of the last commit of the index in `directory`, read from its
+    /// `meta.json` alone: a rebuild keeps them even when the index's segments are damaged
+    /// or its format is another. Empty when `meta.json` holds none.
+    pub fn stored_fields(directory: &Path) -> Vec<String> {
+        let fields = || -> Option<Vec<String>> {
+            let meta = std::fs::read(directory.join("meta.json")).ok()?;
+            let meta: serde_json::Value = serde_json::from_slice(&meta).ok()?;
+            let payload: serde_json::Value =
+                serde_json::from_str(meta["payload"].as_str()?).ok()?;
+            serde_json::from_value(payload["fields"].clone()).ok()
+        };
+        fields().unwrap_or_default()
+    }
+
     /// The payload to commit.
     pub fn to_payload(&self) -> String {
         serde_json::to_string(self).expect("a manifest is plain data")
