@@ -104,6 +104,42 @@ fn a_moved_archive_keeps_its_ids_and_forgets_its_old_paths() {
 }
 
 #[test]
+fn keep_missing_keeps_the_files_of_a_moved_archive_that_are_not_found_again() {
+    let root = TempDir::new().unwrap();
+    let news = archive(root.path());
+    let index_dir = TempDir::new().unwrap();
+    index(index_dir.path(), &[&news]);
+    // A copy without one file is indexed while the first is away (an unplugged drive).
+    let copy = root.path().join("news-copie");
+    copy_folder(&news, &copy);
+    std::fs::remove_file(copy.join("sommet-climat.txt")).unwrap();
+    let away = root.path().join(".debranche");
+    std::fs::rename(&news, &away).unwrap();
+    let output = newsearch(index_dir.path())
+        .args(["index", "--keep-missing"])
+        .arg(&copy)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let after = everything(index_dir.path(), WORD);
+    assert_eq!(after.total_hits, 7, "the file found nowhere else is kept");
+    let kept: Vec<&str> = after
+        .hits
+        .iter()
+        .filter(|hit| !hit.path.contains("news-copie"))
+        .map(|hit| hit.path.as_str())
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].ends_with("sommet-climat.txt"), "{kept:?}");
+    assert_no_hit_is_its_own_duplicate(&after);
+}
+
+#[test]
 fn ids_do_not_depend_on_where_the_archive_is() {
     let first = TempDir::new().unwrap();
     let second = TempDir::new().unwrap();

@@ -317,7 +317,8 @@ impl Run<'_> {
 
     /// `old`, an indexed file that no longer exists, holds an article now found in `file`:
     /// the folder it was indexed from moved. Its articles go, and so do those of every other
-    /// indexed file of that folder that no longer exists.
+    /// indexed file of that folder that no longer exists, unless the run keeps missing files
+    /// (an unplugged drive): then only `old`, whose articles are found again, goes.
     fn forget_moved(&mut self, old: &Path, file: &InputFile) -> Result<()> {
         let depth = file.relative_path.split('/').count();
         let old_folder = old.ancestors().nth(depth).unwrap_or(old).to_path_buf();
@@ -328,7 +329,7 @@ impl Run<'_> {
             .cloned()
             .unwrap_or_else(|| file.path.clone());
         let mut gone = BTreeSet::from([Manifest::key(old)]);
-        if self.forgotten_folders.insert(old_folder.clone()) {
+        if !self.options.keep_missing && self.forgotten_folders.insert(old_folder.clone()) {
             gone.extend(
                 self.manifest
                     .files
