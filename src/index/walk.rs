@@ -32,12 +32,13 @@ impl InputFile {
     /// About how many bytes of text reading it gives: its size, or for a compressed file
     /// the size it declares once decompressed. What progress counts.
     pub(crate) fn text_bytes(&self) -> u64 {
-        let compressed = matches!(
-            self.path
-                .extension()
-                .and_then(|extension| extension.to_str()),
-            Some("gz" | "zst")
-        );
+        let compressed = self
+            .path
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .is_some_and(|extension| {
+                extension.eq_ignore_ascii_case("gz") || extension.eq_ignore_ascii_case("zst")
+            });
         if compressed {
             expected_size(&self.path, self.state.size)
         } else {
