@@ -207,6 +207,22 @@ fn extract_prints_fields_for_people_and_names_unreadable_files() {
     assert!(!text.contains('\u{1b}'), "no colour off a terminal");
     let errors = String::from_utf8_lossy(&output.stderr);
     assert!(errors.contains("absent.txt: cannot read"), "{errors}");
+
+    // A file in another format, whose name carries an escape sequence: the message lists
+    // every format read, and the name reaches the terminal escaped.
+    let other = scratch.path().join("rapport\u{1b}[31m.pdf");
+    std::fs::write(&other, "%PDF-1.4").unwrap();
+    let output = newsearch(scratch.path())
+        .arg("extract")
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(!errors.contains('\u{1b}'), "{errors}");
+    for extension in [".ndjson", ".markdown", ".xhtml", ".gz", ".zst"] {
+        assert!(errors.contains(extension), "{extension}: {errors}");
+    }
 }
 
 #[test]

@@ -5,10 +5,10 @@ use std::path::Path;
 use crate::cli::{ColorChoice, ExtractArgs};
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::extract::{explain_file, FieldMap, FileContext, Format};
+use crate::extract::{explain_file, FieldMap, FileContext, Format, EXTENSIONS};
 use crate::output::{
-    print_extracted, print_json, ExtractReport, ExtractedArticle, ExtractedFile, ExtractedProblem,
-    Style,
+    print_extracted, print_json, terminal_safe, ExtractReport, ExtractedArticle, ExtractedFile,
+    ExtractedProblem, Style,
 };
 
 use super::Outcome;
@@ -32,7 +32,11 @@ pub fn run(color: ColorChoice, args: ExtractArgs) -> Result<Outcome> {
     .map_err(Error::Output)?;
     for file in &report.files {
         if let Some(error) = &file.error {
-            eprintln!("newsearch: {}: {error}", file.path);
+            eprintln!(
+                "newsearch: {}: {}",
+                terminal_safe(&file.path),
+                terminal_safe(error)
+            );
         }
     }
     let complete = report
@@ -55,10 +59,14 @@ fn extract_file(path: &Path, today: Date, field_map: &FieldMap) -> ExtractedFile
         error: None,
     };
     let Some(format) = Format::of(path) else {
-        file.error = Some(
-            "not a format newsearch reads (.txt, .md, .html, .json, .jsonl, or no extension)"
-                .to_string(),
-        );
+        let extensions: Vec<String> = EXTENSIONS
+            .iter()
+            .map(|(extension, _)| format!(".{extension}"))
+            .collect();
+        file.error = Some(format!(
+            "not a format newsearch reads ({}, or no extension; also gzip- or zstd-compressed: .gz, .zst)",
+            extensions.join(", ")
+        ));
         return file;
     };
     // As `newsearch index FILE` reads a file named alone: the folder is a category only

@@ -58,6 +58,20 @@ const SNIFFED_BYTES: u64 = 64 * 1024;
 /// or record beyond it is skipped and reported; reading stops there, so memory stays bounded.
 pub const MAX_ARTICLE_BYTES: u64 = 32 << 20;
 
+/// The extensions newsearch reads and the format each announces (a name without one is a
+/// page of text; a `.gz` or `.zst` suffix is looked through).
+pub const EXTENSIONS: &[(&str, Format)] = &[
+    ("txt", Format::PageText),
+    ("md", Format::PageText),
+    ("markdown", Format::PageText),
+    ("html", Format::Html),
+    ("htm", Format::Html),
+    ("xhtml", Format::Html),
+    ("jsonl", Format::JsonRecords),
+    ("ndjson", Format::JsonRecords),
+    ("json", Format::JsonRecords),
+];
+
 impl Format {
     /// The format a file's name announces, looking through a `.gz` or `.zst` suffix
     /// (`dump.jsonl.zst` is JSON records); `None` for files newsearch does not read.
@@ -71,10 +85,11 @@ impl Format {
             .extension()
             .and_then(|extension| extension.to_str())
         {
-            None | Some("txt" | "md" | "markdown") => Some(Format::PageText),
-            Some("html" | "htm" | "xhtml") => Some(Format::Html),
-            Some("jsonl" | "ndjson" | "json") => Some(Format::JsonRecords),
-            Some(_) => None,
+            None => Some(Format::PageText),
+            Some(extension) => EXTENSIONS
+                .iter()
+                .find(|(known, _)| *known == extension)
+                .map(|&(_, format)| format),
         }
     }
 
