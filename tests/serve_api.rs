@@ -483,6 +483,38 @@ fn without_javascript_the_page_holds_the_results_and_the_article() {
         .body
         .contains(&format!("{} articles</p>", expected["total_hits"])));
 
+    // Articles with only some of the words are listed as such, never as "no article".
+    let partial = server.get("/?q=Cor%C3%A9e%20pingouin");
+    assert!(
+        partial
+            .body
+            .contains("Aucun article n’a tous les mots ; 9 en ont une partie."),
+        "{}",
+        partial.body
+    );
+    let listed = partial.body.matches(r#"<li class="hit"#).count();
+    assert!(listed > 0);
+    assert_eq!(
+        partial.body.matches(r#"<li class="hit partial""#).count(),
+        listed
+    );
+    assert_eq!(
+        partial
+            .body
+            .matches("Correspondance partielle : sans « pingouin »")
+            .count(),
+        listed
+    );
+    // A misspelt word gets a link to the search with the word the index holds.
+    let misspelt = server.get("/?q=misiles&category=Monde");
+    assert!(
+        misspelt.body.contains(
+            r#"Vouliez-vous dire <a href="/?q=missiles&amp;category=Monde&amp;offset=0">missiles</a> (5) ?"#
+        ),
+        "{}",
+        misspelt.body
+    );
+
     // Markup in the corpus is escaped; the article opens with the query's words marked.
     let hostile = server.get("/?q=gras");
     assert!(hostile.body.contains("&lt;script&gt;window.__injected"));

@@ -619,4 +619,24 @@ fn a_journalist_searches_filters_zooms_and_reads_in_a_real_browser() {
         "{listing}"
     );
     browser.screenshot("hostile-results");
+
+    // A misspelt word: the suggestion is a link to the search with the word the index holds.
+    browser.open(&format!("{home}?q=misiles"));
+    browser.wait_for(
+        "document.querySelector('#results .suggestions a')?.textContent === 'missiles'",
+        "a suggestion for the misspelt word",
+    );
+    browser.click("#results .suggestions a");
+    browser.wait_for(
+        "new URLSearchParams(location.search).get('q') === 'missiles' && document.querySelectorAll('#results .hit').length >= 1",
+        "the search with the suggested word",
+    );
+    // Articles with only some of the words are listed as partial, not as no match.
+    browser.open(&format!("{home}?q=Cor%C3%A9e%20pingouin"));
+    browser.wait_for(
+        "document.querySelector('#status').textContent.startsWith('Aucun article n’a tous les mots')
+         && document.querySelectorAll('#results .hit').length > 0
+         && document.querySelectorAll('#results .hit.partial .missing').length === document.querySelectorAll('#results .hit').length",
+        "partial matches marked as such",
+    );
 }

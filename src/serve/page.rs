@@ -6,7 +6,7 @@ use axum::routing::get;
 use axum::Router;
 
 use crate::error::Error;
-use crate::results::{ArticleSummary, ArticleView, SearchResults};
+use crate::results::{ArticleSummary, ArticleView, MatchKind, SearchResults};
 use crate::search::ArticleSearcher;
 
 use super::api::{pairs, ApiState, Pairs};
@@ -194,20 +194,69 @@ fn fill(asked: &PageState, status: &str, results: &str, article: Option<&str>) -
     }
 }
 
+/// How many articles match, as the scripts say it (`matchStatus` in `assets/render.js`):
+/// those with every word, and those with only some.
 fn status(results: &SearchResults) -> String {
-    match results.total_hits {
-        0 => "Aucun article ne correspond.".to_string(),
-        1 => "1 article".to_string(),
-        hits => format!("{hits} articles"),
+    let partial = results.partial_hits;
+    let (are, plural) = if partial > 1 { ("ont", "s") } else { ("a", "") };
+    match (results.total_hits, partial) {
+        (0, 0) => "Aucun article ne correspond.".to_string(),
+        (0, _) => format!("Aucun article n’a tous les mots ; {partial} en {are} une partie."),
+        (hits, _) => {
+            let articles = if hits > 1 { "articles" } else { "article" };
+            let others = if partial > 0 {
+                format!(" · {partial} autre{plural} n’en {are} qu’une partie")
+            } else {
+                String::new()
+            };
+            format!("{hits} {articles}{others}")
+        }
     }
+}
+
+/// "Vouliez-vous dire …" with a link per indexed word close to a word typed, or nothing.
+fn suggestions(results: &SearchResults, asked: &PageState) -> String {
+    if results.suggestions.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = results
+        .suggestions
+        .iter()
+        .map(|suggestion| {
+            let typed = asked
+                .typed
+                .replacen(&suggestion.word, &suggestion.suggestion, 1);
+            format!(
+                r#"<a href="{}">{}</a> ({})"#,
+                escape(&link(asked, &[("q", &typed), ("offset", "0")])),
+                escape(&suggestion.suggestion),
+                suggestion.articles
+            )
+        })
+        .collect();
+    format!(
+        r#"<p class="suggestions">Vouliez-vous dire {} ?</p>"#,
+        links.join(", ")
+    )
 }
 
 /// The hits as the scripts draw them (`assets/render.js`), with links to the next pages.
 fn hits(results: &SearchResults, asked: &PageState) -> String {
-    let mut html = format!(r#"<ol class="hits" start="{}">"#, results.offset + 1);
+    let mut html = suggestions(results, asked);
+    html += &format!(r#"<ol class="hits" start="{}">"#, results.offset + 1);
     for hit in &results.hits {
+        let (class, missing) = match hit.matched {
+            MatchKind::Full => ("hit", String::new()),
+            MatchKind::Partial => (
+                "hit partial",
+                format!(
+                    r#"<p class="missing">Correspondance partielle : sans « {} »</p>"#,
+                    escape(&hit.missing.join(" », « "))
+                ),
+            ),
+        };
         html += &format!(
-            r#"<li class="hit" data-id="{id}"><h3><a href="{href}">{title}</a></h3>{meta}<p class="snippet">{snippet}</p></li>"#,
+            r#"<li class="{class}" data-id="{id}"><h3><a href="{href}">{title}</a></h3>{meta}{missing}<p class="snippet">{snippet}</p></li>"#,
             id = escape(&hit.article.id),
             href = escape(&link(asked, &[("id", &hit.article.id)])),
             title = escape(&hit.article.title),
@@ -301,17 +350,16 @@ fn link(asked: &PageState, replaced: &[(&str, &str)]) -> String {
         .iter()
         .filter(|(name, _)| !replaced.iter().any(|(other, _)| other == name))
         .cloned();
-    pairs.splice(
-        0..0,
-        [("q".to_string(), asked.typed.clone())]
-            .into_iter()
-            .chain(filters),
-    );
+    let typed = (!replaced.iter().any(|(name, _)| *name == "q"))
+        .then(|| ("q".to_string(), asked.typed.clone()));
+    pairs.splice(0..0, typed.into_iter().chain(filters));
     pairs.extend(
         replaced
             .iter()
             .map(|(name, value)| (name.to_string(), value.to_string())),
     );
+    // The text first, as people read an address.
+    pairs.sort_by_key(|(name, _)| name != "q");
     let query: Vec<String> = pairs
         .iter()
         .map(|(name, value)| format!("{name}={}", percent_encode(value)))

@@ -124,14 +124,11 @@ async function show() {
     setStatus(column > 0 ? `${error.message.replace(/ at column \d+$/, '')} (colonne ${column})` : error.message, true);
     return;
   }
-  const shown = answer.total_distinct;
-  setStatus(answer.total_hits === 0 ? 'Aucun article ne correspond.'
-    : `${render.count(answer.total_hits)} article${answer.total_hits > 1 ? 's' : ''}`
-      + (shown !== answer.total_hits ? ` (${render.count(shown)} une fois les versions proches repliées)` : '')
-      + ` en ${answer.elapsed_ms.toFixed(1)} ms`);
+  setStatus(render.matchStatus(answer));
   const links = {
     articleHref: (id) => stateUrl({ ...state, id }),
     pageHref: (offset) => stateUrl({ ...state, offset }),
+    suggestionHref: (word, suggestion) => stateUrl({ ...state, q: state.q.replace(word, suggestion), offset: 0 }),
   };
   $('results').replaceChildren(...render.results(answer, links));
   $('facets').replaceChildren(...render.facets(answer, state, toggleFacet));

@@ -81,12 +81,39 @@ function articleLinks(ids, articleHref) {
 }
 
 /** The result list of one page of hits, with its paging. */
-export function results(answer, { articleHref, pageHref }) {
+/** How many articles match, in words: those with every word, and those with only some. */
+export function matchStatus(answer) {
+  const partial = answer.partial_hits;
+  if (answer.total_hits === 0) {
+    return partial ? `Aucun article n’a tous les mots ; ${count(partial)} en ${partial > 1 ? 'ont' : 'a'} une partie.`
+      : 'Aucun article ne correspond.';
+  }
+  const folded = answer.total_distinct !== answer.total_hits
+    ? ` (${count(answer.total_distinct)} une fois les versions proches repliées)` : '';
+  const others = partial ? ` · ${count(partial)} autre${partial > 1 ? 's' : ''} n’en ${partial > 1 ? 'ont' : 'a'} qu’une partie` : '';
+  return `${count(answer.total_hits)} article${answer.total_hits > 1 ? 's' : ''}${folded} en ${answer.elapsed_ms.toFixed(1)} ms${others}`;
+}
+
+/** "Vouliez-vous dire …" with a link per indexed word close to a word typed, or nothing. */
+function suggestions(answer, suggestionHref) {
+  if (!answer.suggestions || !answer.suggestions.length) return null;
+  const line = el('p', { class: 'suggestions' }, 'Vouliez-vous dire ');
+  answer.suggestions.forEach((suggestion, index) => line.append(
+    index ? ', ' : '',
+    el('a', { href: suggestionHref(suggestion.word, suggestion.suggestion) }, suggestion.suggestion),
+    ` (${count(suggestion.articles)})`));
+  line.append(' ?');
+  return line;
+}
+
+export function results(answer, { articleHref, pageHref, suggestionHref }) {
   const list = el('ol', { class: 'hits', start: answer.offset + 1 });
   for (const hit of answer.hits) {
-    const item = el('li', { class: 'hit', 'data-id': hit.id },
+    const partial = hit.match === 'partial';
+    const item = el('li', { class: partial ? 'hit partial' : 'hit', 'data-id': hit.id },
       el('h3', {}, el('a', { href: articleHref(hit.id) }, hit.title || '(sans titre)')),
       metadata(hit),
+      partial && el('p', { class: 'missing' }, `Correspondance partielle : sans « ${hit.missing.join(' », « ')} »`),
       el('p', { class: 'snippet' }, highlighted(hit.snippet.text, hit.snippet.highlights)));
     if (hit.duplicates.length) {
       const folded = el('details', { class: 'duplicates' },
@@ -108,7 +135,7 @@ export function results(answer, { articleHref, pageHref }) {
   if (end < answer.total_distinct) {
     pages.append(el('a', { href: pageHref(end), rel: 'next' }, 'Suivants →'));
   }
-  return [list, pages];
+  return [suggestions(answer, suggestionHref), list, pages].filter(Boolean);
 }
 
 const FACET_TITLES = { category: 'Catégories', author: 'Auteurs', source: 'Sources' };
