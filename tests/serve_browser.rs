@@ -623,12 +623,12 @@ fn a_journalist_searches_filters_zooms_and_reads_in_a_real_browser() {
     // A misspelt word: the suggestion is a link to the search with the word the index holds.
     browser.open(&format!("{home}?q=misiles"));
     browser.wait_for(
-        "document.querySelector('#results .suggestions a')?.textContent === 'missiles'",
+        "document.querySelector('#results .suggestions a')?.textContent.startsWith('missile')",
         "a suggestion for the misspelt word",
     );
     browser.click("#results .suggestions a");
     browser.wait_for(
-        "new URLSearchParams(location.search).get('q') === 'missiles' && document.querySelectorAll('#results .hit').length >= 1",
+        "new URLSearchParams(location.search).get('q').startsWith('missile') && document.querySelectorAll('#results .hit').length >= 1",
         "the search with the suggested word",
     );
     // Articles with only some of the words are listed as partial, not as no match.
