@@ -1,5 +1,6 @@
 //! `Article`: the one domain type that every input format is read into and the index stores.
 
+use std::collections::HashMap;
 use std::hash::Hasher;
 use std::path::PathBuf;
 
@@ -55,16 +56,36 @@ pub struct ArticleKey {
     pub occurrence: u32,
 }
 
-impl ArticleKey {
-    /// The key of `article`, the `occurrence`-th with its identity in the file at `relative_path`.
-    pub fn new(relative_path: &str, article: &Article, occurrence: u32) -> ArticleKey {
-        ArticleKey {
-            relative_path: relative_path.to_string(),
-            identity: identity(article),
-            occurrence,
+/// The keys of one file's articles, in the order they are read: the second article with an
+/// identity already seen in the file is its second occurrence.
+pub struct FileArticleKeys<'a> {
+    relative_path: &'a str,
+    occurrences: HashMap<String, u32>,
+}
+
+impl<'a> FileArticleKeys<'a> {
+    /// For the file at `relative_path` below the indexed folder.
+    pub fn new(relative_path: &'a str) -> FileArticleKeys<'a> {
+        FileArticleKeys {
+            relative_path,
+            occurrences: HashMap::new(),
         }
     }
 
+    /// The key of the file's next article.
+    pub fn next_key(&mut self, article: &Article) -> ArticleKey {
+        let identity = identity(article);
+        let occurrence = self.occurrences.entry(identity.clone()).or_insert(0);
+        *occurrence += 1;
+        ArticleKey {
+            relative_path: self.relative_path.to_string(),
+            identity,
+            occurrence: *occurrence,
+        }
+    }
+}
+
+impl ArticleKey {
     /// The article's id: the hash of the key.
     pub fn id(&self) -> String {
         stable_id(&self.text(None))
@@ -176,22 +197,21 @@ mod tests {
             path: PathBuf::from("/home/moi/news/2017/dump.jsonl"),
             ..Article::default()
         };
-        let key = ArticleKey::new("2017/dump.jsonl", &record, 1);
+        let mut keys = FileArticleKeys::new("2017/dump.jsonl");
+        let key = keys.next_key(&record);
         assert_eq!(key.identity, "id:lemonde2017-2172");
         assert_eq!(key.id(), stable_id("2017/dump.jsonl\nid:lemonde2017-2172"));
         let moved = Article {
             path: PathBuf::from("/mnt/sauvegarde/news-moved/2017/dump.jsonl"),
             ..record.clone()
         };
-        assert_eq!(ArticleKey::new("2017/dump.jsonl", &moved, 1).id(), key.id());
-        assert_ne!(
-            ArticleKey::new("2018/dump.jsonl", &record, 1).id(),
-            key.id()
-        );
-        assert_ne!(
-            ArticleKey::new("2017/dump.jsonl", &record, 2).id(),
-            key.id()
-        );
+        let first_of = |path: &str, article: &Article| FileArticleKeys::new(path).next_key(article);
+        assert_eq!(first_of("2017/dump.jsonl", &moved).id(), key.id());
+        assert_ne!(first_of("2018/dump.jsonl", &record).id(), key.id());
+        // The same id again in the file: its second occurrence, another article.
+        let again = keys.next_key(&record);
+        assert_eq!(again.occurrence, 2);
+        assert_ne!(again.id(), key.id());
         assert_ne!(key.id_with_text("Le texte."), key.id());
         assert_ne!(key.id_with_text("Le texte."), key.id_with_text("Un autre."));
 

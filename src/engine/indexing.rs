@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
-use crate::article::{body_fingerprint, fnv1a, identity, ArticleKey};
+use crate::article::{body_fingerprint, fnv1a, ArticleKey, FileArticleKeys};
 use crate::error::Result;
 use crate::extract::{read_file_counted, FileContext};
 use crate::index::{
@@ -83,7 +83,7 @@ pub(crate) fn run(
         };
         let mut write_error = None;
         let mut file_articles = 0;
-        let mut occurrences = HashMap::new();
+        let mut keys = FileArticleKeys::new(&file.relative_path);
         let mut file_progress = FileProgress::default();
         let counter = file_progress.counter().clone();
         let outcome = read_file_counted(file.format, &context, &counter, &mut |mut article| {
@@ -91,11 +91,7 @@ pub(crate) fn run(
             if write_error.is_some() || interrupted() {
                 return;
             }
-            let occurrence = occurrences
-                .entry(identity(&article))
-                .and_modify(|count| *count += 1)
-                .or_insert(1u32);
-            let key = ArticleKey::new(&file.relative_path, &article, *occurrence);
+            let key = keys.next_key(&article);
             let Some(id) = article_id(&mut given, &key, &article.body) else {
                 report.copies += 1;
                 return;

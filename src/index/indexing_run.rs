@@ -1,6 +1,6 @@
 //! One indexing run into one index folder: the files that changed are read, their articles given ids and written, files that are gone or moved are forgotten, and commits carry the manifest.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::Instant;
@@ -9,7 +9,7 @@ use tantivy::directory::error::LockError;
 use tantivy::schema::TantivyDocument;
 use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
-use crate::article::{body_fingerprint, Article, ArticleKey};
+use crate::article::{body_fingerprint, Article, ArticleKey, FileArticleKeys};
 use crate::error::{Error, Result};
 use crate::extract::{read_file_counted, FieldMap, FileContext, Format};
 
@@ -228,7 +228,7 @@ impl Run<'_> {
         let mut error = None;
         let mut written = 0;
         let mut copies = 0;
-        let mut occurrences = HashMap::new();
+        let mut keys = FileArticleKeys::new(&file.relative_path);
         let options = self.options;
         let context = FileContext {
             path: &file.path,
@@ -243,11 +243,7 @@ impl Run<'_> {
             if error.is_some() || self.interrupted() {
                 return;
             }
-            let occurrence = occurrences
-                .entry(crate::article::identity(&article))
-                .and_modify(|count| *count += 1)
-                .or_insert(1u32);
-            let article_key = ArticleKey::new(&file.relative_path, &article, *occurrence);
+            let article_key = keys.next_key(&article);
             match self.place(&article_key, &article.body, file) {
                 Ok(Placement::Copy) => copies += 1,
                 Ok(Placement::Id { id, .. }) => {
