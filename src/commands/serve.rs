@@ -1,14 +1,13 @@
 //! `newsearch serve`: the index over HTTP for a browser and for programs, until stopped.
 
-use std::path::Path;
-
 use crate::cli::ServeArgs;
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::serve::{parse_duration, serve, ServeOptions};
 
 use super::Outcome;
 
-pub fn run(index_dir: &Path, args: ServeArgs) -> Result<Outcome> {
+pub fn run(engine: &Engine, args: ServeArgs) -> Result<Outcome> {
     let query_timeout = parse_duration(&args.query_timeout).ok_or_else(|| {
         Error::InvalidOption(format!(
             "--query-timeout {}: use milliseconds or seconds, e.g. 500ms or 10s",
@@ -24,10 +23,10 @@ pub fn run(index_dir: &Path, args: ServeArgs) -> Result<Outcome> {
         query_timeout,
         max_connections: args.max_connections as usize,
     };
-    serve(index_dir, &options, |listening| {
+    serve(engine, &options, |listening| {
         println!(
             "newsearch serves {} ({} articles) at http://{}/ — Ctrl-C stops it",
-            index_dir.display(),
+            engine.describe(),
             listening.articles,
             listening.addr
         );

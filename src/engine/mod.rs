@@ -36,8 +36,9 @@ pub enum Engine {
     OpenSearch(opensearch::Cluster),
 }
 
-/// What an engine answers: every query-side command goes through it.
-pub trait ArticleSearch {
+/// What an engine answers: every query-side command goes through it. Shared by the
+/// server's concurrent requests, hence `Send + Sync`.
+pub trait ArticleSearch: Send + Sync {
     /// One query: the ranked page of hits with snippets, the totals, and the facets over
     /// all matches.
     fn search(&self, request: &SearchRequest) -> Result<SearchResults>;
@@ -90,6 +91,19 @@ impl Engine {
         match self {
             Engine::Tantivy { index_dir } => tantivy::query_searcher(index_dir, synonyms),
             Engine::OpenSearch(cluster) => Ok(Box::new(cluster.searcher()?)),
+        }
+    }
+
+    /// Where the articles are, for people: the index folder, or the cluster's index and
+    /// its first node.
+    pub fn describe(&self) -> String {
+        match self {
+            Engine::Tantivy { index_dir } => index_dir.display().to_string(),
+            Engine::OpenSearch(cluster) => format!(
+                "the OpenSearch index {} on {}",
+                cluster.index,
+                cluster.urls.first().map_or("", String::as_str)
+            ),
         }
     }
 

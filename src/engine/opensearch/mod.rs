@@ -16,6 +16,7 @@ mod snippets;
 mod writer;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -48,6 +49,13 @@ impl Cluster {
 
     pub(crate) fn searcher(&self) -> Result<ClusterSearcher> {
         ClusterSearcher::open(self.client(), &self.index)
+    }
+
+    /// A searcher whose every request to the cluster gives up after `patience`, for a
+    /// server whose queries have a time budget.
+    pub(crate) fn searcher_within(&self, patience: Duration) -> Result<ClusterSearcher> {
+        let client = Client::new(&self.urls).with_patience(patience);
+        ClusterSearcher::open(Arc::new(client), &self.index)
     }
 
     pub(crate) fn writer(&self) -> Result<ClusterWriter> {
