@@ -299,3 +299,54 @@ fn a_cluster_that_stops_answering_gets_503_within_the_budget_and_the_server_goes
     };
     assert_eq!(timeless(after), timeless(before));
 }
+
+#[test]
+fn a_settings_file_points_query_and_serve_at_the_cluster() {
+    let Some(cluster) = cluster() else { return };
+    corpus_on(cluster, "serve-settings");
+    let folder = tempfile::TempDir::new().unwrap();
+    let urls: Vec<String> = cluster.urls.iter().map(|url| format!("{url:?}")).collect();
+    let settings = format!(
+        "engine = \"opensearch\"\nurl = [{}]\nos-index = \"serve-settings\"\n",
+        urls.join(", ")
+    );
+    std::fs::write(folder.path().join("newsearch.toml"), settings).unwrap();
+    let expected = cluster_support::query_on(cluster, "serve-settings", &["Corée"]);
+    assert!(expected.total_hits > 0);
+
+    // As typed in the folder: no flag, no variable.
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("newsearch"));
+    for variable in [
+        "NEWSEARCH_INDEX",
+        "NEWSEARCH_ENGINE",
+        "NEWSEARCH_URL",
+        "NEWSEARCH_OS_INDEX",
+        "NEWSEARCH_CONFIG",
+    ] {
+        command.env_remove(variable);
+    }
+    let output = command
+        .current_dir(folder.path())
+        .env("XDG_CONFIG_HOME", folder.path().join("no-user-settings"))
+        .args(["query", "Corée", "--json"])
+        .output()
+        .unwrap();
+    let found: common::Results = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|error| panic!("{error}: {}", String::from_utf8_lossy(&output.stderr)));
+    assert_eq!(found.total_hits, expected.total_hits);
+    assert_eq!(found.hits.len(), expected.hits.len());
+
+    let file = folder.path().join("newsearch.toml");
+    let server = Server::start(folder.path(), &["--config", file.to_str().unwrap()]);
+    assert!(
+        server.startup.contains(&format!(
+            "the OpenSearch index serve-settings on {}",
+            cluster.urls[0]
+        )),
+        "{}",
+        server.startup
+    );
+    let (status, answer) = server.json("/api/search?q=Cor%C3%A9e");
+    assert_eq!(status, 200);
+    assert_eq!(answer["total_hits"], expected.total_hits);
+}

@@ -125,6 +125,7 @@ pub fn newsearch_on(cluster: &Cluster, name: &str) -> Command {
         command.env_remove(variable);
     }
     command
+        .env("NEWSEARCH_CONFIG", "/dev/null")
         .args(["--engine", "opensearch", "--url", &cluster.urls.join(",")])
         .args(["--os-index", name]);
     command
