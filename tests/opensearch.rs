@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 use cluster_support::{
     cluster, cluster_script, corpus_on, index_on, json_on, newsearch_on, query_on, start_cluster,
@@ -212,6 +212,97 @@ fn a_rerun_never_duplicates_and_changed_and_removed_files_are_followed() {
         1
     );
     assert_eq!(climate(), climate_before - 1);
+}
+
+/// An indexing summary without its timing (`in 0.2 s (… articles/s, … MiB/s)`).
+fn timeless_summary(output: &Output) -> String {
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    match (text.find(" in "), text.find(");")) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}{}", &text[..start], &text[end + 1..])
+        }
+        _ => text,
+    }
+}
+
+#[test]
+fn field_mappings_are_kept_on_the_cluster_as_in_the_embedded_index() {
+    let Some(cluster) = cluster() else { return };
+    let corpus = tempfile::TempDir::new().unwrap();
+    let record = |id: &str, titre: &str, contenu: &str| {
+        format!("{{\"id\": \"{id}\", \"titre\": \"{titre}\", \"contenu\": \"{contenu}\"}}\n")
+    };
+    let dump = corpus.path().join("depeches.jsonl");
+    std::fs::write(
+        &dump,
+        record("afp-1", "Le budget", "Le gouvernement présente son budget.")
+            + &record(
+                "afp-2",
+                "La grève",
+                "Une grève perturbe le trafic ferroviaire.",
+            ),
+    )
+    .unwrap();
+    let local = tempfile::TempDir::new().unwrap();
+    let folder = corpus.path().to_str().unwrap();
+    // Each run on both engines: the same summary, the same exit status, the same matches.
+    let both = |arguments: &[&str], word: &str| {
+        let embedded = common::newsearch(local.path())
+            .arg("index")
+            .args(arguments)
+            .output()
+            .unwrap();
+        let on_cluster = newsearch_on(cluster, "fields")
+            .arg("index")
+            .args(arguments)
+            .output()
+            .unwrap();
+        assert_eq!(
+            on_cluster.status.code(),
+            embedded.status.code(),
+            "{arguments:?}"
+        );
+        let summary = timeless_summary(&on_cluster);
+        assert_eq!(summary, timeless_summary(&embedded), "{arguments:?}");
+        let hits = query_on(cluster, "fields", &[word]).total_hits;
+        assert_eq!(hits, query_json(local.path(), &[word]).total_hits, "{word}");
+        (summary, hits)
+    };
+    let (summary, hits) = both(
+        &[folder, "--field", "body=contenu", "--field", "title=titre"],
+        "budget",
+    );
+    assert!(
+        summary.contains("Indexed 2 articles from 1 file"),
+        "{summary}"
+    );
+    assert_eq!(hits, 1);
+    let (summary, _) = both(&[folder], "budget");
+    assert!(
+        summary.contains("mappings stored with the index: --field body=contenu"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Indexed 0 articles from 0 files"),
+        "{summary}"
+    );
+    // An edited dump is read with the stored mappings; a rebuild keeps them.
+    let mut records = std::fs::read_to_string(&dump).unwrap();
+    records += &record("afp-3", "Le port", "Le port de Marseille s'agrandit.");
+    std::fs::write(&dump, records).unwrap();
+    let (summary, hits) = both(&[folder], "Marseille");
+    assert!(
+        summary.contains("Indexed 3 articles from 1 file"),
+        "{summary}"
+    );
+    assert_eq!(hits, 1);
+    let (summary, hits) = both(&[folder, "--rebuild"], "grève");
+    assert!(summary.contains("--field body=contenu"), "{summary}");
+    assert_eq!(hits, 1);
+    // Forgotten, the unchanged dump is read again without them.
+    let (summary, hits) = both(&[folder, "--forget-fields"], "budget");
+    assert!(summary.contains("1 unchanged file read again"), "{summary}");
+    assert_eq!(hits, 0);
 }
 
 fn walk(folder: &Path) -> Vec<PathBuf> {

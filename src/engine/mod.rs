@@ -68,6 +68,9 @@ pub(crate) trait ArticleWriter {
     fn remove_files(&mut self, keys: &[String]) -> Result<()>;
     /// Adds (or replaces, by id) one article.
     fn add(&mut self, article: &Article) -> Result<()>;
+    /// Keeps these `--field` mappings with the articles from the next commit on, for the
+    /// runs that give none (`Manifest::fields`).
+    fn keep_fields(&mut self, pairs: &[String]);
     /// Makes every article added so far durable, with these files read in full since the
     /// last commit; returns how many articles the engine then holds.
     fn commit(&mut self, files: &[(String, FileState)]) -> Result<u64>;
@@ -119,10 +122,13 @@ impl Engine {
         match self {
             Engine::Tantivy { .. } => crate::index::index_files(options, progress),
             Engine::OpenSearch(cluster) => {
+                // A rebuild keeps the `--field` mappings, as the embedded index's does.
+                let mut inherited = None;
                 if options.rebuild {
+                    inherited = Some(cluster.stored_fields()?);
                     cluster.delete()?;
                 }
-                indexing::run(options, &mut cluster.writer()?, progress)
+                indexing::run(options, &mut cluster.writer()?, inherited, progress)
             }
         }
     }

@@ -84,6 +84,15 @@ impl Cluster {
         ))
     }
 
+    /// The `--field` mappings stored on the cluster (none when there is no index yet).
+    pub(crate) fn stored_fields(&self) -> Result<Vec<String>> {
+        let client = self.client();
+        if !check_format(&client, &self.files_index())? {
+            return Ok(Vec::new());
+        }
+        writer::stored_fields(&client, &self.files_index())
+    }
+
     /// Deletes the two indexes, if newsearch made them (`index --rebuild`).
     pub(crate) fn delete(&self) -> Result<()> {
         let client = self.client();
