@@ -151,6 +151,35 @@ fn every_query_construct_gives_the_embedded_engines_hits_facets_and_highlights()
     );
 }
 
+#[test]
+fn spelling_suggestions_are_the_embedded_engines() {
+    let Some(cluster) = cluster() else { return };
+    corpus_on(cluster, "spelling");
+    let local = indexed();
+    succeeded(common::index_into(
+        local.path(),
+        &[&fixtures().join("duplicates")],
+    ));
+    let mut suggested = 0;
+    for text in [
+        "Pyongyagn",
+        "Kiav",
+        "Kev",
+        "Séoel Japn",
+        "Bakkou",
+        "gouvernemant",
+        "Coree",
+        "Corée missils",
+        "\"Pyongyagn\"",
+    ] {
+        let embedded = query_json(local.path(), &[text]);
+        let on_cluster = query_on(cluster, "spelling", &[text]);
+        assert_eq!(on_cluster.suggestions, embedded.suggestions, "{text}");
+        suggested += usize::from(!embedded.suggestions.is_empty());
+    }
+    assert_eq!(suggested, 5, "queries with suggestions");
+}
+
 /// Every highlighted word of a snippet analyses to one of the query's terms, or starts with
 /// one of its prefixes.
 fn assert_highlights_are_query_terms(snippet: &common::Snippet, terms: &[String], context: &str) {

@@ -3,7 +3,7 @@
 //! `client` speaks HTTP to the nodes, `mapping` is the index newsearch creates, `bulk`
 //! and `writer` index articles (`groups` keeps near-duplicate keys stable), `query` translates the parsed query into the Query DSL,
 //! `facets` and `snippets` turn aggregations and highlights into results, `searcher`
-//! answers the commands.
+//! answers the commands, `spelling` suggests words for queries that find few articles.
 
 mod bulk;
 mod client;
@@ -13,6 +13,7 @@ mod mapping;
 mod query;
 mod searcher;
 mod snippets;
+mod spelling;
 mod writer;
 
 use std::sync::Arc;

@@ -13,6 +13,7 @@ use crate::error::Result;
 use crate::results::{ArticleSummary, ArticleView, Hit, IndexStats, MatchKind, SearchResults};
 use crate::search::parse;
 use crate::search::snippet::{highlights, QueryTerms};
+use crate::search::spelling::FEW_MATCHES;
 use crate::search::{
     DateFacet, DateGranularity, FacetRequest, Filters, KeywordFacet, MatchMode, Recency, SortOrder,
 };
@@ -56,7 +57,7 @@ impl ClusterSearcher {
         })
     }
 
-    fn search_index(&self, body: &Value) -> Result<Value> {
+    pub(super) fn search_index(&self, body: &Value) -> Result<Value> {
         // Term statistics of all shards, so that scores do not depend on the sharding.
         self.client.post(
             &format!("/{}/_search?search_type=dfs_query_then_fetch", self.index),
@@ -138,8 +139,7 @@ impl ClusterSearcher {
             limit: request.limit,
             hits,
             facets: facets::facets(&request.facets, aggregations),
-            // Spelling suggestions read the embedded index's term dictionary; the cluster
-            // offers none yet.
+            // A search with few matches adds them (`search`).
             suggestions: Vec::new(),
         })
     }
@@ -365,7 +365,11 @@ impl ArticleSearch for ClusterSearcher {
         let started = Instant::now();
         let nodes = parse(&request.text)?;
         let translated = translate(&nodes, request.mode, request.fuzzy, &request.filters);
-        self.run(&translated, request, None, started)
+        let mut results = self.run(&translated, request, None, started)?;
+        if results.total_hits < FEW_MATCHES {
+            results.suggestions = self.suggestions(&nodes)?;
+        }
+        Ok(results)
     }
 
     fn article(&self, id: &str) -> Result<Option<ArticleView>> {
