@@ -47,6 +47,12 @@ pub struct Cli {
     )]
     pub os_index: String,
 
+    /// The settings file to read (TOML: index, engine, url, os-index), instead of the
+    /// user's ($XDG_CONFIG_HOME/newsearch/config.toml) and ./newsearch.toml; flags and
+    /// environment variables take precedence over it. `--config /dev/null` reads none.
+    #[arg(long, global = true, env = "NEWSEARCH_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// When to colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,

@@ -63,6 +63,16 @@ pub enum Error {
     },
     #[error("OpenSearch at {url}: {message}")]
     Cluster { url: String, message: String },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Settings {
+        /// The settings file.
+        path: PathBuf,
+        /// 1-based.
+        line: usize,
+        /// 1-based, in characters.
+        column: usize,
+        message: String,
+    },
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
 }

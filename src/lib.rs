@@ -8,6 +8,7 @@ pub mod arguments;
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod date;
 pub mod engine;
 pub mod error;

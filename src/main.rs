@@ -3,19 +3,21 @@
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser};
 
 use newsearch::cli::Cli;
 use newsearch::commands::{run, Outcome, INTERRUPTED_EXIT_STATUS};
+use newsearch::config::complete;
 use newsearch::error::Error;
 use newsearch::output::{terminal_safe, terminal_safe_lines};
 
 fn main() -> ExitCode {
-    let cli = match parse_arguments() {
-        Ok(cli) => cli,
+    let (cli, matches) = match parse_arguments() {
+        Ok(parsed) => parsed,
         Err(status) => return status,
     };
-    match run(cli) {
+    // The settings files fill in what the flags and the environment leave to the defaults.
+    match complete(cli, &matches).and_then(run) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Partial) => ExitCode::from(1),
         Ok(Outcome::Interrupted) => ExitCode::from(INTERRUPTED_EXIT_STATUS),
@@ -31,13 +33,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// The command line; on an error, clap's message with the arguments' control characters
-/// escaped, as in every other message (an argument could otherwise retitle or garble the
-/// terminal), and exit status 2.
-fn parse_arguments() -> Result<Cli, ExitCode> {
+/// The command line, and where each value came from; on an error, clap's message with the
+/// arguments' control characters escaped, as in every other message (an argument could
+/// otherwise retitle or garble the terminal), and exit status 2.
+fn parse_arguments() -> Result<(Cli, ArgMatches), ExitCode> {
     let arguments: Vec<OsString> = newsearch::arguments::arguments();
-    let error = match Cli::try_parse_from(&arguments) {
-        Ok(cli) => return Ok(cli),
+    let parsed = Cli::command()
+        .try_get_matches_from(&arguments)
+        .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, matches)));
+    let error = match parsed {
+        Ok(parsed) => return Ok(parsed),
         // --help and --version: text of our own, printed as clap styles it.
         Err(error) if !error.use_stderr() => error.exit(),
         Err(error) => error,

@@ -1,178 +1,19 @@
-//! The OpenSearch engine end to end, on a real 3-node cluster (1 replica) that these tests start through `opensearch/cluster` and share: the same hits, facets, snippets and JSON as the embedded engine on the fixture corpus, idempotent and incremental indexing, `show`/`similar`/`stats`, and the analysis difference measured.
-//!
-//! The cluster is skipped, with a message, only when Java or Maven is missing, unless
-//! `NEWSEARCH_REQUIRE_OPENSEARCH` is set (as `.ci/run` does), which makes that a failure.
-//! Its nodes halt when this test process ends (`NEWSEARCH_WATCH_PID`), passing or not.
+//! The OpenSearch engine end to end, on a real 3-node cluster (1 replica) that these tests start through `opensearch/cluster` and share (`cluster_support`): the same hits, facets, snippets and JSON as the embedded engine on the fixture corpus, idempotent and incremental indexing, `show`/`similar`/`stats`, and the analysis difference measured.
 
+mod cluster_support;
 mod common;
 
 use std::collections::{BTreeSet, HashMap};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::{Mutex, OnceLock};
 
+use cluster_support::{
+    cluster, cluster_script, corpus_on, index_on, json_on, newsearch_on, query_on, start_cluster,
+    succeeded, Cluster,
+};
 use common::{fixture_corpus, fixtures, indexed, query_json, Results};
 use newsearch::analysis::analyze;
 use serde_json::Value;
-
-/// Nodes of the shared cluster, and how much heap each JVM gets.
-const NODES: u16 = 3;
-const HEAP_MB: &str = "384";
-
-/// A cluster these tests started: the HTTP URLs of its nodes and its folder (data, logs,
-/// pids).
-struct Cluster {
-    urls: Vec<String>,
-    directory: PathBuf,
-}
-
-static SHARED: OnceLock<Option<Cluster>> = OnceLock::new();
-/// Clusters start one at a time, so that two never pick the same free ports.
-static STARTING: Mutex<()> = Mutex::new(());
-
-/// The shared cluster, started on first use; `None` (with a message) when Java or Maven
-/// is missing.
-fn cluster() -> Option<&'static Cluster> {
-    SHARED.get_or_init(|| start_cluster("shared", &[])).as_ref()
-}
-
-/// Whether Java and Maven are there; says why not (or fails when the cluster is required).
-fn java_and_maven() -> bool {
-    for (tool, flag) in [("java", "-version"), ("mvn", "-v")] {
-        let works = Command::new(tool)
-            .arg(flag)
-            .output()
-            .is_ok_and(|output| output.status.success());
-        if !works {
-            let message = format!(
-                "skipping the OpenSearch tests: `{tool}` is not installed (they need Java 17 and Maven 3.8)"
-            );
-            assert!(
-                std::env::var_os("NEWSEARCH_REQUIRE_OPENSEARCH").is_none(),
-                "{message}, and NEWSEARCH_REQUIRE_OPENSEARCH is set"
-            );
-            eprintln!("{message}");
-            return false;
-        }
-    }
-    true
-}
-
-/// Starts a cluster of `NODES` nodes named `name`, with these node settings, green when it
-/// returns.
-fn start_cluster(name: &str, settings: &[&str]) -> Option<Cluster> {
-    if !java_and_maven() {
-        return None;
-    }
-    let _one_at_a_time = STARTING.lock().unwrap_or_else(|error| error.into_inner());
-    let (http, transport) = free_ports();
-    let directory = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("opensearch-{name}"));
-    // The nodes' data from an earlier run of these tests: theirs, never a user's.
-    let _ = std::fs::remove_dir_all(&directory);
-    let output = cluster_script(&directory)
-        .args(["start", &NODES.to_string(), "--"])
-        .args(settings)
-        .env("HTTP_PORT", http.to_string())
-        .env("TRANSPORT_PORT", transport.to_string())
-        .env("HEAP_MB", HEAP_MB)
-        .env("NEWSEARCH_WATCH_PID", std::process::id().to_string())
-        .output()
-        .expect("opensearch/cluster runs");
-    assert!(
-        output.status.success(),
-        "the cluster did not start:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Some(Cluster {
-        urls: (http..http + NODES)
-            .map(|port| format!("http://127.0.0.1:{port}"))
-            .collect(),
-        directory,
-    })
-}
-
-fn cluster_script(directory: &Path) -> Command {
-    let mut command =
-        Command::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("opensearch/cluster"));
-    command.env("NEWSEARCH_CLUSTER_DIR", directory);
-    command
-}
-
-/// A first HTTP port and a first transport port with `NODES` free ports each.
-fn free_ports() -> (u16, u16) {
-    let free = |first: u16| {
-        (first..first + NODES).all(|port| TcpListener::bind(("127.0.0.1", port)).is_ok())
-    };
-    (19_200..29_200)
-        .step_by(10)
-        .find(|&http| free(http) && free(http + 10_000))
-        .map(|http| (http, http + 10_000))
-        .expect("free loopback ports for the test cluster")
-}
-
-/// `newsearch` on the cluster's index `name`; no setting inherited from the environment.
-fn newsearch_on(cluster: &Cluster, name: &str) -> Command {
-    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("newsearch"));
-    for variable in [
-        "NEWSEARCH_INDEX",
-        "NEWSEARCH_ENGINE",
-        "NEWSEARCH_URL",
-        "NEWSEARCH_OS_INDEX",
-        "NO_COLOR",
-    ] {
-        command.env_remove(variable);
-    }
-    command
-        .args(["--engine", "opensearch", "--url", &cluster.urls.join(",")])
-        .args(["--os-index", name]);
-    command
-}
-
-fn succeeded(output: Output) -> Output {
-    assert!(
-        output.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
-/// Indexes these inputs into the cluster's index `name`; returns the summary line.
-fn index_on(cluster: &Cluster, name: &str, inputs: &[&Path]) -> String {
-    let output = newsearch_on(cluster, name)
-        .arg("index")
-        .args(inputs)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&succeeded(output).stdout).into_owned()
-}
-
-fn query_on(cluster: &Cluster, name: &str, arguments: &[&str]) -> Results {
-    let output = newsearch_on(cluster, name)
-        .arg("query")
-        .args(arguments)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.code() != Some(2),
-        "{arguments:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("valid JSON of the documented schema")
-}
-
-fn json_on(cluster: &Cluster, name: &str, arguments: &[&str]) -> Value {
-    let output = newsearch_on(cluster, name)
-        .args(arguments)
-        .arg("--json")
-        .output()
-        .unwrap();
-    serde_json::from_slice(&succeeded(output).stdout).unwrap()
-}
 
 /// Each hit as its near-duplicate group (its id and its folded copies'), in rank order:
 /// which copy of a group leads when their scores tie is each engine's index order.
@@ -185,13 +26,6 @@ fn groups(results: &Results) -> Vec<BTreeSet<&str>> {
             std::iter::once(hit.id.as_str()).chain(copies).collect()
         })
         .collect()
-}
-
-/// The fixture corpus (seeds and news) indexed on the cluster under `name`.
-fn corpus_on(cluster: &Cluster, name: &str) {
-    let [seeds, news] = fixture_corpus();
-    let duplicates = fixtures().join("duplicates");
-    index_on(cluster, name, &[&seeds, &news, &duplicates]);
 }
 
 /// Every construct of the query language, with the options that change what matches.
@@ -317,6 +151,35 @@ fn every_query_construct_gives_the_embedded_engines_hits_facets_and_highlights()
     );
 }
 
+#[test]
+fn spelling_suggestions_are_the_embedded_engines() {
+    let Some(cluster) = cluster() else { return };
+    corpus_on(cluster, "spelling");
+    let local = indexed();
+    succeeded(common::index_into(
+        local.path(),
+        &[&fixtures().join("duplicates")],
+    ));
+    let mut suggested = 0;
+    for text in [
+        "Pyongyagn",
+        "Kiav",
+        "Kev",
+        "Séoel Japn",
+        "Bakkou",
+        "gouvernemant",
+        "Coree",
+        "Corée missils",
+        "\"Pyongyagn\"",
+    ] {
+        let embedded = query_json(local.path(), &[text]);
+        let on_cluster = query_on(cluster, "spelling", &[text]);
+        assert_eq!(on_cluster.suggestions, embedded.suggestions, "{text}");
+        suggested += usize::from(!embedded.suggestions.is_empty());
+    }
+    assert_eq!(suggested, 5, "queries with suggestions");
+}
+
 /// Every highlighted word of a snippet analyses to one of the query's terms, or starts with
 /// one of its prefixes.
 fn assert_highlights_are_query_terms(snippet: &common::Snippet, terms: &[String], context: &str) {
@@ -378,6 +241,97 @@ fn a_rerun_never_duplicates_and_changed_and_removed_files_are_followed() {
         1
     );
     assert_eq!(climate(), climate_before - 1);
+}
+
+/// An indexing summary without its timing (`in 0.2 s (… articles/s, … MiB/s)`).
+fn timeless_summary(output: &Output) -> String {
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    match (text.find(" in "), text.find(");")) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}{}", &text[..start], &text[end + 1..])
+        }
+        _ => text,
+    }
+}
+
+#[test]
+fn field_mappings_are_kept_on_the_cluster_as_in_the_embedded_index() {
+    let Some(cluster) = cluster() else { return };
+    let corpus = tempfile::TempDir::new().unwrap();
+    let record = |id: &str, titre: &str, contenu: &str| {
+        format!("{{\"id\": \"{id}\", \"titre\": \"{titre}\", \"contenu\": \"{contenu}\"}}\n")
+    };
+    let dump = corpus.path().join("depeches.jsonl");
+    std::fs::write(
+        &dump,
+        record("afp-1", "Le budget", "Le gouvernement présente son budget.")
+            + &record(
+                "afp-2",
+                "La grève",
+                "Une grève perturbe le trafic ferroviaire.",
+            ),
+    )
+    .unwrap();
+    let local = tempfile::TempDir::new().unwrap();
+    let folder = corpus.path().to_str().unwrap();
+    // Each run on both engines: the same summary, the same exit status, the same matches.
+    let both = |arguments: &[&str], word: &str| {
+        let embedded = common::newsearch(local.path())
+            .arg("index")
+            .args(arguments)
+            .output()
+            .unwrap();
+        let on_cluster = newsearch_on(cluster, "fields")
+            .arg("index")
+            .args(arguments)
+            .output()
+            .unwrap();
+        assert_eq!(
+            on_cluster.status.code(),
+            embedded.status.code(),
+            "{arguments:?}"
+        );
+        let summary = timeless_summary(&on_cluster);
+        assert_eq!(summary, timeless_summary(&embedded), "{arguments:?}");
+        let hits = query_on(cluster, "fields", &[word]).total_hits;
+        assert_eq!(hits, query_json(local.path(), &[word]).total_hits, "{word}");
+        (summary, hits)
+    };
+    let (summary, hits) = both(
+        &[folder, "--field", "body=contenu", "--field", "title=titre"],
+        "budget",
+    );
+    assert!(
+        summary.contains("Indexed 2 articles from 1 file"),
+        "{summary}"
+    );
+    assert_eq!(hits, 1);
+    let (summary, _) = both(&[folder], "budget");
+    assert!(
+        summary.contains("mappings stored with the index: --field body=contenu"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Indexed 0 articles from 0 files"),
+        "{summary}"
+    );
+    // An edited dump is read with the stored mappings; a rebuild keeps them.
+    let mut records = std::fs::read_to_string(&dump).unwrap();
+    records += &record("afp-3", "Le port", "Le port de Marseille s'agrandit.");
+    std::fs::write(&dump, records).unwrap();
+    let (summary, hits) = both(&[folder], "Marseille");
+    assert!(
+        summary.contains("Indexed 3 articles from 1 file"),
+        "{summary}"
+    );
+    assert_eq!(hits, 1);
+    let (summary, hits) = both(&[folder, "--rebuild"], "grève");
+    assert!(summary.contains("--field body=contenu"), "{summary}");
+    assert_eq!(hits, 1);
+    // Forgotten, the unchanged dump is read again without them.
+    let (summary, hits) = both(&[folder, "--forget-fields"], "budget");
+    assert!(summary.contains("1 unchanged file read again"), "{summary}");
+    assert_eq!(hits, 0);
 }
 
 fn walk(folder: &Path) -> Vec<PathBuf> {

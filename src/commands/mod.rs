@@ -49,13 +49,7 @@ fn dispatch(cli: Cli) -> Result<Outcome> {
         Command::Similar(args) => similar::run(&engine?, cli.color, args),
         Command::Stats(args) => stats::run(&engine?, cli.color, args),
         Command::Extract(args) => extract::run(cli.color, args),
-        Command::Serve(args) => match engine? {
-            Engine::Tantivy { index_dir } => serve::run(&index_dir, args),
-            Engine::OpenSearch(_) => Err(Error::InvalidOption(
-                "newsearch serve reads the embedded index only: run it without --engine opensearch (and without NEWSEARCH_ENGINE=opensearch)"
-                    .to_string(),
-            )),
-        },
+        Command::Serve(args) => serve::run(&engine?, args),
     }
 }
 

@@ -1,14 +1,13 @@
 //! `newsearch serve`: the index over HTTP for a browser and for programs, until stopped.
 
-use std::path::Path;
-
 use crate::cli::ServeArgs;
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::serve::{parse_duration, serve, ServeOptions};
 
 use super::Outcome;
 
-pub fn run(index_dir: &Path, args: ServeArgs) -> Result<Outcome> {
+pub fn run(engine: &Engine, args: ServeArgs) -> Result<Outcome> {
     let query_timeout = parse_duration(&args.query_timeout).ok_or_else(|| {
         Error::InvalidOption(format!(
             "--query-timeout {}: use milliseconds or seconds, e.g. 500ms or 10s",
@@ -24,13 +23,13 @@ pub fn run(index_dir: &Path, args: ServeArgs) -> Result<Outcome> {
         query_timeout,
         max_connections: args.max_connections as usize,
     };
-    serve(index_dir, &options, |listening| {
+    serve(engine, &options, |listening| {
         // A request that fails inside the server is answered 500 and the server goes on:
         // its panic is printed here, the server's log.
         super::panics::log_each_panic();
         println!(
             "newsearch serves {} ({} articles) at http://{}/ — Ctrl-C stops it",
-            index_dir.display(),
+            engine.describe(),
             listening.articles,
             listening.addr
         );

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use crate::article::{body_fingerprint, fnv1a, ArticleKey, FileArticleKeys};
 use crate::error::Result;
-use crate::extract::{read_file_counted, FileContext};
+use crate::extract::{read_file_counted, FileContext, Format};
 use crate::index::{
     changes, discover, Discovered, FileProgress, FileState, IndexingOptions, IndexingProgress,
     IndexingReport, InputFile, Manifest, SkippedFile,
@@ -23,6 +23,7 @@ use super::ArticleWriter;
 pub(crate) fn run(
     options: &IndexingOptions,
     writer: &mut dyn ArticleWriter,
+    inherited_fields: Option<Vec<String>>,
     progress: &dyn IndexingProgress,
 ) -> Result<IndexingReport> {
     let started = Instant::now();
@@ -33,13 +34,18 @@ pub(crate) fn run(
         other_formats,
     } = discover(&options.inputs, &[&options.index_dir], &options.exclude)?;
     let manifest = writer.manifest()?;
-    // The cluster does not keep the `--field` mappings of earlier runs: a run reads records
-    // with the ones it is given, and files read before are not read again for them
-    // (`index --rebuild` reads everything with the new ones).
-    let (mut fields, field_map) = options.fields.resolve(&[])?;
-    fields.changed = false;
+    // The `--field` mappings given, else those kept by an earlier run (or by the indexes a
+    // rebuild deleted); new ones read the unchanged records again, as the embedded index
+    // does.
+    let (mut fields, field_map) = options
+        .fields
+        .resolve(inherited_fields.as_deref().unwrap_or(&manifest.fields))?;
     let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
-    let plan = changes(found, &unreadable, &roots, &manifest, &|_| false);
+    let plan = changes(found, &unreadable, &roots, &manifest, &|file| {
+        fields.changed && file.format != Format::Html
+    });
+    fields.files_read_again = plan.read_again;
+    writer.keep_fields(&fields.pairs);
     let total_bytes = plan.to_read.iter().map(InputFile::text_bytes).sum();
     progress.started(plan.to_read.len() as u64, total_bytes);
 

@@ -36,8 +36,9 @@ pub enum Engine {
     OpenSearch(opensearch::Cluster),
 }
 
-/// What an engine answers: every query-side command goes through it.
-pub trait ArticleSearch {
+/// What an engine answers: every query-side command goes through it. Shared by the
+/// server's concurrent requests, hence `Send + Sync`.
+pub trait ArticleSearch: Send + Sync {
     /// One query: the ranked page of hits with snippets, the totals, and the facets over
     /// all matches.
     fn search(&self, request: &SearchRequest) -> Result<SearchResults>;
@@ -67,6 +68,9 @@ pub(crate) trait ArticleWriter {
     fn remove_files(&mut self, keys: &[String]) -> Result<()>;
     /// Adds (or replaces, by id) one article.
     fn add(&mut self, article: &Article) -> Result<()>;
+    /// Keeps these `--field` mappings with the articles from the next commit on, for the
+    /// runs that give none (`Manifest::fields`).
+    fn keep_fields(&mut self, pairs: &[String]);
     /// Makes every article added so far durable, with these files read in full since the
     /// last commit; returns how many articles the engine then holds.
     fn commit(&mut self, files: &[(String, FileState)]) -> Result<u64>;
@@ -93,6 +97,19 @@ impl Engine {
         }
     }
 
+    /// Where the articles are, for people: the index folder, or the cluster's index and
+    /// its first node.
+    pub fn describe(&self) -> String {
+        match self {
+            Engine::Tantivy { index_dir } => index_dir.display().to_string(),
+            Engine::OpenSearch(cluster) => format!(
+                "the OpenSearch index {} on {}",
+                cluster.index,
+                cluster.urls.first().map_or("", String::as_str)
+            ),
+        }
+    }
+
     /// Indexes the new and changed files under the inputs and removes the articles of
     /// files that are gone (see [`IndexingOptions`]). With `rebuild`, the embedded index is
     /// built anew aside and swapped in; the cluster's indexes, which newsearch made, are
@@ -105,10 +122,13 @@ impl Engine {
         match self {
             Engine::Tantivy { .. } => crate::index::index_files(options, progress),
             Engine::OpenSearch(cluster) => {
+                // A rebuild keeps the `--field` mappings, as the embedded index's does.
+                let mut inherited = None;
                 if options.rebuild {
+                    inherited = Some(cluster.stored_fields()?);
                     cluster.delete()?;
                 }
-                indexing::run(options, &mut cluster.writer()?, progress)
+                indexing::run(options, &mut cluster.writer()?, inherited, progress)
             }
         }
     }

@@ -14,7 +14,7 @@ pub(crate) mod question_words;
 mod ranking;
 mod similar;
 pub mod snippet;
-mod spelling;
+pub(crate) mod spelling;
 mod stats;
 mod stored;
 mod synonyms;

@@ -24,34 +24,21 @@ pub const FEW_MATCHES: u64 = 3;
 
 /// How many times more articles than the word typed a suggestion must be found in: a rare
 /// word spelt right is not "corrected" into a common neighbour.
-const MORE_COMMON: u64 = 10;
+pub(crate) const MORE_COMMON: u64 = 10;
 
 impl ArticleSearcher {
     /// A suggestion for each word of the query (outside quotes and operators) that the
     /// index holds in few articles and that has a much more common neighbour within the
     /// typos `--fuzzy` allows.
     pub(super) fn suggestions(&self, nodes: &[Node]) -> Result<Vec<Suggestion>> {
-        let mut suggestions = Vec::new();
-        for word in typed_words(nodes) {
-            let tokens = analyze(word);
-            let [token] = tokens.as_slice() else {
-                continue;
-            };
-            let Some(distance) = typo_distance(&token.term) else {
-                continue;
-            };
-            let own = self.articles_with(&token.term)?;
-            let Some((term, articles)) = self.closest_term(&token.term, distance, own)? else {
-                continue;
-            };
-            let spelt = self.spelling_of(&term)?.unwrap_or(term);
-            suggestions.push(Suggestion {
-                word: word.to_string(),
-                suggestion: spelt,
-                articles,
-            });
-        }
-        Ok(suggestions)
+        suggest(
+            nodes,
+            |term, distance| {
+                let own = self.articles_with(term)?;
+                self.closest_term(term, distance, own)
+            },
+            |term| self.spelling_of(term),
+        )
     }
 
     /// How many articles have this term.
@@ -128,6 +115,37 @@ impl ArticleSearcher {
     }
 }
 
+/// A suggestion for each plain word of the query that is one term long enough to have
+/// typos: `closest` finds its much more common neighbour (the term and its articles) within
+/// `--fuzzy`'s distance, `spell` the word an article writes for that term. Each engine
+/// gives its own two.
+pub(crate) fn suggest(
+    nodes: &[Node],
+    mut closest: impl FnMut(&str, u8) -> Result<Option<(String, u64)>>,
+    mut spell: impl FnMut(&str) -> Result<Option<String>>,
+) -> Result<Vec<Suggestion>> {
+    let mut suggestions = Vec::new();
+    for word in typed_words(nodes) {
+        let tokens = analyze(word);
+        let [token] = tokens.as_slice() else {
+            continue;
+        };
+        let Some(distance) = typo_distance(&token.term) else {
+            continue;
+        };
+        let Some((term, articles)) = closest(&token.term, distance)? else {
+            continue;
+        };
+        let spelt = spell(&term)?.unwrap_or(term);
+        suggestions.push(Suggestion {
+            word: word.to_string(),
+            suggestion: spelt,
+            articles,
+        });
+    }
+    Ok(suggestions)
+}
+
 /// The plain words of a query as typed (top level, in the text, title or body, not quoted).
 fn typed_words(nodes: &[Node]) -> Vec<&str> {
     nodes
@@ -145,7 +163,7 @@ fn typed_words(nodes: &[Node]) -> Vec<&str> {
 
 /// The edit distance between two words (a swap of neighbours counting one), if it is at
 /// most `limit`.
-fn edits_within(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+pub(crate) fn edits_within(a: &[char], b: &[char], limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }

@@ -13,8 +13,8 @@ use axum::Router;
 use serde::Serialize;
 use tokio::sync::Semaphore;
 
+use crate::engine::ArticleSearch;
 use crate::error::Error;
-use crate::search::ArticleSearcher;
 
 use super::api_error::ApiError;
 use super::archive::Archive;
@@ -153,13 +153,15 @@ fn json(value: &impl Serialize) -> Result<Response, ApiError> {
 }
 
 impl ApiState {
-    /// Runs `work` on the index's last commit, on a blocking thread, once a query permit is
-    /// free, within `budget`. Over budget the request gets a 503 at once; the work itself
-    /// cannot be stopped midway, so it finishes and keeps its permit until then: runaway
-    /// queries still count against the limit on concurrent queries.
+    /// Runs `work` on the index's last commit, on a blocking thread (never on the runtime's:
+    /// the embedded engine computes and the cluster's client waits on HTTP), once a query
+    /// permit is free, within `budget`. Over budget the request gets a 503 at once; the
+    /// work itself cannot be stopped midway, so it finishes (a cluster's calls give up after
+    /// the server's budget) and keeps its permit until then: runaway queries still count
+    /// against the limit on concurrent queries.
     pub(crate) async fn run<T>(&self, budget: Duration, work: T) -> Result<Response, ApiError>
     where
-        T: FnOnce(&ArticleSearcher) -> Result<Response, ApiError> + Send + 'static,
+        T: FnOnce(&dyn ArticleSearch) -> Result<Response, ApiError> + Send + 'static,
     {
         let archive = Arc::clone(&self.archive);
         let queries = Arc::clone(&self.queries);
@@ -167,7 +169,7 @@ impl ApiState {
             let permit = queries.acquire_owned().await;
             tokio::task::spawn_blocking(move || {
                 let _permit = permit;
-                work(&archive.searcher())
+                work(archive.searcher().as_ref())
             })
             .await
         };

@@ -44,6 +44,8 @@ impl From<Error> for ApiError {
                 StatusCode::BAD_REQUEST
             }
             Error::NoArticle { .. } => StatusCode::NOT_FOUND,
+            // The cluster behind the server failed: a gateway's upstream error.
+            Error::Cluster { .. } => StatusCode::BAD_GATEWAY,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         // The command line's message; for a query, its first line (the query and a caret

@@ -1,15 +1,50 @@
-//! The index as the server reads it: one committed snapshot at a time, replaced by the newer one when `newsearch index` commits.
+//! The articles as the server reads them: the embedded index one committed snapshot at a time (replaced by the newer one when `newsearch index` commits), or a cluster, whose searches see its last refresh.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
+use crate::engine::{ArticleSearch, Engine};
 use crate::error::Result;
 use crate::index::{open_index, GROUPS_FILE};
 use crate::search::ArticleSearcher;
 
+/// What the server searches.
+pub(crate) enum Archive {
+    /// The embedded index, reopened when `newsearch index` commits.
+    Embedded(Snapshots),
+    /// A cluster: one searcher for every request, each call to the cluster given up soon
+    /// after the server's time budget (a cluster that stops answering then frees the
+    /// server's threads).
+    Cluster(Arc<dyn ArticleSearch>),
+}
+
+/// How much longer than the time budget a call to the cluster is awaited: the budget's own
+/// answer (503) comes first, then the call gives up and frees its thread.
+const CLUSTER_GRACE: Duration = Duration::from_secs(1);
+
+impl Archive {
+    /// Opens the engine's articles as last committed; an error when there are none.
+    pub(crate) fn open(engine: &Engine, budget: Duration) -> Result<Archive> {
+        match engine {
+            Engine::Tantivy { index_dir } => Snapshots::open(index_dir).map(Archive::Embedded),
+            Engine::OpenSearch(cluster) => Ok(Archive::Cluster(Arc::new(
+                cluster.searcher_within(budget + CLUSTER_GRACE)?,
+            ))),
+        }
+    }
+
+    /// The searcher for a request.
+    pub(crate) fn searcher(&self) -> Arc<dyn ArticleSearch> {
+        match self {
+            Archive::Embedded(snapshots) => snapshots.searcher(),
+            Archive::Cluster(searcher) => Arc::clone(searcher),
+        }
+    }
+}
+
 /// The index directory and the searcher of its last commit seen.
-pub(crate) struct Archive {
+pub(crate) struct Snapshots {
     directory: PathBuf,
     current: RwLock<Arc<Snapshot>>,
     /// Held while a newer snapshot is opened, so that one request opens it and the others wait
@@ -19,7 +54,7 @@ pub(crate) struct Archive {
 
 /// A searcher and the version of the files it was opened from.
 struct Snapshot {
-    searcher: Arc<ArticleSearcher>,
+    searcher: Arc<dyn ArticleSearch>,
     version: Version,
 }
 
@@ -46,11 +81,11 @@ impl Version {
     }
 }
 
-impl Archive {
+impl Snapshots {
     /// Opens the index in `directory` as last committed; an error when there is none.
-    pub(crate) fn open(directory: &Path) -> Result<Archive> {
+    fn open(directory: &Path) -> Result<Snapshots> {
         let snapshot = Snapshot::open(directory)?;
-        Ok(Archive {
+        Ok(Snapshots {
             directory: directory.to_path_buf(),
             current: RwLock::new(Arc::new(snapshot)),
             reopening: Mutex::new(None),
@@ -61,7 +96,7 @@ impl Archive {
     /// or its groups changed since. A commit is seen whole or not at all (tantivy opens the
     /// segments `meta.json` lists). When a newer state cannot be opened (an index deleted to be
     /// rebuilt), the last good one goes on serving and the reason is printed once.
-    pub(crate) fn searcher(&self) -> Arc<ArticleSearcher> {
+    fn searcher(&self) -> Arc<dyn ArticleSearch> {
         let version = Version::of(&self.directory);
         let current = self.current_snapshot();
         if current.version == version {

@@ -1,4 +1,4 @@
-//! `newsearch serve`: the index over HTTP, read-only — a web page to search it, and a JSON API whose answers are the documents the command line prints with `--json`.
+//! `newsearch serve`: the index (embedded, or on a cluster) over HTTP, read-only — a web page to search it, and a JSON API whose answers are the documents the command line prints with `--json`.
 //!
 //! Without JavaScript, the page still answers a search (`page.rs`).
 //!
@@ -15,7 +15,6 @@ mod page;
 mod params;
 
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -28,6 +27,7 @@ use tokio::sync::Semaphore;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 
 use api::ApiState;
@@ -60,14 +60,14 @@ pub struct Listening {
     pub articles: u64,
 }
 
-/// Serves the index in `directory` until the process is stopped. The index is opened and the
+/// Serves the engine's articles until the process is stopped. The index is opened and the
 /// address bound first (an error then is returned), then `on_listening` is told where.
 pub fn serve(
-    directory: &Path,
+    engine: &Engine,
     options: &ServeOptions,
     on_listening: impl FnOnce(&Listening),
 ) -> Result<()> {
-    let archive = Archive::open(directory)?;
+    let archive = Archive::open(engine, options.query_timeout)?;
     let articles = archive.searcher().stats()?.articles;
     let listen_error = |source| Error::Listen {
         addr: options.addr,

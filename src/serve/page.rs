@@ -6,9 +6,9 @@ use axum::routing::get;
 use axum::Router;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+use crate::engine::ArticleSearch;
 use crate::error::Error;
 use crate::results::{ArticleSummary, ArticleView, MatchKind, SearchResults};
-use crate::search::ArticleSearcher;
 
 use super::api::{pairs, ApiState, Pairs};
 use super::api_error::ApiError;
@@ -132,7 +132,7 @@ async fn page(State(state): State<ApiState>, query: Pairs) -> Response {
     })
 }
 
-fn results_page(searcher: &ArticleSearcher, asked: &PageState) -> String {
+fn results_page(searcher: &dyn ArticleSearch, asked: &PageState) -> String {
     let request = match params::search(&asked.search) {
         Ok(request) => request,
         Err(error) => return fill(asked, &error.message, "", None),
@@ -143,7 +143,7 @@ fn results_page(searcher: &ArticleSearcher, asked: &PageState) -> String {
     }
 }
 
-fn article_page(searcher: &ArticleSearcher, asked: &PageState, id: &str) -> String {
+fn article_page(searcher: &dyn ArticleSearch, asked: &PageState, id: &str) -> String {
     let found = searcher.article(id).and_then(|article| {
         let mut article = article.ok_or(Error::NoArticle { id: id.to_string() })?;
         if !asked.marked.is_empty() {

@@ -94,6 +94,8 @@ pub fn newsearch_process(index: &Path) -> std::process::Command {
     command
         .env_remove("NEWSEARCH_INDEX")
         .env_remove("NO_COLOR")
+        // No settings file but the test's own: not the user's, not one in the folder.
+        .env("NEWSEARCH_CONFIG", "/dev/null")
         .arg("--index")
         .arg(index);
     command

@@ -35,9 +35,10 @@ impl Server {
         BufReader::new(child.stdout.take().unwrap())
             .read_line(&mut startup)
             .unwrap();
+        // The server's address is the line's last URL (a cluster's comes before it).
         let Some(listening) = startup
-            .split("http://")
-            .nth(1)
+            .rsplit("http://")
+            .next()
             .and_then(|rest| rest.split('/').next())
             .and_then(|addr| addr.parse().ok())
         else {

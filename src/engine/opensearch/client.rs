@@ -2,7 +2,7 @@
 
 use std::io::Read;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -32,6 +32,9 @@ pub(crate) struct Client {
     agent: ureq::Agent,
     /// The node tried first; it moves on when a node does not answer.
     preferred: AtomicUsize,
+    /// How long one request may take, retries and pauses included; `None`: the retries
+    /// above, each answer awaited as long as a bulk request may take.
+    patience: Option<Duration>,
 }
 
 /// An answer with the status the client does not retry, and its JSON body.
@@ -52,7 +55,16 @@ impl Client {
                 .timeout_read(Duration::from_secs(300))
                 .build(),
             preferred: AtomicUsize::new(0),
+            patience: None,
         }
+    }
+
+    /// The same client, giving up on a request after `patience`, retries included: a
+    /// server's query then frees its thread soon after its time budget, whatever the
+    /// cluster does.
+    pub fn with_patience(mut self, patience: Duration) -> Client {
+        self.patience = Some(patience);
+        self
     }
 
     /// The URL errors name: the first node.
@@ -75,19 +87,30 @@ impl Client {
         } else {
             "application/json"
         };
+        let started = Instant::now();
         let mut last_problem = String::new();
         for attempt in 0..ATTEMPTS {
             if attempt > 0 {
-                std::thread::sleep(backoff(attempt));
+                let pause = backoff(attempt);
+                if self
+                    .patience
+                    .is_some_and(|patience| started.elapsed() + pause >= patience)
+                {
+                    break;
+                }
+                std::thread::sleep(pause);
             }
             let node = self.preferred.load(Ordering::Relaxed) % self.nodes.len().max(1);
             let Some(base) = self.nodes.get(node) else {
                 return Err(self.error("no node URL given: use --url http://HOST:9200"));
             };
-            let request = self
+            let mut request = self
                 .agent
                 .request(method, &format!("{base}{path}"))
                 .set("Content-Type", content_type);
+            if let Some(patience) = self.patience {
+                request = request.timeout(patience.saturating_sub(started.elapsed()));
+            }
             let sent = match body {
                 Some(body) => request.send_string(body),
                 None => request.call(),
@@ -124,9 +147,13 @@ impl Client {
             };
             return Ok(Reply { status, body });
         }
-        Err(self.error(format!(
-            "{method} {path} failed {ATTEMPTS} times, the last: {last_problem}"
-        )))
+        Err(self.error(match self.patience {
+            Some(patience) => format!(
+                "{method} {path}: no answer within {} ms, the last problem: {last_problem}",
+                patience.as_millis()
+            ),
+            None => format!("{method} {path} failed {ATTEMPTS} times, the last: {last_problem}"),
+        }))
     }
 
     /// Sends a request and returns its JSON answer; any status other than 2xx is an error

@@ -88,7 +88,7 @@ pub(crate) fn files_index(shards: u64, replicas: u64) -> Value {
     json!({
         "settings": {"number_of_shards": shards, "number_of_replicas": replicas},
         "mappings": {
-            "_meta": {"newsearch_format": FORMAT},
+            "_meta": files_meta(&[]),
             "dynamic": "strict",
             "properties": {
                 "path": {"type": "keyword"},
@@ -97,6 +97,12 @@ pub(crate) fn files_index(shards: u64, replicas: u64) -> Value {
             }
         }
     })
+}
+
+/// The files index's `_meta`: the format, and the `--field` mappings the files were read
+/// with, kept for the runs that give none (a mapping update replaces the whole `_meta`).
+pub(crate) fn files_meta(fields: &[String]) -> Value {
+    json!({"newsearch_format": FORMAT, "fields": fields})
 }
 
 fn analysis() -> Value {

@@ -3,7 +3,7 @@
 //! `client` speaks HTTP to the nodes, `mapping` is the index newsearch creates, `bulk`
 //! and `writer` index articles (`groups` keeps near-duplicate keys stable), `query` translates the parsed query into the Query DSL,
 //! `facets` and `snippets` turn aggregations and highlights into results, `searcher`
-//! answers the commands.
+//! answers the commands, `spelling` suggests words for queries that find few articles.
 
 mod bulk;
 mod client;
@@ -13,9 +13,11 @@ mod mapping;
 mod query;
 mod searcher;
 mod snippets;
+mod spelling;
 mod writer;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -50,6 +52,13 @@ impl Cluster {
         ClusterSearcher::open(self.client(), &self.index)
     }
 
+    /// A searcher whose every request to the cluster gives up after `patience`, for a
+    /// server whose queries have a time budget.
+    pub(crate) fn searcher_within(&self, patience: Duration) -> Result<ClusterSearcher> {
+        let client = Client::new(&self.urls).with_patience(patience);
+        ClusterSearcher::open(Arc::new(client), &self.index)
+    }
+
     pub(crate) fn writer(&self) -> Result<ClusterWriter> {
         let client = self.client();
         let data_nodes = client.get("/_cluster/health")?["number_of_data_nodes"]
@@ -74,6 +83,15 @@ impl Cluster {
             self.files_index(),
             data_nodes as usize,
         ))
+    }
+
+    /// The `--field` mappings stored on the cluster (none when there is no index yet).
+    pub(crate) fn stored_fields(&self) -> Result<Vec<String>> {
+        let client = self.client();
+        if !check_format(&client, &self.files_index())? {
+            return Ok(Vec::new());
+        }
+        writer::stored_fields(&client, &self.files_index())
     }
 
     /// Deletes the two indexes, if newsearch made them (`index --rebuild`).

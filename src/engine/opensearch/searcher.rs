@@ -1,8 +1,8 @@
 //! Answering the commands from the cluster: one search request per query (the page collapsed on the group key, facets from aggregations, snippets from the highlighter), `show`, `similar` and `stats`, in the embedded engine's results.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
-use std::time::Instant;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
@@ -13,6 +13,7 @@ use crate::error::Result;
 use crate::results::{ArticleSummary, ArticleView, Hit, IndexStats, MatchKind, SearchResults};
 use crate::search::parse;
 use crate::search::snippet::{highlights, QueryTerms};
+use crate::search::spelling::FEW_MATCHES;
 use crate::search::{
     DateFacet, DateGranularity, FacetRequest, Filters, KeywordFacet, MatchMode, Recency, SortOrder,
 };
@@ -26,13 +27,20 @@ use super::{check_format, facets, snippets};
 const SIMILAR_TERMS: usize = 25;
 /// The most near-duplicates `show` lists.
 const MAX_SHOWN_DUPLICATES: usize = 10_000;
+/// How long the span of publication days read for recency is used before it is read
+/// again: a server sees the articles indexed since it started.
+const DATE_SPAN_LIFETIME: Duration = Duration::from_secs(60);
+
+/// The oldest and newest publication days, `YYYYMMDD`.
+type DaySpan = (i64, i64);
 
 /// Searches one index of a cluster.
 pub(crate) struct ClusterSearcher {
     client: Arc<Client>,
     index: String,
-    /// The oldest and newest publication days (`YYYYMMDD`), read once, for recency.
-    date_span: OnceLock<Option<(i64, i64)>>,
+    /// The oldest and newest publication days (`YYYYMMDD`) for recency, and when they were
+    /// read.
+    date_span: Mutex<Option<(Instant, Option<DaySpan>)>>,
 }
 
 impl ClusterSearcher {
@@ -45,11 +53,11 @@ impl ClusterSearcher {
         Ok(ClusterSearcher {
             client,
             index: index.to_string(),
-            date_span: OnceLock::new(),
+            date_span: Mutex::new(None),
         })
     }
 
-    fn search_index(&self, body: &Value) -> Result<Value> {
+    pub(super) fn search_index(&self, body: &Value) -> Result<Value> {
         // Term statistics of all shards, so that scores do not depend on the sharding.
         self.client.post(
             &format!("/{}/_search?search_type=dfs_query_then_fetch", self.index),
@@ -131,8 +139,7 @@ impl ClusterSearcher {
             limit: request.limit,
             hits,
             facets: facets::facets(&request.facets, aggregations),
-            // Spelling suggestions read the embedded index's term dictionary; the cluster
-            // offers none yet.
+            // A search with few matches adds them (`search`).
             suggestions: Vec::new(),
         })
     }
@@ -254,9 +261,15 @@ impl ClusterSearcher {
     }
 
     /// The oldest and newest publication days of the index, if any article has a date.
-    fn date_span(&self) -> Result<Option<(i64, i64)>> {
-        if let Some(span) = self.date_span.get() {
-            return Ok(*span);
+    fn date_span(&self) -> Result<Option<DaySpan>> {
+        let cached = *self
+            .date_span
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some((read_at, span)) = cached {
+            if read_at.elapsed() < DATE_SPAN_LIFETIME {
+                return Ok(span);
+            }
         }
         let answer = self.search_index(&json!({
             "size": 0,
@@ -271,7 +284,11 @@ impl ClusterSearcher {
                 .and_then(|text| text.parse::<i64>().ok())
         };
         let span = day("oldest").zip(day("newest"));
-        Ok(*self.date_span.get_or_init(|| span))
+        *self
+            .date_span
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some((Instant::now(), span));
+        Ok(span)
     }
 
     /// The stored fields of the article with this id (`body` included).
@@ -348,7 +365,11 @@ impl ArticleSearch for ClusterSearcher {
         let started = Instant::now();
         let nodes = parse(&request.text)?;
         let translated = translate(&nodes, request.mode, request.fuzzy, &request.filters);
-        self.run(&translated, request, None, started)
+        let mut results = self.run(&translated, request, None, started)?;
+        if results.total_hits < FEW_MATCHES {
+            results.suggestions = self.suggestions(&nodes)?;
+        }
+        Ok(results)
     }
 
     fn article(&self, id: &str) -> Result<Option<ArticleView>> {

@@ -13,6 +13,7 @@ use crate::index::{FileState, Manifest, SkippedFile};
 use super::bulk::BulkWriter;
 use super::client::Client;
 use super::groups::{key_changes, KnownGroups};
+use super::mapping;
 
 /// How many documents one page of a scan reads.
 const SCAN_PAGE: usize = 5000;
@@ -28,6 +29,8 @@ pub(crate) struct ClusterWriter {
     /// The group keys of the cluster's articles, read at the run's first article (after
     /// the stale ones are removed), and of the articles added since.
     known_groups: Option<KnownGroups>,
+    /// `--field` mappings to store at the next commit.
+    fields_to_keep: Option<Vec<String>>,
 }
 
 impl ClusterWriter {
@@ -44,6 +47,7 @@ impl ClusterWriter {
             index,
             files_index,
             known_groups: None,
+            fields_to_keep: None,
         }
     }
 
@@ -131,6 +135,7 @@ impl ArticleWriter for ClusterWriter {
                 }
             },
         )?;
+        manifest.fields = stored_fields(&self.client, &self.files_index)?;
         Ok(manifest)
     }
 
@@ -166,9 +171,22 @@ impl ArticleWriter for ClusterWriter {
         self.bulk.index(&self.index, &article.id, &document, &key)
     }
 
+    fn keep_fields(&mut self, pairs: &[String]) {
+        self.fields_to_keep = Some(pairs.to_vec());
+    }
+
     fn commit(&mut self, files: &[(String, FileState)]) -> Result<u64> {
         // The articles are acknowledged before their files are listed as read.
         self.bulk.flush()?;
+        // The mappings before the files read with them: a run stopped in between reads
+        // those files again, with the mappings now stored.
+        if let Some(pairs) = self.fields_to_keep.take() {
+            self.client.json(
+                "PUT",
+                &format!("/{}/_mapping", self.files_index),
+                Some(&json!({"_meta": mapping::files_meta(&pairs)})),
+            )?;
+        }
         for (key, state) in files {
             let record = json!({"path": key, "size": state.size, "modified_ns": state.modified_ns});
             self.bulk
@@ -186,6 +204,24 @@ impl ArticleWriter for ClusterWriter {
         self.refresh()?;
         Ok(self.bulk.take_refused())
     }
+}
+
+/// The `--field` mappings stored with the files index (in its mapping's `_meta`).
+pub(crate) fn stored_fields(client: &Client, files_index: &str) -> Result<Vec<String>> {
+    let answer = client.get(&format!("/{files_index}/_mapping"))?;
+    let meta = answer
+        .as_object()
+        .and_then(|indexes| indexes.values().next())
+        .map(|found| &found["mappings"]["_meta"]["fields"]);
+    Ok(meta
+        .and_then(Value::as_array)
+        .map(|pairs| {
+            pairs
+                .iter()
+                .filter_map(|pair| pair.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default())
 }
 
 /// The document (JSON) of an article, with its body's signature and its group key. Title comes before body: both are copied, in the
