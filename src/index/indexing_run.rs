@@ -9,7 +9,6 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::directory::error::LockError;
-use tantivy::schema::TantivyDocument;
 use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
 use crate::article::{body_fingerprint, Article, ArticleKey};
@@ -20,15 +19,14 @@ use super::article_ids::{ArticleIds, Placement};
 use super::changes::changes;
 use super::counted_file::CountedFile;
 use super::disk_space::is_disk_full;
+use super::document::ArticleFields;
 use super::folder::{inspect, IndexFolder};
 use super::groups_file::update_groups;
 use super::index_directory::cannot_write;
 use super::indexer::{IndexingOptions, IndexingProgress, IndexingReport, MovedFolder, SkippedFile};
 use super::manifest::Manifest;
-use super::near_duplicates::signature;
 use super::open::{load_manifest, open_or_create_index};
 use super::rebuild::{lock_writer, remove_unused_files};
-use super::schema::ArticleFields;
 use super::walk::{discover, Discovered, InputFile};
 
 /// The read buffer of an input file, as large as the readers' own.
@@ -274,7 +272,7 @@ impl Run<'_> {
                         self.report.exact_duplicates += 1;
                     }
                     article.id = id;
-                    match self.writer.add_document(to_document(self.fields, &article)) {
+                    match self.writer.add_document(self.fields.document(&article)) {
                         Ok(_) => written += 1,
                         Err(failure) => error = Some(Error::Index(failure)),
                     }
@@ -386,32 +384,4 @@ impl Run<'_> {
         prepared.commit()?;
         Ok(())
     }
-}
-
-/// The one place an article becomes the engine's document.
-fn to_document(fields: &ArticleFields, article: &Article) -> TantivyDocument {
-    let mut document = TantivyDocument::default();
-    document.add_text(fields.id, &article.id);
-    document.add_text(fields.path, Manifest::key(&article.path));
-    document.add_text(fields.title, &article.title);
-    document.add_text(fields.body, &article.body);
-    document.add_text(fields.text, &article.title);
-    document.add_text(fields.text, &article.body);
-    let optional_texts = [
-        (fields.category, &article.category),
-        (fields.author, &article.author),
-        (fields.source, &article.source),
-        (fields.url, &article.url),
-    ];
-    for (field, value) in optional_texts {
-        if let Some(value) = value {
-            document.add_text(field, value);
-        }
-    }
-    if let Some(date) = article.date {
-        document.add_i64(fields.date, date.date.to_yyyymmdd());
-        document.add_bool(fields.date_inferred, date.year_inferred);
-    }
-    document.add_u64(fields.simhash, signature(&article.body));
-    document
 }

@@ -6,7 +6,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::index::schema::{AUTHOR, CATEGORY, DATE, SOURCE};
+use crate::index::document::{date_column, keyword_column, KeywordField};
 
 /// The period dates are counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,11 +58,11 @@ pub enum KeywordFacet {
 }
 
 impl KeywordFacet {
-    fn field_name(self) -> &'static str {
+    fn field(self) -> KeywordField {
         match self {
-            KeywordFacet::Category => CATEGORY,
-            KeywordFacet::Author => AUTHOR,
-            KeywordFacet::Source => SOURCE,
+            KeywordFacet::Category => KeywordField::Category,
+            KeywordFacet::Author => KeywordField::Author,
+            KeywordFacet::Source => KeywordField::Source,
         }
     }
 }
@@ -218,7 +218,7 @@ impl Collector for FacetCollector {
             .keywords
             .iter()
             .map(|facet| {
-                let column = reader.fast_fields().str(facet.field_name())?;
+                let column = keyword_column(reader, facet.field())?;
                 Ok(KeywordCounter {
                     counts: vec![0; column.as_ref().map_or(0, |column| column.num_terms())],
                     column,
@@ -227,9 +227,7 @@ impl Collector for FacetCollector {
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
         let days = if self.count_days {
-            Some(DayCounter::for_column(
-                reader.fast_fields().column_opt::<i64>(DATE)?,
-            ))
+            Some(DayCounter::for_column(date_column(reader)?))
         } else {
             None
         };

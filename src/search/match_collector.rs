@@ -15,7 +15,7 @@ use tantivy::columnar::Column;
 use tantivy::query::{Scorer, Weight};
 use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
 
-use crate::index::schema::{DATE, SIMHASH};
+use crate::index::document::{date_column, signature_column};
 use crate::index::DuplicateGroups;
 
 use super::facet_collector::{FacetCollector, FacetCounts, SegmentFacetCollector};
@@ -175,8 +175,8 @@ impl Collector for MatchCollector {
     ) -> tantivy::Result<SegmentMatchCollector> {
         Ok(SegmentMatchCollector {
             segment,
-            dates: reader.fast_fields().column_opt::<i64>(DATE)?,
-            signatures: reader.fast_fields().u64(SIMHASH)?,
+            dates: date_column(reader)?,
+            signatures: signature_column(reader)?,
             groups: Arc::clone(&self.groups),
             every_word: self
                 .every_word

@@ -27,7 +27,8 @@ use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, Weight};
 use tantivy::{DocAddress, DocSet, Executor, IndexReader, ReloadPolicy, Score, Searcher};
 
 use crate::error::{Error, Result};
-use crate::index::{load_groups, schema, ArticleFields, ArticleIndex, DuplicateGroups};
+use crate::index::document::date_column;
+use crate::index::{load_groups, ArticleFields, ArticleIndex, DuplicateGroups};
 use crate::results::{Hit, MatchKind, SearchResults};
 
 pub use facet_collector::{DateGranularity, KeywordFacet};
@@ -271,7 +272,7 @@ impl ArticleSearcher {
     fn date_span(&self) -> Option<DateSpan> {
         let mut span: Option<DateSpan> = None;
         for segment in self.searcher.segment_readers() {
-            let Ok(Some(dates)) = segment.fast_fields().column_opt::<i64>(schema::DATE) else {
+            let Ok(Some(dates)) = date_column(segment) else {
                 continue;
             };
             if dates.values.num_vals() == 0 {
