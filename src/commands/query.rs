@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
-use crate::cli::{ColorChoice, FacetName, QueryArgs};
+use crate::cli::{ColorChoice, FacetName, QueryArgs, SortName};
 use crate::date::{parse_date_range, period_bound, DateRangeError};
 use crate::engine::{ArticleSearch, Engine};
 use crate::error::{Error, Result};
@@ -180,10 +180,10 @@ pub(crate) fn search_request(args: QueryArgs) -> Result<SearchRequest> {
             })
         })
         .transpose()?;
-    let sort = match args.sort.as_str() {
-        "date" => SortOrder::NewestFirst,
-        "-date" => SortOrder::OldestFirst,
-        _ => SortOrder::Relevance,
+    let sort = match args.sort {
+        SortName::Relevance => SortOrder::Relevance,
+        SortName::Date => SortOrder::NewestFirst,
+        SortName::OldestFirst => SortOrder::OldestFirst,
     };
     let mode = if args.all {
         MatchMode::All

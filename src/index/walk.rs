@@ -155,16 +155,25 @@ pub(crate) fn discover(
             if !seen.first_time(&path, &found.files) {
                 continue;
             }
+            // Without its size and time, a file could not be told unchanged next time.
+            let state = match entry.metadata() {
+                Ok(metadata) => FileState::of(&metadata),
+                Err(error) => {
+                    found.skipped.push(SkippedFile {
+                        path,
+                        line: None,
+                        reason: format!(
+                            "cannot read its size and modification time: {}",
+                            walk_error(&error).1
+                        ),
+                    });
+                    continue;
+                }
+            };
             found.files.push(InputFile {
                 folder_category: folder_category(&root, entry.path()),
                 relative_path: relative_path(&root, entry.path()),
-                state: entry.metadata().map_or(
-                    FileState {
-                        size: 0,
-                        modified_ns: 0,
-                    },
-                    |metadata| FileState::of(&metadata),
-                ),
+                state,
                 format,
                 path,
             });

@@ -7,6 +7,7 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::index::document::{date_column, keyword_column, KeywordField};
+use crate::results::DateFacetUnit;
 
 /// The period dates are counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,14 +27,6 @@ impl DateGranularity {
         }
     }
 
-    pub fn name(self) -> &'static str {
-        match self {
-            DateGranularity::Year => "year",
-            DateGranularity::Month => "month",
-            DateGranularity::Day => "day",
-        }
-    }
-
     /// The ISO form of a period: `2024`, `2024-10` or `2024-10-22`.
     pub fn format(self, period: i64) -> String {
         match self {
@@ -45,6 +38,16 @@ impl DateGranularity {
                 period / 100 % 100,
                 period % 100
             ),
+        }
+    }
+}
+
+impl From<DateGranularity> for DateFacetUnit {
+    fn from(granularity: DateGranularity) -> DateFacetUnit {
+        match granularity {
+            DateGranularity::Year => DateFacetUnit::Year,
+            DateGranularity::Month => DateFacetUnit::Month,
+            DateGranularity::Day => DateFacetUnit::Day,
         }
     }
 }

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 use std::cmp::Reverse;
 
-use crate::results::{FacetCount, Facets};
+use crate::results::{DateFacetUnit, FacetCount, Facets};
 
 use super::facet_collector::{DateGranularity, FacetCollector, FacetCounts, KeywordFacet};
 
@@ -48,11 +48,11 @@ impl FacetRequest {
         }
         match &self.date {
             Some(DateFacet::Periods(granularity)) => {
-                facets.date_granularity = Some(granularity.name().to_string());
+                facets.date_granularity = Some((*granularity).into());
                 facets.date = Some(self.period_list(&counts.days, *granularity));
             }
             Some(DateFacet::Ranges(ranges)) => {
-                facets.date_granularity = Some("range".to_string());
+                facets.date_granularity = Some(DateFacetUnit::Range);
                 facets.date = Some(range_list(&counts.days, ranges));
             }
             None => {}
@@ -192,7 +192,7 @@ mod tests {
             pairs(facets.date.as_ref().unwrap()),
             [(Some("2024-11"), 1), (Some("2024-10"), 2), (None, 3)]
         );
-        assert_eq!(facets.date_granularity.as_deref(), Some("month"));
+        assert_eq!(facets.date_granularity, Some(DateFacetUnit::Month));
         assert!(facets.category.is_none() && facets.source.is_none());
     }
 
@@ -213,6 +213,6 @@ mod tests {
                 (None, 3)
             ]
         );
-        assert_eq!(facets.date_granularity.as_deref(), Some("range"));
+        assert_eq!(facets.date_granularity, Some(DateFacetUnit::Range));
     }
 }

@@ -19,7 +19,7 @@ mod stats;
 mod stored;
 mod synonyms;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -110,6 +110,11 @@ impl ArticleSearcher {
             directory: article_index.directory.clone(),
             synonyms: Synonyms::built_in(),
         })
+    }
+
+    /// The folder of the index searched.
+    pub fn directory(&self) -> &Path {
+        &self.directory
     }
 
     /// Uses these synonyms in queries instead of the built-in list.

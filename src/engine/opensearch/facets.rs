@@ -3,7 +3,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::date::Date;
-use crate::results::{FacetCount, Facets};
+use crate::results::{DateFacetUnit, FacetCount, Facets};
 use crate::search::{DateFacet, DateGranularity, FacetRequest, KeywordFacet};
 
 use super::query::iso_day;
@@ -128,7 +128,7 @@ pub(crate) fn facets(request: &FacetRequest, answer: &Value) -> Facets {
     let date_buckets = buckets(&answer["date"]);
     let mut list: Vec<FacetCount> = match date {
         DateFacet::Periods(granularity) => {
-            facets.date_granularity = Some(granularity.name().to_string());
+            facets.date_granularity = Some((*granularity).into());
             date_buckets
                 .iter()
                 .map(|bucket| FacetCount {
@@ -139,7 +139,7 @@ pub(crate) fn facets(request: &FacetRequest, answer: &Value) -> Facets {
                 .collect()
         }
         DateFacet::Ranges(ranges) => {
-            facets.date_granularity = Some("range".to_string());
+            facets.date_granularity = Some(DateFacetUnit::Range);
             let iso = |day: Option<i64>| day.and_then(iso_day).unwrap_or_default();
             ranges
                 .iter()
@@ -230,6 +230,6 @@ mod tests {
                 (None, 2)
             ]
         );
-        assert_eq!(facets.date_granularity.as_deref(), Some("range"));
+        assert_eq!(facets.date_granularity, Some(DateFacetUnit::Range));
     }
 }
