@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::directory::error::LockError;
-use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
 use crate::article::{body_fingerprint, Article, ArticleKey};
 use crate::error::{Error, Result};
@@ -87,21 +87,7 @@ fn run_into(
 
     let article_index = open_or_create_index(target)?;
     // The lock first: the manifest read next is then the one this run's commits follow.
-    let writer: IndexWriter = article_index
-        .index
-        .writer_with_num_threads(options.threads, options.memory_budget)
-        .map_err(|error| match error {
-            TantivyError::LockFailure(LockError::IoError(error), _) if cannot_write(&error) => {
-                Error::ReadOnlyIndex {
-                    path: options.index_dir.clone(),
-                    reason: error.to_string(),
-                }
-            }
-            TantivyError::LockFailure(..) => Error::IndexLocked {
-                path: target.to_path_buf(),
-            },
-            other => Error::Index(other),
-        })?;
+    let writer = open_writer(&article_index.index, options, target)?;
     // The files of a run that failed (a full disk) or was killed: the lock is held, so
     // nothing else is writing them, and they may hold the space this run needs.
     remove_unused_files(target)?;
@@ -145,24 +131,7 @@ fn run_into(
             run.remove_file(&Manifest::key(&path))?;
         }
     }
-    let mut articles_since_commit = 0;
-    for file in &plan.to_read {
-        if run.interrupted() {
-            run.report.interrupted = true;
-            break;
-        }
-        let articles = run.read(file, &mut skipped, progress)?;
-        if run.report.interrupted {
-            break;
-        }
-        articles_since_commit += articles;
-        if articles_since_commit >= options.commit_every {
-            run.commit()?;
-            reader.reload()?;
-            progress.committed(reader.searcher().num_docs());
-            articles_since_commit = 0;
-        }
-    }
+    run.read_all(&plan.to_read, &reader, &mut skipped, progress)?;
     progress.committing();
     if !run.report.interrupted {
         // Stored only once every file they concern was read with them: a run stopped before
@@ -181,6 +150,56 @@ fn run_into(
     report.skipped = skipped;
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// The index writer of the run, which holds the index's writer lock.
+fn open_writer(index: &Index, options: &IndexingOptions, target: &Path) -> Result<IndexWriter> {
+    index
+        .writer_with_num_threads(options.threads, options.memory_budget)
+        .map_err(|error| match error {
+            TantivyError::LockFailure(LockError::IoError(error), _) if cannot_write(&error) => {
+                Error::ReadOnlyIndex {
+                    path: options.index_dir.clone(),
+                    reason: error.to_string(),
+                }
+            }
+            TantivyError::LockFailure(..) => Error::IndexLocked {
+                path: target.to_path_buf(),
+            },
+            other => Error::Index(other),
+        })
+}
+
+impl Run<'_> {
+    /// Reads `files` in order, committing every `commit_every` articles at a file boundary,
+    /// until all are read or the run is interrupted.
+    fn read_all(
+        &mut self,
+        files: &[InputFile],
+        reader: &IndexReader,
+        skipped: &mut Vec<SkippedFile>,
+        progress: &dyn IndexingProgress,
+    ) -> Result<()> {
+        let mut articles_since_commit = 0;
+        for file in files {
+            if self.interrupted() {
+                self.report.interrupted = true;
+                return Ok(());
+            }
+            let articles = self.read(file, skipped, progress)?;
+            if self.report.interrupted {
+                return Ok(());
+            }
+            articles_since_commit += articles;
+            if articles_since_commit >= self.options.commit_every {
+                self.commit()?;
+                reader.reload()?;
+                progress.committed(reader.searcher().num_docs());
+                articles_since_commit = 0;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The state of a run.
