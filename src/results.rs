@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Granularity;
+
 /// The answer to one query.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
@@ -132,6 +134,16 @@ pub enum DateFacetUnit {
     Month,
     Day,
     Range,
+}
+
+impl From<Granularity> for DateFacetUnit {
+    fn from(granularity: Granularity) -> DateFacetUnit {
+        match granularity {
+            Granularity::Year => DateFacetUnit::Year,
+            Granularity::Month => DateFacetUnit::Month,
+            Granularity::Day => DateFacetUnit::Day,
+        }
+    }
 }
 
 /// Counts over all matching articles; a facet that was not asked for (`--facets`) is absent.

@@ -1,5 +1,6 @@
 //! `newsearch query`: search the index and print ranked hits, the total and the facets.
 
+use crate::date::Granularity;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -11,8 +12,8 @@ use crate::error::{Error, Result};
 use crate::output::{print_json, print_results, terminal_safe_lines, Style};
 use crate::results::{BatchError, BatchResults};
 use crate::search::{
-    parse_half_life, DateFacet, DateGranularity, FacetRequest, Filters, KeywordFacet, MatchMode,
-    Recency, SearchRequest, SortOrder, Synonyms,
+    parse_half_life, DateFacet, FacetRequest, Filters, KeywordFacet, MatchMode, Recency,
+    SearchRequest, SortOrder, Synonyms,
 };
 
 use super::Outcome;
@@ -245,9 +246,9 @@ fn facet_request(names: &[FacetName], date_spec: &str, limit: usize) -> Result<F
 /// `year`, `month`, `day`, or comma-separated date ranges.
 fn date_facet(spec: &str) -> Result<DateFacet> {
     let unit = match spec {
-        "year" => Some(DateGranularity::Year),
-        "month" => Some(DateGranularity::Month),
-        "day" => Some(DateGranularity::Day),
+        "year" => Some(Granularity::Year),
+        "month" => Some(Granularity::Month),
+        "day" => Some(Granularity::Day),
         _ => None,
     };
     if let Some(unit) = unit {

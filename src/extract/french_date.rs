@@ -1,7 +1,7 @@
 //! French date expressions in page text: "22 octobre 2024", "11 juil. 2024", "1er novembre 2024", "ce lundi 21 octobre", 2024-10-22, 22/10/2024.
 use std::ops::{Range, RangeInclusive};
 
-use crate::date::{Date, Weekday};
+use crate::date::{Date, Weekday, PLAUSIBLE_YEARS};
 
 /// One date expression found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,9 +14,6 @@ pub struct DateMention {
     /// Byte range of the whole expression in the text (including a weekday, "le"/"ce" not included, "1er").
     pub span: Range<usize>,
 }
-
-/// Years a written or numeric date may have.
-const PLAUSIBLE_YEARS: RangeInclusive<i32> = 1900..=2100;
 
 /// How far back, in years, a weekday is used to find the year of a date written without one.
 const YEARS_SEARCHED_BACK: i32 = 40;

@@ -31,7 +31,7 @@ use crate::index::document::date_column;
 use crate::index::{load_groups, ArticleFields, ArticleIndex, DuplicateGroups};
 use crate::results::{Hit, MatchKind, SearchResults};
 
-pub use facet_collector::{DateGranularity, KeywordFacet};
+pub use facet_collector::KeywordFacet;
 pub use facet_summary::{DateFacet, FacetRequest};
 pub use query_builder::{Filters, MatchMode};
 pub use ranking::{parse_half_life, Recency, SortOrder};

@@ -1,10 +1,11 @@
 //! Facets from aggregations: `terms` on the raw keyword fields, a calendar `date_histogram` or `date_range` on the date, a `missing` count for each; sorted and limited as the embedded engine does.
 
+use crate::date::Granularity;
 use serde_json::{json, Map, Value};
 
 use crate::date::Date;
 use crate::results::{DateFacetUnit, FacetCount, Facets};
-use crate::search::{DateFacet, DateGranularity, FacetRequest, KeywordFacet};
+use crate::search::{DateFacet, FacetRequest, KeywordFacet};
 
 use super::query::iso_day;
 
@@ -43,9 +44,9 @@ pub(crate) fn aggregations(request: &FacetRequest) -> Map<String, Value> {
     match &request.date {
         Some(DateFacet::Periods(granularity)) => {
             let (interval, format) = match granularity {
-                DateGranularity::Year => ("year", "yyyy"),
-                DateGranularity::Month => ("month", "yyyy-MM"),
-                DateGranularity::Day => ("day", "yyyy-MM-dd"),
+                Granularity::Year => ("year", "yyyy"),
+                Granularity::Month => ("month", "yyyy-MM"),
+                Granularity::Day => ("day", "yyyy-MM-dd"),
             };
             aggregations.insert(
                 "date".to_string(),
@@ -178,7 +179,7 @@ mod tests {
     fn answers_become_limited_lists_with_the_missing_count_last() {
         let request = FacetRequest {
             keywords: vec![KeywordFacet::Author],
-            date: Some(DateFacet::Periods(DateGranularity::Month)),
+            date: Some(DateFacet::Periods(Granularity::Month)),
             limit: 2,
         };
         let answer = json!({
