@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
-        Ok(Outcome::Partial) => ExitCode::from(1),
+        Ok(Outcome::NoMatch | Outcome::SomeSkipped) => ExitCode::from(1),
         Ok(Outcome::Interrupted) => ExitCode::from(INTERRUPTED_EXIT_STATUS),
         Err(Error::Io { source, .. } | Error::Output(source))
             if source.kind() == std::io::ErrorKind::BrokenPipe =>

@@ -43,7 +43,7 @@ pub fn run(
     } else if report.skipped.is_empty() {
         Outcome::Success
     } else {
-        Outcome::Partial
+        Outcome::SomeSkipped
     })
 }
 

@@ -38,7 +38,7 @@ pub fn run(engine: &Engine, color: ColorChoice, args: QueryArgs) -> Result<Outco
     Ok(if results.total_hits > 0 {
         Outcome::Success
     } else {
-        Outcome::Partial
+        Outcome::NoMatch
     })
 }
 

@@ -137,9 +137,9 @@ fn mention_at(text: &str, start: usize, today: Date) -> Option<DateMention> {
 fn iso_date_at(text: &str, start: usize) -> Option<DateParts> {
     let mut cursor = Cursor::new(text, start);
     let year = cursor.take_year()?;
-    cursor.expect('-')?;
+    cursor.require('-')?;
     let month = cursor.take_number(2..=2)?;
-    cursor.expect('-')?;
+    cursor.require('-')?;
     let day = cursor.take_number(2..=2)?;
     let ends_cleanly = !cursor.is_glued_to_next() || cursor.is_followed_by_time();
     ends_cleanly.then_some(DateParts {
@@ -161,7 +161,7 @@ fn numeric_day_first_date_at(text: &str, start: usize) -> Option<DateParts> {
         .filter(|character| NUMERIC_DATE_SEPARATORS.contains(character))?;
     cursor.eat(separator);
     let month = cursor.take_number(1..=2)?;
-    cursor.expect(separator)?;
+    cursor.require(separator)?;
     let before_year = cursor.position;
     let (year, short_year) = match cursor.take_year() {
         Some(year) => (Some(year), None),
@@ -358,8 +358,8 @@ impl<'a> Cursor<'a> {
         found
     }
 
-    /// Moves past `expected`, or fails when something else comes next.
-    fn expect(&mut self, expected: char) -> Option<()> {
+    /// Moves past `expected`, or gives `None` when something else comes next (for `?`).
+    fn require(&mut self, expected: char) -> Option<()> {
         self.eat(expected).then_some(())
     }
 

@@ -168,10 +168,10 @@ mod tests {
         Match {
             score: 1.0,
             date: None,
-            grouped: group.is_some(),
+            has_duplicates: group.is_some(),
             full: true,
             counted: true,
-            group: group.unwrap_or(signature),
+            collapse_key: group.unwrap_or(signature),
             address: DocAddress::new(0, doc),
         }
     }

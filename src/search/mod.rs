@@ -257,7 +257,7 @@ impl ArticleSearcher {
         excluded_group: Option<u64>,
     ) -> Page {
         if let Some(excluded) = excluded_group {
-            matches.retain(|found| found.group != excluded);
+            matches.retain(|found| found.collapse_key != excluded);
         }
         if let Some(recency) = request.recency {
             if let Some(span) = self.date_span() {
