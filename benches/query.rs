@@ -1,5 +1,6 @@
 //! Query latency in process: the 20 news queries of ../shared/bench with facets over all matches and 10 snippets, on orangesum when ../shared/data is there, else on the sample corpus.
 
+use newsearch::date::Granularity;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,8 +9,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 use newsearch::index::open_index;
 use newsearch::search::{
-    ArticleSearcher, DateFacet, DateGranularity, FacetRequest, Filters, KeywordFacet, MatchMode,
-    SearchRequest, SortOrder,
+    ArticleSearcher, DateFacet, FacetRequest, Filters, KeywordFacet, MatchMode, SearchRequest,
+    SortOrder,
 };
 
 const NEWS_QUERIES: &[&str] = &[
@@ -49,7 +50,7 @@ fn request(text: &str) -> SearchRequest {
         filters: Filters::default(),
         facets: FacetRequest {
             keywords: vec![KeywordFacet::Category],
-            date: Some(DateFacet::Periods(DateGranularity::Month)),
+            date: Some(DateFacet::Periods(Granularity::Month)),
             limit: 20,
         },
         collapse: true,

@@ -11,16 +11,15 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use newsearch::analysis::{analyze, keyword};
-use newsearch::article::Article;
-use newsearch::date::Date;
+use newsearch::article::{Article, PublicationDate};
+use newsearch::date::{Date, Granularity};
 use newsearch::error::Error;
 use newsearch::extract::{read_bytes, FieldMap, FileContext, Format};
 use newsearch::index::{ArticleFields, ArticleIndex};
 use newsearch::search::{
-    ArticleSearcher, DateFacet, DateGranularity, FacetRequest, Filters, KeywordFacet, MatchMode,
-    SearchRequest, SortOrder,
+    ArticleSearcher, DateFacet, FacetRequest, Filters, KeywordFacet, MatchMode, SearchRequest,
+    SortOrder,
 };
-use tantivy::schema::TantivyDocument;
 use tantivy::Index;
 
 /// The French analyzer on any text: terms are short, positions never go back, offsets are
@@ -65,7 +64,7 @@ pub fn query(data: &[u8]) {
         filters: Filters::default(),
         facets: FacetRequest {
             keywords: vec![KeywordFacet::Category, KeywordFacet::Author],
-            date: Some(DateFacet::Periods(DateGranularity::Month)),
+            date: Some(DateFacet::Periods(Granularity::Month)),
             limit: 5,
         },
         collapse: options & 8 != 0,
@@ -135,16 +134,19 @@ fn small_index() -> &'static ArticleSearcher {
             ("Kim Jong-un reçoit Poutine", "Kim Jong Un a reçu Vladimir Poutine ; les deux dirigeants ont signé un accord de défense.", "Monde", 20240619),
         ];
         for (number, (title, body, category, date)) in articles.into_iter().enumerate() {
-            let mut document = TantivyDocument::default();
-            document.add_text(fields.id, number.to_string());
-            document.add_text(fields.path, format!("fuzz/{number}.txt"));
-            document.add_text(fields.title, title);
-            document.add_text(fields.body, body);
-            document.add_text(fields.text, title);
-            document.add_text(fields.text, body);
-            document.add_text(fields.category, category);
-            document.add_i64(fields.date, date);
-            writer.add_document(document).unwrap();
+            let article = Article {
+                id: number.to_string(),
+                path: format!("fuzz/{number}.txt").into(),
+                title: title.to_string(),
+                body: body.to_string(),
+                category: Some(category.to_string()),
+                date: Some(PublicationDate {
+                    date: Date::from_yyyymmdd(date).unwrap(),
+                    year_inferred: false,
+                }),
+                ..Article::default()
+            };
+            writer.add_document(fields.document(&article)).unwrap();
         }
         writer.commit().unwrap();
         let directory = std::env::temp_dir().join("newsearch-fuzz-no-groups");

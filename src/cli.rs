@@ -273,12 +273,12 @@ pub struct QueryArgs {
     /// Undated articles come last in both date orders; equal scores are newest first.
     #[arg(
         long,
+        value_enum,
         default_value = "relevance",
         value_name = "ORDER",
-        allow_hyphen_values = true,
-        value_parser = ["relevance", "date", "-date"]
+        allow_hyphen_values = true
     )]
-    pub sort: String,
+    pub sort: SortName,
 
     /// Blend recency into relevance: each score is multiplied by 0.5^(age / HALF_LIFE), the age
     /// counted from the newest article in the index (e.g. 30d, 2w, 6m, 1y; undated articles
@@ -365,6 +365,17 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// The values of `--sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortName {
+    Relevance,
+    // Newest first.
+    Date,
+    // Oldest first.
+    #[value(name = "-date")]
+    OldestFirst,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

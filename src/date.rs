@@ -1,6 +1,7 @@
-//! Calendar dates: the proleptic Gregorian `Date`, ISO parsing for filters, weekdays and today.
+//! Calendar dates: the proleptic Gregorian `Date`, its granularities, ISO parsing for filters, weekdays, today, and the arithmetic on the `YYYYMMDD` values the index stores.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A calendar day (proleptic Gregorian), without time or time zone.
@@ -23,12 +24,57 @@ pub enum Weekday {
     Sunday,
 }
 
-/// How much of a date a partial ISO string gave: `2024`, `2024-10` or `2024-10-22`.
+/// How precise a date is, or what unit dates are counted by: how much of a date a partial
+/// ISO string gave (`2024`, `2024-10` or `2024-10-22`), the periods of the date facet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Precision {
+pub enum Granularity {
     Year,
     Month,
     Day,
+}
+
+/// The years a date found in an article may have: a news archive holds no other, and a
+/// number outside them is not a year.
+pub const PLAUSIBLE_YEARS: RangeInclusive<i32> = 1900..=2100;
+
+impl Granularity {
+    /// The period a `YYYYMMDD` day falls in, as a number: `YYYY`, `YYYYMM` or `YYYYMMDD`.
+    pub fn period_of(self, yyyymmdd: i64) -> i64 {
+        yyyymmdd
+            / match self {
+                Granularity::Year => 10_000,
+                Granularity::Month => 100,
+                Granularity::Day => 1,
+            }
+    }
+
+    /// The ISO form of a period of [`Granularity::period_of`]: `2024`, `2024-10` or `2024-10-22`.
+    pub fn format(self, period: i64) -> String {
+        match self {
+            Granularity::Year => format!("{period:04}"),
+            Granularity::Month => format!("{:04}-{:02}", period / 100, period % 100),
+            Granularity::Day => format!(
+                "{:04}-{:02}-{:02}",
+                period / 10_000,
+                period / 100 % 100,
+                period % 100
+            ),
+        }
+    }
+}
+
+/// A day number that grows with the `YYYYMMDD` date: 31 numbers per month, 372 per year, so
+/// that a value maps to it, and back ([`from_dense_day_number`]), with a few divisions and
+/// no calendar (counting days in an array indexed by it leaves a few slots unused).
+pub fn dense_day_number(yyyymmdd: i64) -> i64 {
+    let (year, month, day) = (yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+    (year * 12 + month - 1) * 31 + day - 1
+}
+
+/// The `YYYYMMDD` day of a [`dense_day_number`].
+pub fn from_dense_day_number(day_number: i64) -> i64 {
+    let (months, day) = (day_number / 31, day_number % 31 + 1);
+    (months / 12) * 10_000 + (months % 12 + 1) * 100 + day
 }
 
 impl Date {
@@ -106,7 +152,7 @@ impl Date {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, returning the first day of the period
     /// and how precise the input was.
-    pub fn parse_partial(text: &str) -> Option<(Date, Precision)> {
+    pub fn parse_partial(text: &str) -> Option<(Date, Granularity)> {
         let mut parts = text.trim().split('-');
         let year_text = parts.next()?;
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
@@ -128,25 +174,25 @@ impl Date {
             return None;
         }
         match (month, day) {
-            (None, _) => Some((Date::new(year, 1, 1)?, Precision::Year)),
-            (Some(month), None) => Some((Date::new(year, month, 1)?, Precision::Month)),
-            (Some(month), Some(day)) => Some((Date::new(year, month, day)?, Precision::Day)),
+            (None, _) => Some((Date::new(year, 1, 1)?, Granularity::Year)),
+            (Some(month), None) => Some((Date::new(year, month, 1)?, Granularity::Month)),
+            (Some(month), Some(day)) => Some((Date::new(year, month, day)?, Granularity::Day)),
         }
     }
 
     /// The last day of the period that starts at `self` with the given precision.
-    pub fn end_of(self, precision: Precision) -> Date {
+    pub fn end_of(self, precision: Granularity) -> Date {
         match precision {
-            Precision::Year => Date {
+            Granularity::Year => Date {
                 month: 12,
                 day: 31,
                 ..self
             },
-            Precision::Month => Date {
+            Granularity::Month => Date {
                 day: days_in_month(self.year, self.month),
                 ..self
             },
-            Precision::Day => self,
+            Granularity::Day => self,
         }
     }
 }
@@ -251,12 +297,15 @@ mod tests {
         let (date, precision) = Date::parse_partial("2024-10").unwrap();
         assert_eq!(
             (date.to_string(), precision),
-            ("2024-10-01".into(), Precision::Month)
+            ("2024-10-01".into(), Granularity::Month)
         );
         assert_eq!(date.end_of(precision).to_string(), "2024-10-31");
         let (date, precision) = Date::parse_partial("2024").unwrap();
         assert_eq!(date.end_of(precision).to_string(), "2024-12-31");
-        assert_eq!(Date::parse_partial("2024-10-22").unwrap().1, Precision::Day);
+        assert_eq!(
+            Date::parse_partial("2024-10-22").unwrap().1,
+            Granularity::Day
+        );
         for bad in [
             "",
             "24",
@@ -269,6 +318,41 @@ mod tests {
         ] {
             assert!(Date::parse_partial(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn dense_day_numbers_keep_the_order_and_map_back() {
+        let days = [19991231, 20000101, 20240229, 20241022, 20241101];
+        let numbers: Vec<i64> = days.iter().map(|&day| dense_day_number(day)).collect();
+        assert!(numbers.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(numbers
+            .iter()
+            .zip(days)
+            .all(|(&number, day)| from_dense_day_number(number) == day));
+    }
+
+    #[test]
+    fn periods_print_as_iso() {
+        assert_eq!(Granularity::Year.format(20241022 / 10_000), "2024");
+        assert_eq!(Granularity::Month.format(20241022 / 100), "2024-10");
+        assert_eq!(Granularity::Day.format(20241022), "2024-10-22");
+    }
+
+    #[test]
+    fn periods_by_granularity() {
+        let day = 20241022;
+        assert_eq!(
+            Granularity::Year.format(Granularity::Year.period_of(day)),
+            "2024"
+        );
+        assert_eq!(
+            Granularity::Month.format(Granularity::Month.period_of(day)),
+            "2024-10"
+        );
+        assert_eq!(
+            Granularity::Day.format(Granularity::Day.period_of(day)),
+            "2024-10-22"
+        );
     }
 
     #[test]

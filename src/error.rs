@@ -73,8 +73,30 @@ pub enum Error {
         column: usize,
         message: String,
     },
+    #[error("cannot catch Ctrl-C ({reason}), so an interrupted run could not commit its work; nothing was indexed: run the command again")]
+    CtrlCHandler { reason: String },
+    #[error("{} is a folder with files in it, where the index's meta.json belongs: newsearch does not delete it; move it away and run again", path.display())]
+    FolderInTheWay { path: PathBuf },
+    #[error("searching the index at {} failed ({source}); if the index is damaged, `newsearch index --rebuild` builds it again", path.display())]
+    Search {
+        path: PathBuf,
+        source: tantivy::TantivyError,
+    },
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),
+}
+
+impl Error {
+    /// The error with the index it was met in, when it is tantivy's and says no path.
+    pub fn searching(self, index_dir: &Path) -> Error {
+        match self {
+            Error::Index(source) => Error::Search {
+                path: index_dir.to_path_buf(),
+                source,
+            },
+            other => other,
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -87,5 +109,22 @@ fn internal_advice(index: Option<&Path>) -> String {
             index.display()
         ),
         None => "; it is a bug in newsearch: please report this message".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_error_names_its_index() {
+        let error = Error::Index(tantivy::TantivyError::InvalidArgument("bad".into()))
+            .searching(Path::new("archive/index"));
+        assert!(matches!(&error, Error::Search { path, .. } if path == Path::new("archive/index")));
+        assert!(error
+            .to_string()
+            .starts_with("searching the index at archive/index failed"));
+        let other = Error::NoArticle { id: "x".into() }.searching(Path::new("archive/index"));
+        assert!(matches!(other, Error::NoArticle { .. }));
     }
 }

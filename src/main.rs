@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     // The settings files fill in what the flags and the environment leave to the defaults.
     match complete(cli, &matches).and_then(run) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
-        Ok(Outcome::Partial) => ExitCode::from(1),
+        Ok(Outcome::NoMatch | Outcome::SomeSkipped) => ExitCode::from(1),
         Ok(Outcome::Interrupted) => ExitCode::from(INTERRUPTED_EXIT_STATUS),
         Err(Error::Io { source, .. } | Error::Output(source))
             if source.kind() == std::io::ErrorKind::BrokenPipe =>

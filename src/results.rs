@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Granularity;
+
 /// The answer to one query.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
@@ -124,6 +126,26 @@ pub struct Snippet {
     pub highlights: Vec<[usize; 2]>,
 }
 
+/// What the date facet counts by: periods of a calendar unit, or the ranges asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateFacetUnit {
+    Year,
+    Month,
+    Day,
+    Range,
+}
+
+impl From<Granularity> for DateFacetUnit {
+    fn from(granularity: Granularity) -> DateFacetUnit {
+        match granularity {
+            Granularity::Year => DateFacetUnit::Year,
+            Granularity::Month => DateFacetUnit::Month,
+            Granularity::Day => DateFacetUnit::Day,
+        }
+    }
+}
+
 /// Counts over all matching articles; a facet that was not asked for (`--facets`) is absent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facets {
@@ -132,7 +154,7 @@ pub struct Facets {
     pub category: Option<Vec<FacetCount>>,
     /// The unit of `date`: "year", "month", "day", or "range" for `--facet-date` ranges.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date_granularity: Option<String>,
+    pub date_granularity: Option<DateFacetUnit>,
     /// Matches per period (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), newest first, or per range
     /// (`YYYY-MM-DD..YYYY-MM-DD`, an open end left empty) in the order asked; `value` is
     /// null for articles with no date.

@@ -150,7 +150,7 @@ impl TokenStream for FrenchTokenStream<'_> {
             let position = self.next_position;
             self.next_position += 1;
             let raw_word = &self.text[word.clone()];
-            if let Some(elided_bytes) = term_of(raw_word, self.words, &mut self.token.text) {
+            if let Some(elided_bytes) = write_term(raw_word, self.words, &mut self.token.text) {
                 self.token.offset_from = word.start + elided_bytes;
                 self.token.offset_to = word.end;
                 self.token.position = position;
@@ -187,7 +187,7 @@ impl FrenchTokenizer {
             if !first_bytes.may_start(raw_word, &mut first_folded) {
                 continue;
             }
-            if let Some(elided_bytes) = term_of(raw_word, &mut self.words, &mut term) {
+            if let Some(elided_bytes) = write_term(raw_word, &mut self.words, &mut term) {
                 if first_bytes.holds(term.as_bytes()[0]) {
                     visit(word.start + elided_bytes..word.end, &term);
                 }
@@ -237,10 +237,13 @@ impl FirstBytes {
     }
 }
 
+/// How many bytes of a raw word an elided article ("l'", "qu'") took.
+type ElidedBytes = usize;
+
 /// Writes the term of a raw word into `term`, analysing each distinct word once per tokenizer.
 /// Returns how many bytes of the raw word an elided article took, or `None` when the word
 /// yields no term.
-fn term_of(raw_word: &str, words: &mut AnalysedWords, term: &mut String) -> Option<usize> {
+fn write_term(raw_word: &str, words: &mut AnalysedWords, term: &mut String) -> Option<ElidedBytes> {
     if let Some(analysis) = words.cache.get(raw_word) {
         let analysed = words.term(analysis)?;
         term.clear();

@@ -46,7 +46,7 @@ pub fn run(color: ColorChoice, args: ExtractArgs) -> Result<Outcome> {
     Ok(if complete {
         Outcome::Success
     } else {
-        Outcome::Partial
+        Outcome::SomeSkipped
     })
 }
 

@@ -43,7 +43,7 @@ pub fn run(
     } else if report.skipped.is_empty() {
         Outcome::Success
     } else {
-        Outcome::Partial
+        Outcome::SomeSkipped
     })
 }
 
@@ -59,7 +59,9 @@ fn stop_on_ctrl_c(interrupted: &Arc<AtomicBool>) -> Result<()> {
             "newsearch: interrupted: committing the files read so far (Ctrl-C again to stop at once)"
         );
     })
-    .map_err(|error| Error::InvalidOption(format!("cannot handle Ctrl-C: {error}")))
+    .map_err(|error| Error::CtrlCHandler {
+        reason: error.to_string(),
+    })
 }
 
 fn indexing_options(index_dir: &Path, args: IndexArgs) -> Result<IndexingOptions> {

@@ -22,8 +22,10 @@ use crate::error::{Error, Result};
 pub enum Outcome {
     /// Everything asked for was done (articles matched, every file was indexed).
     Success,
-    /// Done, but nothing matched or some files were skipped.
-    Partial,
+    /// Done, but nothing matched (exit status 1, as grep and ripgrep).
+    NoMatch,
+    /// Done, but some files or records could not be read (exit status 1).
+    SomeSkipped,
     /// Stopped by Ctrl-C; what was done is committed.
     Interrupted,
 }

@@ -1,17 +1,18 @@
 //! `newsearch query`: search the index and print ranked hits, the total and the facets.
 
+use crate::date::Granularity;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
-use crate::cli::{ColorChoice, FacetName, QueryArgs};
+use crate::cli::{ColorChoice, FacetName, QueryArgs, SortName};
 use crate::date::{parse_date_range, period_bound, DateRangeError};
 use crate::engine::{ArticleSearch, Engine};
 use crate::error::{Error, Result};
 use crate::output::{print_json, print_results, terminal_safe_lines, Style};
 use crate::results::{BatchError, BatchResults};
 use crate::search::{
-    parse_half_life, DateFacet, DateGranularity, FacetRequest, Filters, KeywordFacet, MatchMode,
+    parse_half_life, DateFacet, FacetRequest, Filters, KeywordFacet, MatchMode, Recency,
     SearchRequest, SortOrder, Synonyms,
 };
 
@@ -37,7 +38,7 @@ pub fn run(engine: &Engine, color: ColorChoice, args: QueryArgs) -> Result<Outco
     Ok(if results.total_hits > 0 {
         Outcome::Success
     } else {
-        Outcome::Partial
+        Outcome::NoMatch
     })
 }
 
@@ -150,56 +151,15 @@ fn synonyms(no_built_in: bool, file: Option<&Path>) -> Result<Synonyms> {
 /// Validates the arguments into a request: dates parsed, bounds ordered, mode chosen (the
 /// HTTP API's search builds its request here too).
 pub(crate) fn search_request(args: QueryArgs) -> Result<SearchRequest> {
-    let since = args
-        .since
-        .as_deref()
-        .map(|text| parse_date_bound(text, false))
-        .transpose()?;
-    let until = args
-        .until
-        .as_deref()
-        .map(|text| parse_date_bound(text, true))
-        .transpose()?;
-    if let (Some(since), Some(until)) = (since, until) {
-        if since > until {
-            return Err(Error::InvalidOption(format!(
-                "--since {} is after --until {}",
-                args.since.unwrap_or_default(),
-                args.until.unwrap_or_default()
-            )));
-        }
-    }
-    let recency = args
-        .recency
-        .as_deref()
-        .map(|text| {
-            parse_half_life(text).ok_or_else(|| {
-                Error::InvalidOption(format!(
-                    "--recency {text}: use a positive number of days, or 30d, 2w, 6m, 1y"
-                ))
-            })
-        })
-        .transpose()?;
-    let sort = match args.sort.as_str() {
-        "date" => SortOrder::NewestFirst,
-        "-date" => SortOrder::OldestFirst,
-        _ => SortOrder::Relevance,
-    };
-    let mode = if args.all {
-        MatchMode::All
-    } else if args.any {
-        MatchMode::Any
-    } else {
-        MatchMode::Every
-    };
+    let (since, until) = date_bounds(args.since.as_deref(), args.until.as_deref())?;
     Ok(SearchRequest {
         text: args.text.join(" "),
-        mode,
+        mode: match_mode(&args),
         fuzzy: args.fuzzy,
         limit: args.limit,
         offset: args.offset,
-        sort,
-        recency,
+        sort: sort_order(args.sort),
+        recency: recency(args.recency.as_deref())?,
         collapse: !args.no_collapse,
         filters: Filters {
             categories: args.categories,
@@ -208,6 +168,56 @@ pub(crate) fn search_request(args: QueryArgs) -> Result<SearchRequest> {
         },
         facets: facet_request(&args.facets, &args.facet_date, args.facet_limit)?,
     })
+}
+
+/// `--since` and `--until` as inclusive `YYYYMMDD` bounds, in order.
+fn date_bounds(since: Option<&str>, until: Option<&str>) -> Result<(Option<i64>, Option<i64>)> {
+    let from = since
+        .map(|text| parse_date_bound(text, false))
+        .transpose()?;
+    let to = until.map(|text| parse_date_bound(text, true)).transpose()?;
+    if let (Some(from), Some(to)) = (from, to) {
+        if from > to {
+            return Err(Error::InvalidOption(format!(
+                "--since {} is after --until {}",
+                since.unwrap_or_default(),
+                until.unwrap_or_default()
+            )));
+        }
+    }
+    Ok((from, to))
+}
+
+/// `--recency`'s half-life.
+fn recency(half_life: Option<&str>) -> Result<Option<Recency>> {
+    half_life
+        .map(|text| {
+            parse_half_life(text).ok_or_else(|| {
+                Error::InvalidOption(format!(
+                    "--recency {text}: use a positive number of days, or 30d, 2w, 6m, 1y"
+                ))
+            })
+        })
+        .transpose()
+}
+
+fn sort_order(sort: SortName) -> SortOrder {
+    match sort {
+        SortName::Relevance => SortOrder::Relevance,
+        SortName::Date => SortOrder::NewestFirst,
+        SortName::OldestFirst => SortOrder::OldestFirst,
+    }
+}
+
+/// Which articles the plain words select: `--all`, `--any`, or every word counted.
+fn match_mode(args: &QueryArgs) -> MatchMode {
+    if args.all {
+        MatchMode::All
+    } else if args.any {
+        MatchMode::Any
+    } else {
+        MatchMode::Every
+    }
 }
 
 /// The facets asked for: which ones, the date unit or ranges, the limit.
@@ -236,9 +246,9 @@ fn facet_request(names: &[FacetName], date_spec: &str, limit: usize) -> Result<F
 /// `year`, `month`, `day`, or comma-separated date ranges.
 fn date_facet(spec: &str) -> Result<DateFacet> {
     let unit = match spec {
-        "year" => Some(DateGranularity::Year),
-        "month" => Some(DateGranularity::Month),
-        "day" => Some(DateGranularity::Day),
+        "year" => Some(Granularity::Year),
+        "month" => Some(Granularity::Month),
+        "day" => Some(Granularity::Day),
         _ => None,
     };
     if let Some(unit) = unit {

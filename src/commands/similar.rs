@@ -24,7 +24,7 @@ pub fn run(engine: &Engine, color: ColorChoice, args: SimilarArgs) -> Result<Out
     Ok(if results.total_hits > 0 {
         Outcome::Success
     } else {
-        Outcome::Partial
+        Outcome::NoMatch
     })
 }
 

@@ -24,28 +24,31 @@ pub(super) fn query_searcher(
     Ok(Box::new(searcher))
 }
 
+/// tantivy's errors name no file: the engine's say which index they were met in.
 impl ArticleSearch for ArticleSearcher {
     fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        ArticleSearcher::search(self, request)
+        ArticleSearcher::search(self, request).map_err(|error| error.searching(self.directory()))
     }
 
     fn article(&self, id: &str) -> Result<Option<ArticleView>> {
-        ArticleSearcher::article(self, id)
+        ArticleSearcher::article(self, id).map_err(|error| error.searching(self.directory()))
     }
 
     fn ids_in_file(&self, path: &str) -> Result<Vec<String>> {
-        ArticleSearcher::ids_in_file(self, path)
+        ArticleSearcher::ids_in_file(self, path).map_err(|error| error.searching(self.directory()))
     }
 
     fn mark_query(&self, article: &mut ArticleView, query: &str) -> Result<()> {
         ArticleSearcher::mark_query(self, article, query)
+            .map_err(|error| error.searching(self.directory()))
     }
 
     fn similar(&self, id: &str, request: &SearchRequest) -> Result<Option<SearchResults>> {
         ArticleSearcher::similar(self, id, request)
+            .map_err(|error| error.searching(self.directory()))
     }
 
     fn stats(&self) -> Result<IndexStats> {
-        ArticleSearcher::stats(self)
+        ArticleSearcher::stats(self).map_err(|error| error.searching(self.directory()))
     }
 }

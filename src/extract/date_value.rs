@@ -1,7 +1,7 @@
 //! Dates as metadata fields write them: ISO dates and timestamps, RFC 2822, Unix seconds, French dates.
 
 use crate::article::PublicationDate;
-use crate::date::Date;
+use crate::date::{Date, PLAUSIBLE_YEARS};
 
 use super::french_date::find_dates;
 
@@ -38,7 +38,7 @@ pub fn date_from_unix_time(time: i64) -> Option<PublicationDate> {
         time
     };
     let date = Date::from_days_since_epoch(seconds.div_euclid(86_400));
-    (1900..=2100).contains(&date.year).then(|| exact(date))
+    PLAUSIBLE_YEARS.contains(&date.year).then(|| exact(date))
 }
 
 fn exact(date: Date) -> PublicationDate {

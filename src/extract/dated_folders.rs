@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::date::{Date, Precision};
+use crate::date::{Date, Granularity, PLAUSIBLE_YEARS};
 
 /// Whether a folder's name is a date or a part of one: a year, a month or day number, or
 /// an ISO-style `2024-10` / `2024-10-03` (also with `_`).
@@ -26,12 +26,12 @@ pub(crate) fn folder_day(path: &Path) -> Option<Date> {
         .take(3)
         .map(|part| part.to_string_lossy().into_owned())
         .collect();
-    if let Some((date, Precision::Day)) = folders.first().and_then(|name| folder_date(name)) {
+    if let Some((date, Granularity::Day)) = folders.first().and_then(|name| folder_date(name)) {
         return Some(date);
     }
     match folders.as_slice() {
         [day, month, year, ..] if is_day_or_month(day) && is_day_or_month(month) => {
-            let (year, Precision::Year) = folder_date(year)? else {
+            let (year, Granularity::Year) = folder_date(year)? else {
                 return None;
             };
             Date::new(year.year, month.parse().ok()?, day.parse().ok()?)
@@ -51,9 +51,9 @@ fn is_day_or_month(name: &str) -> bool {
 
 /// `2024`, `2024-10`, `2024-10-03` (or with `_`) as a date and its precision, for years a
 /// news archive can hold.
-fn folder_date(name: &str) -> Option<(Date, Precision)> {
+fn folder_date(name: &str) -> Option<(Date, Granularity)> {
     let (date, precision) = Date::parse_partial(&name.replace('_', "-"))?;
-    (1900..=2100)
+    PLAUSIBLE_YEARS
         .contains(&date.year)
         .then_some((date, precision))
 }

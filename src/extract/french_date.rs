@@ -1,7 +1,7 @@
 //! French date expressions in page text: "22 octobre 2024", "11 juil. 2024", "1er novembre 2024", "ce lundi 21 octobre", 2024-10-22, 22/10/2024.
 use std::ops::{Range, RangeInclusive};
 
-use crate::date::{Date, Weekday};
+use crate::date::{Date, Weekday, PLAUSIBLE_YEARS};
 
 /// One date expression found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,9 +14,6 @@ pub struct DateMention {
     /// Byte range of the whole expression in the text (including a weekday, "le"/"ce" not included, "1er").
     pub span: Range<usize>,
 }
-
-/// Years a written or numeric date may have.
-const PLAUSIBLE_YEARS: RangeInclusive<i32> = 1900..=2100;
 
 /// How far back, in years, a weekday is used to find the year of a date written without one.
 const YEARS_SEARCHED_BACK: i32 = 40;
@@ -140,9 +137,9 @@ fn mention_at(text: &str, start: usize, today: Date) -> Option<DateMention> {
 fn iso_date_at(text: &str, start: usize) -> Option<DateParts> {
     let mut cursor = Cursor::new(text, start);
     let year = cursor.take_year()?;
-    cursor.expect('-')?;
+    cursor.require('-')?;
     let month = cursor.take_number(2..=2)?;
-    cursor.expect('-')?;
+    cursor.require('-')?;
     let day = cursor.take_number(2..=2)?;
     let ends_cleanly = !cursor.is_glued_to_next() || cursor.is_followed_by_time();
     ends_cleanly.then_some(DateParts {
@@ -164,7 +161,7 @@ fn numeric_day_first_date_at(text: &str, start: usize) -> Option<DateParts> {
         .filter(|character| NUMERIC_DATE_SEPARATORS.contains(character))?;
     cursor.eat(separator);
     let month = cursor.take_number(1..=2)?;
-    cursor.expect(separator)?;
+    cursor.require(separator)?;
     let before_year = cursor.position;
     let (year, short_year) = match cursor.take_year() {
         Some(year) => (Some(year), None),
@@ -361,8 +358,8 @@ impl<'a> Cursor<'a> {
         found
     }
 
-    /// Moves past `expected`, or fails when something else comes next.
-    fn expect(&mut self, expected: char) -> Option<()> {
+    /// Moves past `expected`, or gives `None` when something else comes next (for `?`).
+    fn require(&mut self, expected: char) -> Option<()> {
         self.eat(expected).then_some(())
     }
 

@@ -3,13 +3,13 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use tantivy::schema::{Field, IndexRecordOption, TantivyDocument, Value};
+use tantivy::schema::{IndexRecordOption, TantivyDocument};
 use tantivy::{DocAddress, DocSet, Searcher, Term, TERMINATED};
 
 use crate::article::{fnv1a, ArticleKey};
 use crate::error::Result;
 
-use super::schema::ArticleFields;
+use super::document::ArticleFields;
 
 /// What to do with an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,9 +34,7 @@ enum Holder {
 /// it replaced, plus those it gave.
 pub(crate) struct ArticleIds {
     searcher: Searcher,
-    id_field: Field,
-    path_field: Field,
-    body_field: Field,
+    fields: ArticleFields,
     /// Committed articles whose file this run removes, reads again or forgets.
     replaced: HashSet<DocAddress>,
     /// Ids given in this run (as numbers), with the hash of the article's text.
@@ -48,9 +46,7 @@ impl ArticleIds {
     pub(crate) fn new(searcher: Searcher, fields: &ArticleFields) -> ArticleIds {
         ArticleIds {
             searcher,
-            id_field: fields.id,
-            path_field: fields.path,
-            body_field: fields.body,
+            fields: fields.clone(),
             replaced: HashSet::new(),
             given: HashMap::new(),
         }
@@ -62,7 +58,7 @@ impl ArticleIds {
         if self.searcher.num_docs() == 0 {
             return Ok(());
         }
-        let term = Term::from_field_text(self.path_field, path_key);
+        let term = Term::from_field_text(self.fields.path, path_key);
         let mut addresses = Vec::new();
         self.for_each_live(&term, |address| {
             addresses.push(address);
@@ -113,7 +109,7 @@ impl ArticleIds {
             return Ok(None);
         }
         let mut found = None;
-        let term = Term::from_field_text(self.id_field, id);
+        let term = Term::from_field_text(self.fields.id, id);
         self.for_each_live(&term, |address| {
             found = Some(address);
             false
@@ -122,15 +118,10 @@ impl ArticleIds {
             return Ok(None);
         };
         let document: TantivyDocument = self.searcher.doc(address)?;
-        let text_of = |field: Field| {
-            document
-                .get_first(field)
-                .and_then(|value| value.as_str())
-                .unwrap_or_default()
-        };
+        let article = self.fields.article(&document);
         Ok(Some(Holder::Indexed {
-            path: PathBuf::from(text_of(self.path_field)),
-            text: fnv1a(text_of(self.body_field).as_bytes()),
+            text: fnv1a(article.body.as_bytes()),
+            path: article.path,
         }))
     }
 

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+use super::document::FIELDS_OF_EVERY_VERSION;
+
 /// The marker newsearch writes in every index folder it creates.
 pub const MARKER_FILE: &str = "newsearch-index.txt";
 
@@ -131,7 +133,7 @@ fn has_newsearch_schema(meta: &Path) -> bool {
     let Some(fields) = meta["schema"].as_array() else {
         return false;
     };
-    ["id", "path", "text"].iter().all(|name| {
+    FIELDS_OF_EVERY_VERSION.iter().all(|name| {
         fields
             .iter()
             .any(|field| field["name"].as_str() == Some(name))

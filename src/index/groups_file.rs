@@ -15,8 +15,8 @@ use tantivy::Searcher;
 
 use crate::error::{Error, Result};
 
+use super::document::signature_column;
 use super::near_duplicates::{DuplicateGroups, MAX_DISTANCE};
-use super::schema::SIMHASH;
 
 /// The side file, in the index directory (tantivy leaves files it did not write alone).
 pub const GROUPS_FILE: &str = "near-duplicates.json";
@@ -35,7 +35,7 @@ struct GroupsFile {
 pub fn live_signatures(searcher: &Searcher) -> Result<Vec<u64>> {
     let mut signatures = Vec::new();
     for segment in searcher.segment_readers() {
-        let column = segment.fast_fields().u64(SIMHASH)?;
+        let column = signature_column(segment)?;
         signatures.extend(segment.doc_ids_alive().filter_map(|doc| column.first(doc)));
     }
     Ok(signatures)

@@ -6,8 +6,7 @@ use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use tantivy::directory::error::LockError;
-use tantivy::schema::TantivyDocument;
-use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
 use crate::article::{body_fingerprint, Article, ArticleKey, FileArticleKeys};
 use crate::error::{Error, Result};
@@ -16,16 +15,15 @@ use crate::extract::{read_file_counted, FieldMap, FileContext, Format};
 use super::article_ids::{ArticleIds, Placement};
 use super::changes::changes;
 use super::disk_space::is_disk_full;
+use super::document::ArticleFields;
 use super::file_progress::FileProgress;
 use super::folder::{inspect, IndexFolder};
 use super::groups_file::update_groups;
 use super::index_directory::cannot_write;
 use super::indexer::{IndexingOptions, IndexingProgress, IndexingReport, MovedFolder, SkippedFile};
 use super::manifest::Manifest;
-use super::near_duplicates::signature;
 use super::open::{load_manifest, open_or_create_index};
 use super::rebuild::{lock_writer, remove_unused_files};
-use super::schema::ArticleFields;
 use super::walk::{discover, Discovered, InputFile};
 
 /// Runs `newsearch index` into the index in `target` (the index folder, or the aside folder
@@ -82,21 +80,7 @@ fn run_into(
 
     let article_index = open_or_create_index(target)?;
     // The lock first: the manifest read next is then the one this run's commits follow.
-    let writer: IndexWriter = article_index
-        .index
-        .writer_with_num_threads(options.threads, options.memory_budget)
-        .map_err(|error| match error {
-            TantivyError::LockFailure(LockError::IoError(error), _) if cannot_write(&error) => {
-                Error::ReadOnlyIndex {
-                    path: options.index_dir.clone(),
-                    reason: error.to_string(),
-                }
-            }
-            TantivyError::LockFailure(..) => Error::IndexLocked {
-                path: target.to_path_buf(),
-            },
-            other => Error::Index(other),
-        })?;
+    let writer = open_writer(&article_index.index, options, target)?;
     // The files of a run that failed (a full disk) or was killed: the lock is held, so
     // nothing else is writing them, and they may hold the space this run needs.
     remove_unused_files(target)?;
@@ -140,24 +124,7 @@ fn run_into(
             run.remove_file(&Manifest::key(&path))?;
         }
     }
-    let mut articles_since_commit = 0;
-    for file in &plan.to_read {
-        if run.interrupted() {
-            run.report.interrupted = true;
-            break;
-        }
-        let articles = run.read(file, &mut skipped, progress)?;
-        if run.report.interrupted {
-            break;
-        }
-        articles_since_commit += articles;
-        if articles_since_commit >= options.commit_every {
-            run.commit()?;
-            reader.reload()?;
-            progress.committed(reader.searcher().num_docs());
-            articles_since_commit = 0;
-        }
-    }
+    run.read_all(&plan.to_read, &reader, &mut skipped, progress)?;
     progress.committing();
     if !run.report.interrupted {
         // Stored only once every file they concern was read with them: a run stopped before
@@ -176,6 +143,56 @@ fn run_into(
     report.skipped = skipped;
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+/// The index writer of the run, which holds the index's writer lock.
+fn open_writer(index: &Index, options: &IndexingOptions, target: &Path) -> Result<IndexWriter> {
+    index
+        .writer_with_num_threads(options.threads, options.memory_budget)
+        .map_err(|error| match error {
+            TantivyError::LockFailure(LockError::IoError(error), _) if cannot_write(&error) => {
+                Error::ReadOnlyIndex {
+                    path: options.index_dir.clone(),
+                    reason: error.to_string(),
+                }
+            }
+            TantivyError::LockFailure(..) => Error::IndexLocked {
+                path: target.to_path_buf(),
+            },
+            other => Error::Index(other),
+        })
+}
+
+impl Run<'_> {
+    /// Reads `files` in order, committing every `commit_every` articles at a file boundary,
+    /// until all are read or the run is interrupted.
+    fn read_all(
+        &mut self,
+        files: &[InputFile],
+        reader: &IndexReader,
+        skipped: &mut Vec<SkippedFile>,
+        progress: &dyn IndexingProgress,
+    ) -> Result<()> {
+        let mut articles_since_commit = 0;
+        for file in files {
+            if self.interrupted() {
+                self.report.interrupted = true;
+                return Ok(());
+            }
+            let articles = self.read(file, skipped, progress)?;
+            if self.report.interrupted {
+                return Ok(());
+            }
+            articles_since_commit += articles;
+            if articles_since_commit >= self.options.commit_every {
+                self.commit()?;
+                reader.reload()?;
+                progress.committed(reader.searcher().num_docs());
+                articles_since_commit = 0;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The state of a run.
@@ -251,7 +268,7 @@ impl Run<'_> {
                         self.report.exact_duplicates += 1;
                     }
                     article.id = id;
-                    match self.writer.add_document(to_document(self.fields, &article)) {
+                    match self.writer.add_document(self.fields.document(&article)) {
                         Ok(_) => written += 1,
                         Err(failure) => error = Some(Error::Index(failure)),
                     }
@@ -362,32 +379,4 @@ impl Run<'_> {
         prepared.commit()?;
         Ok(())
     }
-}
-
-/// The one place an article becomes the engine's document.
-fn to_document(fields: &ArticleFields, article: &Article) -> TantivyDocument {
-    let mut document = TantivyDocument::default();
-    document.add_text(fields.id, &article.id);
-    document.add_text(fields.path, Manifest::key(&article.path));
-    document.add_text(fields.title, &article.title);
-    document.add_text(fields.body, &article.body);
-    document.add_text(fields.text, &article.title);
-    document.add_text(fields.text, &article.body);
-    let optional_texts = [
-        (fields.category, &article.category),
-        (fields.author, &article.author),
-        (fields.source, &article.source),
-        (fields.url, &article.url),
-    ];
-    for (field, value) in optional_texts {
-        if let Some(value) = value {
-            document.add_text(field, value);
-        }
-    }
-    if let Some(date) = article.date {
-        document.add_i64(fields.date, date.date.to_yyyymmdd());
-        document.add_bool(fields.date_inferred, date.year_inferred);
-    }
-    document.add_u64(fields.simhash, signature(&article.body));
-    document
 }

@@ -3,6 +3,7 @@
 mod article_ids;
 mod changes;
 mod disk_space;
+pub mod document;
 mod field_mappings;
 mod file_progress;
 mod folder;
@@ -15,10 +16,10 @@ mod manifest;
 pub mod near_duplicates;
 mod open;
 mod rebuild;
-pub mod schema;
 mod walk;
 
 pub(crate) use changes::changes;
+pub use document::{ArticleFields, KeywordField};
 pub use field_mappings::{FieldMappings, FieldMappingsUsed};
 pub(crate) use file_progress::FileProgress;
 pub use folder::MARKER_FILE;
@@ -30,5 +31,4 @@ pub use integrity::failing_checksums;
 pub(crate) use manifest::{FileState, Manifest};
 pub use near_duplicates::DuplicateGroups;
 pub use open::{open_index, open_or_create_index, ArticleIndex};
-pub use schema::ArticleFields;
 pub(crate) use walk::{discover, Discovered, InputFile};

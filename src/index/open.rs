@@ -8,10 +8,10 @@ use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, TantivyError};
 use crate::analysis;
 use crate::error::{Error, Result};
 
+use super::document::ArticleFields;
 use super::folder::{inspect, own_entries, segment_of, write_marker, IndexFolder};
 use super::index_directory::IndexDirectory;
 use super::manifest::{Manifest, ManifestError, INDEX_FORMAT};
-use super::schema::ArticleFields;
 
 /// An open newsearch index and the handles on its fields.
 pub struct ArticleIndex {

@@ -97,12 +97,7 @@ pub(crate) fn swap_in(directory: &Path) -> Result<()> {
     if meta.is_dir() {
         // "meta.json" replaced by a folder: an empty one can go; one with files in it may
         // hold someone's files, so it stays and the rebuild stops before the switch.
-        std::fs::remove_dir(&meta).map_err(|_| {
-            Error::InvalidOption(format!(
-                "{} is a folder with files in it, where the index's meta.json belongs: newsearch does not delete it; move it away and run again",
-                meta.display()
-            ))
-        })?;
+        std::fs::remove_dir(&meta).map_err(|_| Error::FolderInTheWay { path: meta.clone() })?;
     }
     rename("meta.json")?;
     for side_file in [GROUPS_FILE, ".managed.json"] {

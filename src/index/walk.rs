@@ -5,7 +5,7 @@ use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 
 use ignore::overrides::{Override, OverrideBuilder};
-use ignore::WalkBuilder;
+use ignore::{DirEntry, WalkBuilder};
 
 use crate::error::{Error, Result};
 use crate::extract::{expected_size, Format};
@@ -99,97 +99,138 @@ pub(crate) fn discover(
         {
             continue;
         }
-        let folders = index_folders.clone();
-        let walk = WalkBuilder::new(&root)
-            .follow_links(true)
-            .sort_by_file_name(|one, other| one.cmp(other))
-            .overrides(exclusions(&root, exclude)?)
-            .filter_entry(move |entry| {
-                !(entry.file_type().is_some_and(|kind| kind.is_dir())
-                    && is_index_folder(entry.path(), &folders))
-            })
-            .build();
-        // The depths of the symbolic links to folders the walk is inside: below them paths are
-        // not canonical (the root is, and so is every path with no link on the way).
-        let mut link_depths: Vec<usize> = Vec::new();
-        for entry in walk {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
-                    let (path, reason) = walk_error(&error);
-                    found.skipped.push(SkippedFile {
-                        path: path.unwrap_or_else(|| root.clone()),
-                        line: None,
-                        reason,
-                    });
-                    continue;
-                }
-            };
-            let Some(kind) = entry.file_type() else {
-                continue;
-            };
-            while link_depths
-                .last()
-                .is_some_and(|&depth| depth >= entry.depth())
-            {
-                link_depths.pop();
-            }
-            if kind.is_dir() {
-                if entry.path_is_symlink() {
-                    link_depths.push(entry.depth());
-                }
-                continue;
-            }
-            if !kind.is_file() {
-                continue;
-            }
-            let path = if link_depths.is_empty() && !entry.path_is_symlink() {
-                entry.path().to_path_buf()
-            } else {
-                match entry.path().canonicalize() {
-                    Ok(path) => path,
-                    Err(error) => {
-                        found.skipped.push(SkippedFile {
-                            path: entry.path().to_path_buf(),
-                            line: None,
-                            reason: error.to_string(),
-                        });
-                        continue;
-                    }
-                }
-            };
-            let Some(format) = Format::of(&path) else {
-                if entry.depth() == 0 {
-                    // Named on the command line: the user expected it to be read.
-                    found.skipped.push(SkippedFile {
-                        path,
-                        line: None,
-                        reason: "not a format newsearch reads".to_string(),
-                    });
-                } else {
-                    found.other_formats.push(path);
-                }
-                continue;
-            };
-            if !seen.first_time(&path, &found.files) {
-                continue;
-            }
-            found.files.push(InputFile {
-                folder_category: folder_category(&root, entry.path()),
-                relative_path: relative_path(&root, entry.path()),
-                state: entry.metadata().map_or(
-                    FileState {
-                        size: 0,
-                        modified_ns: 0,
-                    },
-                    |metadata| FileState::of(&metadata),
-                ),
-                format,
-                path,
-            });
-        }
+        walk_root(&root, exclude, &index_folders, &mut seen, &mut found)?;
     }
     Ok(found)
+}
+
+/// Adds to `found` what the walk under `root` finds.
+fn walk_root(
+    root: &Path,
+    exclude: &[String],
+    index_folders: &[PathBuf],
+    seen: &mut SeenPaths,
+    found: &mut Discovered,
+) -> Result<()> {
+    let folders = index_folders.to_vec();
+    let walk = WalkBuilder::new(root)
+        .follow_links(true)
+        .sort_by_file_name(|one, other| one.cmp(other))
+        .overrides(exclusions(root, exclude)?)
+        .filter_entry(move |entry| {
+            !(entry.file_type().is_some_and(|kind| kind.is_dir())
+                && is_index_folder(entry.path(), &folders))
+        })
+        .build();
+    // The depths of the symbolic links to folders the walk is inside: below them paths are
+    // not canonical (the root is, and so is every path with no link on the way).
+    let mut link_depths: Vec<usize> = Vec::new();
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let (path, reason) = walk_error(&error);
+                found.skipped.push(SkippedFile {
+                    path: path.unwrap_or_else(|| root.to_path_buf()),
+                    line: None,
+                    reason,
+                });
+                continue;
+            }
+        };
+        if let Some(path) = file_path(&entry, &mut link_depths, &mut found.skipped) {
+            add_file(root, &entry, path, seen, found);
+        }
+    }
+    Ok(())
+}
+
+/// The canonical path of the file at `entry`; `None` for a folder or anything else that is
+/// not a file, and for a path that cannot be resolved (skipped, with the reason).
+fn file_path(
+    entry: &DirEntry,
+    link_depths: &mut Vec<usize>,
+    skipped: &mut Vec<SkippedFile>,
+) -> Option<PathBuf> {
+    let kind = entry.file_type()?;
+    while link_depths
+        .last()
+        .is_some_and(|&depth| depth >= entry.depth())
+    {
+        link_depths.pop();
+    }
+    if kind.is_dir() {
+        if entry.path_is_symlink() {
+            link_depths.push(entry.depth());
+        }
+        return None;
+    }
+    if !kind.is_file() {
+        return None;
+    }
+    if link_depths.is_empty() && !entry.path_is_symlink() {
+        return Some(entry.path().to_path_buf());
+    }
+    match entry.path().canonicalize() {
+        Ok(path) => Some(path),
+        Err(error) => {
+            skipped.push(SkippedFile {
+                path: entry.path().to_path_buf(),
+                line: None,
+                reason: error.to_string(),
+            });
+            None
+        }
+    }
+}
+
+/// Adds the file at `path` (found at `entry` under `root`) to `found`: a file to read if
+/// newsearch reads its format and it was not met before, else an other format, or skipped.
+fn add_file(
+    root: &Path,
+    entry: &DirEntry,
+    path: PathBuf,
+    seen: &mut SeenPaths,
+    found: &mut Discovered,
+) {
+    let Some(format) = Format::of(&path) else {
+        if entry.depth() == 0 {
+            // Named on the command line: the user expected it to be read.
+            found.skipped.push(SkippedFile {
+                path,
+                line: None,
+                reason: "not a format newsearch reads".to_string(),
+            });
+        } else {
+            found.other_formats.push(path);
+        }
+        return;
+    };
+    if !seen.first_time(&path, &found.files) {
+        return;
+    }
+    // Without its size and time, a file could not be told unchanged next time.
+    let state = match entry.metadata() {
+        Ok(metadata) => FileState::of(&metadata),
+        Err(error) => {
+            found.skipped.push(SkippedFile {
+                path,
+                line: None,
+                reason: format!(
+                    "cannot read its size and modification time: {}",
+                    walk_error(&error).1
+                ),
+            });
+            return;
+        }
+    };
+    found.files.push(InputFile {
+        folder_category: folder_category(root, entry.path()),
+        relative_path: relative_path(root, entry.path()),
+        state,
+        format,
+        path,
+    });
 }
 
 /// The files found so far, by a hash of their path: the same file reached twice (through a

@@ -4,7 +4,9 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::results::{ArticleSummary, FacetCount, Hit, MatchKind, SearchResults, Snippet};
+use crate::results::{
+    ArticleSummary, DateFacetUnit, FacetCount, Hit, MatchKind, SearchResults, Snippet,
+};
 
 use super::style::Style;
 use super::terminal_safe::terminal_safe;
@@ -190,15 +192,17 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
         return Ok(());
     }
     let facets = &results.facets;
-    let dates_label = match facets.date_granularity.as_deref() {
-        Some("range") => "Date ranges".to_string(),
-        granularity => format!("Dates by {}", granularity.unwrap_or("month")),
+    let dates_label = match facets.date_granularity {
+        Some(DateFacetUnit::Range) => "Date ranges",
+        Some(DateFacetUnit::Year) => "Dates by year",
+        Some(DateFacetUnit::Month) | None => "Dates by month",
+        Some(DateFacetUnit::Day) => "Dates by day",
     };
     let lists = [
         ("Categories", &facets.category, "no category"),
         ("Authors", &facets.author, "no author"),
         ("Sources", &facets.source, "no source"),
-        (dates_label.as_str(), &facets.date, "no date"),
+        (dates_label, &facets.date, "no date"),
     ];
     for (label, counts, none) in lists {
         if let Some(counts) = counts {

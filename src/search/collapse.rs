@@ -33,12 +33,7 @@ pub fn page(
 ) -> Page {
     let wanted = offset.saturating_add(limit);
     if !collapse {
-        sort_head(matches, wanted, order);
-        let results = matches.iter().take(wanted).skip(offset);
-        return Page {
-            results: results.map(|found| alone(*found)).collect(),
-            total: matches.iter().filter(|found| found.counted).count(),
-        };
+        return uncollapsed_page(matches, order, offset, wanted);
     }
     if limit == 0 {
         return Page {
@@ -47,6 +42,33 @@ pub fn page(
         };
     }
     let every_group = count_groups(matches.iter());
+    let leaders = group_leaders(matches, order, wanted, every_group);
+    let results = with_other_members(&leaders[offset.min(leaders.len())..], matches, order);
+    let total = if matches.iter().all(|found| found.counted) {
+        every_group
+    } else {
+        count_groups(matches.iter().filter(|found| found.counted))
+    };
+    Page { results, total }
+}
+
+/// The results `offset..wanted` of the matches in `order`, each article on its own.
+fn uncollapsed_page(matches: &mut [Match], order: SortOrder, offset: usize, wanted: usize) -> Page {
+    sort_head(matches, wanted, order);
+    let results = matches.iter().take(wanted).skip(offset);
+    Page {
+        results: results.map(|found| alone(*found)).collect(),
+        total: matches.iter().filter(|found| found.counted).count(),
+    }
+}
+
+/// The best-ranked match of each of the first `wanted` groups (of `every_group`), in order.
+fn group_leaders(
+    matches: &mut [Match],
+    order: SortOrder,
+    wanted: usize,
+    every_group: usize,
+) -> Vec<Match> {
     let wanted_groups = wanted.min(every_group);
     // Sort a growing head until it holds the best match of every group the page needs:
     // a match outside the sorted head ranks below all of it. It starts at twice what the
@@ -56,43 +78,42 @@ pub fn page(
         .saturating_mul(2)
         .saturating_mul(average_group)
         .max(32);
-    let leaders = loop {
+    loop {
         sort_head(matches, head, order);
         let leaders = first_of_each_group(&matches[..head.min(matches.len())], wanted);
         if leaders.len() >= wanted_groups || head >= matches.len() {
-            break leaders;
+            return leaders;
         }
         head = head.saturating_mul(4);
-    };
-    let shown = &leaders[offset.min(leaders.len())..];
-    // The other members of the shown groups, in rank order; an article alone has none.
+    }
+}
+
+/// One result per shown leader, with the other members of its group in rank order (an
+/// article alone has none).
+fn with_other_members(shown: &[Match], matches: &[Match], order: SortOrder) -> Vec<Collapsed> {
     let slot: FxHashMap<u64, usize> = shown
         .iter()
         .enumerate()
         .filter_map(|(index, leader)| Some((leader.group_key()?, index)))
         .collect();
     let mut results: Vec<Collapsed> = shown.iter().map(|&leader| alone(leader)).collect();
-    if !slot.is_empty() {
-        for found in matches.iter() {
-            let Some(key) = found.group_key() else {
-                continue;
-            };
-            if let Some(&index) = slot.get(&key) {
-                if found.address != results[index].best.address {
-                    results[index].others.push(*found);
-                }
+    if slot.is_empty() {
+        return results;
+    }
+    for found in matches {
+        let Some(key) = found.group_key() else {
+            continue;
+        };
+        if let Some(&index) = slot.get(&key) {
+            if found.address != results[index].best.address {
+                results[index].others.push(*found);
             }
         }
-        for result in &mut results {
-            result.others.sort_unstable_by(|a, b| compare(a, b, order));
-        }
     }
-    let total = if matches.iter().all(|found| found.counted) {
-        every_group
-    } else {
-        count_groups(matches.iter().filter(|found| found.counted))
-    };
-    Page { results, total }
+    for result in &mut results {
+        result.others.sort_unstable_by(|a, b| compare(a, b, order));
+    }
+    results
 }
 
 /// How many results the matches make: each article alone counts once, each group once.
@@ -147,10 +168,10 @@ mod tests {
         Match {
             score: 1.0,
             date: None,
-            grouped: group.is_some(),
+            has_duplicates: group.is_some(),
             full: true,
             counted: true,
-            group: group.unwrap_or(signature),
+            collapse_key: group.unwrap_or(signature),
             address: DocAddress::new(0, doc),
         }
     }

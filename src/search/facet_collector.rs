@@ -6,48 +6,8 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::index::schema::{AUTHOR, CATEGORY, DATE, SOURCE};
-
-/// The period dates are counted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateGranularity {
-    Year,
-    Month,
-    Day,
-}
-
-impl DateGranularity {
-    /// What to divide a `YYYYMMDD` value by to get its period.
-    pub fn divisor(self) -> i64 {
-        match self {
-            DateGranularity::Year => 10_000,
-            DateGranularity::Month => 100,
-            DateGranularity::Day => 1,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            DateGranularity::Year => "year",
-            DateGranularity::Month => "month",
-            DateGranularity::Day => "day",
-        }
-    }
-
-    /// The ISO form of a period: `2024`, `2024-10` or `2024-10-22`.
-    pub fn format(self, period: i64) -> String {
-        match self {
-            DateGranularity::Year => format!("{period:04}"),
-            DateGranularity::Month => format!("{:04}-{:02}", period / 100, period % 100),
-            DateGranularity::Day => format!(
-                "{:04}-{:02}-{:02}",
-                period / 10_000,
-                period / 100 % 100,
-                period % 100
-            ),
-        }
-    }
-}
+use crate::date::{dense_day_number, from_dense_day_number};
+use crate::index::document::{date_column, keyword_column, KeywordField};
 
 /// A property whose values are counted: stored as a raw keyword fast field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,11 +18,11 @@ pub enum KeywordFacet {
 }
 
 impl KeywordFacet {
-    fn field_name(self) -> &'static str {
+    fn field(self) -> KeywordField {
         match self {
-            KeywordFacet::Category => CATEGORY,
-            KeywordFacet::Author => AUTHOR,
-            KeywordFacet::Source => SOURCE,
+            KeywordFacet::Category => KeywordField::Category,
+            KeywordFacet::Author => KeywordField::Author,
+            KeywordFacet::Source => KeywordField::Source,
         }
     }
 }
@@ -137,18 +97,6 @@ struct DayCounter {
 /// The widest span of days counted in an array (about 500 years).
 const MAX_DENSE_DAYS: i64 = 200_000;
 
-/// A day number that grows with the date: 31 numbers per month, 372 per year, so that a
-/// `YYYYMMDD` value maps to it, and back, with a few divisions.
-fn day_number(yyyymmdd: i64) -> i64 {
-    let (year, month, day) = (yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
-    (year * 12 + month - 1) * 31 + day - 1
-}
-
-fn yyyymmdd(day_number: i64) -> i64 {
-    let (months, day) = (day_number / 31, day_number % 31 + 1);
-    (months / 12) * 10_000 + (months % 12 + 1) * 100 + day
-}
-
 impl DayCounter {
     fn for_column(dates: Option<Column<i64>>) -> DayCounter {
         let span = dates
@@ -156,8 +104,8 @@ impl DayCounter {
             .filter(|column| column.values.num_vals() > 0)
             .map(|column| {
                 (
-                    day_number(column.min_value()),
-                    day_number(column.max_value()),
+                    dense_day_number(column.min_value()),
+                    dense_day_number(column.max_value()),
                 )
             })
             .filter(|(first, last)| (0..MAX_DENSE_DAYS).contains(&(last - first)));
@@ -176,7 +124,7 @@ impl DayCounter {
             self.undated += 1;
             return;
         };
-        let slot = usize::try_from(day_number(day) - self.first_day)
+        let slot = usize::try_from(dense_day_number(day) - self.first_day)
             .ok()
             .and_then(|offset| self.counts.get_mut(offset));
         match slot {
@@ -189,7 +137,7 @@ impl DayCounter {
         let mut days = self.others;
         days.reserve(self.counts.iter().filter(|&&count| count > 0).count() + 1);
         for (offset, &count) in self.counts.iter().enumerate().filter(|(_, &n)| n > 0) {
-            let day = yyyymmdd(self.first_day + offset as i64);
+            let day = from_dense_day_number(self.first_day + offset as i64);
             *days.entry(Some(day)).or_default() += u64::from(count);
         }
         if self.undated > 0 {
@@ -218,7 +166,7 @@ impl Collector for FacetCollector {
             .keywords
             .iter()
             .map(|facet| {
-                let column = reader.fast_fields().str(facet.field_name())?;
+                let column = keyword_column(reader, facet.field())?;
                 Ok(KeywordCounter {
                     counts: vec![0; column.as_ref().map_or(0, |column| column.num_terms())],
                     column,
@@ -227,9 +175,7 @@ impl Collector for FacetCollector {
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
         let days = if self.count_days {
-            Some(DayCounter::for_column(
-                reader.fast_fields().column_opt::<i64>(DATE)?,
-            ))
+            Some(DayCounter::for_column(date_column(reader)?))
         } else {
             None
         };
@@ -282,25 +228,5 @@ impl SegmentCollector for SegmentFacetCollector {
                 .collect(),
             days: self.days.map(DayCounter::harvest).unwrap_or_default(),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn day_numbers_keep_the_order_and_map_back() {
-        let days = [19991231, 20000101, 20240229, 20241022, 20241101];
-        let numbers: Vec<i64> = days.iter().map(|&day| day_number(day)).collect();
-        assert!(numbers.windows(2).all(|pair| pair[0] < pair[1]));
-        assert!(numbers.iter().zip(days).all(|(&n, day)| yyyymmdd(n) == day));
-    }
-
-    #[test]
-    fn periods_print_as_iso() {
-        assert_eq!(DateGranularity::Year.format(20241022 / 10_000), "2024");
-        assert_eq!(DateGranularity::Month.format(20241022 / 100), "2024-10");
-        assert_eq!(DateGranularity::Day.format(20241022), "2024-10-22");
     }
 }

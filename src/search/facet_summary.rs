@@ -3,15 +3,16 @@
 use rustc_hash::FxHashMap;
 use std::cmp::Reverse;
 
-use crate::results::{FacetCount, Facets};
+use crate::results::{DateFacetUnit, FacetCount, Facets};
 
-use super::facet_collector::{DateGranularity, FacetCollector, FacetCounts, KeywordFacet};
+use super::facet_collector::{FacetCollector, FacetCounts, KeywordFacet};
+use crate::date::Granularity;
 
 /// How matches are counted by publication date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateFacet {
     /// Per year, month or day.
-    Periods(DateGranularity),
+    Periods(Granularity),
     /// Per range, as inclusive `YYYYMMDD` bounds (`None`: open); ranges may overlap.
     Ranges(Vec<(Option<i64>, Option<i64>)>),
 }
@@ -48,11 +49,11 @@ impl FacetRequest {
         }
         match &self.date {
             Some(DateFacet::Periods(granularity)) => {
-                facets.date_granularity = Some(granularity.name().to_string());
+                facets.date_granularity = Some((*granularity).into());
                 facets.date = Some(self.period_list(&counts.days, *granularity));
             }
             Some(DateFacet::Ranges(ranges)) => {
-                facets.date_granularity = Some("range".to_string());
+                facets.date_granularity = Some(DateFacetUnit::Range);
                 facets.date = Some(range_list(&counts.days, ranges));
             }
             None => {}
@@ -78,12 +79,12 @@ impl FacetRequest {
     fn period_list(
         &self,
         days: &FxHashMap<Option<i64>, u64>,
-        granularity: DateGranularity,
+        granularity: Granularity,
     ) -> Vec<FacetCount> {
         let mut periods: FxHashMap<Option<i64>, u64> = FxHashMap::default();
         for (day, count) in days {
             *periods
-                .entry(day.map(|day| day / granularity.divisor()))
+                .entry(day.map(|day| granularity.period_of(day)))
                 .or_default() += count;
         }
         let mut periods: Vec<(Option<i64>, u64)> = periods.into_iter().collect();
@@ -115,7 +116,7 @@ fn range_list(
     ranges: &[(Option<i64>, Option<i64>)],
 ) -> Vec<FacetCount> {
     let iso = |day: Option<i64>| {
-        day.map(|day| DateGranularity::Day.format(day))
+        day.map(|day| Granularity::Day.format(day))
             .unwrap_or_default()
     };
     let mut list: Vec<FacetCount> = ranges
@@ -183,7 +184,7 @@ mod tests {
 
     #[test]
     fn limits_keep_the_no_value_bucket() {
-        let facets = request(2, DateFacet::Periods(DateGranularity::Month)).summarize(counts());
+        let facets = request(2, DateFacet::Periods(Granularity::Month)).summarize(counts());
         assert_eq!(
             pairs(facets.author.as_ref().unwrap()),
             [(Some("AFP"), 5), (Some("Le Monde"), 2), (None, 1)]
@@ -192,7 +193,7 @@ mod tests {
             pairs(facets.date.as_ref().unwrap()),
             [(Some("2024-11"), 1), (Some("2024-10"), 2), (None, 3)]
         );
-        assert_eq!(facets.date_granularity.as_deref(), Some("month"));
+        assert_eq!(facets.date_granularity, Some(DateFacetUnit::Month));
         assert!(facets.category.is_none() && facets.source.is_none());
     }
 
@@ -213,6 +214,6 @@ mod tests {
                 (None, 3)
             ]
         );
-        assert_eq!(facets.date_granularity.as_deref(), Some("range"));
+        assert_eq!(facets.date_granularity, Some(DateFacetUnit::Range));
     }
 }

@@ -15,7 +15,7 @@ use tantivy::columnar::Column;
 use tantivy::query::{Scorer, Weight};
 use tantivy::{DocAddress, DocId, DocSet, Score, SegmentOrdinal, SegmentReader};
 
-use crate::index::schema::{DATE, SIMHASH};
+use crate::index::document::{date_column, signature_column};
 use crate::index::DuplicateGroups;
 
 use super::facet_collector::{FacetCollector, FacetCounts, SegmentFacetCollector};
@@ -27,21 +27,22 @@ pub struct Match {
     /// Publication date as `YYYYMMDD`.
     pub date: Option<i64>,
     /// Whether the article has near-duplicates.
-    pub grouped: bool,
+    pub has_duplicates: bool,
     /// Whether it has every plain word of the query.
     pub full: bool,
     /// Whether it counts as a match (totals, facets, first in a date order): a full match,
     /// or any article found with `--any`.
     pub counted: bool,
-    /// The key of its near-duplicate group: its own signature when it is alone.
-    pub group: u64,
+    /// What results are collapsed by: its near-duplicate group's key, or its own
+    /// signature when it is alone.
+    pub collapse_key: u64,
     pub address: DocAddress,
 }
 
 impl Match {
     /// The key of the article's group, or `None` when it is alone.
     pub fn group_key(&self) -> Option<u64> {
-        self.grouped.then_some(self.group)
+        self.has_duplicates.then_some(self.collapse_key)
     }
 }
 
@@ -175,8 +176,8 @@ impl Collector for MatchCollector {
     ) -> tantivy::Result<SegmentMatchCollector> {
         Ok(SegmentMatchCollector {
             segment,
-            dates: reader.fast_fields().column_opt::<i64>(DATE)?,
-            signatures: reader.fast_fields().u64(SIMHASH)?,
+            dates: date_column(reader)?,
+            signatures: signature_column(reader)?,
             groups: Arc::clone(&self.groups),
             every_word: self
                 .every_word
@@ -260,10 +261,10 @@ impl SegmentCollector for SegmentMatchCollector {
         let found = Match {
             score,
             date: self.dates.as_ref().and_then(|column| column.first(doc)),
-            grouped: group.is_some(),
+            has_duplicates: group.is_some(),
             full,
             counted,
-            group: group.unwrap_or(signature),
+            collapse_key: group.unwrap_or(signature),
             address: DocAddress::new(self.segment, doc),
         };
         if counted {

@@ -19,7 +19,7 @@ mod stats;
 mod stored;
 mod synonyms;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -27,10 +27,11 @@ use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, Weight};
 use tantivy::{DocAddress, DocSet, Executor, IndexReader, ReloadPolicy, Score, Searcher};
 
 use crate::error::{Error, Result};
-use crate::index::{load_groups, schema, ArticleFields, ArticleIndex, DuplicateGroups};
+use crate::index::document::date_column;
+use crate::index::{load_groups, ArticleFields, ArticleIndex, DuplicateGroups};
 use crate::results::{Hit, MatchKind, SearchResults};
 
-pub use facet_collector::{DateGranularity, KeywordFacet};
+pub use facet_collector::KeywordFacet;
 pub use facet_summary::{DateFacet, FacetRequest};
 pub use query_builder::{Filters, MatchMode};
 pub use ranking::{parse_half_life, Recency, SortOrder};
@@ -111,6 +112,11 @@ impl ArticleSearcher {
         })
     }
 
+    /// The folder of the index searched.
+    pub fn directory(&self) -> &Path {
+        &self.directory
+    }
+
     /// Uses these synonyms in queries instead of the built-in list.
     pub fn set_synonyms(&mut self, synonyms: Synonyms) {
         self.synonyms = synonyms;
@@ -146,20 +152,40 @@ impl ArticleSearcher {
         excluded_group: Option<u64>,
         started: Instant,
     ) -> Result<SearchResults> {
-        let every_word = match built.words.as_slice() {
-            [] => None,
-            words => {
-                let all = BooleanQuery::new(
-                    words
-                        .iter()
-                        .map(|word| (Occur::Must, word.query.box_clone()))
-                        .collect(),
-                );
-                Some(Arc::from(all.weight(
-                    EnableScoring::disabled_from_searcher(&self.searcher),
-                )?))
-            }
-        };
+        let (found, page) = self.collect_page(built, request, excluded_group)?;
+        let Found {
+            matches,
+            facets: facet_counts,
+            partial,
+            ..
+        } = found;
+        let hits = self.read_hits(&page, request, built)?;
+        let counted = matches.iter().filter(|found| found.counted).count();
+        Ok(SearchResults {
+            query: request.text.clone(),
+            query_terms: built.highlight_terms.listed(),
+            total_hits: counted as u64,
+            partial_hits: partial,
+            total_distinct: page.total as u64,
+            elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
+            offset: request.offset,
+            limit: request.limit,
+            hits,
+            facets: request.facets.summarize(facet_counts),
+            suggestions: Vec::new(),
+        })
+    }
+
+    /// Every match of the query, collected in one pass with the facets, and the page
+    /// among them; collected again keeping every partial match when one left out may
+    /// belong on the page.
+    fn collect_page(
+        &self,
+        built: &BuiltQuery,
+        request: &SearchRequest,
+        excluded_group: Option<u64>,
+    ) -> Result<(Found, Page)> {
+        let every_word = self.every_word(built)?;
         let collect = |partial_limit| {
             self.searcher.search_with_executor(
                 built.query.as_ref(),
@@ -177,22 +203,39 @@ impl ArticleSearcher {
         let mut found = collect(partial_limit(request))?;
         let mut page = self.page(&mut found.matches, request, excluded_group);
         if found.best_dropped.is_some() && !page_is_complete(&page, found.best_dropped, request) {
-            // A partial match that was not kept may belong on the page: keep them all.
             found = collect(None)?;
             page = self.page(&mut found.matches, request, excluded_group);
         }
-        let Found {
-            matches,
-            facets: facet_counts,
-            partial,
-            ..
-        } = found;
+        Ok((found, page))
+    }
 
-        // Each hit reads its article and makes its snippet on its own: the hits of a page
-        // are shared among the search threads.
+    /// The weight of the articles with every plain word (a full match), when the query
+    /// has plain words an article may have only some of.
+    fn every_word(&self, built: &BuiltQuery) -> Result<Option<Arc<dyn Weight>>> {
+        if built.words.is_empty() {
+            return Ok(None);
+        }
+        let all = BooleanQuery::new(
+            built
+                .words
+                .iter()
+                .map(|word| (Occur::Must, word.query.box_clone()))
+                .collect(),
+        );
+        let weight = all.weight(EnableScoring::disabled_from_searcher(&self.searcher))?;
+        Ok(Some(Arc::from(weight)))
+    }
+
+    /// The page's hits with their articles and snippets. Each hit reads its article and
+    /// makes its snippet on its own: the hits of a page are shared among the search threads.
+    fn read_hits(
+        &self,
+        page: &Page,
+        request: &SearchRequest,
+        built: &BuiltQuery,
+    ) -> Result<Vec<Hit>> {
         let words = PageWords::new(&built.words, &self.searcher, &page.results)?;
-        let hits = self
-            .executor
+        self.executor
             .map(
                 |(index, result)| {
                     Ok(self.read_hit(result, request.offset + index + 1, built, &words))
@@ -200,22 +243,7 @@ impl ArticleSearcher {
                 page.results.iter().enumerate(),
             )?
             .into_iter()
-            .collect::<Result<Vec<Hit>>>()?;
-        let counted = matches.iter().filter(|found| found.counted).count();
-
-        Ok(SearchResults {
-            query: request.text.clone(),
-            query_terms: built.highlight_terms.listed(),
-            total_hits: counted as u64,
-            partial_hits: partial,
-            total_distinct: page.total as u64,
-            elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
-            offset: request.offset,
-            limit: request.limit,
-            hits,
-            facets: request.facets.summarize(facet_counts),
-            suggestions: Vec::new(),
-        })
+            .collect()
     }
 }
 
@@ -229,7 +257,7 @@ impl ArticleSearcher {
         excluded_group: Option<u64>,
     ) -> Page {
         if let Some(excluded) = excluded_group {
-            matches.retain(|found| found.group != excluded);
+            matches.retain(|found| found.collapse_key != excluded);
         }
         if let Some(recency) = request.recency {
             if let Some(span) = self.date_span() {
@@ -271,7 +299,7 @@ impl ArticleSearcher {
     fn date_span(&self) -> Option<DateSpan> {
         let mut span: Option<DateSpan> = None;
         for segment in self.searcher.segment_readers() {
-            let Ok(Some(dates)) = segment.fast_fields().column_opt::<i64>(schema::DATE) else {
+            let Ok(Some(dates)) = date_column(segment) else {
                 continue;
             };
             if dates.values.num_vals() == 0 {

@@ -103,15 +103,7 @@ pub fn build_query(
     synonyms: &Synonyms,
     searcher: &Searcher,
 ) -> BuiltQuery {
-    // No text, or only `*`: every article (with the filters), to browse.
-    let browse = nodes.iter().all(is_everything);
-    let nodes = &without_question_words(nodes);
-    let nodes: &[Node] = &nodes
-        .iter()
-        .filter(|node| !is_everything(node))
-        .cloned()
-        .collect::<Vec<_>>();
-    let runs = names_of_runs(nodes, synonyms);
+    let (nodes, browse) = searched_nodes(nodes);
     let mut builder = NodeBuilder {
         fields,
         searcher,
@@ -119,65 +111,30 @@ pub fn build_query(
         fuzzy,
         highlight_terms: QueryTerms::default(),
     };
-    let mut required: Vec<Box<dyn Query>> = Vec::new();
-    let mut words: Vec<PlainWord> = Vec::new();
-    let mut excluded: Vec<Box<dyn Query>> = Vec::new();
-    let mut has_words = false;
-    for (node, run) in nodes.iter().zip(runs) {
-        if let Node::Not(inner) = node {
-            excluded.extend(builder.node(inner, false).map(ExcludedQuery::boxed));
-            continue;
-        }
-        let Some(mut query) = builder.node(node, true) else {
-            continue;
-        };
-        if let Some(run) = run {
-            let synonyms = builder.synonyms_of(&run.terms, run.names, Scope::Text, run.first);
-            // The first word of the name scores its synonyms; the others only accept them,
-            // or an article with `UE` would score it once per word of "Union européenne".
-            let synonyms = synonyms.into_iter().map(|query| match run.first {
-                true => query,
-                false => Box::new(ConstScoreQuery::new(query, 0.0)) as Box<dyn Query>,
-            });
-            query = best_of(std::iter::once(query).chain(synonyms).collect());
-        }
-        has_words |= !is_filter(node);
-        match node {
-            Node::Leaf {
-                scope: Scope::Text,
-                kind: kind @ (TextKind::Word | TextKind::Prefix | TextKind::Typo(_)),
-                text,
-            } if mode != MatchMode::All => words.push(PlainWord {
-                text: match kind {
-                    TextKind::Prefix => format!("{text}*"),
-                    TextKind::Typo(_) => format!("{text}~"),
-                    _ => text.clone(),
-                },
-                query,
-            }),
-            _ => required.push(query),
-        }
-    }
+    let clauses = builder.clauses(&nodes, mode);
     let highlight_terms = builder.highlight_terms;
+    let Clauses {
+        required,
+        mut words,
+        excluded,
+        has_words,
+    } = clauses;
     // One plain word is required like the rest: nobody has only some of it.
-    if words.len() == 1 {
-        required.extend(words.drain(..).map(|word| word.query));
-    }
-
+    let required: Vec<Box<dyn Query>> = match words.len() {
+        1 => required
+            .into_iter()
+            .chain(words.drain(..).map(|word| word.query))
+            .collect(),
+        _ => required,
+    };
     let mut top: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if !words.is_empty() {
-        let any_word = BooleanQuery::new(
-            words
-                .iter()
-                .map(|word| (Occur::Should, word.query.box_clone()))
-                .collect(),
-        );
-        top.push((Occur::Must, Box::new(any_word)));
+        top.push((Occur::Must, any_of(&words)));
     }
     let has_required = !required.is_empty();
     top.extend(required.into_iter().map(|query| (Occur::Must, query)));
     if has_words {
-        top.extend(proximity_bonus(fields, nodes).map(|query| (Occur::Should, query)));
+        top.extend(proximity_bonus(fields, &nodes).map(|query| (Occur::Should, query)));
     } else if browse || has_required || !filters.is_empty() || !excluded.is_empty() {
         top.push((Occur::Must, match_all()));
     } else {
@@ -198,6 +155,57 @@ pub fn build_query(
         words,
         highlight_terms,
     }
+}
+
+/// The nodes a query is built from (without `*` and the question words), and whether the
+/// query only browses (no text, or only `*`: every article, with the filters).
+pub(crate) fn searched_nodes(nodes: &[Node]) -> (Vec<Node>, bool) {
+    let browse = nodes.iter().all(is_everything);
+    let nodes = without_question_words(nodes)
+        .into_iter()
+        .filter(|node| !is_everything(node))
+        .collect();
+    (nodes, browse)
+}
+
+/// A plain word of the query (top level, no field, no quotes) as typed, with the `*` of a
+/// prefix or the `~` of a typo; `None` for any other node.
+pub(crate) fn plain_word_text(node: &Node) -> Option<String> {
+    match node {
+        Node::Leaf {
+            scope: Scope::Text,
+            kind,
+            text,
+        } => match kind {
+            TextKind::Word => Some(text.clone()),
+            TextKind::Prefix => Some(format!("{text}*")),
+            TextKind::Typo(_) => Some(format!("{text}~")),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The top-level nodes as queries, sorted by what they do in the query.
+struct Clauses {
+    /// What every article found must match.
+    required: Vec<Box<dyn Query>>,
+    /// The plain words, of which an article may have only some (unless `--all`).
+    words: Vec<PlainWord>,
+    /// What no article found may match (`-word`).
+    excluded: Vec<Box<dyn Query>>,
+    /// Whether some node scores (is not only a filter).
+    has_words: bool,
+}
+
+/// Articles with any of the plain words.
+fn any_of(words: &[PlainWord]) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        words
+            .iter()
+            .map(|word| (Occur::Should, word.query.box_clone()))
+            .collect(),
+    ))
 }
 
 /// The nodes without the plain words that only ask ("combien", "pourquoi") when other plain
@@ -319,6 +327,52 @@ struct NodeBuilder<'a> {
     synonyms: &'a Synonyms,
     fuzzy: bool,
     highlight_terms: QueryTerms,
+}
+
+impl NodeBuilder<'_> {
+    /// The top-level `nodes` as queries: plain words apart (unless `mode` is `All`), each
+    /// word of a name of several words joined with the name's synonyms.
+    fn clauses(&mut self, nodes: &[Node], mode: MatchMode) -> Clauses {
+        let mut clauses = Clauses {
+            required: Vec::new(),
+            words: Vec::new(),
+            excluded: Vec::new(),
+            has_words: false,
+        };
+        for (node, run) in nodes.iter().zip(names_of_runs(nodes, self.synonyms)) {
+            if let Node::Not(inner) = node {
+                let excluded = self.node(inner, false).map(ExcludedQuery::boxed);
+                clauses.excluded.extend(excluded);
+                continue;
+            }
+            let Some(mut query) = self.node(node, true) else {
+                continue;
+            };
+            if let Some(run) = run {
+                query = self.with_synonyms_of_name(query, &run);
+            }
+            clauses.has_words |= !is_filter(node);
+            match plain_word_text(node) {
+                Some(text) if mode != MatchMode::All => {
+                    clauses.words.push(PlainWord { text, query })
+                }
+                _ => clauses.required.push(query),
+            }
+        }
+        clauses
+    }
+
+    /// The query of one word of a name of several words, or any of the name's synonyms.
+    fn with_synonyms_of_name(&mut self, query: Box<dyn Query>, run: &NameRun) -> Box<dyn Query> {
+        let synonyms = self.synonyms_of(&run.terms, run.names, Scope::Text, run.first);
+        // The first word of the name scores its synonyms; the others only accept them,
+        // or an article with `UE` would score it once per word of "Union européenne".
+        let synonyms = synonyms.into_iter().map(|query| match run.first {
+            true => query,
+            false => Box::new(ConstScoreQuery::new(query, 0.0)) as Box<dyn Query>,
+        });
+        best_of(std::iter::once(query).chain(synonyms).collect())
+    }
 }
 
 impl NodeBuilder<'_> {
@@ -763,4 +817,322 @@ fn filter_queries(fields: &ArticleFields, filters: &Filters) -> Vec<Box<dyn Quer
         queries.push(date_range(fields, filters.date_from, filters.date_to));
     }
     queries
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use tantivy::collector::DocSetCollector;
+    use tantivy::schema::TantivyDocument;
+    use tantivy::Index;
+
+    use super::*;
+    use crate::article::{Article, PublicationDate};
+    use crate::date::Date;
+    use crate::search::query_parser::parse_query;
+
+    /// Four articles: the query's words together, apart, one of them, none.
+    const ARTICLES: [(&str, &str, &str, &str, i64); 4] = [
+        (
+            "nord",
+            "La Corée du Nord tire des missiles",
+            "Pyongyang a tiré deux missiles balistiques mardi.",
+            "International",
+            20241022,
+        ),
+        (
+            "apart",
+            "Séoul inquiet",
+            "La Corée parle du Nord et de missiles à Séoul.",
+            "Économie",
+            20230304,
+        ),
+        (
+            "missiles",
+            "Essai balistique",
+            "Un essai de missiles a eu lieu en mer.",
+            "International",
+            20220101,
+        ),
+        (
+            "retraites",
+            "Réforme des retraites",
+            "Le Sénat vote la réforme des retraites.",
+            "Politique",
+            20240619,
+        ),
+    ];
+
+    fn searcher() -> (ArticleFields, Searcher) {
+        let index = Index::create_in_ram(ArticleFields::new_schema());
+        crate::analysis::register(index.tokenizers());
+        let fields = ArticleFields::from_schema(&index.schema()).unwrap();
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for (id, title, body, category, date) in ARTICLES {
+            let article = Article {
+                id: id.into(),
+                title: title.into(),
+                body: body.into(),
+                category: Some(category.into()),
+                date: Some(PublicationDate {
+                    date: Date::from_yyyymmdd(date).unwrap(),
+                    year_inferred: false,
+                }),
+                path: PathBuf::from(format!("{id}.txt")),
+                ..Article::default()
+            };
+            writer.add_document(fields.document(&article)).unwrap();
+        }
+        writer.commit().unwrap();
+        (fields, index.reader().unwrap().searcher())
+    }
+
+    /// The query built for `text`, its plain words, and the ids of the articles it finds.
+    fn built(
+        text: &str,
+        mode: MatchMode,
+        fuzzy: bool,
+        filters: &Filters,
+    ) -> (BuiltQuery, String, Vec<String>) {
+        let (fields, searcher) = searcher();
+        let nodes = parse_query(text).unwrap();
+        let built = build_query(
+            &fields,
+            &nodes,
+            mode,
+            fuzzy,
+            filters,
+            &Synonyms::built_in(),
+            &searcher,
+        );
+        let shape = format!("{:?}", built.query);
+        let mut ids: Vec<String> = searcher
+            .search(built.query.as_ref(), &DocSetCollector)
+            .unwrap()
+            .into_iter()
+            .map(|address| {
+                let document: TantivyDocument = searcher.doc(address).unwrap();
+                fields.article(&document).id
+            })
+            .collect();
+        ids.sort();
+        (built, shape, ids)
+    }
+
+    /// The debug form of a term of `field`, as it stands in the debug form of a query.
+    fn term(field: Field, text: &str) -> String {
+        format!("{:?}", Term::from_field_text(field, text))
+    }
+
+    fn plain(text: &str) -> (BuiltQuery, String, Vec<String>) {
+        built(text, MatchMode::Every, false, &Filters::default())
+    }
+
+    fn fields() -> ArticleFields {
+        ArticleFields::from_schema(&ArticleFields::new_schema()).unwrap()
+    }
+
+    #[test]
+    fn plain_words_are_any_of_them_with_a_bonus_when_together() {
+        let (built, shape, found) = plain("Corée missiles");
+        let words: Vec<&str> = built.words.iter().map(|word| word.text.as_str()).collect();
+        assert_eq!(words, ["Corée", "missiles"]);
+        let fields = fields();
+        // Each word: the text's BM25 plus the title's, weighted.
+        assert!(
+            shape.contains(&format!(
+                "Boost(query=TermQuery({}), boost=0.05)",
+                term(fields.title, "core")
+            )),
+            "{shape}"
+        );
+        assert!(
+            shape.contains(&format!("TermQuery({})", term(fields.text, "missil"))),
+            "{shape}"
+        );
+        // Together within two positions: a fixed bonus.
+        assert!(
+            shape.contains("(Should, Const(score=0.5, query=PhraseQuery"),
+            "{shape}"
+        );
+        assert!(shape.contains("slop: 2"), "{shape}");
+        // Any word finds: an article with only "missiles" is found (as a partial match).
+        assert_eq!(found, ["apart", "missiles", "nord"]);
+    }
+
+    #[test]
+    fn every_word_is_required_with_all() {
+        let (built, _, found) = built("Corée missiles", MatchMode::All, false, &Filters::default());
+        assert!(built.words.is_empty());
+        assert_eq!(found, ["apart", "nord"]);
+    }
+
+    #[test]
+    fn one_plain_word_is_required_and_no_plain_word_is_listed() {
+        let (built, shape, found) = plain("Corée");
+        assert!(built.words.is_empty());
+        assert!(
+            shape.starts_with("BooleanQuery { subqueries: [(Must, "),
+            "{shape}"
+        );
+        assert!(!shape.contains("PhraseQuery"), "{shape}");
+        assert_eq!(found, ["apart", "nord"]);
+    }
+
+    #[test]
+    fn a_question_word_is_dropped_beside_other_words() {
+        let (built, shape, found) = plain("pourquoi Corée");
+        assert!(built.words.is_empty(), "one plain word is left");
+        assert_eq!(shape, plain("Corée").1);
+        assert_eq!(found, ["apart", "nord"]);
+    }
+
+    #[test]
+    fn a_phrase_is_a_phrase_in_the_text_and_one_in_the_title() {
+        let (_, shape, found) = plain("\"Corée du Nord\"");
+        let fields = fields();
+        // "du" is a stop word: its position stays as a gap.
+        let text_phrase = format!(
+            "PhraseQuery {{ field: {:?}, phrase_terms: [(0, {}), (2, {})], slop: 0 }}",
+            fields.text,
+            term(fields.text, "core"),
+            term(fields.text, "nord")
+        );
+        assert!(shape.contains(&text_phrase), "{shape}");
+        assert!(
+            shape.contains(&format!(
+                "Boost(query=PhraseQuery {{ field: {:?}",
+                fields.title
+            )),
+            "{shape}"
+        );
+        assert_eq!(found, ["nord"], "the words apart are not the phrase");
+    }
+
+    #[test]
+    fn title_scope_searches_the_title_only() {
+        let (_, shape, found) = plain("title:missiles");
+        assert!(
+            shape.contains(&format!("TermQuery({})", term(fields().title, "missil"))),
+            "{shape}"
+        );
+        assert!(!shape.contains(&term(fields().text, "missil")), "{shape}");
+        assert_eq!(found, ["nord"]);
+    }
+
+    #[test]
+    fn body_scope_is_the_text_less_the_title() {
+        let (_, shape, found) = plain("body:missiles");
+        let fields = fields();
+        let expected = format!(
+            "BodyTermQuery {{ text_term: {}, title_term: {} }}",
+            term(fields.text, "missil"),
+            term(fields.title, "missil")
+        );
+        assert!(shape.contains(&expected), "{shape}");
+        assert_eq!(found, ["apart", "missiles", "nord"]);
+        let (_, _, found) = plain("body:inquiet");
+        assert!(
+            found.is_empty(),
+            "\"inquiet\" is only in a title: {found:?}"
+        );
+    }
+
+    #[test]
+    fn a_category_is_a_folded_keyword_filter_scored_zero() {
+        let (_, shape, found) = plain("category:Économie");
+        let category = term(fields().category, "economie");
+        assert!(
+            shape.contains(&format!(
+                "(Must, Const(score=0, query=TermQuery({category})))"
+            )),
+            "{shape}"
+        );
+        assert!(
+            shape.contains("(Must, Const(score=0, query=AllQuery))"),
+            "{shape}"
+        );
+        assert_eq!(found, ["apart"]);
+    }
+
+    #[test]
+    fn an_excluded_word_is_must_not() {
+        let (_, shape, found) = plain("missiles -Corée");
+        assert!(shape.contains("(MustNot, ExcludedQuery("), "{shape}");
+        assert_eq!(found, ["missiles"]);
+        let (_, shape, found) = plain("-Corée");
+        assert!(
+            shape.contains("(Must, Const(score=0, query=AllQuery))"),
+            "{shape}"
+        );
+        assert_eq!(found, ["missiles", "retraites"]);
+    }
+
+    #[test]
+    fn a_prefix_stands_for_the_stems_it_starts_and_a_few_shorter_ones() {
+        let (_, shape, found) = plain("missil*");
+        let fields = fields();
+        assert!(
+            shape.contains("(Must, Const(score=1, query=BooleanQuery"),
+            "{shape}"
+        );
+        assert!(shape.contains(&format!("FuzzyTermQuery {{ term: {}, distance: 0, transposition_cost_one: false, prefix: true }}", term(fields.text, "missil"))), "{shape}");
+        assert!(
+            shape.contains(&format!("TermQuery({})", term(fields.text, "missi"))),
+            "{shape}"
+        );
+        assert_eq!(found, ["apart", "missiles", "nord"]);
+    }
+
+    #[test]
+    fn fuzzy_adds_typo_matches_by_word_length() {
+        let (_, shape, found) = built("Pyongyagn", MatchMode::Every, true, &Filters::default());
+        let typo = format!(
+            "FuzzyTermQuery {{ term: {}, distance: 2, transposition_cost_one: true, prefix: false }}",
+            term(fields().text, "pyongyagn")
+        );
+        assert!(shape.contains(&typo), "{shape}");
+        assert_eq!(found, ["nord"]);
+        let (_, shape, found) = plain("Pyongyagn");
+        assert!(!shape.contains("FuzzyTermQuery"), "{shape}");
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn date_and_category_filters_are_required_and_scored_zero() {
+        let filters = Filters {
+            categories: vec!["international".into()],
+            date_from: Some(20240101),
+            date_to: Some(20241231),
+        };
+        let (_, shape, found) = built("missiles", MatchMode::Every, false, &filters);
+        assert!(
+            shape.contains("(Must, Const(score=0, query=RangeQuery"),
+            "{shape}"
+        );
+        assert_eq!(found, ["nord"]);
+        let (_, _, found) = built("*", MatchMode::Every, false, &filters);
+        assert_eq!(found, ["nord"]);
+    }
+
+    #[test]
+    fn only_stop_words_find_nothing_and_a_star_browses() {
+        let (_, shape, found) = plain("de la");
+        assert_eq!(shape, "EmptyQuery");
+        assert!(found.is_empty());
+        let (_, shape, found) = plain("*");
+        assert_eq!(shape, "BooleanQuery { subqueries: [(Must, Const(score=0, query=AllQuery))], minimum_number_should_match: 0 }");
+        assert_eq!(found, ["apart", "missiles", "nord", "retraites"]);
+    }
+
+    #[test]
+    fn a_name_of_several_words_also_accepts_its_synonyms() {
+        let (_, shape, _) = plain("Union européenne");
+        assert!(
+            shape.contains(&term(fields().text, "ue")),
+            "the built-in group UE / Union européenne: {shape}"
+        );
+    }
 }

@@ -112,10 +112,10 @@ mod tests {
         Match {
             score,
             date,
-            grouped: false,
+            has_duplicates: false,
             full: true,
             counted: true,
-            group: u64::from(doc),
+            collapse_key: u64::from(doc),
             address: DocAddress::new(0, doc),
         }
     }

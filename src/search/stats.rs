@@ -8,21 +8,22 @@ use crate::error::{Error, Result};
 use crate::index::live_signatures;
 use crate::results::IndexStats;
 
-use super::facet_collector::{DateGranularity, KeywordFacet};
+use super::facet_collector::KeywordFacet;
 use super::facet_summary::{DateFacet, FacetRequest};
 use super::ArticleSearcher;
+use crate::date::Granularity;
 
 impl ArticleSearcher {
     /// Counts over every live article of the index.
     pub fn stats(&self) -> Result<IndexStats> {
         let request = FacetRequest {
             keywords: vec![KeywordFacet::Category],
-            date: Some(DateFacet::Periods(DateGranularity::Month)),
+            date: Some(DateFacet::Periods(Granularity::Month)),
             limit: usize::MAX,
         };
         let counts = self.searcher.search(&AllQuery, &request.collector())?;
         let dated = counts.days.keys().flatten();
-        let day = |value: Option<&i64>| value.map(|&day| DateGranularity::Day.format(day));
+        let day = |value: Option<&i64>| value.map(|&day| Granularity::Day.format(day));
         let (oldest_date, newest_date) = (day(dated.clone().min()), day(dated.max()));
         let undated = counts.days.get(&None).copied().unwrap_or(0);
         let facets = request.summarize(counts);

@@ -1,12 +1,11 @@
 //! Reading stored articles: by address or by id, as full articles or as hits with a snippet.
 
 use tantivy::query::TermQuery;
-use tantivy::schema::{Field, IndexRecordOption, TantivyDocument, Value};
+use tantivy::schema::{IndexRecordOption, TantivyDocument};
 use tantivy::{DocAddress, Term};
 
-use crate::date::Date;
 use crate::error::Result;
-use crate::index::schema::{ID, SIMHASH};
+use crate::index::document::{id_column, signature_column};
 use crate::results::{ArticleSummary, ArticleView, Hit, MatchKind};
 
 use super::snippet::{make_snippet, QueryTerms, SNIPPET_CHARS};
@@ -15,34 +14,21 @@ use super::ArticleSearcher;
 impl ArticleSearcher {
     /// The stored fields of the article at `address` (its duplicates left empty).
     pub(super) fn read_article(&self, address: DocAddress) -> Result<ArticleView> {
-        let fields = &self.fields;
         let document: TantivyDocument = self.searcher.doc(address)?;
-        let text = |field: Field| {
-            document
-                .get_first(field)
-                .and_then(|value| value.as_str())
-                .map(str::to_string)
-        };
-        let date = document
-            .get_first(fields.date)
-            .and_then(|value| value.as_i64())
-            .and_then(Date::from_yyyymmdd);
+        let article = self.fields.article(&document);
         Ok(ArticleView {
             article: ArticleSummary {
-                id: text(fields.id).unwrap_or_default(),
-                title: text(fields.title).unwrap_or_default(),
-                date: date.map(|date| date.to_string()),
-                date_inferred: document
-                    .get_first(fields.date_inferred)
-                    .and_then(|value| value.as_bool())
-                    .unwrap_or(false),
-                category: text(fields.category),
-                author: text(fields.author),
-                source: text(fields.source),
-                url: text(fields.url),
-                path: text(fields.path).unwrap_or_default(),
+                id: article.id,
+                title: article.title,
+                date: article.date.map(|date| date.date.to_string()),
+                date_inferred: article.date.is_some_and(|date| date.year_inferred),
+                category: article.category,
+                author: article.author,
+                source: article.source,
+                url: article.url,
+                path: article.path.to_string_lossy().into_owned(),
             },
-            body: text(fields.body).unwrap_or_default(),
+            body: article.body,
             duplicates: Vec::new(),
             body_highlights: None,
         })
@@ -57,7 +43,7 @@ impl ArticleSearcher {
         segments.dedup();
         for segment_ord in segments {
             let segment = self.searcher.segment_reader(segment_ord);
-            let Some(column) = segment.fast_fields().str(ID)? else {
+            let Some(column) = id_column(segment)? else {
                 continue;
             };
             // (term ordinal, place in `addresses`) for this segment's articles, by ordinal.
@@ -148,11 +134,7 @@ impl Hit {
 impl ArticleSearcher {
     /// The near-duplicate signature of the article at `address`.
     pub(super) fn signature(&self, address: DocAddress) -> Result<u64> {
-        let column = self
-            .searcher
-            .segment_reader(address.segment_ord)
-            .fast_fields()
-            .u64(SIMHASH)?;
+        let column = signature_column(self.searcher.segment_reader(address.segment_ord))?;
         Ok(column.first(address.doc_id).unwrap_or_default())
     }
 
@@ -160,7 +142,7 @@ impl ArticleSearcher {
     pub(super) fn group_members(&self, key: u64) -> Result<Vec<DocAddress>> {
         let mut members = Vec::new();
         for (segment_ord, segment) in self.searcher.segment_readers().iter().enumerate() {
-            let column = segment.fast_fields().u64(SIMHASH)?;
+            let column = signature_column(segment)?;
             members.extend(
                 segment
                     .doc_ids_alive()

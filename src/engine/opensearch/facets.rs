@@ -1,10 +1,11 @@
 //! Facets from aggregations: `terms` on the raw keyword fields, a calendar `date_histogram` or `date_range` on the date, a `missing` count for each; sorted and limited as the embedded engine does.
 
+use crate::date::Granularity;
 use serde_json::{json, Map, Value};
 
 use crate::date::Date;
-use crate::results::{FacetCount, Facets};
-use crate::search::{DateFacet, DateGranularity, FacetRequest, KeywordFacet};
+use crate::results::{DateFacetUnit, FacetCount, Facets};
+use crate::search::{DateFacet, FacetRequest, KeywordFacet};
 
 use super::query::iso_day;
 
@@ -43,9 +44,9 @@ pub(crate) fn aggregations(request: &FacetRequest) -> Map<String, Value> {
     match &request.date {
         Some(DateFacet::Periods(granularity)) => {
             let (interval, format) = match granularity {
-                DateGranularity::Year => ("year", "yyyy"),
-                DateGranularity::Month => ("month", "yyyy-MM"),
-                DateGranularity::Day => ("day", "yyyy-MM-dd"),
+                Granularity::Year => ("year", "yyyy"),
+                Granularity::Month => ("month", "yyyy-MM"),
+                Granularity::Day => ("day", "yyyy-MM-dd"),
             };
             aggregations.insert(
                 "date".to_string(),
@@ -128,7 +129,7 @@ pub(crate) fn facets(request: &FacetRequest, answer: &Value) -> Facets {
     let date_buckets = buckets(&answer["date"]);
     let mut list: Vec<FacetCount> = match date {
         DateFacet::Periods(granularity) => {
-            facets.date_granularity = Some(granularity.name().to_string());
+            facets.date_granularity = Some((*granularity).into());
             date_buckets
                 .iter()
                 .map(|bucket| FacetCount {
@@ -139,7 +140,7 @@ pub(crate) fn facets(request: &FacetRequest, answer: &Value) -> Facets {
                 .collect()
         }
         DateFacet::Ranges(ranges) => {
-            facets.date_granularity = Some("range".to_string());
+            facets.date_granularity = Some(DateFacetUnit::Range);
             let iso = |day: Option<i64>| day.and_then(iso_day).unwrap_or_default();
             ranges
                 .iter()
@@ -178,7 +179,7 @@ mod tests {
     fn answers_become_limited_lists_with_the_missing_count_last() {
         let request = FacetRequest {
             keywords: vec![KeywordFacet::Author],
-            date: Some(DateFacet::Periods(DateGranularity::Month)),
+            date: Some(DateFacet::Periods(Granularity::Month)),
             limit: 2,
         };
         let answer = json!({
@@ -230,6 +231,6 @@ mod tests {
                 (None, 2)
             ]
         );
-        assert_eq!(facets.date_granularity.as_deref(), Some("range"));
+        assert_eq!(facets.date_granularity, Some(DateFacetUnit::Range));
     }
 }

@@ -13,8 +13,8 @@ use crate::analysis::{analyze, folded_words, keyword};
 use crate::date::Date;
 use crate::search::prefix::shorter_stems;
 use crate::search::query_builder::{
-    is_everything, is_filter, typo_distance, without_question_words, Filters, MatchMode,
-    PREFIX_SCORE, PROXIMITY_BONUS, PROXIMITY_SLOP, TITLE_BOOST,
+    is_filter, plain_word_text, searched_nodes, typo_distance, Filters, MatchMode, PREFIX_SCORE,
+    PROXIMITY_BONUS, PROXIMITY_SLOP, TITLE_BOOST,
 };
 use crate::search::query_parser::{Node, Scope, TextKind};
 use crate::search::snippet::QueryTerms;
@@ -40,14 +40,7 @@ pub(crate) fn translate(
     fuzzy: bool,
     filters: &Filters,
 ) -> Translated {
-    // No text, or only `*`: every article (with the filters), to browse.
-    let browse = nodes.iter().all(is_everything);
-    let nodes = &without_question_words(nodes);
-    let nodes: &[Node] = &nodes
-        .iter()
-        .filter(|node| !is_everything(node))
-        .cloned()
-        .collect::<Vec<_>>();
+    let (nodes, browse) = searched_nodes(nodes);
     let mut translator = Translator {
         fuzzy,
         highlight_terms: QueryTerms::default(),
@@ -57,7 +50,7 @@ pub(crate) fn translate(
     let mut words: Vec<(String, Value)> = Vec::new();
     let mut excluded = Vec::new();
     let mut has_words = false;
-    for node in nodes {
+    for node in &nodes {
         if let Node::Not(inner) = node {
             excluded.extend(translator.node(inner, false));
             continue;
@@ -66,24 +59,9 @@ pub(crate) fn translate(
             continue;
         };
         has_words |= !is_filter(node);
-        match node {
-            Node::Leaf {
-                scope: Scope::Text,
-                kind: TextKind::Word | TextKind::Prefix | TextKind::Typo(_),
-                ..
-            } if mode == MatchMode::Any => optional.push(query),
-            Node::Leaf {
-                scope: Scope::Text,
-                kind: kind @ (TextKind::Word | TextKind::Prefix | TextKind::Typo(_)),
-                text,
-            } if mode == MatchMode::Every => words.push((
-                match kind {
-                    TextKind::Prefix => format!("{text}*"),
-                    TextKind::Typo(_) => format!("{text}~"),
-                    _ => text.clone(),
-                },
-                query,
-            )),
+        match plain_word_text(node) {
+            Some(_) if mode == MatchMode::Any => optional.push(query),
+            Some(text) if mode == MatchMode::Every => words.push((text, query)),
             _ => required.push(query),
         }
     }
@@ -109,7 +87,7 @@ pub(crate) fn translate(
     let has_required = !required.is_empty();
     must.extend(required);
     if has_words {
-        should.extend(proximity_bonus(nodes));
+        should.extend(proximity_bonus(&nodes));
     } else if browse || has_required || !filter.is_empty() || !excluded.is_empty() {
         filter.push(json!({"match_all": {}}));
     } else {

@@ -1,5 +1,6 @@
 //! Answering the commands from the cluster: one search request per query (the page collapsed on the group key, facets from aggregations, snippets from the highlighter), `show`, `similar` and `stats`, in the embedded engine's results.
 
+use crate::date::Granularity;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -15,7 +16,7 @@ use crate::search::parse;
 use crate::search::snippet::{highlights, QueryTerms};
 use crate::search::spelling::FEW_MATCHES;
 use crate::search::{
-    DateFacet, DateGranularity, FacetRequest, Filters, KeywordFacet, MatchMode, Recency, SortOrder,
+    DateFacet, FacetRequest, Filters, KeywordFacet, MatchMode, Recency, SortOrder,
 };
 
 use super::client::Client;
@@ -443,7 +444,7 @@ impl ArticleSearch for ClusterSearcher {
     fn stats(&self) -> Result<IndexStats> {
         let request = FacetRequest {
             keywords: vec![KeywordFacet::Category],
-            date: Some(DateFacet::Periods(DateGranularity::Month)),
+            date: Some(DateFacet::Periods(Granularity::Month)),
             limit: usize::MAX,
         };
         let mut aggregations = facets::aggregations(&request);
