@@ -12,7 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use newsearch::article::{Article, FileArticleKeys};
@@ -50,7 +50,15 @@ fn record_ids(corpus: &str, ids: &str) -> Result<(), String> {
     let mut keys = FileArticleKeys::new(&name);
     let mut map = BufWriter::new(File::create(ids).map_err(|e| format!("{ids}: {e}"))?);
     let file = File::open(corpus).map_err(|e| format!("{corpus}: {e}"))?;
-    for line in BufReader::new(file).lines() {
+    // The corpus as newsearch reads it: a `.zst` or `.gz` dump decompressed.
+    let records: Box<dyn Read> = if corpus.ends_with(".zst") {
+        Box::new(zstd::stream::read::Decoder::new(file).map_err(|e| format!("{corpus}: {e}"))?)
+    } else if corpus.ends_with(".gz") {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    for line in BufReader::new(records).lines() {
         let line = line.map_err(|e| format!("{corpus}: {e}"))?;
         let Ok(record) = serde_json::from_str::<Value>(&line) else {
             continue;
