@@ -78,10 +78,29 @@ const LONGEST_WORD_BEFORE_DATE: usize = 16;
 
 /// Every complete date expression in `text`, in order of appearance. `today` bounds year inference.
 pub fn find_dates(text: &str, today: Date) -> Vec<DateMention> {
+    find_dates_where(text, today, ShortYears::WithWeekday)
+}
+
+/// Like [`find_dates`], and a two-digit year is taken without a weekday ("02/11/23"): for a
+/// line that says it gives a date ("Publié le 02/11/23 à 16h33").
+pub fn find_labelled_dates(text: &str, today: Date) -> Vec<DateMention> {
+    find_dates_where(text, today, ShortYears::Always)
+}
+
+/// When a two-digit year ("10.12.19") is read as a year.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ShortYears {
+    /// Only when a weekday before the date agrees: in running text "10.12.19" may be anything.
+    WithWeekday,
+    /// Always: the text says a date comes.
+    Always,
+}
+
+fn find_dates_where(text: &str, today: Date, short_years: ShortYears) -> Vec<DateMention> {
     let mut mentions = Vec::new();
     let mut position = 0;
     while let Some(start) = next_number_start(text, position) {
-        match mention_at(text, start, today) {
+        match mention_at(text, start, today, short_years) {
             Some(mention) => {
                 position = mention.span.end;
                 mentions.push(mention);
@@ -104,7 +123,12 @@ struct DateParts {
 }
 
 /// The date expression whose first number starts at `start`, with any weekday before it.
-fn mention_at(text: &str, start: usize, today: Date) -> Option<DateMention> {
+fn mention_at(
+    text: &str,
+    start: usize,
+    today: Date,
+    short_years: ShortYears,
+) -> Option<DateMention> {
     if is_glued_to_previous(text, start) {
         return None;
     }
@@ -115,9 +139,12 @@ fn mention_at(text: &str, start: usize, today: Date) -> Option<DateMention> {
     let (date, year_inferred) = match (parts.year, parts.short_year) {
         (Some(year), _) => (Date::new(year, parts.month, parts.day)?, false),
         (None, Some(short_year)) => {
-            let (stated_weekday, _) = weekday?;
             let date = Date::new(full_year(short_year, today), parts.month, parts.day)?;
-            ((date.weekday() == stated_weekday).then_some((date, false)))?
+            let agrees = match weekday {
+                Some((stated_weekday, _)) => date.weekday() == stated_weekday,
+                None => short_years == ShortYears::Always,
+            };
+            agrees.then_some((date, false))?
         }
         (None, None) => {
             let (stated_weekday, _) = weekday?;
@@ -510,6 +537,21 @@ mod tests {
         assert_eq!(dates("mardi 10.12.19"), ["2019-12-10"]);
         assert!(dates("lundi 10.12.19").is_empty());
         assert!(dates("le score fut de 10.12.19 points").is_empty());
+    }
+
+    #[test]
+    fn a_labelled_line_takes_a_two_digit_year_without_weekday() {
+        let today = Date::new(2026, 11, 21).unwrap();
+        let dates = |text: &str| -> Vec<String> {
+            find_labelled_dates(text, today)
+                .iter()
+                .map(|mention| mention.date.to_string())
+                .collect()
+        };
+        assert_eq!(dates("Publié le 02/11/23 à 16h33"), ["2023-11-02"]);
+        assert_eq!(dates("mardi 10.12.19"), ["2019-12-10"]);
+        assert!(dates("lundi 10.12.19").is_empty());
+        assert!(find_dates("Publié le 02/11/23 à 16h33", today).is_empty());
     }
 
     #[test]
