@@ -1,6 +1,7 @@
 //! French date expressions in page text: "22 octobre 2024", "11 juil. 2024", "1er novembre 2024", "ce lundi 21 octobre", 2024-10-22, 22/10/2024.
 use std::ops::{Range, RangeInclusive};
 
+use crate::analysis::fold::fold;
 use crate::date::{Date, Weekday};
 
 /// One date expression found in a text.
@@ -241,18 +242,18 @@ fn written_date_at(text: &str, start: usize) -> Option<DateParts> {
 
 /// "er" of "1er", in letters or superscript.
 fn is_ordinal_suffix(word: &str) -> bool {
-    folds_to(word, "er") || word == "ᵉʳ"
+    fold(word) == "er" || word == "ᵉʳ"
 }
 
 /// A month name, full or abbreviated (with its optional dot), and its number.
 fn take_month(cursor: &mut Cursor) -> Option<u32> {
-    let word = cursor.take_word();
-    if let Some(index) = MONTH_NAMES.iter().position(|name| folds_to(word, name)) {
+    let word = fold(cursor.take_word());
+    if let Some(index) = MONTH_NAMES.iter().position(|name| word == *name) {
         return Some(index as u32 + 1);
     }
     let &(_, month) = MONTH_ABBREVIATIONS
         .iter()
-        .find(|(abbreviation, _)| folds_to(word, abbreviation))?;
+        .find(|(abbreviation, _)| word == *abbreviation)?;
     cursor.eat('.');
     Some(month)
 }
@@ -304,16 +305,17 @@ fn full_year(short_year: i32, today: Date) -> i32 {
 /// The weekday named right before `position`, and where its name starts.
 fn weekday_before(text: &str, position: usize) -> Option<(Weekday, usize)> {
     let (word, word_start) = word_before(text, position)?;
+    let word = fold(word);
     WEEKDAY_NAMES
         .iter()
-        .find(|(name, _)| folds_to(word, name))
+        .find(|(name, _)| word == *name)
         .map(|&(_, weekday)| (weekday, word_start))
 }
 
 /// Whether "ce" or "aujourd'hui" comes right before `position`.
 fn is_deictic_word_before(text: &str, position: usize) -> bool {
     word_before(text, position)
-        .is_some_and(|(word, _)| DEICTIC_WORDS.iter().any(|deictic| folds_to(word, deictic)))
+        .is_some_and(|(word, _)| DEICTIC_WORDS.contains(&fold(word).as_str()))
 }
 
 /// The word (apostrophes included) ending just before `position`, past spaces and commas, with
@@ -463,28 +465,6 @@ fn is_combining_accent(character: char) -> bool {
 
 fn is_apostrophe(character: char) -> bool {
     character == '\'' || character == '’'
-}
-
-/// Whether `word`, lowercased and without accents, equals `folded`.
-fn folds_to(word: &str, folded: &str) -> bool {
-    word.chars()
-        .filter(|&character| !is_combining_accent(character))
-        .map(fold)
-        .eq(folded.chars())
-}
-
-/// The lowercase, unaccented form of a char; typographic apostrophes become `'`.
-fn fold(character: char) -> char {
-    match character.to_lowercase().next().unwrap_or(character) {
-        'à' | 'â' | 'ä' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' => 'i',
-        'ô' | 'ö' => 'o',
-        'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        '’' => '\'',
-        lower => lower,
-    }
 }
 
 #[cfg(test)]

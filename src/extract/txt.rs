@@ -354,9 +354,55 @@ fn publication_date(
         .or_else(|| published(dated_lines(footer)).map(clued("a date line after the article")))
         .or_else(|| labelled(dated_lines(kicker)).map(clued("a 'publié' line above the headline")))
         .or_else(|| {
+            relative_publication(lines, header, today).map(clued(
+                "'publié il y a …' under the headline, counted from the latest date the page prints",
+            ))
+        })
+        .or_else(|| {
             deictic_date_in_lead(&lines[block.clone()], today)
                 .map(clued("a day named in the first paragraphs"))
         })
+}
+
+/// "Publié il y a 2 heures" under the headline: the page was saved that long after the
+/// article appeared, and no earlier than the latest date it prints (a comment, an update),
+/// so the article is dated from that latest date.
+fn relative_publication(
+    lines: &[&str],
+    header: &Range<usize>,
+    today: Date,
+) -> Option<PublicationDate> {
+    let days_ago = lines[header.clone()]
+        .iter()
+        .filter(|line| line.split_whitespace().count() <= MAX_DATE_LINE_WORDS)
+        .find_map(|line| published_days_ago(&fold(line)))?;
+    let latest = lines
+        .iter()
+        .filter(|line| line.bytes().any(|byte| byte.is_ascii_digit()))
+        .flat_map(|line| find_dates(line, today))
+        .filter(|mention| !mention.year_inferred && mention.date <= today)
+        .map(|mention| mention.date)
+        .max()?;
+    Some(PublicationDate {
+        date: Date::from_days_since_epoch(latest.days_since_epoch() - days_ago),
+        year_inferred: false,
+    })
+}
+
+/// How many whole days ago a folded "publie il y a 3 jours" line says the article appeared
+/// (0 for minutes and hours); an update ("mis a jour il y a 8 minutes") is not read.
+fn published_days_ago(folded: &str) -> Option<i64> {
+    let after = &folded[folded.find("publie")?..];
+    let mut words = after[after.find("il y a ")? + "il y a ".len()..].split_whitespace();
+    let count: i64 = words.next()?.parse().ok()?;
+    let unit = words.next()?;
+    if unit.starts_with("min") || unit.starts_with("heure") || unit == "h" {
+        Some(0)
+    } else if unit.starts_with("jour") {
+        Some(count)
+    } else {
+        None
+    }
 }
 
 /// The start of the article up to its third paragraph of prose: a caption or a standfirst
@@ -720,6 +766,32 @@ Mot de passe
             "Le Sénat a voté le texte le 05.05.2015 après trois semaines de débats, selon les sénateurs présents.",
             today()
         ));
+    }
+
+    /// "Publié il y a 3 heures" is dated from the latest date the page prints (here a
+    /// reader's comment), "il y a 2 jours" two days before it; an update is not read.
+    #[test]
+    fn a_relative_publication_date_counts_from_the_latest_date() {
+        let article = "Les ostréiculteurs du golfe du Morbihan ont constaté mardi des pertes importantes dans leurs parcs après le passage de la tempête, selon leur syndicat.\nLa chambre régionale demande une aide rapide de l'État pour les exploitations touchées par les dégâts.\n";
+        let page = |published: &str| {
+            format!(
+                "Les ostréiculteurs comptent leurs pertes après la tempête\n{published}\n\n{article}\nCommentaires\nJeanne\nle 14/03/2024 à 16:18\nTrès triste pour eux.\n"
+            )
+        };
+        let date = |published: &str| {
+            read_page_fields(&page(published), today())
+                .date
+                .map(|date| date.date.to_string())
+        };
+        assert_eq!(
+            date("Publié il y a 3 heures").as_deref(),
+            Some("2024-03-14")
+        );
+        assert_eq!(
+            date("Publié il y a 2 jours, mis à jour il y a 8 minutes").as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(date("Mis à jour il y a 8 minutes"), None);
     }
 
     #[test]
