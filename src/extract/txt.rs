@@ -181,7 +181,7 @@ fn find_title(lines: &[&str], block: &Range<usize>, today: Date) -> Option<Found
         .find(|&index| lines[index] == lines[chosen])
         .unwrap_or(chosen);
     Some(FoundTitle {
-        text: without_quote_marker(lines[chosen]).to_string(),
+        text: without_site_name(without_quote_marker(lines[chosen])).to_string(),
         first_index,
         clue,
     })
@@ -255,6 +255,23 @@ fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<u
 /// The line without the "> " that text dumps and e-mail print before quoted or highlighted text.
 fn without_quote_marker(line: &str) -> &str {
     line.strip_prefix("> ").map_or(line, str::trim_start)
+}
+
+/// Words a site name printed after a headline's " | " may have ("Le Journal du Soir").
+const MAX_SITE_NAME_WORDS: usize = 4;
+
+/// The headline without the site name a page's own title puts after it ("La grève
+/// continue | Le Quotidien"): a French headline does not use " | " itself.
+fn without_site_name(line: &str) -> &str {
+    match line.rsplit_once(" | ") {
+        Some((headline, site))
+            if site.split_whitespace().count() <= MAX_SITE_NAME_WORDS
+                && headline.split_whitespace().count() >= 3 =>
+        {
+            headline.trim_end()
+        }
+        _ => line,
+    }
 }
 
 /// Whether a line can be a headline: a few words, not a menu entry, a date, a byline, a
@@ -792,6 +809,18 @@ Mot de passe
             Some("2024-03-12")
         );
         assert_eq!(date("Mis à jour il y a 8 minutes"), None);
+    }
+
+    #[test]
+    fn a_site_name_after_a_bar_is_not_part_of_the_title() {
+        assert_eq!(
+            without_site_name("La grève des dockers continue au Havre | Le Quotidien"),
+            "La grève des dockers continue au Havre"
+        );
+        assert_eq!(
+            without_site_name("La grève | une nouvelle semaine de blocage au port du Havre"),
+            "La grève | une nouvelle semaine de blocage au port du Havre"
+        );
     }
 
     #[test]
