@@ -257,3 +257,24 @@ fn extract_of_json_records_lists_every_record_and_its_problems() {
     assert!(file.problems[0].reason.contains("JSON"));
     assert!(article.clues.author.is_none() && article.clues.category.is_none());
 }
+
+/// "Publié il y a 3 heures" is dated from the latest date the page prints (a comment), not
+/// from the update; the caption with its photo credit, which the article echoes, is not the
+/// title.
+#[test]
+fn a_relative_publication_date_and_a_credited_caption() {
+    let article = extract_one(&fixture("relative-date.txt"));
+    assert_eq!(
+        article.title,
+        "Les ostréiculteurs du Morbihan comptent leurs pertes"
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-03-14"));
+    assert!(article
+        .clues
+        .date
+        .as_deref()
+        .is_some_and(|clue| clue.contains("il y a")));
+    assert_eq!(article.author.as_deref(), Some("Jeanne Martin"));
+    assert!(article.body.starts_with("Les ostréiculteurs du golfe"));
+    assert!(!article.body.contains("Courage"));
+}

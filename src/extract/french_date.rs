@@ -1,6 +1,7 @@
 //! French date expressions in page text: "22 octobre 2024", "11 juil. 2024", "1er novembre 2024", "ce lundi 21 octobre", 2024-10-22, 22/10/2024.
 use std::ops::{Range, RangeInclusive};
 
+use crate::analysis::fold::fold;
 use crate::date::{Date, Weekday, PLAUSIBLE_YEARS};
 
 /// One date expression found in a text.
@@ -75,10 +76,29 @@ const LONGEST_WORD_BEFORE_DATE: usize = 16;
 
 /// Every complete date expression in `text`, in order of appearance. `today` bounds year inference.
 pub fn find_dates(text: &str, today: Date) -> Vec<DateMention> {
+    find_dates_where(text, today, ShortYears::WithWeekday)
+}
+
+/// Like [`find_dates`], and a two-digit year is taken without a weekday ("02/11/23"): for a
+/// line that says it gives a date ("Publié le 02/11/23 à 16h33").
+pub fn find_labelled_dates(text: &str, today: Date) -> Vec<DateMention> {
+    find_dates_where(text, today, ShortYears::Always)
+}
+
+/// When a two-digit year ("10.12.19") is read as a year.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ShortYears {
+    /// Only when a weekday before the date agrees: in running text "10.12.19" may be anything.
+    WithWeekday,
+    /// Always: the text says a date comes.
+    Always,
+}
+
+fn find_dates_where(text: &str, today: Date, short_years: ShortYears) -> Vec<DateMention> {
     let mut mentions = Vec::new();
     let mut position = 0;
     while let Some(start) = next_number_start(text, position) {
-        match mention_at(text, start, today) {
+        match mention_at(text, start, today, short_years) {
             Some(mention) => {
                 position = mention.span.end;
                 mentions.push(mention);
@@ -101,7 +121,12 @@ struct DateParts {
 }
 
 /// The date expression whose first number starts at `start`, with any weekday before it.
-fn mention_at(text: &str, start: usize, today: Date) -> Option<DateMention> {
+fn mention_at(
+    text: &str,
+    start: usize,
+    today: Date,
+    short_years: ShortYears,
+) -> Option<DateMention> {
     if is_glued_to_previous(text, start) {
         return None;
     }
@@ -112,9 +137,12 @@ fn mention_at(text: &str, start: usize, today: Date) -> Option<DateMention> {
     let (date, year_inferred) = match (parts.year, parts.short_year) {
         (Some(year), _) => (Date::new(year, parts.month, parts.day)?, false),
         (None, Some(short_year)) => {
-            let (stated_weekday, _) = weekday?;
             let date = Date::new(full_year(short_year, today), parts.month, parts.day)?;
-            ((date.weekday() == stated_weekday).then_some((date, false)))?
+            let agrees = match weekday {
+                Some((stated_weekday, _)) => date.weekday() == stated_weekday,
+                None => short_years == ShortYears::Always,
+            };
+            agrees.then_some((date, false))?
         }
         (None, None) => {
             let (stated_weekday, _) = weekday?;
@@ -211,18 +239,18 @@ fn written_date_at(text: &str, start: usize) -> Option<DateParts> {
 
 /// "er" of "1er", in letters or superscript.
 fn is_ordinal_suffix(word: &str) -> bool {
-    folds_to(word, "er") || word == "ᵉʳ"
+    fold(word) == "er" || word == "ᵉʳ"
 }
 
 /// A month name, full or abbreviated (with its optional dot), and its number.
 fn take_month(cursor: &mut Cursor) -> Option<u32> {
-    let word = cursor.take_word();
-    if let Some(index) = MONTH_NAMES.iter().position(|name| folds_to(word, name)) {
+    let word = fold(cursor.take_word());
+    if let Some(index) = MONTH_NAMES.iter().position(|name| word == *name) {
         return Some(index as u32 + 1);
     }
     let &(_, month) = MONTH_ABBREVIATIONS
         .iter()
-        .find(|(abbreviation, _)| folds_to(word, abbreviation))?;
+        .find(|(abbreviation, _)| word == *abbreviation)?;
     cursor.eat('.');
     Some(month)
 }
@@ -274,16 +302,17 @@ fn full_year(short_year: i32, today: Date) -> i32 {
 /// The weekday named right before `position`, and where its name starts.
 fn weekday_before(text: &str, position: usize) -> Option<(Weekday, usize)> {
     let (word, word_start) = word_before(text, position)?;
+    let word = fold(word);
     WEEKDAY_NAMES
         .iter()
-        .find(|(name, _)| folds_to(word, name))
+        .find(|(name, _)| word == *name)
         .map(|&(_, weekday)| (weekday, word_start))
 }
 
 /// Whether "ce" or "aujourd'hui" comes right before `position`.
 fn is_deictic_word_before(text: &str, position: usize) -> bool {
     word_before(text, position)
-        .is_some_and(|(word, _)| DEICTIC_WORDS.iter().any(|deictic| folds_to(word, deictic)))
+        .is_some_and(|(word, _)| DEICTIC_WORDS.contains(&fold(word).as_str()))
 }
 
 /// The word (apostrophes included) ending just before `position`, past spaces and commas, with
@@ -435,28 +464,6 @@ fn is_apostrophe(character: char) -> bool {
     character == '\'' || character == '’'
 }
 
-/// Whether `word`, lowercased and without accents, equals `folded`.
-fn folds_to(word: &str, folded: &str) -> bool {
-    word.chars()
-        .filter(|&character| !is_combining_accent(character))
-        .map(fold)
-        .eq(folded.chars())
-}
-
-/// The lowercase, unaccented form of a char; typographic apostrophes become `'`.
-fn fold(character: char) -> char {
-    match character.to_lowercase().next().unwrap_or(character) {
-        'à' | 'â' | 'ä' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' => 'i',
-        'ô' | 'ö' => 'o',
-        'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        '’' => '\'',
-        lower => lower,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,6 +514,21 @@ mod tests {
         assert_eq!(dates("mardi 10.12.19"), ["2019-12-10"]);
         assert!(dates("lundi 10.12.19").is_empty());
         assert!(dates("le score fut de 10.12.19 points").is_empty());
+    }
+
+    #[test]
+    fn a_labelled_line_takes_a_two_digit_year_without_weekday() {
+        let today = Date::new(2026, 11, 21).unwrap();
+        let dates = |text: &str| -> Vec<String> {
+            find_labelled_dates(text, today)
+                .iter()
+                .map(|mention| mention.date.to_string())
+                .collect()
+        };
+        assert_eq!(dates("Publié le 02/11/23 à 16h33"), ["2023-11-02"]);
+        assert_eq!(dates("mardi 10.12.19"), ["2019-12-10"]);
+        assert!(dates("lundi 10.12.19").is_empty());
+        assert!(find_dates("Publié le 02/11/23 à 16h33", today).is_empty());
     }
 
     #[test]

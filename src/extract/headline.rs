@@ -17,16 +17,29 @@ use crate::analysis::stop_words::is_stop_word;
 const MIN_CONTENT_WORD: usize = 4;
 /// Words are compared on this many first letters: inflected forms share them.
 const COMPARED_LETTERS: usize = 5;
-/// A candidate is the article's headline when at least this share of its content words
-/// come back in the article.
-const MIN_ECHO: f64 = 0.5;
-/// What a date or byline under a candidate adds to its echo.
-const HEADER_BONUS: f64 = 0.2;
-/// What each content word the article echoes adds, up to [`MAX_COUNTED_ECHOES`] words.
-const ECHOED_WORD_BONUS: f64 = 0.05;
-const MAX_COUNTED_ECHOES: usize = 8;
-/// What each line of distance from the article takes away, so that the nearest of equals wins.
-const DISTANCE_COST: f64 = 0.002;
+/// How a candidate is scored: the share of its content words the article echoes, plus
+/// what its header and the number of echoed words add, minus its distance.
+struct Scoring {
+    /// A candidate is the article's headline when at least this share of its content
+    /// words come back in the article.
+    min_echo: f64,
+    /// What a date or byline under a candidate adds to its echo.
+    header_bonus: f64,
+    /// What each content word the article echoes adds, up to `max_counted_echoes` words.
+    echoed_word_bonus: f64,
+    max_counted_echoes: usize,
+    /// What each line of distance from the article takes away, so that the nearest of
+    /// equals wins.
+    distance_cost: f64,
+}
+
+const SCORING: Scoring = Scoring {
+    min_echo: 0.5,
+    header_bonus: 0.2,
+    echoed_word_bonus: 0.05,
+    max_counted_echoes: 8,
+    distance_cost: 0.002,
+};
 
 /// A headline-shaped line above the article.
 pub(crate) struct Candidate<'a> {
@@ -60,14 +73,15 @@ pub(crate) fn best_echoed(candidates: &[Candidate], article: &str) -> Option<usi
             let echo = echoed_count as f64 / words.len() as f64;
             // A headline names several things the article is about; a prompt ("Article
             // réservé aux abonnés") that happens to be echoed names two or three.
-            let naming = echoed_count.min(MAX_COUNTED_ECHOES) as f64 * ECHOED_WORD_BONUS;
-            (echo >= MIN_ECHO).then(|| {
+            let naming =
+                echoed_count.min(SCORING.max_counted_echoes) as f64 * SCORING.echoed_word_bonus;
+            (echo >= SCORING.min_echo).then(|| {
                 let bonus = if candidate.has_header {
-                    HEADER_BONUS
+                    SCORING.header_bonus
                 } else {
                     0.0
                 };
-                let distance = candidate.distance as f64 * DISTANCE_COST;
+                let distance = candidate.distance as f64 * SCORING.distance_cost;
                 (index, echo + naming + bonus - distance)
             })
         })

@@ -14,7 +14,7 @@ use crate::date::Date;
 
 use super::byline::byline_author;
 use super::clues::Clues;
-use super::french_date::{find_dates, DateMention};
+use super::french_date::{find_dates, find_labelled_dates, DateMention};
 use super::headline::{best_echoed, Candidate};
 use super::page_lines::{
     is_boundary, is_noise, is_prose, is_widget, remove_inline_markers, strip_bullet,
@@ -34,6 +34,8 @@ const MIN_SENTENCE_WORDS: usize = 8;
 const TITLE_WINDOW: usize = 80;
 /// How many non-blank lines under a headline may carry its date or byline.
 const HEADER_LINES: usize = 6;
+/// Words of a header line that states a date among other things (site, byline, update).
+const MAX_HEADER_LINE_WORDS: usize = 30;
 /// How many non-blank lines after the main block may carry a byline, a date or a category.
 const FOOTER_LINES: usize = 8;
 /// Links a "Lire aussi" box may list before the article's prose resumes.
@@ -179,7 +181,7 @@ fn find_title(lines: &[&str], block: &Range<usize>, today: Date) -> Option<Found
         .find(|&index| lines[index] == lines[chosen])
         .unwrap_or(chosen);
     Some(FoundTitle {
-        text: lines[chosen].to_string(),
+        text: without_site_name(without_quote_marker(lines[chosen])).to_string(),
         first_index,
         clue,
     })
@@ -200,7 +202,7 @@ fn echoed_title(
     let header_end = block.end.min(block.start + 2 * HEADER_LINES);
     let is_header_line: Vec<bool> = lines[window.start..header_end]
         .iter()
-        .map(|line| date_line(line, today).is_some() || byline_author(line).is_some())
+        .map(|line| is_header_line(line, today))
         .collect();
     let candidates: Vec<Candidate> = indexes
         .iter()
@@ -215,6 +217,17 @@ fn echoed_title(
         .collect();
     let article = lines[block.clone()].join("\n");
     best_echoed(&candidates, &article).map(|chosen| indexes[chosen])
+}
+
+/// A line of the header news articles print under their headline: a date line, a byline,
+/// or a short line stating a date among other things ("Le Monde | 04.05.2015 à 13h36 • Mis
+/// à jour le 05.05.2015 | Par Martin Untersinger").
+fn is_header_line(line: &str, today: Date) -> bool {
+    date_line(line, today).is_some()
+        || byline_author(line).is_some()
+        || (line.split_whitespace().count() <= MAX_HEADER_LINE_WORDS
+            && !is_prose(line)
+            && !find_dates(line, today).is_empty())
 }
 
 /// The nearest headline-shaped line above the article, preferring one the page repeats.
@@ -239,11 +252,35 @@ fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<u
         .copied()
 }
 
-/// Whether a line can be a headline: a few words, not a menu entry, a date, a byline or prose.
+/// The line without the "> " that text dumps and e-mail print before quoted or highlighted text.
+fn without_quote_marker(line: &str) -> &str {
+    line.strip_prefix("> ").map_or(line, str::trim_start)
+}
+
+/// Words a site name printed after a headline's " | " may have ("Le Journal du Soir").
+const MAX_SITE_NAME_WORDS: usize = 4;
+
+/// The headline without the site name a page's own title puts after it ("La grève
+/// continue | Le Quotidien"): a French headline does not use " | " itself.
+fn without_site_name(line: &str) -> &str {
+    match line.rsplit_once(" | ") {
+        Some((headline, site))
+            if site.split_whitespace().count() <= MAX_SITE_NAME_WORDS
+                && headline.split_whitespace().count() >= 3 =>
+        {
+            headline.trim_end()
+        }
+        _ => line,
+    }
+}
+
+/// Whether a line can be a headline: a few words, not a menu entry, a date, a byline, a
+/// caption or prose.
 fn is_headline(line: &str, today: Date) -> bool {
     let words = line.split_whitespace().count();
     let (_, bulleted) = strip_bullet(line);
     (3..=40).contains(&words)
+        && !ends_as_a_sentence(line)
         && line.chars().count() <= 250
         && !bulleted
         && !is_prose(line)
@@ -255,6 +292,24 @@ fn is_headline(line: &str, today: Date) -> bool {
         && date_line(line, today).is_none()
         && !has_sentence_then_more(line)
         && !(line.starts_with('(') && line.ends_with(')'))
+}
+
+/// A line ending on a full stop, once a photo credit after it is set aside ("… au premier
+/// semestre. (Jean Martin/AFP)", "… Pyrénées-Atlantiques. —"): a caption or a sentence.
+/// French headlines end on a word, a question or exclamation mark or an ellipsis, never on
+/// a full stop.
+fn ends_as_a_sentence(line: &str) -> bool {
+    let mut text = line.trim_end();
+    if text.ends_with(')') {
+        if let Some(open) = text.rfind('(') {
+            let credit = &text[open..];
+            if credit.contains('/') || credit.contains('©') {
+                text = text[..open].trim_end();
+            }
+        }
+    }
+    let text = text.trim_end_matches(['—', '–', ' ', '\u{A0}']);
+    text.ends_with('.') && !text.ends_with("..")
 }
 
 /// A whole sentence followed by more text ("Le chlorothalonil est utilisé dans la culture
@@ -316,9 +371,55 @@ fn publication_date(
         .or_else(|| published(dated_lines(footer)).map(clued("a date line after the article")))
         .or_else(|| labelled(dated_lines(kicker)).map(clued("a 'publié' line above the headline")))
         .or_else(|| {
+            relative_publication(lines, header, today).map(clued(
+                "'publié il y a …' under the headline, counted from the latest date the page prints",
+            ))
+        })
+        .or_else(|| {
             deictic_date_in_lead(&lines[block.clone()], today)
                 .map(clued("a day named in the first paragraphs"))
         })
+}
+
+/// "Publié il y a 2 heures" under the headline: the page was saved that long after the
+/// article appeared, and no earlier than the latest date it prints (a comment, an update),
+/// so the article is dated from that latest date.
+fn relative_publication(
+    lines: &[&str],
+    header: &Range<usize>,
+    today: Date,
+) -> Option<PublicationDate> {
+    let days_ago = lines[header.clone()]
+        .iter()
+        .filter(|line| line.split_whitespace().count() <= MAX_DATE_LINE_WORDS)
+        .find_map(|line| published_days_ago(&fold(line)))?;
+    let latest = lines
+        .iter()
+        .filter(|line| line.bytes().any(|byte| byte.is_ascii_digit()))
+        .flat_map(|line| find_dates(line, today))
+        .filter(|mention| !mention.year_inferred && mention.date <= today)
+        .map(|mention| mention.date)
+        .max()?;
+    Some(PublicationDate {
+        date: Date::from_days_since_epoch(latest.days_since_epoch() - days_ago),
+        year_inferred: false,
+    })
+}
+
+/// How many whole days ago a folded "publie il y a 3 jours" line says the article appeared
+/// (0 for minutes and hours); an update ("mis a jour il y a 8 minutes") is not read.
+fn published_days_ago(folded: &str) -> Option<i64> {
+    let after = &folded[folded.find("publie")?..];
+    let mut words = after[after.find("il y a ")? + "il y a ".len()..].split_whitespace();
+    let count: i64 = words.next()?.parse().ok()?;
+    let unit = words.next()?;
+    if unit.starts_with("min") || unit.starts_with("heure") || unit == "h" {
+        Some(0)
+    } else if unit.starts_with("jour") {
+        Some(count)
+    } else {
+        None
+    }
 }
 
 /// The start of the article up to its third paragraph of prose: a caption or a standfirst
@@ -381,7 +482,13 @@ fn date_line(line: &str, today: Date) -> Option<DatedLine> {
     {
         return None;
     }
-    let mentions = find_dates(text, today);
+    let folded = fold(text);
+    let says_published = folded.contains("publie") || folded.contains("posted");
+    let mentions = if says_published {
+        find_labelled_dates(text, today)
+    } else {
+        find_dates(text, today)
+    };
     let mut rest = String::new();
     let mut after_previous = 0;
     for mention in &mentions {
@@ -621,6 +728,99 @@ Mot de passe
             "(Bruxelles, bureau européen du journal)",
             today()
         ));
+    }
+
+    /// A caption ends on a full stop, with or without a photo credit after it; a headline
+    /// never does.
+    #[test]
+    fn a_line_ending_on_a_full_stop_is_no_headline() {
+        assert!(!is_headline(
+            "Les ventes de vélos électriques ont reculé au premier trimestre. (Jean Martin/AFP)",
+            today()
+        ));
+        assert!(!is_headline(
+            "Des arbres arrachés par le vent sur la commune de Plouha. —",
+            today()
+        ));
+        assert!(is_headline(
+            "Les ventes de vélos électriques reculent… pour la première fois",
+            today()
+        ));
+        assert!(is_headline(
+            "Qui veut vraiment la fin du nucléaire ?",
+            today()
+        ));
+    }
+
+    /// A headline printed after "> " (a highlighted or quoted line in a text dump) is read
+    /// without the marker.
+    #[test]
+    fn the_quote_marker_is_not_part_of_the_title() {
+        let page = "> Bretagne : les ostréiculteurs comptent leurs pertes après la tempête\n\nLes ostréiculteurs du golfe du Morbihan ont constaté mardi des pertes importantes dans leurs parcs après le passage de la tempête.\nLa tempête a touché les ostréiculteurs de toute la côte bretonne, selon la chambre régionale.\n";
+        assert_eq!(
+            read_page_fields(page, today()).title.as_deref(),
+            Some("Bretagne : les ostréiculteurs comptent leurs pertes après la tempête")
+        );
+    }
+
+    /// "Publié le 02/11/23": a two-digit year is read on a line that says it gives a date.
+    #[test]
+    fn a_publication_line_may_give_a_two_digit_year() {
+        let page = "Les ostréiculteurs comptent leurs pertes après la tempête\nPublié le 02/11/23 à 16h33\n\nLes ostréiculteurs du golfe du Morbihan ont constaté mardi des pertes importantes dans leurs parcs après le passage de la tempête.\n";
+        let date = read_page_fields(page, today()).date.unwrap();
+        assert_eq!(date.date.to_string(), "2023-11-02");
+        assert!(date_line("Le score final : 02/11/23", today()).is_none());
+    }
+
+    /// A line under a headline that states a date among a site name and a byline is a
+    /// header, though too wordy to be a date line.
+    #[test]
+    fn a_wordy_header_line_is_a_header() {
+        let line = "Le Quotidien | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 | Par Jeanne Martin (avec Paul Durand et Léa Petit)";
+        assert!(date_line(line, today()).is_none());
+        assert!(is_header_line(line, today()));
+        assert!(!is_header_line(
+            "Le Sénat a voté le texte le 05.05.2015 après trois semaines de débats, selon les sénateurs présents.",
+            today()
+        ));
+    }
+
+    /// "Publié il y a 3 heures" is dated from the latest date the page prints (here a
+    /// reader's comment), "il y a 2 jours" two days before it; an update is not read.
+    #[test]
+    fn a_relative_publication_date_counts_from_the_latest_date() {
+        let article = "Les ostréiculteurs du golfe du Morbihan ont constaté mardi des pertes importantes dans leurs parcs après le passage de la tempête, selon leur syndicat.\nLa chambre régionale demande une aide rapide de l'État pour les exploitations touchées par les dégâts.\n";
+        let page = |published: &str| {
+            format!(
+                "Les ostréiculteurs comptent leurs pertes après la tempête\n{published}\n\n{article}\nCommentaires\nJeanne\nle 14/03/2024 à 16:18\nTrès triste pour eux.\n"
+            )
+        };
+        let date = |published: &str| {
+            read_page_fields(&page(published), today())
+                .date
+                .map(|date| date.date.to_string())
+        };
+        assert_eq!(
+            date("Publié il y a 3 heures").as_deref(),
+            Some("2024-03-14")
+        );
+        assert_eq!(
+            date("Publié il y a 2 jours, mis à jour il y a 8 minutes").as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(date("Mis à jour il y a 8 minutes"), None);
+    }
+
+    #[test]
+    fn a_site_name_after_a_bar_is_not_part_of_the_title() {
+        assert_eq!(
+            without_site_name("La grève des dockers continue au Havre | Le Quotidien"),
+            "La grève des dockers continue au Havre"
+        );
+        assert_eq!(
+            without_site_name("La grève | une nouvelle semaine de blocage au port du Havre"),
+            "La grève | une nouvelle semaine de blocage au port du Havre"
+        );
     }
 
     #[test]
