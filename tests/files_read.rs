@@ -156,7 +156,7 @@ fn a_stray_byte_in_utf8_text_is_replaced_and_the_file_named_not_skipped() {
     let page = news.join("canicule.txt");
     std::fs::write(
         &page,
-        b"La canicule s'installe\n\nUn \xC3\xA9t\xC3\xA9 br\xC3\xBBlant.\nLa na\xEFve m\xC3\xA9t\xC3\xA9o du jour annonce 40 degr\xC3\xA9s \xC3\xA0 Lyon.\n",
+        b"La canicule s'installe\n\nUn \xC3\xA9t\xC3\xA9 br\xC3\xBBlant s'installe sur la France, et la m\xC3\xA9t\xC3\xA9o annonce 40 degr\xC3\xA9s.\nLa na\xEFve m\xC3\xA9t\xC3\xA9o du jour annonce 40 degr\xC3\xA9s \xC3\xA0 Lyon.\n",
     )
     .unwrap();
     let dump = news.join("depeches.jsonl");
