@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Output;
 
 use assert_cmd::Command;
-use common::fixtures;
+use common::{bare_newsearch, fixtures};
 use tempfile::TempDir;
 
 /// A folder to run in, a home and a config home of its own.
@@ -38,17 +38,7 @@ impl Place {
 
     /// `newsearch` as typed in `work/`, with no newsearch setting but these variables.
     fn newsearch(&self, variables: &[(&str, &str)], arguments: &[&str]) -> Output {
-        let mut command = Command::new(assert_cmd::cargo::cargo_bin!("newsearch"));
-        for variable in [
-            "NEWSEARCH_INDEX",
-            "NEWSEARCH_ENGINE",
-            "NEWSEARCH_URL",
-            "NEWSEARCH_OS_INDEX",
-            "NEWSEARCH_CONFIG",
-            "NO_COLOR",
-        ] {
-            command.env_remove(variable);
-        }
+        let mut command = Command::from_std(bare_newsearch());
         command
             .current_dir(self.path("work"))
             .env("HOME", self.path("home"))

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use cluster_support::{cluster, corpus_on, newsearch_on, Cluster};
 use serde_json::Value;
-use serve_support::{encode, Server};
+use serve_support::{encode, printed_json, timeless, Server};
 
 /// `newsearch serve` on the cluster's index `name`, reached through these node URLs.
 fn serve_on(urls: &[String], name: &str, arguments: &[&str]) -> Server {
@@ -35,18 +35,7 @@ fn cli_json(cluster: &Cluster, name: &str, arguments: &[&str]) -> Value {
         .args(arguments)
         .output()
         .unwrap();
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "{arguments:?}: {error}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    })
-}
-
-/// A search answer without its timing, the one field that differs from run to run.
-fn timeless(mut value: Value) -> Value {
-    value.as_object_mut().unwrap().remove("elapsed_ms");
-    value
+    printed_json(&output, arguments)
 }
 
 #[test]
@@ -315,17 +304,7 @@ fn a_settings_file_points_query_and_serve_at_the_cluster() {
     assert!(expected.total_hits > 0);
 
     // As typed in the folder: no flag, no variable.
-    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("newsearch"));
-    for variable in [
-        "NEWSEARCH_INDEX",
-        "NEWSEARCH_ENGINE",
-        "NEWSEARCH_URL",
-        "NEWSEARCH_OS_INDEX",
-        "NEWSEARCH_CONFIG",
-    ] {
-        command.env_remove(variable);
-    }
-    let output = command
+    let output = common::bare_newsearch()
         .current_dir(folder.path())
         .env("XDG_CONFIG_HOME", folder.path().join("no-user-settings"))
         .args(["query", "Corée", "--json"])

@@ -9,23 +9,14 @@ use std::path::Path;
 
 use common::{fixtures, index_into, indexed, newsearch};
 use serde_json::Value;
-use serve_support::{encode, request, Server};
+use serve_support::{encode, printed_json, request, timeless, Server};
 
 /// The command line's `--json` document for these arguments.
 fn cli_json(index: &Path, arguments: &[&str]) -> Value {
-    let output = newsearch(index).args(arguments).output().unwrap();
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!(
-            "{arguments:?}: {error}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    })
-}
-
-/// A search answer without its timing, the one field that differs from run to run.
-fn timeless(mut value: Value) -> Value {
-    value.as_object_mut().unwrap().remove("elapsed_ms");
-    value
+    printed_json(
+        &newsearch(index).args(arguments).output().unwrap(),
+        arguments,
+    )
 }
 
 /// An API request's query-string pairs.

@@ -12,7 +12,7 @@ use std::sync::{Mutex, OnceLock};
 
 use serde_json::Value;
 
-use crate::common::{fixture_corpus, fixtures, Results};
+use crate::common::{bare_newsearch, fixture_corpus, fixtures, Results};
 
 /// Nodes of the shared cluster, and how much heap each JVM gets.
 const NODES: u16 = 3;
@@ -114,16 +114,7 @@ pub fn free_ports() -> (u16, u16) {
 
 /// `newsearch` on the cluster's index `name`; no setting inherited from the environment.
 pub fn newsearch_on(cluster: &Cluster, name: &str) -> Command {
-    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("newsearch"));
-    for variable in [
-        "NEWSEARCH_INDEX",
-        "NEWSEARCH_ENGINE",
-        "NEWSEARCH_URL",
-        "NEWSEARCH_OS_INDEX",
-        "NO_COLOR",
-    ] {
-        command.env_remove(variable);
-    }
+    let mut command = bare_newsearch();
     command
         .env("NEWSEARCH_CONFIG", "/dev/null")
         .args(["--engine", "opensearch", "--url", &cluster.urls.join(",")])

@@ -83,6 +83,23 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// `newsearch` with none of the user's settings from the environment (index, engine,
+/// cluster, settings file, `NO_COLOR`).
+pub fn bare_newsearch() -> std::process::Command {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("newsearch"));
+    for variable in [
+        "NEWSEARCH_INDEX",
+        "NEWSEARCH_ENGINE",
+        "NEWSEARCH_URL",
+        "NEWSEARCH_OS_INDEX",
+        "NEWSEARCH_CONFIG",
+        "NO_COLOR",
+    ] {
+        command.env_remove(variable);
+    }
+    command
+}
+
 /// A hermetic `newsearch` command: no inherited index or colour settings.
 pub fn newsearch(index: &Path) -> Command {
     Command::from_std(newsearch_process(index))
@@ -90,10 +107,8 @@ pub fn newsearch(index: &Path) -> Command {
 
 /// The same command as a plain process, for tests that spawn it and signal it while it runs.
 pub fn newsearch_process(index: &Path) -> std::process::Command {
-    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("newsearch"));
+    let mut command = bare_newsearch();
     command
-        .env_remove("NEWSEARCH_INDEX")
-        .env_remove("NO_COLOR")
         // No settings file but the test's own: not the user's, not one in the folder.
         .env("NEWSEARCH_CONFIG", "/dev/null")
         .arg("--index")

@@ -201,3 +201,19 @@ pub fn encode(text: &str) -> String {
         })
         .collect()
 }
+
+/// The JSON document a command printed on stdout (its stderr in the failure's message).
+pub fn printed_json(output: &std::process::Output, arguments: &[&str]) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "{arguments:?}: {error}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+/// A search answer without its timing, the one field that differs from run to run.
+pub fn timeless(mut value: serde_json::Value) -> serde_json::Value {
+    value.as_object_mut().unwrap().remove("elapsed_ms");
+    value
+}
