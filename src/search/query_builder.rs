@@ -759,9 +759,9 @@ pub(crate) fn typo_distance(term: &str) -> Option<u8> {
     }
 }
 
-/// A fixed bonus for articles where the query's plain top-level words stand close together, in order.
-fn proximity_bonus(fields: &ArticleFields, nodes: &[Node]) -> Option<Box<dyn Query>> {
-    let words: Vec<&str> = nodes
+/// The query's plain top-level words, in order: what the proximity bonus looks for, on both engines.
+pub(crate) fn top_level_words(nodes: &[Node]) -> Vec<&str> {
+    nodes
         .iter()
         .filter_map(|node| match node {
             Node::Leaf {
@@ -771,7 +771,12 @@ fn proximity_bonus(fields: &ArticleFields, nodes: &[Node]) -> Option<Box<dyn Que
             } => Some(text.as_str()),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// A fixed bonus for articles where the query's plain top-level words stand close together, in order.
+fn proximity_bonus(fields: &ArticleFields, nodes: &[Node]) -> Option<Box<dyn Query>> {
+    let words = top_level_words(nodes);
     let tokens = analyze(&words.join(" "));
     if tokens.len() < 2 {
         return None;

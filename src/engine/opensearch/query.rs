@@ -13,8 +13,8 @@ use crate::analysis::{analyze, folded_words, keyword};
 use crate::date::Date;
 use crate::search::prefix::shorter_stems;
 use crate::search::query_builder::{
-    is_filter, plain_word_text, searched_nodes, typo_distance, Filters, MatchMode, PREFIX_SCORE,
-    PROXIMITY_BONUS, PROXIMITY_SLOP, TITLE_BOOST,
+    is_filter, plain_word_text, searched_nodes, top_level_words, typo_distance, Filters, MatchMode,
+    PREFIX_SCORE, PROXIMITY_BONUS, PROXIMITY_SLOP, TITLE_BOOST,
 };
 use crate::search::query_parser::{Node, Scope, TextKind};
 use crate::search::snippet::QueryTerms;
@@ -301,17 +301,7 @@ fn body_words(text: &str, phrase: Phrase, typos: Option<u8>) -> Value {
 /// A fixed bonus for articles where the query's plain top-level words stand close
 /// together, in order.
 fn proximity_bonus(nodes: &[Node]) -> Option<Value> {
-    let words: Vec<&str> = nodes
-        .iter()
-        .filter_map(|node| match node {
-            Node::Leaf {
-                scope: Scope::Text,
-                kind: TextKind::Word,
-                text,
-            } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect();
+    let words = top_level_words(nodes);
     let joined = words.join(" ");
     if analyze(&joined).len() < 2 {
         return None;
