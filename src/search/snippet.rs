@@ -309,6 +309,17 @@ fn render(
     Snippet { text, highlights }
 }
 
+/// The words a snippet marks, as text: what tests of both engines' snippets compare.
+#[cfg(test)]
+pub(crate) fn highlighted(snippet: &Snippet) -> Vec<String> {
+    let characters: Vec<char> = snippet.text.chars().collect();
+    snippet
+        .highlights
+        .iter()
+        .map(|[start, end]| characters[*start..*end].iter().collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,15 +330,6 @@ mod tests {
             exact: terms(text).into_iter().collect(),
             prefixes: BTreeSet::new(),
         }
-    }
-
-    fn highlighted(snippet: &Snippet) -> Vec<String> {
-        let characters: Vec<char> = snippet.text.chars().collect();
-        snippet
-            .highlights
-            .iter()
-            .map(|[start, end]| characters[*start..*end].iter().collect())
-            .collect()
     }
 
     const BODY: &str = "Le sommet s'est ouvert à Bruxelles. Les dirigeants européens ont discuté du budget.\n\nLa Corée du Nord a envoyé des soldats en Russie. Séoul s'en inquiète. M. Yoon a convoqué l'ambassadeur.";

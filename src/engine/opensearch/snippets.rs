@@ -126,15 +126,7 @@ fn ends_sentence(passage: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn highlighted(snippet: &Snippet) -> Vec<String> {
-        let characters: Vec<char> = snippet.text.chars().collect();
-        snippet
-            .highlights
-            .iter()
-            .map(|[start, end]| characters[*start..*end].iter().collect())
-            .collect()
-    }
+    use crate::search::snippet::highlighted;
 
     #[test]
     fn marks_become_character_offsets_without_elided_articles() {
