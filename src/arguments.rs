@@ -16,12 +16,12 @@ use clap::{Arg, Command, CommandFactory};
 use crate::cli::Cli;
 
 /// The process's arguments, ready for clap (see the module's documentation).
-pub fn arguments() -> Vec<OsString> {
+pub(crate) fn arguments() -> Vec<OsString> {
     query_text_last(std::env::args_os())
 }
 
 /// `arguments`, with the text of a `query` command moved after a `--`, its options first.
-pub fn query_text_last(arguments: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+pub(crate) fn query_text_last(arguments: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
     let arguments: Vec<OsString> = arguments.into_iter().collect();
     let mut command = Cli::command();
     command.build();

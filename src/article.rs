@@ -37,7 +37,7 @@ pub struct Article {
 
 /// A stable, short identifier for a key: the 64-bit FNV-1a hash in hexadecimal. The same
 /// key gives the same id in every run and version.
-pub fn stable_id(key: &str) -> String {
+pub(crate) fn stable_id(key: &str) -> String {
     format!("{:016x}", fnv1a(key.as_bytes()))
 }
 
@@ -94,7 +94,7 @@ impl ArticleKey {
     /// The id of an article whose key another, different article (another text) already has:
     /// the key and the hash of the article's own text. Two copies of one archive indexed side
     /// by side give their differing articles distinct, stable ids this way.
-    pub fn id_with_text(&self, body: &str) -> String {
+    pub(crate) fn id_with_text(&self, body: &str) -> String {
         stable_id(&self.text(Some(fnv1a(body.as_bytes()))))
     }
 
@@ -112,7 +112,7 @@ impl ArticleKey {
 
 /// What an article is, for its id: the id its input gives, else its URL (a page's canonical
 /// address), else the hash of its text.
-pub fn identity(article: &Article) -> String {
+pub(crate) fn identity(article: &Article) -> String {
     if !article.id.is_empty() {
         format!("id:{}", article.id)
     } else if let Some(url) = article.url.as_deref().filter(|url| !url.is_empty()) {
@@ -124,7 +124,7 @@ pub fn identity(article: &Article) -> String {
 
 /// The 64-bit FNV-1a hash of `bytes`: what [`body_fingerprint`] gives for a text that is
 /// one word.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().copied().fold(FNV_OFFSET_BASIS, fnv1a_step)
 }
 

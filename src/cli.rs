@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// snippets and date/category facets.
 #[derive(Debug, Parser)]
 #[command(name = "newsearch", version, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The index directory.
     #[arg(
         long,
@@ -42,7 +42,7 @@ pub struct Cli {
         long = "os-index",
         global = true,
         env = "NEWSEARCH_OS_INDEX",
-        default_value = "newsearch",
+        default_value = crate::engine::opensearch::DEFAULT_INDEX,
         value_name = "NAME"
     )]
     pub os_index: String,
@@ -62,7 +62,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Index the articles in files and folders; run again, it reads only new and changed files
     /// and removes the articles of files that are gone.
     Index(IndexArgs),
@@ -84,7 +84,7 @@ pub enum Command {
 /// Exit status: 0 when every file gives its articles, 1 when a file or record cannot be read
 /// (named with its reason).
 #[derive(Debug, Args)]
-pub struct ExtractArgs {
+pub(crate) struct ExtractArgs {
     /// The files to read (pages as text, Markdown or HTML, or JSON records).
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
@@ -96,7 +96,7 @@ pub struct ExtractArgs {
 
 /// Exit status: 0 when the article is found, 2 otherwise.
 #[derive(Debug, Args)]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// The article's id (as `query`, `similar` and `show` print it), or the file it was
     /// read from when that file holds one article.
     #[arg(value_name = "ID|FILE")]
@@ -114,7 +114,7 @@ pub struct ShowArgs {
 
 /// Exit status: 0 when articles are found, 1 when none are, 2 on error (no such id).
 #[derive(Debug, Args)]
-pub struct SimilarArgs {
+pub(crate) struct SimilarArgs {
     /// The article's id.
     #[arg(value_name = "ID")]
     pub id: String,
@@ -137,7 +137,7 @@ pub struct SimilarArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct StatsArgs {
+pub(crate) struct StatsArgs {
     /// Print one JSON document (schema in the README) instead of text.
     #[arg(long)]
     pub json: bool,
@@ -146,7 +146,7 @@ pub struct StatsArgs {
 /// Runs until stopped (Ctrl-C); exit status 2 when the index cannot be opened or the address
 /// cannot be listened on.
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// The address to listen on, IP:PORT (port 0: any free port, printed at startup). Any
     /// address but loopback lets every machine that reaches this one read the whole index:
     /// the server has no authentication.
@@ -169,7 +169,7 @@ pub struct ServeArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct IndexArgs {
+pub(crate) struct IndexArgs {
     /// Files and folders to index; folders are read recursively (hidden entries skipped).
     #[arg(default_value = "corpus", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -245,7 +245,7 @@ EXAMPLES:\n  \
     newsearch query '(Japon OR Corée) missiles' --facets category,author --facet-limit 5\n  \
     newsearch query \"l'economie\" --json | jq '.hits[].title'"
 )]
-pub struct QueryArgs {
+pub(crate) struct QueryArgs {
     /// What to search for, in the query syntax below (several arguments are joined by spaces).
     /// An argument starting with - is query text (`-nucléaire`, `-"Corée du Sud"`) unless it
     /// starts with --, or is - and one letter (-n), or -n with its number (-n5); after a lone
@@ -353,7 +353,7 @@ pub struct QueryArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EngineName {
+pub(crate) enum EngineName {
     /// The embedded tantivy index.
     Tantivy,
     /// An OpenSearch cluster.
@@ -361,7 +361,7 @@ pub enum EngineName {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -369,7 +369,7 @@ pub enum ColorChoice {
 
 /// The values of `--sort`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortName {
+pub(crate) enum SortName {
     Relevance,
     // Newest first.
     Date,
@@ -379,7 +379,7 @@ pub enum SortName {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FacetName {
+pub(crate) enum FacetName {
     Category,
     Date,
     Author,

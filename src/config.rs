@@ -25,7 +25,7 @@ use crate::cli::{Cli, EngineName};
 use crate::error::{Error, Result};
 
 /// The file read in the current folder.
-pub const PROJECT_FILE: &str = "newsearch.toml";
+pub(crate) const PROJECT_FILE: &str = "newsearch.toml";
 
 /// What a settings file may hold: the global options, by their long names.
 #[derive(Debug, Default, Deserialize)]
@@ -65,7 +65,7 @@ struct Checked {
 
 /// `cli` with the settings files' values for the options that `matches` (the same command
 /// line) left to their defaults.
-pub fn complete(mut cli: Cli, matches: &ArgMatches) -> Result<Cli> {
+pub(crate) fn complete(mut cli: Cli, matches: &ArgMatches) -> Result<Cli> {
     let files = match &cli.config {
         Some(file) => vec![file.clone()],
         None => [user_file(), Some(PathBuf::from(PROJECT_FILE))]

@@ -14,7 +14,7 @@ pub struct Date {
 
 /// Day of the week, Monday first as in French calendars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Weekday {
+pub(crate) enum Weekday {
     Monday,
     Tuesday,
     Wednesday,
@@ -35,11 +35,11 @@ pub enum Granularity {
 
 /// The years a date found in an article may have: a news archive holds no other, and a
 /// number outside them is not a year.
-pub const PLAUSIBLE_YEARS: RangeInclusive<i32> = 1900..=2100;
+pub(crate) const PLAUSIBLE_YEARS: RangeInclusive<i32> = 1900..=2100;
 
 impl Granularity {
     /// The period a `YYYYMMDD` day falls in, as a number: `YYYY`, `YYYYMM` or `YYYYMMDD`.
-    pub fn period_of(self, yyyymmdd: i64) -> i64 {
+    pub(crate) fn period_of(self, yyyymmdd: i64) -> i64 {
         yyyymmdd
             / match self {
                 Granularity::Year => 10_000,
@@ -49,7 +49,7 @@ impl Granularity {
     }
 
     /// The ISO form of a period of [`Granularity::period_of`]: `2024`, `2024-10` or `2024-10-22`.
-    pub fn format(self, period: i64) -> String {
+    pub(crate) fn format(self, period: i64) -> String {
         match self {
             Granularity::Year => format!("{period:04}"),
             Granularity::Month => format!("{:04}-{:02}", period / 100, period % 100),
@@ -66,13 +66,13 @@ impl Granularity {
 /// A day number that grows with the `YYYYMMDD` date: 31 numbers per month, 372 per year, so
 /// that a value maps to it, and back ([`from_dense_day_number`]), with a few divisions and
 /// no calendar (counting days in an array indexed by it leaves a few slots unused).
-pub fn dense_day_number(yyyymmdd: i64) -> i64 {
+pub(crate) fn dense_day_number(yyyymmdd: i64) -> i64 {
     let (year, month, day) = (yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100);
     (year * 12 + month - 1) * 31 + day - 1
 }
 
 /// The `YYYYMMDD` day of a [`dense_day_number`].
-pub fn from_dense_day_number(day_number: i64) -> i64 {
+pub(crate) fn from_dense_day_number(day_number: i64) -> i64 {
     let (months, day) = (day_number / 31, day_number % 31 + 1);
     (months / 12) * 10_000 + (months % 12 + 1) * 100 + day
 }
@@ -94,7 +94,7 @@ impl Date {
     }
 
     /// Days since 1970-01-01 (negative before).
-    pub fn days_since_epoch(self) -> i64 {
+    pub(crate) fn days_since_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil.
         let year = i64::from(self.year) - i64::from(self.month <= 2);
         let era = year.div_euclid(400);
@@ -107,7 +107,7 @@ impl Date {
     }
 
     /// The date `days` days after 1970-01-01.
-    pub fn from_days_since_epoch(days: i64) -> Date {
+    pub(crate) fn from_days_since_epoch(days: i64) -> Date {
         // Howard Hinnant's civil_from_days.
         let shifted = days + 719_468;
         let era = shifted.div_euclid(146_097);
@@ -126,7 +126,7 @@ impl Date {
         Date { year, month, day }
     }
 
-    pub fn weekday(self) -> Weekday {
+    pub(crate) fn weekday(self) -> Weekday {
         const WEEK: [Weekday; 7] = [
             Weekday::Thursday, // 1970-01-01
             Weekday::Friday,
@@ -152,7 +152,7 @@ impl Date {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, returning the first day of the period
     /// and how precise the input was.
-    pub fn parse_partial(text: &str) -> Option<(Date, Granularity)> {
+    pub(crate) fn parse_partial(text: &str) -> Option<(Date, Granularity)> {
         let mut parts = text.trim().split('-');
         let year_text = parts.next()?;
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
@@ -181,7 +181,7 @@ impl Date {
     }
 
     /// The last day of the period that starts at `self` with the given precision.
-    pub fn end_of(self, precision: Granularity) -> Date {
+    pub(crate) fn end_of(self, precision: Granularity) -> Date {
         match precision {
             Granularity::Year => Date {
                 month: 12,
@@ -209,7 +209,7 @@ impl fmt::Display for Date {
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as an inclusive `YYYYMMDD` bound: the first day of the
 /// period, or its last day for an upper bound (`2024-10` ends on 20241031).
-pub fn period_bound(text: &str, is_upper: bool) -> Option<i64> {
+pub(crate) fn period_bound(text: &str, is_upper: bool) -> Option<i64> {
     let (start, precision) = Date::parse_partial(text)?;
     let day = if is_upper {
         start.end_of(precision)
@@ -221,7 +221,7 @@ pub fn period_bound(text: &str, is_upper: bool) -> Option<i64> {
 
 /// Why a date range was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DateRangeError {
+pub(crate) enum DateRangeError {
     /// This part is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     NotADate(String),
     /// The range ends before it starts.
@@ -230,7 +230,7 @@ pub enum DateRangeError {
 
 /// A period or a range of periods as inclusive `YYYYMMDD` bounds (`None`: open): `2024-10`,
 /// `2024-10-01..2024-11-15`, `2024..`, `..2020`.
-pub fn parse_date_range(text: &str) -> Result<(Option<i64>, Option<i64>), DateRangeError> {
+pub(crate) fn parse_date_range(text: &str) -> Result<(Option<i64>, Option<i64>), DateRangeError> {
     let bound = |date: &str, is_upper: bool| {
         if date.is_empty() {
             return Ok(None);
@@ -250,11 +250,11 @@ pub fn parse_date_range(text: &str) -> Result<(Option<i64>, Option<i64>), DateRa
     }
 }
 
-pub fn is_leap_year(year: i32) -> bool {
+pub(crate) fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-pub fn days_in_month(year: i32, month: u32) -> u32 {
+pub(crate) fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         2 if is_leap_year(year) => 29,
         2 => 28,

@@ -88,7 +88,7 @@ pub enum Error {
 
 impl Error {
     /// The error with the index it was met in, when it is tantivy's and says no path.
-    pub fn searching(self, index_dir: &Path) -> Error {
+    pub(crate) fn searching(self, index_dir: &Path) -> Error {
         match self {
             Error::Index(source) => Error::Search {
                 path: index_dir.to_path_buf(),
@@ -99,7 +99,7 @@ impl Error {
     }
 }
 
-pub type Result<T> = std::result::Result<T, Error>;
+pub(crate) type Result<T> = std::result::Result<T, Error>;
 
 /// What to do after an internal error: rebuild the index it used, if any, then report it.
 fn internal_advice(index: Option<&Path>) -> String {

@@ -1,20 +1,26 @@
 //! newsearch: full-text search for French news articles.
 //!
-//! Data flows one way: files → [`extract`] → [`article::Article`] → [`analysis`] → [`index`];
-//! query text → [`search`] → [`results`] → [`output`].
+//! The `newsearch` program is [`main`]. The public modules are the library the tests, the
+//! benchmarks and the fuzz targets use: files → [`extract`] → [`article::Article`] →
+//! [`analysis`] → [`index`]; query text → [`search`] → [`results`]. The command line, the
+//! engines, the printers and the server are internal (`pub(crate)`).
+#![warn(unreachable_pub)]
 
 pub mod analysis;
-pub mod arguments;
+mod arguments;
 pub mod article;
-pub mod cli;
-pub mod commands;
-pub mod config;
+mod cli;
+mod command_line;
+mod commands;
+mod config;
 pub mod date;
-pub mod engine;
+mod engine;
 pub mod error;
 pub mod extract;
 pub mod index;
-pub mod output;
+mod output;
 pub mod results;
 pub mod search;
-pub mod serve;
+mod serve;
+
+pub use command_line::main;

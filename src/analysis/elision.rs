@@ -7,7 +7,7 @@ pub(crate) const ELIDED: [&str; 13] = [
 
 /// How many bytes of a folded word an elided article takes, apostrophe included:
 /// `Some(2)` for "l'ukraine", `Some(6)` for "jusqu'a", `None` for "aujourd'hui".
-pub fn elided_prefix_len(folded_word: &str) -> Option<usize> {
+pub(super) fn elided_prefix_len(folded_word: &str) -> Option<usize> {
     let apostrophe = folded_word.find('\'')?;
     ELIDED
         .contains(&&folded_word[..apostrophe])

@@ -7,7 +7,7 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// Diacritics are dropped whether the text is precomposed (NFC) or decomposed (NFD);
 /// ligatures and a few letters without a decomposition are spelled out in ASCII;
 /// every apostrophe variant becomes `'`; soft hyphens and invisible joiners vanish.
-pub fn fold_into(text: &str, output: &mut String) {
+pub(crate) fn fold_into(text: &str, output: &mut String) {
     if text.is_ascii() {
         output.extend(
             text.bytes()
@@ -59,7 +59,7 @@ fn fold_char(character: char, output: &mut String) {
 }
 
 /// Characters that may sit inside a word without being seen: soft hyphen, joiners, BOM.
-pub fn is_invisible(character: char) -> bool {
+pub(crate) fn is_invisible(character: char) -> bool {
     matches!(
         character,
         '\u{AD}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
@@ -67,7 +67,7 @@ pub fn is_invisible(character: char) -> bool {
 }
 
 /// The straight apostrophe and its typographic look-alikes.
-pub fn is_apostrophe(character: char) -> bool {
+pub(crate) fn is_apostrophe(character: char) -> bool {
     matches!(
         character,
         '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}'

@@ -173,7 +173,7 @@ impl FrenchTokenizer {
     /// Calls `visit` with the byte range (without an elided article) and term of each word of
     /// `text` whose term may start with a byte that `first_bytes` holds; the other words
     /// are skipped before analysis. For finding a few terms in a long text (snippets).
-    pub fn for_each_term_starting(
+    pub(crate) fn for_each_term_starting(
         &mut self,
         text: &str,
         first_bytes: &FirstBytes,
@@ -200,12 +200,12 @@ impl FrenchTokenizer {
 /// term starting with one of them: the first byte of a term is the first byte of its
 /// word folded (stemming keeps a word's first letter), unless an article was elided.
 #[derive(Debug, Clone)]
-pub struct FirstBytes {
+pub(crate) struct FirstBytes {
     bytes: [bool; 256],
 }
 
 impl FirstBytes {
-    pub fn of<'a>(terms: impl IntoIterator<Item = &'a str>) -> FirstBytes {
+    pub(crate) fn of<'a>(terms: impl IntoIterator<Item = &'a str>) -> FirstBytes {
         let mut bytes = [false; 256];
         for term in terms {
             if let Some(&first) = term.as_bytes().first() {
@@ -264,7 +264,7 @@ fn write_term(raw_word: &str, words: &mut AnalysedWords, term: &mut String) -> O
 
 /// Steps 2 and 3 for one raw word: its folded form without an elided article, in `term`.
 /// Returns how many bytes of the raw word the elided article took.
-pub fn fold_and_elide(raw_word: &str, term: &mut String) -> usize {
+pub(super) fn fold_and_elide(raw_word: &str, term: &mut String) -> usize {
     term.clear();
     fold_into(raw_word, term);
     let mut elided_bytes = 0;

@@ -7,9 +7,9 @@ use super::fold::fold_into;
 /// Emits the whole text as one term, folded and with its white space collapsed,
 /// so that `--category "économie"` matches a page whose category is "Economie".
 #[derive(Clone, Default)]
-pub struct KeywordTokenizer;
+pub(crate) struct KeywordTokenizer;
 
-pub struct KeywordTokenStream {
+pub(crate) struct KeywordTokenStream {
     token: Token,
     emitted: bool,
 }

@@ -13,19 +13,21 @@ use std::ops::Range;
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer, TokenizerManager};
 
-pub use french_tokenizer::{FirstBytes, FrenchTokenizer, MAX_WORD_BYTES};
+pub(crate) use french_tokenizer::FirstBytes;
+pub use french_tokenizer::{FrenchTokenizer, MAX_WORD_BYTES};
 
 use french_tokenizer::fold_and_elide;
-pub use keyword_tokenizer::{keyword, KeywordTokenizer};
+pub use keyword_tokenizer::keyword;
+pub(crate) use keyword_tokenizer::KeywordTokenizer;
 use words::next_word;
 
 pub(crate) use elision::ELIDED;
 pub(crate) use stop_words::STOP_WORDS;
 
 /// Name under which the French analyzer is registered (title and body).
-pub const FRENCH_ANALYZER: &str = "newsearch_french";
+pub(crate) const FRENCH_ANALYZER: &str = "newsearch_french";
 /// Name under which the keyword analyzer is registered (category, author, source).
-pub const KEYWORD_ANALYZER: &str = "newsearch_keyword";
+pub(crate) const KEYWORD_ANALYZER: &str = "newsearch_keyword";
 
 /// Registers the analyzers. Tantivy does not save custom analyzers in the index, so this
 /// runs on every open: without it, queries would silently use another analyzer.
@@ -71,7 +73,7 @@ pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
 /// Calls `visit` with the byte range and term of each word of `text` whose term starts with
 /// one of `first_bytes`, skipping the analysis of the other words (see
 /// [`FrenchTokenizer::for_each_term_starting`]).
-pub fn for_each_term_starting(
+pub(crate) fn for_each_term_starting(
     text: &str,
     first_bytes: &FirstBytes,
     visit: impl FnMut(Range<usize>, &str),
@@ -87,7 +89,7 @@ pub fn terms(text: &str) -> Vec<String> {
 
 /// The words of `text` folded and without elided articles, but neither stemmed nor
 /// filtered: the form a prefix (`l'écono*` → `econo`) is compared with.
-pub fn folded_words(text: &str) -> Vec<String> {
+pub(crate) fn folded_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     for_each_folded_word(text, |word| words.push(word.to_string()));
     words
@@ -95,7 +97,7 @@ pub fn folded_words(text: &str) -> Vec<String> {
 
 /// Calls `visit` with each word of `text` as [`folded_words`] gives them, reusing one buffer.
 /// A folded word is letters, digits and apostrophes: never whitespace.
-pub fn for_each_folded_word(text: &str, mut visit: impl FnMut(&str)) {
+pub(crate) fn for_each_folded_word(text: &str, mut visit: impl FnMut(&str)) {
     let mut cursor = 0;
     let mut folded = String::new();
     while let Some(word) = next_word(text, &mut cursor) {

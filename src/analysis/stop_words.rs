@@ -22,7 +22,7 @@ pub(crate) const STOP_WORDS: [&str; 165] = [
 ];
 
 /// Whether a folded word is a stop word.
-pub fn is_stop_word(folded_word: &str) -> bool {
+pub(crate) fn is_stop_word(folded_word: &str) -> bool {
     folded_word.len() <= 8 && STOP_WORDS.binary_search(&folded_word).is_ok()
 }
 

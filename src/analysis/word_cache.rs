@@ -15,7 +15,7 @@ const FIRST_SLOTS: usize = 1 << 12;
 /// Remembers one value per distinct word. Values are small and copied: the table of short
 /// words keeps key and value side by side in a 32-byte slot aligned on 32 bytes, so finding
 /// a word reads one cache line (the key compare and the value are in it).
-pub struct WordCache<V> {
+pub(super) struct WordCache<V> {
     slots: Vec<Slot<V>>,
     /// How far a hash is shifted right to index `slots` (64 − log2 of their number).
     shift: u32,
@@ -42,14 +42,14 @@ impl<V: Copy + Default> Default for WordCache<V> {
 }
 
 impl<V: Copy + Default> WordCache<V> {
-    pub fn get(&self, word: &str) -> Option<&V> {
+    pub(super) fn get(&self, word: &str) -> Option<&V> {
         match inline_key(word) {
             Some(key) => self.slot_of(key).map(|slot| &self.slots[slot].value),
             None => self.long.get(word),
         }
     }
 
-    pub fn insert(&mut self, word: &str, value: V) {
+    pub(super) fn insert(&mut self, word: &str, value: V) {
         let Some(key) = inline_key(word) else {
             self.long.insert(word.into(), value);
             return;
@@ -64,12 +64,12 @@ impl<V: Copy + Default> WordCache<V> {
         self.slots[slot] = Slot { key, value };
     }
 
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.short_words + self.long.len()
     }
 
     /// Forgets every word, keeping the table's size.
-    pub fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
         self.slots.fill(free_slot());
         self.short_words = 0;
         self.long.clear();

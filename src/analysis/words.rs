@@ -12,7 +12,7 @@ use super::fold::{is_apostrophe, is_invisible};
 /// Invisible characters (soft hyphen, joiners) do not break a word; an apostrophe joins two
 /// words ("l'Ukraine", "aujourd'hui") so that elision can be decided on the whole; hyphens,
 /// spaces of every kind and all other punctuation separate words.
-pub fn next_word(text: &str, cursor: &mut usize) -> Option<Range<usize>> {
+pub(super) fn next_word(text: &str, cursor: &mut usize) -> Option<Range<usize>> {
     let rest = &text[*cursor..];
     let start = *cursor + rest.find(is_word_char)?;
     let bytes = text.as_bytes();

@@ -13,7 +13,7 @@ use crate::output::{
 
 use super::Outcome;
 
-pub fn run(color: ColorChoice, args: ExtractArgs) -> Result<Outcome> {
+pub(super) fn run(color: ColorChoice, args: ExtractArgs) -> Result<Outcome> {
     let today = Date::today();
     let field_map = FieldMap::default();
     let report = ExtractReport {

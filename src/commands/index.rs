@@ -17,7 +17,7 @@ use super::{Outcome, INTERRUPTED_EXIT_STATUS};
 /// The writer needs at least this much memory per thread.
 const MIN_MEMORY_PER_THREAD_MIB: usize = 16;
 
-pub fn run(
+pub(super) fn run(
     index_dir: &Path,
     engine: &Engine,
     color: ColorChoice,

@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 
 /// How a command ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     /// Everything asked for was done (articles matched, every file was indexed).
     Success,
     /// Done, but nothing matched (exit status 1, as grep and ripgrep).
@@ -31,10 +31,10 @@ pub enum Outcome {
 }
 
 /// The exit status of a run stopped by Ctrl-C: 128 + SIGINT, as shells report it.
-pub const INTERRUPTED_EXIT_STATUS: u8 = 130;
+pub(crate) const INTERRUPTED_EXIT_STATUS: u8 = 130;
 
 /// Runs the command the user asked for; a panic in it is an error, not a crash.
-pub fn run(cli: Cli) -> Result<Outcome> {
+pub(crate) fn run(cli: Cli) -> Result<Outcome> {
     let index = cli.index.clone();
     // `extract` reads files and no index: a panic there is not the index's.
     let uses_index = !matches!(cli.command, Command::Extract(_));

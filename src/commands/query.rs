@@ -18,7 +18,7 @@ use crate::search::{
 
 use super::Outcome;
 
-pub fn run(engine: &Engine, color: ColorChoice, args: QueryArgs) -> Result<Outcome> {
+pub(super) fn run(engine: &Engine, color: ColorChoice, args: QueryArgs) -> Result<Outcome> {
     let json = args.json;
     let batch = args.batch.clone();
     let synonyms = synonyms(args.no_synonyms, args.synonyms.as_deref())?;

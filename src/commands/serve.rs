@@ -7,7 +7,7 @@ use crate::serve::{parse_duration, serve, ServeOptions};
 
 use super::Outcome;
 
-pub fn run(engine: &Engine, args: ServeArgs) -> Result<Outcome> {
+pub(super) fn run(engine: &Engine, args: ServeArgs) -> Result<Outcome> {
     let query_timeout = parse_duration(&args.query_timeout).ok_or_else(|| {
         Error::InvalidOption(format!(
             "--query-timeout {}: use milliseconds or seconds, e.g. 500ms or 10s",

@@ -7,7 +7,7 @@ use crate::output::{print_article, print_json, Style};
 
 use super::Outcome;
 
-pub fn run(engine: &Engine, color: ColorChoice, args: ShowArgs) -> Result<Outcome> {
+pub(super) fn run(engine: &Engine, color: ColorChoice, args: ShowArgs) -> Result<Outcome> {
     let searcher = engine.searcher()?;
     let mut article = match searcher.article(&args.id)? {
         Some(article) => article,

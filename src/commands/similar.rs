@@ -8,7 +8,7 @@ use crate::search::{FacetRequest, MatchMode, SearchRequest, SortOrder};
 
 use super::Outcome;
 
-pub fn run(engine: &Engine, color: ColorChoice, args: SimilarArgs) -> Result<Outcome> {
+pub(super) fn run(engine: &Engine, color: ColorChoice, args: SimilarArgs) -> Result<Outcome> {
     let searcher = engine.searcher()?;
     let request = similar_request(&args);
     let results = searcher

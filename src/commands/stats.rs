@@ -7,7 +7,7 @@ use crate::output::{print_json, print_stats, Style};
 
 use super::Outcome;
 
-pub fn run(engine: &Engine, color: ColorChoice, args: StatsArgs) -> Result<Outcome> {
+pub(super) fn run(engine: &Engine, color: ColorChoice, args: StatsArgs) -> Result<Outcome> {
     let stats = engine.searcher()?.stats()?;
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -12,7 +12,7 @@
 //! when `search/` and `index/` move under this folder.)
 
 mod indexing;
-pub mod opensearch;
+pub(crate) mod opensearch;
 mod tantivy;
 
 use std::path::PathBuf;
@@ -25,11 +25,11 @@ use crate::index::{
 use crate::results::{ArticleView, IndexStats, SearchResults};
 use crate::search::Synonyms;
 
-pub use crate::search::SearchRequest;
+pub(crate) use crate::search::SearchRequest;
 
 /// Where the articles are.
 #[derive(Debug, Clone)]
-pub enum Engine {
+pub(crate) enum Engine {
     /// The embedded index in this directory (the default).
     Tantivy { index_dir: PathBuf },
     /// An index on an OpenSearch cluster.
@@ -38,7 +38,7 @@ pub enum Engine {
 
 /// What an engine answers: every query-side command goes through it. Shared by the
 /// server's concurrent requests, hence `Send + Sync`.
-pub trait ArticleSearch: Send + Sync {
+pub(crate) trait ArticleSearch: Send + Sync {
     /// One query: the ranked page of hits with snippets, the totals, and the facets over
     /// all matches.
     fn search(&self, request: &SearchRequest) -> Result<SearchResults>;
@@ -81,7 +81,7 @@ pub(crate) trait ArticleWriter {
 
 impl Engine {
     /// A searcher over the articles as last committed.
-    pub fn searcher(&self) -> Result<Box<dyn ArticleSearch>> {
+    pub(crate) fn searcher(&self) -> Result<Box<dyn ArticleSearch>> {
         match self {
             Engine::Tantivy { index_dir } => tantivy::searcher(index_dir),
             Engine::OpenSearch(cluster) => Ok(Box::new(cluster.searcher()?)),
@@ -90,7 +90,7 @@ impl Engine {
 
     /// A searcher for queries, using these synonyms. The cluster's analysis has no
     /// query-time synonyms yet: it searches the words as typed.
-    pub fn query_searcher(&self, synonyms: Synonyms) -> Result<Box<dyn ArticleSearch>> {
+    pub(crate) fn query_searcher(&self, synonyms: Synonyms) -> Result<Box<dyn ArticleSearch>> {
         match self {
             Engine::Tantivy { index_dir } => tantivy::query_searcher(index_dir, synonyms),
             Engine::OpenSearch(cluster) => Ok(Box::new(cluster.searcher()?)),
@@ -99,7 +99,7 @@ impl Engine {
 
     /// Where the articles are, for people: the index folder, or the cluster's index and
     /// its first node.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             Engine::Tantivy { index_dir } => index_dir.display().to_string(),
             Engine::OpenSearch(cluster) => format!(
@@ -114,7 +114,7 @@ impl Engine {
     /// files that are gone (see [`IndexingOptions`]). With `rebuild`, the embedded index is
     /// built anew aside and swapped in; the cluster's indexes, which newsearch made, are
     /// deleted first.
-    pub fn index(
+    pub(crate) fn index(
         &self,
         options: &IndexingOptions,
         progress: &dyn IndexingProgress,

@@ -6,7 +6,7 @@ use super::page_lines::strip_bullet;
 const AGENCIES: &[&str] = &["AFP", "Reuters", "AP", "Belga", "ATS", "agences", "Agences"];
 
 /// The author a byline line names, if the line is a byline.
-pub fn byline_author(line: &str) -> Option<String> {
+pub(super) fn byline_author(line: &str) -> Option<String> {
     let (text, bulleted) = strip_bullet(line);
     if text.split_whitespace().count() > 10 {
         return None;
@@ -21,7 +21,7 @@ pub fn byline_author(line: &str) -> Option<String> {
 }
 
 /// A name alone on a line (header zone only: two to four capitalised words).
-pub fn is_plain_name(text: &str) -> bool {
+pub(super) fn is_plain_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=4).contains(&words.len()) && words.iter().all(|word| is_name_word(word))
 }

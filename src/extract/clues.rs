@@ -4,7 +4,7 @@ use serde::Serialize;
 
 /// For each field, the clue it was read from, in words; `None` when the field is empty.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Clues {
+pub(crate) struct Clues {
     pub title: Option<&'static str>,
     pub date: Option<&'static str>,
     pub category: Option<&'static str>,

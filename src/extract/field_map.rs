@@ -2,7 +2,7 @@
 
 /// An article field that a JSON record can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ArticleField {
+pub(crate) enum ArticleField {
     Id,
     Title,
     Body,
@@ -14,7 +14,7 @@ pub enum ArticleField {
 }
 
 impl ArticleField {
-    pub const ALL: [ArticleField; 8] = [
+    pub(crate) const ALL: [ArticleField; 8] = [
         ArticleField::Id,
         ArticleField::Title,
         ArticleField::Body,
@@ -26,7 +26,7 @@ impl ArticleField {
     ];
 
     /// The name used on the command line: `id`, `title`, `body`, `date`, `category`, `author`, `url`, `source`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ArticleField::Id => "id",
             ArticleField::Title => "title",
@@ -41,7 +41,7 @@ impl ArticleField {
 
     /// The record keys read for this field when no override names one, in order of preference
     /// (matched without regard to case).
-    pub fn common_keys(self) -> &'static [&'static str] {
+    pub(crate) fn common_keys(self) -> &'static [&'static str] {
         match self {
             ArticleField::Id => &["id", "_id", "guid"],
             ArticleField::Title => &["title", "headline"],
@@ -98,7 +98,7 @@ impl FieldMap {
     }
 
     /// The record keys to look up for `field`, the user's first.
-    pub fn keys_for(&self, field: ArticleField) -> impl Iterator<Item = &str> + '_ {
+    pub(crate) fn keys_for(&self, field: ArticleField) -> impl Iterator<Item = &str> + '_ {
         self.overrides
             .iter()
             .filter(move |(overridden, _)| *overridden == field)

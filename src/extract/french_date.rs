@@ -6,7 +6,7 @@ use crate::date::{Date, Weekday, PLAUSIBLE_YEARS};
 
 /// One date expression found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateMention {
+pub(crate) struct DateMention {
     pub date: Date,
     /// The text gave day, month and weekday but no year: the year was inferred from the weekday.
     pub year_inferred: bool,
@@ -75,13 +75,13 @@ const DEICTIC_WORDS: [&str; 2] = ["ce", "aujourd'hui"];
 const LONGEST_WORD_BEFORE_DATE: usize = 16;
 
 /// Every complete date expression in `text`, in order of appearance. `today` bounds year inference.
-pub fn find_dates(text: &str, today: Date) -> Vec<DateMention> {
+pub(crate) fn find_dates(text: &str, today: Date) -> Vec<DateMention> {
     find_dates_where(text, today, ShortYears::WithWeekday)
 }
 
 /// Like [`find_dates`], and a two-digit year is taken without a weekday ("02/11/23"): for a
 /// line that says it gives a date ("Publié le 02/11/23 à 16h33").
-pub fn find_labelled_dates(text: &str, today: Date) -> Vec<DateMention> {
+pub(crate) fn find_labelled_dates(text: &str, today: Date) -> Vec<DateMention> {
     find_dates_where(text, today, ShortYears::Always)
 }
 

@@ -36,7 +36,7 @@ enum Layout {
 }
 
 /// Reads every record of a JSON file, handing each article to `emit` as soon as it is read.
-pub fn read_json_records(
+pub(super) fn read_json_records(
     reader: Box<dyn BufRead>,
     context: &FileContext,
     emit: &mut dyn FnMut(Article),

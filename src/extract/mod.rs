@@ -13,7 +13,7 @@ mod control_characters;
 mod date_value;
 mod dated_folders;
 mod field_map;
-pub mod french_date;
+pub(crate) mod french_date;
 mod headline;
 mod html;
 mod json_records;
@@ -22,7 +22,7 @@ mod page_lines;
 mod paragraphs;
 mod section;
 mod text_encoding;
-pub mod txt;
+pub(crate) mod txt;
 
 use std::io::{self, BufRead, Cursor, Read};
 use std::path::Path;
@@ -32,12 +32,13 @@ use std::sync::Arc;
 use crate::article::{Article, PublicationDate};
 use crate::date::Date;
 
-pub use clues::Clues;
-pub use compression::expected_size;
+pub(crate) use clues::Clues;
+pub(crate) use compression::expected_size;
 use compression::{decompressed, open_decompressed, Compression, CountingReader, OpenedFile};
 use control_characters::printable_text;
 use dated_folders::{folder_day, is_date_folder};
-pub use field_map::{ArticleField, FieldMap};
+pub(crate) use field_map::ArticleField;
+pub use field_map::FieldMap;
 use text_encoding::{declared_html_charset, decode, looks_binary, replaced_bytes};
 
 /// The input formats newsearch reads.
@@ -60,7 +61,7 @@ pub const MAX_ARTICLE_BYTES: u64 = 32 << 20;
 
 /// The extensions newsearch reads and the format each announces (a name without one is a
 /// page of text; a `.gz` or `.zst` suffix is looked through).
-pub const EXTENSIONS: &[(&str, Format)] = &[
+pub(crate) const EXTENSIONS: &[(&str, Format)] = &[
     ("txt", Format::PageText),
     ("md", Format::PageText),
     ("markdown", Format::PageText),
@@ -280,7 +281,7 @@ pub fn read_file(
 
 /// Reads a file as [`read_file`] does, adding to `read` each byte of text as it is read
 /// (decompressed bytes for a compressed file): what moves progress inside one big file.
-pub fn read_file_counted(
+pub(crate) fn read_file_counted(
     format: Format,
     context: &FileContext,
     read: &Arc<AtomicU64>,
@@ -296,7 +297,7 @@ pub fn read_file_counted(
 
 /// Reads the articles of a file as [`read_file`] does, handing each with the clues that
 /// decided its fields: what `newsearch extract` shows.
-pub fn explain_file(
+pub(crate) fn explain_file(
     format: Format,
     context: &FileContext,
     emit: &mut dyn FnMut(Article, Clues),
@@ -422,7 +423,7 @@ fn file_stem(path: &Path) -> Option<String> {
 
 /// The fields of one article read from a single page (text or HTML).
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct PageFields {
+pub(crate) struct PageFields {
     pub title: Option<String>,
     pub date: Option<PublicationDate>,
     pub category: Option<String>,

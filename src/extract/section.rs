@@ -102,7 +102,7 @@ const GENERIC_SECTIONS: &[&str] = &[
 ];
 
 /// Whether a label names no section ("News", "Actualités", "Accueil"), so is no category.
-pub fn is_generic_section(label: &str) -> bool {
+pub(super) fn is_generic_section(label: &str) -> bool {
     GENERIC_SECTIONS.contains(&fold(label.trim()).as_str())
 }
 
@@ -110,7 +110,7 @@ pub fn is_generic_section(label: &str) -> bool {
 const LABELS: &[&str] = &["categorie", "categories", "rubrique", "section", "theme"];
 
 /// The category a short line states, as written on the page.
-pub fn stated_category(line: &str) -> Option<String> {
+pub(super) fn stated_category(line: &str) -> Option<String> {
     let (text, _) = strip_bullet(line);
     if let Some(category) = labelled_category(text) {
         return Some(category);

@@ -47,7 +47,7 @@ const KICKER_LINES: usize = 3;
 
 /// Reads the article in a scraped page. `today` bounds the year inferred for dates such as
 /// "ce lundi 21 octobre".
-pub fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
+pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let paragraph_lines = paragraph_lines(text);
     let lines: Vec<&str> = paragraph_lines.iter().map(|line| line.trim()).collect();
     let Some(block) = main_block(&lines, today) else {

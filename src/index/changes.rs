@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 use super::manifest::{FileState, Manifest};
 
 /// A file found by the walk, as it is now.
-pub trait FoundFile {
+pub(crate) trait FoundFile {
     fn path(&self) -> &Path;
     fn state(&self) -> FileState;
 }
 
 /// The work of an incremental run.
 #[derive(Debug)]
-pub struct Changes<F> {
+pub(crate) struct Changes<F> {
     /// New files, files whose size or modification time changed, and files that held copies
     /// of articles indexed from elsewhere (last).
     pub to_read: Vec<F>,
@@ -29,7 +29,7 @@ pub struct Changes<F> {
 /// `unreadable` are the places the walk could not list: what lies there is not missing, only
 /// out of sight (a folder without permission), so its articles stay. Unchanged files for
 /// which `read_again` is true are read all the same (the way they are read changed).
-pub fn changes<F: FoundFile>(
+pub(crate) fn changes<F: FoundFile>(
     found: Vec<F>,
     unreadable: &[PathBuf],
     roots: &[PathBuf],

@@ -50,7 +50,7 @@ pub struct ArticleFields {
 
 /// A keyword field: one folded term for filters, the raw value as a fast field for facets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeywordField {
+pub(crate) enum KeywordField {
     Category,
     Author,
     Source,
@@ -146,15 +146,6 @@ impl ArticleFields {
         })
     }
 
-    /// The handle of a keyword field.
-    pub fn keyword(&self, keyword: KeywordField) -> Field {
-        match keyword {
-            KeywordField::Category => self.category,
-            KeywordField::Author => self.author,
-            KeywordField::Source => self.source,
-        }
-    }
-
     /// The document an article is indexed as: the one place an article becomes the engine's
     /// document, so the one place `text` is written (the title, then the body).
     pub fn document(&self, article: &Article) -> TantivyDocument {
@@ -186,7 +177,7 @@ impl ArticleFields {
 
     /// The article a stored document holds, with the id the index gave it and the path key
     /// of its file.
-    pub fn article(&self, document: &TantivyDocument) -> Article {
+    pub(crate) fn article(&self, document: &TantivyDocument) -> Article {
         let text = |field: Field| {
             document
                 .get_first(field)
@@ -219,22 +210,22 @@ impl ArticleFields {
 }
 
 /// A segment's publication dates (`YYYYMMDD`), if any of its articles has one.
-pub fn date_column(segment: &SegmentReader) -> tantivy::Result<Option<Column<i64>>> {
+pub(crate) fn date_column(segment: &SegmentReader) -> tantivy::Result<Option<Column<i64>>> {
     segment.fast_fields().column_opt::<i64>(DATE)
 }
 
 /// A segment's near-duplicate signatures, one per article.
-pub fn signature_column(segment: &SegmentReader) -> tantivy::Result<Column<u64>> {
+pub(crate) fn signature_column(segment: &SegmentReader) -> tantivy::Result<Column<u64>> {
     segment.fast_fields().u64(SIMHASH)
 }
 
 /// A segment's article ids.
-pub fn id_column(segment: &SegmentReader) -> tantivy::Result<Option<StrColumn>> {
+pub(crate) fn id_column(segment: &SegmentReader) -> tantivy::Result<Option<StrColumn>> {
     segment.fast_fields().str(ID)
 }
 
 /// A segment's raw values of a keyword field.
-pub fn keyword_column(
+pub(crate) fn keyword_column(
     segment: &SegmentReader,
     keyword: KeywordField,
 ) -> tantivy::Result<Option<StrColumn>> {

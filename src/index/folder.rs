@@ -24,7 +24,7 @@ This folder is a newsearch index. newsearch writes, replaces and deletes the fil
 put nothing else here. Delete the whole folder to delete the index.\n";
 
 /// Where a rebuild makes the new index, inside the index folder, before swapping it in.
-pub const ASIDE_FOLDER: &str = ".newsearch-rebuild";
+pub(super) const ASIDE_FOLDER: &str = ".newsearch-rebuild";
 
 /// Files a version-controlled, otherwise empty folder holds so that it exists in a clone (the
 /// repository's own `index/`): such a folder counts as empty, and newsearch never deletes

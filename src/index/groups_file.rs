@@ -19,7 +19,7 @@ use super::document::signature_column;
 use super::near_duplicates::{DuplicateGroups, MAX_DISTANCE};
 
 /// The side file, in the index directory (tantivy leaves files it did not write alone).
-pub const GROUPS_FILE: &str = "near-duplicates.json";
+pub(crate) const GROUPS_FILE: &str = "near-duplicates.json";
 
 #[derive(Serialize, Deserialize)]
 struct GroupsFile {
@@ -32,7 +32,7 @@ struct GroupsFile {
 }
 
 /// The signature of every live article of the snapshot.
-pub fn live_signatures(searcher: &Searcher) -> Result<Vec<u64>> {
+pub(crate) fn live_signatures(searcher: &Searcher) -> Result<Vec<u64>> {
     let mut signatures = Vec::new();
     for segment in searcher.segment_readers() {
         let column = signature_column(segment)?;
@@ -52,7 +52,7 @@ fn snapshot_of(searcher: &Searcher) -> u64 {
 }
 
 /// Groups the live articles of `searcher` and writes the side file in `directory`.
-pub fn update_groups(directory: &Path, searcher: &Searcher) -> Result<DuplicateGroups> {
+pub(crate) fn update_groups(directory: &Path, searcher: &Searcher) -> Result<DuplicateGroups> {
     let groups = DuplicateGroups::from_signatures(live_signatures(searcher)?);
     let mut entries: Vec<[u64; 2]> = groups
         .entries()
@@ -78,7 +78,7 @@ pub fn update_groups(directory: &Path, searcher: &Searcher) -> Result<DuplicateG
 
 /// The groups of the articles `searcher` sees: those saved in `directory` when they were made
 /// from this snapshot, else computed now (about a second for 300,000 articles).
-pub fn load_groups(directory: &Path, searcher: &Searcher) -> Result<DuplicateGroups> {
+pub(crate) fn load_groups(directory: &Path, searcher: &Searcher) -> Result<DuplicateGroups> {
     let snapshot = snapshot_of(searcher);
     let saved = std::fs::read(directory.join(GROUPS_FILE))
         .ok()

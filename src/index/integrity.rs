@@ -9,7 +9,7 @@ use super::index_directory::IndexDirectory;
 
 /// The files of the index in `directory` whose content no longer matches its checksum
 /// (none when it cannot be opened to tell). Reads every file: for when something went wrong.
-pub fn failing_checksums(directory: &Path) -> Vec<PathBuf> {
+pub(crate) fn failing_checksums(directory: &Path) -> Vec<PathBuf> {
     let check = || -> tantivy::Result<Vec<PathBuf>> {
         let index = Index::open(IndexDirectory::open(directory)?)?;
         let mut failing: Vec<PathBuf> = index.validate_checksum()?.into_iter().collect();

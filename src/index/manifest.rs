@@ -15,11 +15,11 @@ use tantivy::Index;
 
 /// The format of the index this version writes and reads. Change it whenever the schema
 /// or what is stored changes meaning.
-pub const INDEX_FORMAT: u32 = 3;
+pub(super) const INDEX_FORMAT: u32 = 3;
 
 /// The files whose articles the index holds, by path key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Manifest {
+pub(crate) struct Manifest {
     pub format: u32,
     pub files: BTreeMap<String, FileState>,
     /// Files some of whose articles were not indexed because a copy of them was (another
@@ -36,7 +36,7 @@ pub struct Manifest {
 /// A file as it was when its articles were read: a file whose size and modification time
 /// are unchanged is not read again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileState {
+pub(crate) struct FileState {
     pub size: u64,
     /// Modification time in nanoseconds since the Unix epoch (0 when the system gives none).
     pub modified_ns: u64,
@@ -44,7 +44,7 @@ pub struct FileState {
 
 /// Why a commit payload is not a manifest this version can use.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ManifestError {
+pub(crate) enum ManifestError {
     /// Written by another version of newsearch, in this format.
     OtherFormat(u32),
     /// Not a manifest at all.
@@ -54,7 +54,7 @@ pub enum ManifestError {
 impl Manifest {
     /// The manifest of the last commit. An index committed without one (made before
     /// manifests existed, or just created) has an empty one: every file is read again.
-    pub fn of(index: &Index) -> tantivy::Result<Result<Manifest, ManifestError>> {
+    pub(crate) fn of(index: &Index) -> tantivy::Result<Result<Manifest, ManifestError>> {
         Ok(Manifest::from_payload(
             index.load_metas()?.payload.as_deref(),
         ))
@@ -80,7 +80,7 @@ impl Manifest {
     /// The `--field` mappings of the last commit of the index in `directory`, read from its
     /// `meta.json` alone: a rebuild keeps them even when the index's segments are damaged
     /// or its format is another. Empty when `meta.json` holds none.
-    pub fn stored_fields(directory: &Path) -> Vec<String> {
+    pub(crate) fn stored_fields(directory: &Path) -> Vec<String> {
         let fields = || -> Option<Vec<String>> {
             let meta = std::fs::read(directory.join("meta.json")).ok()?;
             let meta: serde_json::Value = serde_json::from_slice(&meta).ok()?;
@@ -92,12 +92,12 @@ impl Manifest {
     }
 
     /// The payload to commit.
-    pub fn to_payload(&self) -> String {
+    pub(crate) fn to_payload(&self) -> String {
         serde_json::to_string(self).expect("a manifest is plain data")
     }
 
     /// The key a file is known by in the manifest and in the index's `path` field: its path as text.
-    pub fn key(path: &Path) -> String {
+    pub(crate) fn key(path: &Path) -> String {
         path.to_string_lossy().into_owned()
     }
 }
@@ -115,7 +115,7 @@ impl Default for Manifest {
 
 impl FileState {
     /// The state of a file from its metadata.
-    pub fn of(metadata: &Metadata) -> FileState {
+    pub(crate) fn of(metadata: &Metadata) -> FileState {
         let modified_ns = metadata
             .modified()
             .ok()

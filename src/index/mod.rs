@@ -3,7 +3,7 @@
 mod article_ids;
 mod changes;
 mod disk_space;
-pub mod document;
+pub(crate) mod document;
 mod field_mappings;
 mod file_progress;
 mod folder;
@@ -19,16 +19,15 @@ mod rebuild;
 mod walk;
 
 pub(crate) use changes::changes;
-pub use document::{ArticleFields, KeywordField};
+pub use document::ArticleFields;
 pub use field_mappings::{FieldMappings, FieldMappingsUsed};
 pub(crate) use file_progress::FileProgress;
 pub use folder::MARKER_FILE;
-pub use groups_file::{live_signatures, load_groups, update_groups, GROUPS_FILE};
-pub use indexer::{
-    index_files, IndexingOptions, IndexingProgress, IndexingReport, MovedFolder, SkippedFile,
-};
-pub use integrity::failing_checksums;
+pub(crate) use groups_file::{live_signatures, load_groups, GROUPS_FILE};
+pub use indexer::{index_files, IndexingOptions, IndexingProgress};
+pub use indexer::{IndexingReport, MovedFolder, SkippedFile};
+pub(crate) use integrity::failing_checksums;
 pub(crate) use manifest::{FileState, Manifest};
 pub use near_duplicates::DuplicateGroups;
-pub use open::{open_index, open_or_create_index, ArticleIndex};
+pub use open::{open_index, ArticleIndex};
 pub(crate) use walk::{discover, Discovered, InputFile};

@@ -144,7 +144,7 @@ impl DuplicateGroups {
     }
 
     /// The key of the signature's group, or `None` when the article is alone.
-    pub fn grouped_key(&self, signature: u64) -> Option<u64> {
+    pub(crate) fn grouped_key(&self, signature: u64) -> Option<u64> {
         let slot = filter_slot(signature);
         let maybe_grouped = self
             .grouped_slots
@@ -158,11 +158,11 @@ impl DuplicateGroups {
     }
 
     /// The grouped signatures and their keys, for saving.
-    pub fn entries(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
         self.keys.iter().map(|(&signature, &key)| (signature, key))
     }
 
-    pub fn from_entries(entries: impl IntoIterator<Item = (u64, u64)>) -> DuplicateGroups {
+    pub(crate) fn from_entries(entries: impl IntoIterator<Item = (u64, u64)>) -> DuplicateGroups {
         DuplicateGroups::with_keys(entries.into_iter().collect())
     }
 }

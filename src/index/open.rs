@@ -138,7 +138,7 @@ fn check_document_counts(
 
 /// The manifest of the index's last commit; an error says to rebuild an index of another
 /// format or with an unreadable manifest.
-pub fn load_manifest(index: &Index, directory: &Path) -> Result<Manifest> {
+pub(super) fn load_manifest(index: &Index, directory: &Path) -> Result<Manifest> {
     let path = directory.to_path_buf();
     match Manifest::of(index).map_err(|error| opening_error(directory, error))? {
         Ok(manifest) => Ok(manifest),
@@ -184,7 +184,7 @@ fn stored_text_settings() -> IndexSettings {
 
 /// Opens the index in `directory` for an indexing run, creating it (and its marker) when the
 /// folder does not exist or is empty. A folder that is not newsearch's is refused.
-pub fn open_or_create_index(directory: &Path) -> Result<ArticleIndex> {
+pub(crate) fn open_or_create_index(directory: &Path) -> Result<ArticleIndex> {
     let io_error = |source| Error::Io {
         path: directory.to_path_buf(),
         source,

@@ -9,7 +9,11 @@ use super::terminal_safe::{terminal_safe, terminal_safe_lines};
 use super::text::{details, display_path, marked};
 
 /// Prints an article in full.
-pub fn print_article(article: &ArticleView, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn print_article(
+    article: &ArticleView,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let summary = &article.article;
     writeln!(out, "{}", style.title(&terminal_safe(&summary.title)))?;
     let mut details = details(summary);

@@ -12,13 +12,13 @@ use super::terminal_safe::{terminal_safe, terminal_safe_lines};
 
 /// What `newsearch extract --json` prints: the files in the order they were named.
 #[derive(Debug, Clone, Serialize)]
-pub struct ExtractReport {
+pub(crate) struct ExtractReport {
     pub files: Vec<ExtractedFile>,
 }
 
 /// One file as newsearch reads it.
 #[derive(Debug, Clone, Serialize)]
-pub struct ExtractedFile {
+pub(crate) struct ExtractedFile {
     /// The file as it was named on the command line.
     pub path: String,
     /// The articles read from it (one for a page, one per record for JSON records).
@@ -31,7 +31,7 @@ pub struct ExtractedFile {
 
 /// One article's fields, its text, and the clue that decided each field.
 #[derive(Debug, Clone, Serialize)]
-pub struct ExtractedArticle {
+pub(crate) struct ExtractedArticle {
     /// The id the input gives the article (a JSON record's `id`), or null; the index makes
     /// each article's own id from it and the article's place below the indexed folder.
     pub id: Option<String>,
@@ -52,7 +52,7 @@ pub struct ExtractedArticle {
 
 /// A record that could not be read, with its line.
 #[derive(Debug, Clone, Serialize)]
-pub struct ExtractedProblem {
+pub(crate) struct ExtractedProblem {
     pub line: usize,
     pub reason: String,
     /// The text was kept with the repair `reason` names: a note, not a record left out.
@@ -60,7 +60,7 @@ pub struct ExtractedProblem {
 }
 
 impl ExtractedArticle {
-    pub fn new(article: Article, clues: Clues) -> ExtractedArticle {
+    pub(crate) fn new(article: Article, clues: Clues) -> ExtractedArticle {
         ExtractedArticle {
             id: Some(article.id).filter(|id| !id.is_empty()),
             title: article.title,
@@ -77,7 +77,7 @@ impl ExtractedArticle {
 }
 
 /// Prints each file's articles: every field with its clue, then the text.
-pub fn print_extracted(
+pub(crate) fn print_extracted(
     report: &ExtractReport,
     style: Style,
     out: &mut dyn Write,

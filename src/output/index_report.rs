@@ -10,7 +10,7 @@ use super::terminal_safe::terminal_safe;
 /// Prints the skipped files and those indexed with a repair (to `errors`) and the summary
 /// line (to `out`); with
 /// `list_other_formats`, the files in formats newsearch does not read too (to `errors`).
-pub fn print_index_report(
+pub(crate) fn print_index_report(
     report: &IndexingReport,
     style: Style,
     list_other_formats: bool,

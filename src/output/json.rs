@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 /// Writes results (of one query, or one query of a batch) as one line of JSON.
-pub fn print_json(results: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn print_json(results: &impl Serialize, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer(&mut *out, results)?;
     writeln!(out)
 }

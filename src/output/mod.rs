@@ -10,14 +10,14 @@ mod style;
 mod terminal_safe;
 mod text;
 
-pub use article::print_article;
-pub use extracted::{
+pub(crate) use article::print_article;
+pub(crate) use extracted::{
     print_extracted, ExtractReport, ExtractedArticle, ExtractedFile, ExtractedProblem,
 };
-pub use index_report::print_index_report;
-pub use json::print_json;
-pub use progress::ProgressBarReporter;
-pub use stats::print_stats;
-pub use style::Style;
-pub use terminal_safe::{terminal_safe, terminal_safe_lines};
-pub use text::print_results;
+pub(crate) use index_report::print_index_report;
+pub(crate) use json::print_json;
+pub(crate) use progress::ProgressBarReporter;
+pub(crate) use stats::print_stats;
+pub(crate) use style::Style;
+pub(crate) use terminal_safe::{terminal_safe, terminal_safe_lines};
+pub(crate) use text::print_results;

@@ -9,12 +9,12 @@ use crate::index::IndexingProgress;
 /// A progress bar over the bytes of text read (decompressed bytes for a compressed file), in
 /// binary units (MiB, MiB/s, as the summary), that moves as a file is read and ticks when
 /// nothing else happens; hidden when stderr is not a terminal.
-pub struct ProgressBarReporter {
+pub(crate) struct ProgressBarReporter {
     bar: ProgressBar,
 }
 
 impl ProgressBarReporter {
-    pub fn new() -> ProgressBarReporter {
+    pub(crate) fn new() -> ProgressBarReporter {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(
             ProgressStyle::with_template("{spinner} indexing [{bar:30}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta} {msg}")

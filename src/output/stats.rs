@@ -8,7 +8,7 @@ use super::style::Style;
 use super::terminal_safe::terminal_safe;
 
 /// Prints the statistics: totals first, then one line per category and per month.
-pub fn print_stats(stats: &IndexStats, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn print_stats(stats: &IndexStats, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let dates = match (&stats.oldest_date, &stats.newest_date) {
         (Some(oldest), Some(newest)) => format!("from {oldest} to {newest}"),
         _ => "no dated article".to_string(),

@@ -6,14 +6,14 @@ use crate::cli::ColorChoice;
 
 /// Whether to style text, and how.
 #[derive(Debug, Clone, Copy)]
-pub struct Style {
+pub(crate) struct Style {
     enabled: bool,
 }
 
 impl Style {
     /// Styling for stdout as the user asked: `auto` styles only a terminal, and never when
     /// `NO_COLOR` is set to a non-empty value.
-    pub fn for_stdout(choice: ColorChoice) -> Style {
+    pub(crate) fn for_stdout(choice: ColorChoice) -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
         let enabled = match choice {
             ColorChoice::Always => true,
@@ -23,7 +23,8 @@ impl Style {
         Style { enabled }
     }
 
-    pub fn plain() -> Style {
+    #[cfg(test)]
+    pub(crate) fn plain() -> Style {
         Style { enabled: false }
     }
 
@@ -35,19 +36,19 @@ impl Style {
         }
     }
 
-    pub fn title(self, text: &str) -> String {
+    pub(crate) fn title(self, text: &str) -> String {
         self.paint("1", text)
     }
 
-    pub fn match_highlight(self, text: &str) -> String {
+    pub(crate) fn match_highlight(self, text: &str) -> String {
         self.paint("1;31", text)
     }
 
-    pub fn metadata(self, text: &str) -> String {
+    pub(crate) fn metadata(self, text: &str) -> String {
         self.paint("32", text)
     }
 
-    pub fn dim(self, text: &str) -> String {
+    pub(crate) fn dim(self, text: &str) -> String {
         self.paint("2", text)
     }
 }

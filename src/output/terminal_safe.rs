@@ -5,12 +5,12 @@ use std::borrow::Cow;
 /// `text` with every control character but the tab written as its Rust escape (`\u{1b}`,
 /// `\n`), so that a title, a snippet or a file name cannot move the cursor, change colours
 /// or rename the terminal window.
-pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+pub(crate) fn terminal_safe(text: &str) -> Cow<'_, str> {
     escaped(text, |character| character != '\t')
 }
 
 /// The same for text of several lines (an article's body): line breaks are kept.
-pub fn terminal_safe_lines(text: &str) -> Cow<'_, str> {
+pub(crate) fn terminal_safe_lines(text: &str) -> Cow<'_, str> {
     escaped(text, |character| !matches!(character, '\t' | '\n'))
 }
 

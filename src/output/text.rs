@@ -12,7 +12,11 @@ use super::style::Style;
 use super::terminal_safe::terminal_safe;
 
 /// Prints search results as text.
-pub fn print_results(results: &SearchResults, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn print_results(
+    results: &SearchResults,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let rank_width = results
         .hits
         .last()
@@ -78,7 +82,7 @@ fn print_hit(hit: &Hit, rank_width: usize, style: Style, out: &mut dyn Write) ->
 }
 
 /// The date (or "no date"), category and author of an article, those it has.
-pub fn details(article: &ArticleSummary) -> Vec<String> {
+pub(super) fn details(article: &ArticleSummary) -> Vec<String> {
     let mut details = vec![match (&article.date, article.date_inferred) {
         (Some(date), true) => format!("{date} (year inferred)"),
         (Some(date), false) => date.clone(),
@@ -118,7 +122,7 @@ pub(super) fn marked(
 }
 
 /// A stored path as the user would type it: relative to the current folder when inside it.
-pub fn display_path(path: &str) -> String {
+pub(super) fn display_path(path: &str) -> String {
     let path = Path::new(path);
     std::env::current_dir()
         .ok()

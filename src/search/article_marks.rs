@@ -10,7 +10,7 @@ use super::{parse, ArticleSearcher};
 impl ArticleSearcher {
     /// Sets the article's `body_highlights`: every word of its body that `query` looks for,
     /// found as the query's snippets find them. An error when the query cannot be read.
-    pub fn mark_query(&self, article: &mut ArticleView, query: &str) -> Result<()> {
+    pub(crate) fn mark_query(&self, article: &mut ArticleView, query: &str) -> Result<()> {
         let nodes = parse(query)?;
         let built = build_query(
             &self.fields,

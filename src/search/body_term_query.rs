@@ -14,7 +14,7 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATE
 /// Matches the articles whose body holds `text_term`; scored by BM25 of the term's
 /// frequency in the body, over the length of the whole text.
 #[derive(Debug, Clone)]
-pub struct BodyTermQuery {
+pub(super) struct BodyTermQuery {
     /// The term in the `text` field.
     text_term: Term,
     /// The same term in the `title` field.
@@ -22,7 +22,7 @@ pub struct BodyTermQuery {
 }
 
 impl BodyTermQuery {
-    pub fn new(text_term: Term, title_term: Term) -> BodyTermQuery {
+    pub(super) fn new(text_term: Term, title_term: Term) -> BodyTermQuery {
         BodyTermQuery {
             text_term,
             title_term,

@@ -7,14 +7,14 @@ use super::ranking::{compare, sort_head, SortOrder};
 
 /// One result: the best-ranked match of its group and the group's other matches, in rank order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Collapsed {
+pub(super) struct Collapsed {
     pub best: Match,
     pub others: Vec<Match>,
 }
 
 /// One page of results, and how many results the counted matches make.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Page {
+pub(super) struct Page {
     pub results: Vec<Collapsed>,
     /// Results made by the counted matches (partial matches aside).
     pub total: usize,
@@ -24,7 +24,7 @@ pub struct Page {
 /// group when `collapse` is set (the group's best-ranked match, with its other matches in
 /// rank order). Only the head of the ranking that the page needs is sorted: a query
 /// matching thousands of articles sorts a few dozen of them.
-pub fn page(
+pub(super) fn page(
     matches: &mut [Match],
     order: SortOrder,
     collapse: bool,

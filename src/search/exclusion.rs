@@ -12,11 +12,11 @@ use tantivy::{DocId, DocSet, Score, SegmentReader};
 
 /// A query to exclude, answering membership questions in any order.
 #[derive(Debug)]
-pub struct ExcludedQuery(pub Box<dyn Query>);
+pub(super) struct ExcludedQuery(pub Box<dyn Query>);
 
 impl ExcludedQuery {
     /// `query`, wrapped for use under `Occur::MustNot`.
-    pub fn boxed(query: Box<dyn Query>) -> Box<dyn Query> {
+    pub(super) fn boxed(query: Box<dyn Query>) -> Box<dyn Query> {
         Box::new(ExcludedQuery(query))
     }
 }

@@ -28,14 +28,14 @@ impl KeywordFacet {
 }
 
 /// Counts matches per value of some keyword facets, and per publication day.
-pub struct FacetCollector {
+pub(crate) struct FacetCollector {
     pub keywords: Vec<KeywordFacet>,
     pub count_days: bool,
 }
 
 /// Raw counts: `None` keys count the articles without a value.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct FacetCounts {
+pub(crate) struct FacetCounts {
     /// One map per keyword facet asked for, in the same order.
     pub keywords: Vec<FxHashMap<Option<String>, u64>>,
     /// Keyed by day as `YYYYMMDD` (empty unless days were asked for).
@@ -147,7 +147,7 @@ impl DayCounter {
     }
 }
 
-pub struct SegmentFacetCollector {
+pub(crate) struct SegmentFacetCollector {
     keywords: Vec<KeywordCounter>,
     /// Counts by day, when the date facet is asked for.
     days: Option<DayCounter>,

@@ -28,7 +28,7 @@ pub struct FacetRequest {
 }
 
 impl FacetRequest {
-    pub fn collector(&self) -> FacetCollector {
+    pub(crate) fn collector(&self) -> FacetCollector {
         FacetCollector {
             keywords: self.keywords.clone(),
             count_days: self.date.is_some(),
@@ -37,7 +37,7 @@ impl FacetRequest {
 
     /// The counts as results: keyword values most frequent first, periods newest first,
     /// ranges in the order asked; the "no value" bucket last.
-    pub fn summarize(&self, counts: FacetCounts) -> Facets {
+    pub(crate) fn summarize(&self, counts: FacetCounts) -> Facets {
         let mut facets = Facets::default();
         for (facet, values) in self.keywords.iter().zip(counts.keywords) {
             let list = Some(self.keyword_list(values));

@@ -22,7 +22,7 @@ use super::facet_collector::{FacetCollector, FacetCounts, SegmentFacetCollector}
 
 /// One article found.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Match {
+pub(super) struct Match {
     pub score: Score,
     /// Publication date as `YYYYMMDD`.
     pub date: Option<i64>,
@@ -41,14 +41,14 @@ pub struct Match {
 
 impl Match {
     /// The key of the article's group, or `None` when it is alone.
-    pub fn group_key(&self) -> Option<u64> {
+    pub(super) fn group_key(&self) -> Option<u64> {
         self.has_duplicates.then_some(self.collapse_key)
     }
 }
 
 /// Collects every article found (40 bytes each), with its group looked up in the
 /// collecting threads rather than afterwards, and the facets of the counted ones.
-pub struct MatchCollector {
+pub(super) struct MatchCollector {
     pub groups: Arc<DuplicateGroups>,
     /// The articles with every plain word, asked of each article found; `None` when every
     /// article found has them all.
@@ -62,7 +62,7 @@ pub struct MatchCollector {
 }
 
 /// What the collector found.
-pub struct Found {
+pub(super) struct Found {
     /// Every counted match, and the partial matches kept.
     pub matches: Vec<Match>,
     pub facets: FacetCounts,
@@ -150,7 +150,7 @@ impl PartialMatches {
     }
 }
 
-pub struct SegmentMatchCollector {
+pub(super) struct SegmentMatchCollector {
     segment: SegmentOrdinal,
     dates: Option<Column<i64>>,
     signatures: Column<u64>,

@@ -13,7 +13,7 @@ pub mod query_parser;
 pub(crate) mod question_words;
 mod ranking;
 mod similar;
-pub mod snippet;
+pub(crate) mod snippet;
 pub(crate) mod spelling;
 mod stats;
 mod stored;
@@ -34,8 +34,9 @@ use crate::results::{Hit, MatchKind, SearchResults};
 pub use facet_collector::KeywordFacet;
 pub use facet_summary::{DateFacet, FacetRequest};
 pub use query_builder::{Filters, MatchMode};
-pub use ranking::{parse_half_life, Recency, SortOrder};
-pub use synonyms::Synonyms;
+pub(crate) use ranking::parse_half_life;
+pub use ranking::{Recency, SortOrder};
+pub(crate) use synonyms::Synonyms;
 
 use collapse::{page, Collapsed, Page};
 use match_collector::{Found, Match, MatchCollector};
@@ -113,12 +114,12 @@ impl ArticleSearcher {
     }
 
     /// The folder of the index searched.
-    pub fn directory(&self) -> &Path {
+    pub(crate) fn directory(&self) -> &Path {
         &self.directory
     }
 
     /// Uses these synonyms in queries instead of the built-in list.
-    pub fn set_synonyms(&mut self, synonyms: Synonyms) {
+    pub(crate) fn set_synonyms(&mut self, synonyms: Synonyms) {
         self.synonyms = synonyms;
     }
 

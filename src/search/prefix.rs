@@ -8,13 +8,13 @@
 //! other words (`gouvern` is also "gouverner").
 
 /// How many characters the stemmer may have cut from the end of a prefix.
-pub const MAX_STEM_CUT: usize = 3;
+pub(crate) const MAX_STEM_CUT: usize = 3;
 /// Shorter stems than this are too ambiguous to stand for a prefix.
-pub const MIN_STEM_CHARS: usize = 4;
+pub(crate) const MIN_STEM_CHARS: usize = 4;
 
 /// The terms shorter than `prefix` that it matches exactly: `gouvernem` → `gouverne`,
 /// `gouvern`, `gouver`.
-pub fn shorter_stems(prefix: &str) -> Vec<&str> {
+pub(crate) fn shorter_stems(prefix: &str) -> Vec<&str> {
     let cuts: Vec<usize> = prefix.char_indices().map(|(index, _)| index).collect();
     cuts.iter()
         .rev()
@@ -25,7 +25,7 @@ pub fn shorter_stems(prefix: &str) -> Vec<&str> {
 }
 
 /// Whether an indexed `term` matches a typed, folded `prefix`.
-pub fn prefix_matches(prefix: &str, term: &str) -> bool {
+pub(crate) fn prefix_matches(prefix: &str, term: &str) -> bool {
     term.starts_with(prefix) || shorter_stems(prefix).contains(&term)
 }
 

@@ -25,22 +25,22 @@ use super::synonyms::Synonyms;
 /// so that a title match weighs more than the same match in the body. Chosen on
 /// `../shared/eval` (see BENCHMARKS.md): 0.05 helps PIAF and keeps news-dev's top 10 within
 /// its judged pool; from 0.1 up, unjudged articles come in, and 1 and more hurt PIAF.
-pub const TITLE_BOOST: f32 = 0.05;
+pub(crate) const TITLE_BOOST: f32 = 0.05;
 /// Added once when the query's words stand together (in order, within
 /// [`PROXIMITY_SLOP`]): a fixed bonus rather than a phrase score, which over-rewarded
 /// articles repeating the phrase and hurt both evaluation sets.
-pub const PROXIMITY_BONUS: f32 = 0.5;
+pub(crate) const PROXIMITY_BONUS: f32 = 0.5;
 /// How much a synonym of a name weighs against the name typed: an article with the name
 /// typed ranks first; one with only a synonym is found, and counted, below it.
-pub const SYNONYM_WEIGHT: f32 = 0.5;
+pub(crate) const SYNONYM_WEIGHT: f32 = 0.5;
 /// The fixed part of a prefix match's score (`gouvern*`), added to the BM25 of the most
 /// common words it stands for.
-pub const PREFIX_SCORE: f32 = 1.0;
+pub(crate) const PREFIX_SCORE: f32 = 1.0;
 /// How many of the words a prefix stands for (the most common) are scored by BM25: enough
 /// for the words people mean, few enough that `a*`-like prefixes stay cheap.
-pub const PREFIX_SCORED_TERMS: usize = 32;
+pub(crate) const PREFIX_SCORED_TERMS: usize = 32;
 /// How many positions the query's words may move and still count as standing together.
-pub const PROXIMITY_SLOP: u32 = 2;
+pub(crate) const PROXIMITY_SLOP: u32 = 2;
 
 /// Which articles a query's plain words select, which of them are counted, and how they rank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -74,7 +74,7 @@ impl Filters {
 }
 
 /// The query to run, the plain words a full match has, and the terms to highlight.
-pub struct BuiltQuery {
+pub(crate) struct BuiltQuery {
     /// Every article the query finds: the matches and, unless `--all`, the articles with
     /// only some of the plain words.
     pub query: Box<dyn Query>,
@@ -86,7 +86,7 @@ pub struct BuiltQuery {
 }
 
 /// A plain word of the query: as typed, and the query of the articles that have it.
-pub struct PlainWord {
+pub(crate) struct PlainWord {
     /// The word as typed (a prefix with its `*`).
     pub text: String,
     pub query: Box<dyn Query>,
@@ -94,7 +94,7 @@ pub struct PlainWord {
 
 /// Builds the query for the parsed `nodes`. Plain words (no field, no quotes) follow
 /// `mode`; everything else is required: phrases, prefixed words, groups, `OR`s, filters.
-pub fn build_query(
+pub(crate) fn build_query(
     fields: &ArticleFields,
     nodes: &[Node],
     mode: MatchMode,

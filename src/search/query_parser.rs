@@ -6,7 +6,7 @@ use crate::date::{parse_date_range, DateRangeError};
 
 /// Where a word or phrase is looked for, or which property it restricts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     /// Title and body (no prefix).
     Text,
     Title,
@@ -35,7 +35,7 @@ impl Scope {
 
 /// How the text of a leaf is matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextKind {
+pub(crate) enum TextKind {
     Word,
     /// Quoted: the words together, in order.
     Phrase,
@@ -49,11 +49,11 @@ pub enum TextKind {
 }
 
 /// The most words `"phrase"~N` may let in between its words.
-pub const MAX_PHRASE_SLOP: u32 = 50;
+pub(crate) const MAX_PHRASE_SLOP: u32 = 50;
 
 /// One node of a parsed query.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Node {
+pub(crate) enum Node {
     /// A word, phrase or prefix in a text field, or a value of a keyword field.
     Leaf {
         scope: Scope,
@@ -78,7 +78,7 @@ pub const MAX_NESTING: usize = 32;
 
 /// Why a query was refused, and where (1-based column, in characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QueryError {
+pub(crate) struct QueryError {
     pub column: usize,
     pub message: String,
 }
@@ -104,7 +104,7 @@ impl fmt::Display for QueryError {
 /// unclosed quote runs to the end, an unknown `name:` is a word. Unbalanced parentheses, a
 /// dangling `OR`, `AND` or `NOT`, an empty field prefix, bad dates, a `~N` out of bounds and
 /// parentheses nested deeper than [`MAX_NESTING`] are errors.
-pub fn parse_query(text: &str) -> Result<Vec<Node>, QueryError> {
+pub(crate) fn parse_query(text: &str) -> Result<Vec<Node>, QueryError> {
     let mut parser = Parser {
         characters: text.chars().collect(),
         cursor: 0,

@@ -19,7 +19,7 @@ const QUESTION_WORDS: [&str; 10] = [
 ];
 
 /// Whether a query word only asks.
-pub fn is_question_word(word: &str) -> bool {
+pub(crate) fn is_question_word(word: &str) -> bool {
     QUESTION_WORDS.contains(&fold(word).as_str())
 }
 

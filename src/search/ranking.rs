@@ -26,7 +26,7 @@ pub struct Recency {
 
 /// The dates of the index, as `YYYYMMDD`, that recency is measured against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DateSpan {
+pub(super) struct DateSpan {
     pub oldest: i64,
     pub newest: i64,
 }
@@ -44,7 +44,7 @@ impl Recency {
 }
 
 /// Multiplies the scores by their recency factor (see [`Recency`]).
-pub fn apply_recency(matches: &mut [Match], recency: Recency, span: DateSpan) {
+pub(super) fn apply_recency(matches: &mut [Match], recency: Recency, span: DateSpan) {
     for found in matches.iter_mut() {
         found.score *= recency.factor(found.date, span);
     }
@@ -53,7 +53,7 @@ pub fn apply_recency(matches: &mut [Match], recency: Recency, span: DateSpan) {
 /// Puts the first `count` matches in `order` at the front of `matches`, sorted, and leaves the
 /// others after them unsorted: a page needs its head sorted, not every match. Matches that
 /// compare equal are ordered by their place in the index, so every run agrees.
-pub fn sort_head(matches: &mut [Match], count: usize, order: SortOrder) {
+pub(super) fn sort_head(matches: &mut [Match], count: usize, order: SortOrder) {
     let count = count.min(matches.len());
     if count == 0 {
         return;
@@ -66,7 +66,7 @@ pub fn sort_head(matches: &mut [Match], count: usize, order: SortOrder) {
 
 /// The order of two matches: `Less` when `a` comes first. In a date order the counted
 /// matches come first: an article with only some of the words never leads the list.
-pub fn compare(a: &Match, b: &Match, order: SortOrder) -> Ordering {
+pub(super) fn compare(a: &Match, b: &Match, order: SortOrder) -> Ordering {
     let by_score = b.score.total_cmp(&a.score);
     let counted_first = b.counted.cmp(&a.counted);
     // Dated before undated in every order.
@@ -87,7 +87,7 @@ pub fn compare(a: &Match, b: &Match, order: SortOrder) -> Ordering {
 
 /// A half-life such as `30d`, `2w`, `6m` (30 days each) or `1y` (365 days), or a number of
 /// days; `None` when it is not one, or not positive.
-pub fn parse_half_life(text: &str) -> Option<Recency> {
+pub(crate) fn parse_half_life(text: &str) -> Option<Recency> {
     let text = text.trim();
     let (number, unit_days) = match text.char_indices().last()? {
         (at, 'd') => (&text[..at], 1.0),

@@ -25,7 +25,11 @@ const MAX_QUERY_TERMS: usize = 25;
 impl ArticleSearcher {
     /// The articles most like the one with this id (not it, nor its near-duplicates), ranked
     /// and paged as `request` says (its text is not used); `None` when no article has the id.
-    pub fn similar(&self, id: &str, request: &SearchRequest) -> Result<Option<SearchResults>> {
+    pub(crate) fn similar(
+        &self,
+        id: &str,
+        request: &SearchRequest,
+    ) -> Result<Option<SearchResults>> {
         let started = Instant::now();
         let Some(address) = self.find(id)? else {
             return Ok(None);

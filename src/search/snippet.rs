@@ -9,7 +9,7 @@ use super::prefix::prefix_matches;
 use crate::results::Snippet;
 
 /// The longest snippet, in characters (not counting the "…" marks).
-pub const SNIPPET_CHARS: usize = 240;
+pub(crate) const SNIPPET_CHARS: usize = 240;
 
 const ELLIPSIS: char = '…';
 
@@ -20,7 +20,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// The words a query looks for, as the index holds them: what snippets highlight.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct QueryTerms {
+pub(crate) struct QueryTerms {
     /// Analysed terms (stemmed, folded).
     pub exact: BTreeSet<String>,
     /// Folded, unstemmed prefixes (`econo` for `écono*`), matched as `search::prefix` says.
@@ -39,7 +39,7 @@ impl QueryTerms {
     }
 
     /// The terms, then the prefixes written with their `*`.
-    pub fn listed(&self) -> Vec<String> {
+    pub(crate) fn listed(&self) -> Vec<String> {
         let prefixes = self.prefixes.iter().map(|prefix| format!("{prefix}*"));
         self.exact.iter().cloned().chain(prefixes).collect()
     }
@@ -48,7 +48,7 @@ impl QueryTerms {
 /// The best passage of `body` for the query's terms: the sentence with the most distinct
 /// query words (then the most matches), followed by the next sentences while they fit.
 /// Without any match, the article's opening.
-pub fn make_snippet(body: &str, terms: &QueryTerms, max_chars: usize) -> Snippet {
+pub(crate) fn make_snippet(body: &str, terms: &QueryTerms, max_chars: usize) -> Snippet {
     let matches = term_matches(body, terms);
     let sentences = sentence_ranges(body);
     let Some(best) = best_sentence(&sentences, &matches) else {
@@ -66,7 +66,7 @@ pub fn make_snippet(body: &str, terms: &QueryTerms, max_chars: usize) -> Snippet
 }
 
 /// Every word of `text` that matches a query term, as `[start, end)` character offsets.
-pub fn highlights(text: &str, terms: &QueryTerms) -> Vec<[usize; 2]> {
+pub(crate) fn highlights(text: &str, terms: &QueryTerms) -> Vec<[usize; 2]> {
     // Matches come in text order: characters are counted once, from one offset to the next.
     let (mut counted_bytes, mut counted_chars) = (0, 0);
     let mut char_index = |byte: usize| {

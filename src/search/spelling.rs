@@ -20,7 +20,7 @@ use super::query_parser::{Node, Scope, TextKind};
 use super::ArticleSearcher;
 
 /// Below this many matches, a query gets suggestions.
-pub const FEW_MATCHES: u64 = 3;
+pub(crate) const FEW_MATCHES: u64 = 3;
 
 /// How many times more articles than the word typed a suggestion must be found in: a rare
 /// word spelt right is not "corrected" into a common neighbour.

@@ -15,7 +15,7 @@ use crate::date::Granularity;
 
 impl ArticleSearcher {
     /// Counts over every live article of the index.
-    pub fn stats(&self) -> Result<IndexStats> {
+    pub(crate) fn stats(&self) -> Result<IndexStats> {
         let request = FacetRequest {
             keywords: vec![KeywordFacet::Category],
             date: Some(DateFacet::Periods(Granularity::Month)),

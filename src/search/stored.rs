@@ -84,7 +84,7 @@ impl ArticleSearcher {
 
     /// The ids of the articles read from the file at `path`, as the index stores it (the
     /// canonical path), in index order.
-    pub fn ids_in_file(&self, path: &str) -> Result<Vec<String>> {
+    pub(crate) fn ids_in_file(&self, path: &str) -> Result<Vec<String>> {
         let query = TermQuery::new(
             Term::from_field_text(self.fields.path, path),
             IndexRecordOption::Basic,
@@ -99,7 +99,7 @@ impl ArticleSearcher {
     }
 
     /// The article with this id, in full, with the ids of its near-duplicates.
-    pub fn article(&self, id: &str) -> Result<Option<ArticleView>> {
+    pub(crate) fn article(&self, id: &str) -> Result<Option<ArticleView>> {
         let Some(address) = self.find(id)? else {
             return Ok(None);
         };

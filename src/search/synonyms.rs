@@ -11,7 +11,7 @@ const BUILT_IN: &str = include_str!("synonyms.txt");
 
 /// Groups of names, each reachable from the analysed terms of any of its names.
 #[derive(Debug, Clone, Default)]
-pub struct Synonyms {
+pub(crate) struct Synonyms {
     /// The names of each group, as written.
     groups: Vec<Vec<String>>,
     /// The analysed terms of each name (stop words left out), to the group it belongs to.
@@ -22,7 +22,7 @@ pub struct Synonyms {
 
 impl Synonyms {
     /// The built-in list.
-    pub fn built_in() -> Synonyms {
+    pub(crate) fn built_in() -> Synonyms {
         let mut synonyms = Synonyms::default();
         synonyms
             .add_lines(BUILT_IN)
@@ -31,7 +31,7 @@ impl Synonyms {
     }
 
     /// Adds the groups of a user's file; a group sharing a name with a known one joins it.
-    pub fn add_file(&mut self, path: &Path) -> Result<()> {
+    pub(crate) fn add_file(&mut self, path: &Path) -> Result<()> {
         let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             source,
@@ -84,13 +84,13 @@ impl Synonyms {
     }
 
     /// The names of the group one of whose names has exactly these analysed terms.
-    pub fn group(&self, terms: &[String]) -> Option<&[String]> {
+    pub(crate) fn group(&self, terms: &[String]) -> Option<&[String]> {
         let group = *self.by_terms.get(terms)?;
         Some(&self.groups[group])
     }
 
     /// How many terms the longest name has: runs of query words longer than this are no name.
-    pub fn longest(&self) -> usize {
+    pub(crate) fn longest(&self) -> usize {
         self.longest
     }
 }

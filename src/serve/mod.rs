@@ -34,14 +34,14 @@ use api::ApiState;
 use api_error::ApiError;
 use archive::Archive;
 
-pub use params::parse_duration;
+pub(crate) use params::parse_duration;
 
 /// The API takes no request body: anything larger than this is refused (413).
 const MAX_REQUEST_BODY: usize = 16 << 10;
 
 /// Where the server listens and the bounds on its work.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     pub addr: SocketAddr,
     /// Queries running at once.
     pub max_queries: usize,
@@ -53,7 +53,7 @@ pub struct ServeOptions {
 
 /// The server once it listens: what the startup line says.
 #[derive(Debug, Clone)]
-pub struct Listening {
+pub(crate) struct Listening {
     /// The address bound (port 0 resolved to the port chosen).
     pub addr: SocketAddr,
     /// How many articles the index holds now.
@@ -62,7 +62,7 @@ pub struct Listening {
 
 /// Serves the engine's articles until the process is stopped. The index is opened and the
 /// address bound first (an error then is returned), then `on_listening` is told where.
-pub fn serve(
+pub(crate) fn serve(
     engine: &Engine,
     options: &ServeOptions,
     on_listening: impl FnOnce(&Listening),

@@ -98,7 +98,7 @@ pub(crate) fn take_budget(
 }
 
 /// A duration written `500ms`, `2s` or `1.5s`.
-pub fn parse_duration(text: &str) -> Option<Duration> {
+pub(crate) fn parse_duration(text: &str) -> Option<Duration> {
     let text = text.trim();
     let (number, unit_seconds) = if let Some(number) = text.strip_suffix("ms") {
         (number, 0.001)

@@ -48,7 +48,7 @@ struct State {
 
 impl BulkWriter {
     /// A writer with `workers` batches in flight at most (and as many waiting to be sent).
-    pub fn new(client: Arc<Client>, workers: usize) -> BulkWriter {
+    pub(super) fn new(client: Arc<Client>, workers: usize) -> BulkWriter {
         let shared = Arc::new(Shared {
             client,
             state: Mutex::new(State::default()),
@@ -88,7 +88,13 @@ impl BulkWriter {
     }
 
     /// Indexes (or replaces) the document (JSON) with this id.
-    pub fn index(&mut self, index: &str, id: &str, document: &str, path: &str) -> Result<()> {
+    pub(super) fn index(
+        &mut self,
+        index: &str,
+        id: &str,
+        document: &str,
+        path: &str,
+    ) -> Result<()> {
         let action = json!({"index": {"_index": index, "_id": id}});
         self.push(Operation {
             lines: format!("{action}\n{document}\n"),
@@ -99,7 +105,7 @@ impl BulkWriter {
     }
 
     /// Changes some fields of the document with this id.
-    pub fn update(&mut self, index: &str, id: &str, fields: &Value) -> Result<()> {
+    pub(super) fn update(&mut self, index: &str, id: &str, fields: &Value) -> Result<()> {
         let action = json!({"update": {"_index": index, "_id": id}});
         self.push(Operation {
             lines: format!("{action}\n{}\n", json!({ "doc": fields })),
@@ -110,7 +116,7 @@ impl BulkWriter {
     }
 
     /// Deletes the document with this id, if it is there.
-    pub fn delete(&mut self, index: &str, id: &str) -> Result<()> {
+    pub(super) fn delete(&mut self, index: &str, id: &str) -> Result<()> {
         let action = json!({"delete": {"_index": index, "_id": id}});
         self.push(Operation {
             lines: format!("{action}\n"),
@@ -150,7 +156,7 @@ impl BulkWriter {
     }
 
     /// Sends what is batched and waits until every batch is acknowledged.
-    pub fn flush(&mut self) -> Result<()> {
+    pub(super) fn flush(&mut self) -> Result<()> {
         self.send()?;
         let mut state = self.lock();
         while state.in_flight > 0 {
@@ -165,7 +171,7 @@ impl BulkWriter {
     }
 
     /// The operations the cluster refused for good (not for being busy), with the reason.
-    pub fn take_refused(&mut self) -> Vec<SkippedFile> {
+    pub(super) fn take_refused(&mut self) -> Vec<SkippedFile> {
         std::mem::take(&mut self.lock().refused)
     }
 

@@ -44,7 +44,7 @@ pub(crate) struct Reply {
 }
 
 impl Client {
-    pub fn new(nodes: &[String]) -> Client {
+    pub(crate) fn new(nodes: &[String]) -> Client {
         Client {
             nodes: nodes
                 .iter()
@@ -62,17 +62,17 @@ impl Client {
     /// The same client, giving up on a request after `patience`, retries included: a
     /// server's query then frees its thread soon after its time budget, whatever the
     /// cluster does.
-    pub fn with_patience(mut self, patience: Duration) -> Client {
+    pub(crate) fn with_patience(mut self, patience: Duration) -> Client {
         self.patience = Some(patience);
         self
     }
 
     /// The URL errors name: the first node.
-    pub fn url(&self) -> &str {
+    pub(crate) fn url(&self) -> &str {
         self.nodes.first().map_or("", String::as_str)
     }
 
-    pub fn error(&self, message: impl Into<String>) -> Error {
+    pub(crate) fn error(&self, message: impl Into<String>) -> Error {
         Error::Cluster {
             url: self.url().to_string(),
             message: message.into(),
@@ -81,7 +81,7 @@ impl Client {
 
     /// Sends a request, retrying overloads and unreachable nodes (the next node is tried);
     /// any other answer is returned whatever its status.
-    pub fn send(&self, method: &str, path: &str, body: Option<&str>) -> Result<Reply> {
+    pub(crate) fn send(&self, method: &str, path: &str, body: Option<&str>) -> Result<Reply> {
         let content_type = if path.contains("_bulk") {
             "application/x-ndjson"
         } else {
@@ -158,7 +158,7 @@ impl Client {
 
     /// Sends a request and returns its JSON answer; any status other than 2xx is an error
     /// that quotes the cluster's reason.
-    pub fn json(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Value> {
+    pub(crate) fn json(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Value> {
         let text = body.map(Value::to_string);
         let reply = self.send(method, path, text.as_deref())?;
         if (200..300).contains(&reply.status) {
@@ -171,11 +171,11 @@ impl Client {
         )))
     }
 
-    pub fn get(&self, path: &str) -> Result<Value> {
+    pub(crate) fn get(&self, path: &str) -> Result<Value> {
         self.json("GET", path, None)
     }
 
-    pub fn post(&self, path: &str, body: &Value) -> Result<Value> {
+    pub(crate) fn post(&self, path: &str, body: &Value) -> Result<Value> {
         self.json("POST", path, Some(body))
     }
 }

@@ -24,7 +24,7 @@ pub(crate) struct KnownGroups {
 
 impl KnownGroups {
     /// Remembers a signature held by the cluster with its stored key.
-    pub fn insert(&mut self, signature: u64, key: u64) {
+    pub(super) fn insert(&mut self, signature: u64, key: u64) {
         if self.keys.insert(signature, key).is_some() {
             return;
         }
@@ -38,7 +38,7 @@ impl KnownGroups {
 
     /// The key for a new article: that of the same or a near signature already known (the
     /// first found), or its own signature.
-    pub fn key_for(&mut self, signature: u64) -> u64 {
+    pub(super) fn key_for(&mut self, signature: u64) -> u64 {
         if let Some(key) = self.keys.get(&signature) {
             return *key;
         }

@@ -28,12 +28,12 @@ pub(crate) use searcher::ClusterSearcher;
 pub(crate) use writer::ClusterWriter;
 
 /// The index newsearch uses when none is named.
-pub const DEFAULT_INDEX: &str = "newsearch";
+pub(crate) const DEFAULT_INDEX: &str = "newsearch";
 
 /// An index on a cluster: the nodes to talk to and the index name. The files read in full
 /// are listed in a second index, `NAME-files`.
 #[derive(Debug, Clone)]
-pub struct Cluster {
+pub(crate) struct Cluster {
     /// One or more node URLs (`http://HOST:9200`); when one stops answering, the next is used.
     pub urls: Vec<String>,
     pub index: String,

@@ -45,7 +45,7 @@ pub(crate) struct ClusterSearcher {
 }
 
 impl ClusterSearcher {
-    pub fn open(client: Arc<Client>, index: &str) -> Result<ClusterSearcher> {
+    pub(crate) fn open(client: Arc<Client>, index: &str) -> Result<ClusterSearcher> {
         if !check_format(&client, index)? {
             return Err(client.error(format!(
                 "no index {index} on the cluster: run `newsearch index --engine opensearch` first"

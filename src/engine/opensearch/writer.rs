@@ -35,7 +35,7 @@ pub(crate) struct ClusterWriter {
 
 impl ClusterWriter {
     /// A writer with one batch in flight per data node (and as many queued).
-    pub fn new(
+    pub(crate) fn new(
         client: Arc<Client>,
         index: String,
         files_index: String,

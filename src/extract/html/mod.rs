@@ -29,7 +29,7 @@ use metadata::PageMetadata;
 /// Reads the article of an HTML page. `today` bounds the year inferred for dates written
 /// without one. A page too large to be read as a tree (millions of elements) gives no
 /// field, and so is reported as holding no article.
-pub fn read_html(text: &str, today: Date) -> PageFields {
+pub(super) fn read_html(text: &str, today: Date) -> PageFields {
     let Ok(document) = Document::parse(text) else {
         return PageFields::default();
     };
