@@ -54,6 +54,15 @@ pub enum Error {
     },
     #[error("invalid option: {0}")]
     InvalidOption(String),
+    #[error("invalid option: --exclude {glob:?}: {reason}; write a glob as in .gitignore (`*.pdf`, `brouillons/`)")]
+    InvalidExclude { glob: String, reason: String },
+    #[error("invalid option: --synonyms {}: line {line}: {reason}; write the names that stand for one another on one line, separated by commas", path.display())]
+    InvalidSynonyms {
+        path: PathBuf,
+        /// 1-based.
+        line: usize,
+        reason: String,
+    },
     #[error(
         "cannot listen on {addr}: {source}; choose another --addr (port 0 takes any free port)"
     )]

@@ -278,8 +278,9 @@ fn is_index_folder(path: &Path, index_folders: &[PathBuf]) -> bool {
 /// `.gitignore` there); an invalid glob is refused before anything is read.
 fn exclusions(root: &Path, exclude: &[String]) -> Result<Override> {
     let mut rules = OverrideBuilder::new(root);
-    let invalid = |glob: &str, error: ignore::Error| {
-        Error::InvalidOption(format!("--exclude {glob:?}: {}", walk_error(&error).1))
+    let invalid = |glob: &str, error: ignore::Error| Error::InvalidExclude {
+        glob: glob.to_string(),
+        reason: walk_error(&error).1,
     };
     for glob in exclude {
         rules

@@ -36,12 +36,12 @@ impl Synonyms {
             path: path.to_path_buf(),
             source,
         })?;
-        self.add_lines(&text).map_err(|(line, reason)| {
-            Error::InvalidOption(format!(
-                "--synonyms {}: line {line}: {reason}; write the names that stand for one another on one line, separated by commas",
-                path.display()
-            ))
-        })
+        self.add_lines(&text)
+            .map_err(|(line, reason)| Error::InvalidSynonyms {
+                path: path.to_path_buf(),
+                line,
+                reason,
+            })
     }
 
     /// Adds one group per line (names separated by commas; blank lines and `#` comments
