@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use crate::article::{body_fingerprint, fnv1a, ArticleKey, FileArticleKeys};
 use crate::error::Result;
-use crate::extract::{read_file_counted, FileContext, Format};
+use crate::extract::{read_file_counted, FieldMap, FileContext, Format};
 use crate::index::{
     changes, discover, Discovered, FileProgress, FileState, IndexingOptions, IndexingProgress,
     IndexingReport, InputFile, Manifest, SkippedFile,
@@ -27,78 +27,134 @@ pub(crate) fn run(
     progress: &dyn IndexingProgress,
 ) -> Result<IndexingReport> {
     let started = Instant::now();
-    let Discovered {
-        roots,
-        files: found,
-        mut skipped,
-        other_formats,
-    } = discover(&options.inputs, &[&options.index_dir], &options.exclude)?;
-    let manifest = writer.manifest()?;
-    // The `--field` mappings given, else those kept by an earlier run (or by the indexes a
-    // rebuild deleted); new ones read the unchanged records again, as the embedded index
-    // does.
-    let (mut fields, field_map) = options
-        .fields
-        .resolve(inherited_fields.as_deref().unwrap_or(&manifest.fields))?;
-    let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
-    let plan = changes(found, &unreadable, &roots, &manifest, &|file| {
-        fields.changed && file.format != Format::Html
-    });
-    fields.files_read_again = plan.read_again;
-    writer.keep_fields(&fields.pairs);
-    let total_bytes = plan.to_read.iter().map(InputFile::text_bytes).sum();
-    progress.started(plan.to_read.len() as u64, total_bytes);
-
-    let mut report = IndexingReport::before_reading(
-        plan.unchanged,
-        plan.missing,
-        other_formats,
-        fields,
-        options.keep_missing,
-    );
-    // The files to read lose their earlier articles first (a changed file may now hold
-    // fewer), and gone files theirs.
-    let mut stale: Vec<String> = plan
-        .to_read
-        .iter()
-        .map(|file| Manifest::key(&file.path))
-        .filter(|key| manifest.files.contains_key(key))
-        .collect();
-    if !options.keep_missing {
-        stale.extend(report.missing_files.iter().map(|path| Manifest::key(path)));
-    }
-    writer.remove_files(&stale)?;
-
-    let interrupted = || options.interrupted.load(Ordering::SeqCst);
-    let mut fingerprints = HashSet::new();
-    // The ids given in this run, with the hash of their article's text.
-    let mut given: HashMap<String, u64> = HashMap::new();
-    let mut read_in_full: Vec<(String, FileState)> = Vec::new();
-    let mut articles_since_commit = 0;
-    for file in &plan.to_read {
-        if interrupted() {
-            report.interrupted = true;
+    let (to_read, mut run) = Run::plan(options, writer, inherited_fields, progress)?;
+    for file in &to_read {
+        if run.interrupted() || !run.read(file)? {
+            run.report.interrupted = true;
             break;
         }
+        if run.articles_since_commit >= options.commit_every {
+            run.commit()?;
+        }
+    }
+    let mut report = run.finish()?;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// One run's state between files: what it has read, counted and not yet committed.
+struct Run<'a> {
+    options: &'a IndexingOptions,
+    writer: &'a mut dyn ArticleWriter,
+    progress: &'a dyn IndexingProgress,
+    field_map: FieldMap,
+    report: IndexingReport,
+    skipped: Vec<SkippedFile>,
+    /// The fingerprints of the bodies read, to count exact duplicates.
+    fingerprints: HashSet<u64>,
+    /// The ids given in this run, with the hash of their article's text.
+    given: HashMap<String, u64>,
+    /// The files read in full since the last commit.
+    read_in_full: Vec<(String, FileState)>,
+    articles_since_commit: u64,
+}
+
+impl<'a> Run<'a> {
+    /// Walks the inputs, compares them with what the writer holds, and removes the articles
+    /// of the files to read again (a changed file may now hold fewer) and of gone files:
+    /// the files to read, and the run ready to read them.
+    fn plan(
+        options: &'a IndexingOptions,
+        writer: &'a mut dyn ArticleWriter,
+        inherited_fields: Option<Vec<String>>,
+        progress: &'a dyn IndexingProgress,
+    ) -> Result<(Vec<InputFile>, Run<'a>)> {
+        let Discovered {
+            roots,
+            files: found,
+            skipped,
+            other_formats,
+        } = discover(&options.inputs, &[&options.index_dir], &options.exclude)?;
+        let manifest = writer.manifest()?;
+        // The `--field` mappings given, else those kept by an earlier run (or by the indexes a
+        // rebuild deleted); new ones read the unchanged records again, as the embedded index
+        // does.
+        let (mut fields, field_map) = options
+            .fields
+            .resolve(inherited_fields.as_deref().unwrap_or(&manifest.fields))?;
+        let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
+        let plan = changes(found, &unreadable, &roots, &manifest, &|file| {
+            fields.changed && file.format != Format::Html
+        });
+        fields.files_read_again = plan.read_again;
+        writer.keep_fields(&fields.pairs);
+        let total_bytes = plan.to_read.iter().map(InputFile::text_bytes).sum();
+        progress.started(plan.to_read.len() as u64, total_bytes);
+        let report = IndexingReport::before_reading(
+            plan.unchanged,
+            plan.missing,
+            other_formats,
+            fields,
+            options.keep_missing,
+        );
+        let mut stale: Vec<String> = plan
+            .to_read
+            .iter()
+            .map(|file| Manifest::key(&file.path))
+            .filter(|key| manifest.files.contains_key(key))
+            .collect();
+        if !options.keep_missing {
+            stale.extend(report.missing_files.iter().map(|path| Manifest::key(path)));
+        }
+        writer.remove_files(&stale)?;
+        let run = Run {
+            options,
+            writer,
+            progress,
+            field_map,
+            report,
+            skipped,
+            fingerprints: HashSet::new(),
+            given: HashMap::new(),
+            read_in_full: Vec::new(),
+            articles_since_commit: 0,
+        };
+        Ok((plan.to_read, run))
+    }
+
+    fn interrupted(&self) -> bool {
+        self.options.interrupted.load(Ordering::SeqCst)
+    }
+
+    /// Reads one file's articles into the writer; `false` when the run was interrupted
+    /// during it (what was sent of it is taken back: the next run reads it whole).
+    fn read(&mut self, file: &InputFile) -> Result<bool> {
         let key = Manifest::key(&file.path);
         let context = FileContext {
             path: &file.path,
             folder_category: file.folder_category.as_deref(),
-            today: options.today,
-            field_map: &field_map,
+            today: self.options.today,
+            field_map: &self.field_map,
         };
+        let interrupted = &self.options.interrupted;
+        let (writer, report, given, fingerprints) = (
+            &mut *self.writer,
+            &mut self.report,
+            &mut self.given,
+            &mut self.fingerprints,
+        );
         let mut write_error = None;
         let mut file_articles = 0;
         let mut keys = FileArticleKeys::new(&file.relative_path);
         let mut file_progress = FileProgress::default();
         let counter = file_progress.counter().clone();
         let outcome = read_file_counted(file.format, &context, &counter, &mut |mut article| {
-            file_progress.advance(progress);
-            if write_error.is_some() || interrupted() {
+            file_progress.advance(self.progress);
+            if write_error.is_some() || interrupted.load(Ordering::SeqCst) {
                 return;
             }
             let key = keys.next_key(&article);
-            let Some(id) = article_id(&mut given, &key, &article.body) else {
+            let Some(id) = article_id(given, &key, &article.body) else {
                 report.copies += 1;
                 return;
             };
@@ -114,47 +170,53 @@ pub(crate) fn run(
         if let Some(error) = write_error {
             return Err(error);
         }
-        if interrupted() {
-            // Part of the file was sent: take it back, the next run reads it whole.
-            writer.remove_files(std::slice::from_ref(&key))?;
-            report.interrupted = true;
-            break;
+        if self.interrupted() {
+            self.writer.remove_files(std::slice::from_ref(&key))?;
+            return Ok(false);
         }
-        let text_bytes = file_progress.finish(file.text_bytes(), progress);
-        report.articles += file_articles;
-        articles_since_commit += file_articles;
+        let text_bytes = file_progress.finish(file.text_bytes(), self.progress);
+        self.report.articles += file_articles;
+        self.articles_since_commit += file_articles;
         match outcome {
             Ok(problems) => {
-                report.files += 1;
-                report.bytes += text_bytes;
-                read_in_full.push((key, file.state));
+                self.report.files += 1;
+                self.report.bytes += text_bytes;
+                self.read_in_full.push((key, file.state));
                 SkippedFile::sort_problems(
                     &file.path,
                     problems,
-                    &mut skipped,
-                    &mut report.repaired,
+                    &mut self.skipped,
+                    &mut self.report.repaired,
                 );
             }
-            Err(error) => skipped.push(SkippedFile {
+            Err(error) => self.skipped.push(SkippedFile {
                 path: file.path.clone(),
                 line: None,
                 reason: error.to_string(),
             }),
         }
-        if articles_since_commit >= options.commit_every {
-            progress.committed(writer.commit(&read_in_full)?);
-            read_in_full.clear();
-            articles_since_commit = 0;
-        }
+        Ok(true)
     }
-    progress.committing();
-    writer.commit(&read_in_full)?;
-    skipped.extend(writer.finish()?);
-    report.articles_in_index = writer.commit(&[])?;
-    progress.committed(report.articles_in_index);
-    report.skipped = skipped;
-    report.elapsed = started.elapsed();
-    Ok(report)
+
+    /// Commits what was sent, and lists the files read in full since the last commit as held.
+    fn commit(&mut self) -> Result<()> {
+        self.progress
+            .committed(self.writer.commit(&self.read_in_full)?);
+        self.read_in_full.clear();
+        self.articles_since_commit = 0;
+        Ok(())
+    }
+
+    /// The last commit, the writer's own last work (near-duplicate groups), and the report.
+    fn finish(mut self) -> Result<IndexingReport> {
+        self.progress.committing();
+        self.writer.commit(&self.read_in_full)?;
+        self.skipped.extend(self.writer.finish()?);
+        self.report.articles_in_index = self.writer.commit(&[])?;
+        self.progress.committed(self.report.articles_in_index);
+        self.report.skipped = self.skipped;
+        Ok(self.report)
+    }
 }
 
 /// The id of the article with `key` and `body`, made as the embedded index makes it, or

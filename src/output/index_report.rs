@@ -8,8 +8,8 @@ use super::style::Style;
 use super::terminal_safe::terminal_safe;
 
 /// Prints the skipped files and those indexed with a repair (to `errors`) and the summary
-/// line (to `out`); with
-/// `list_other_formats`, the files in formats newsearch does not read too (to `errors`).
+/// line (to `out`); with `list_other_formats`, the files in formats newsearch does not read
+/// too (to `errors`).
 pub(crate) fn print_index_report(
     report: &IndexingReport,
     style: Style,
@@ -28,17 +28,36 @@ pub(crate) fn print_index_report(
             )?;
         }
     }
-    let plural =
-        |count: u64, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
-    let (missing_action, missing_word) = if report.missing_kept {
-        ("kept the articles of", "kept")
+    print_missing_and_moved(report, errors)?;
+    print_summary_line(report, style, list_other_formats, out)?;
+    print_field_mappings(report, out)?;
+    if report.interrupted {
+        writeln!(
+            errors,
+            "newsearch: interrupted: the index holds the {} committed so far; run the same command again to finish",
+            plural(report.articles_in_index, "article")
+        )?;
+    }
+    Ok(())
+}
+
+/// `1 file`, `2 files`.
+fn plural(count: u64, word: &str) -> String {
+    format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+}
+
+/// One line per file no longer found (its articles removed, or kept with `--keep-missing`)
+/// and per folder found moved, on `errors`.
+fn print_missing_and_moved(report: &IndexingReport, errors: &mut dyn Write) -> io::Result<()> {
+    let action = if report.missing_kept {
+        "kept the articles of"
     } else {
-        ("removed the articles of", "removed")
+        "removed the articles of"
     };
     for path in &report.missing_files {
         writeln!(
             errors,
-            "newsearch: {missing_action} {}: no longer found under the inputs",
+            "newsearch: {action} {}: no longer found under the inputs",
             terminal_safe(&path.display().to_string())
         )?;
     }
@@ -51,6 +70,16 @@ pub(crate) fn print_index_report(
             plural(moved.files, "file"),
         )?;
     }
+    Ok(())
+}
+
+/// The one line that sums the run up: what was indexed, how fast, and what was not.
+fn print_summary_line(
+    report: &IndexingReport,
+    style: Style,
+    list_other_formats: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let seconds = report.elapsed.as_secs_f64().max(1e-9);
     let copies = if report.copies > 0 {
         format!(
@@ -72,6 +101,11 @@ pub(crate) fn print_index_report(
             }
         ),
     };
+    let missing_word = if report.missing_kept {
+        "kept"
+    } else {
+        "removed"
+    };
     writeln!(
         out,
         "{} from {} in {:.2} s ({:.0} articles/s, {:.1} MiB/s); {}{copies}; {} skipped{other_formats}; {}; {} {missing_word}; the index holds {}.",
@@ -85,16 +119,7 @@ pub(crate) fn print_index_report(
         plural(report.unchanged_files, "unchanged file"),
         plural(report.missing_files.len() as u64, "missing file"),
         plural(report.articles_in_index, "article"),
-    )?;
-    print_field_mappings(report, &plural, out)?;
-    if report.interrupted {
-        writeln!(
-            errors,
-            "newsearch: interrupted: the index holds the {} committed so far; run the same command again to finish",
-            plural(report.articles_in_index, "article")
-        )?;
-    }
-    Ok(())
+    )
 }
 
 /// One line per file (and line of a record), on `errors`: `newsearch: LABEL PATH:LINE: reason`.
@@ -113,11 +138,7 @@ fn print_files(errors: &mut dyn Write, label: &str, files: &[SkippedFile]) -> io
 
 /// Says which `--field` mappings records were read with when there are any, or that they
 /// were forgotten: a run without `--field` may use mappings the user no longer has in mind.
-fn print_field_mappings(
-    report: &IndexingReport,
-    plural: &dyn Fn(u64, &str) -> String,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+fn print_field_mappings(report: &IndexingReport, out: &mut dyn Write) -> io::Result<()> {
     let fields = &report.fields;
     let pairs: Vec<String> = fields
         .pairs
