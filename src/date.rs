@@ -149,10 +149,29 @@ impl Date {
         let year = i32::try_from(value / 10_000).ok()?;
         Date::new(year, (value / 100 % 100) as u32, (value % 100) as u32)
     }
+}
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, returning the first day of the period
-    /// and how precise the input was.
-    pub(crate) fn parse_partial(text: &str) -> Option<(Date, Granularity)> {
+impl fmt::Display for Date {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            formatter,
+            "{:04}-{:02}-{:02}",
+            self.year, self.month, self.day
+        )
+    }
+}
+
+/// A period as a person writes it (`2024`, `2024-10`, `2024-10-22`): its first day and
+/// how much of a date was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Period {
+    pub start: Date,
+    pub granularity: Granularity,
+}
+
+impl Period {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub(crate) fn parse(text: &str) -> Option<Period> {
         let mut parts = text.trim().split('-');
         let year_text = parts.next()?;
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
@@ -173,50 +192,49 @@ impl Date {
         if parts.next().is_some() || (month.is_none() && day.is_some()) {
             return None;
         }
-        match (month, day) {
-            (None, _) => Some((Date::new(year, 1, 1)?, Granularity::Year)),
-            (Some(month), None) => Some((Date::new(year, month, 1)?, Granularity::Month)),
-            (Some(month), Some(day)) => Some((Date::new(year, month, day)?, Granularity::Day)),
-        }
+        let (start, granularity) = match (month, day) {
+            (None, _) => (Date::new(year, 1, 1)?, Granularity::Year),
+            (Some(month), None) => (Date::new(year, month, 1)?, Granularity::Month),
+            (Some(month), Some(day)) => (Date::new(year, month, day)?, Granularity::Day),
+        };
+        Some(Period { start, granularity })
     }
 
-    /// The last day of the period that starts at `self` with the given precision.
-    pub(crate) fn end_of(self, precision: Granularity) -> Date {
-        match precision {
+    /// The period's last day (`2024-10` ends on 2024-10-31).
+    pub(crate) fn last_day(self) -> Date {
+        let start = self.start;
+        match self.granularity {
             Granularity::Year => Date {
                 month: 12,
                 day: 31,
-                ..self
+                ..start
             },
             Granularity::Month => Date {
-                day: days_in_month(self.year, self.month),
-                ..self
+                day: days_in_month(start.year, start.month),
+                ..start
             },
-            Granularity::Day => self,
+            Granularity::Day => start,
         }
     }
 }
 
-impl fmt::Display for Date {
-    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            formatter,
-            "{:04}-{:02}-{:02}",
-            self.year, self.month, self.day
-        )
-    }
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as an inclusive bound: the first day of the period, or
+/// its last day for an upper bound (`2024-10` ends on 2024-10-31).
+pub(crate) fn period_bound(text: &str, is_upper: bool) -> Option<Date> {
+    let period = Period::parse(text)?;
+    Some(if is_upper {
+        period.last_day()
+    } else {
+        period.start
+    })
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as an inclusive `YYYYMMDD` bound: the first day of the
-/// period, or its last day for an upper bound (`2024-10` ends on 20241031).
-pub(crate) fn period_bound(text: &str, is_upper: bool) -> Option<i64> {
-    let (start, precision) = Date::parse_partial(text)?;
-    let day = if is_upper {
-        start.end_of(precision)
-    } else {
-        start
-    };
-    Some(day.to_yyyymmdd())
+/// Inclusive bounds on the publication day, either open: what `--since`/`--until`, `date:`
+/// and the date facet's ranges select.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DayRange {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
 }
 
 /// Why a date range was refused.
@@ -228,25 +246,38 @@ pub(crate) enum DateRangeError {
     Reversed,
 }
 
-/// A period or a range of periods as inclusive `YYYYMMDD` bounds (`None`: open): `2024-10`,
-/// `2024-10-01..2024-11-15`, `2024..`, `..2020`.
-pub(crate) fn parse_date_range(text: &str) -> Result<(Option<i64>, Option<i64>), DateRangeError> {
-    let bound = |date: &str, is_upper: bool| {
-        if date.is_empty() {
-            return Ok(None);
+impl DayRange {
+    /// A period or a range of periods: `2024-10`, `2024-10-01..2024-11-15`, `2024..`,
+    /// `..2020`.
+    pub(crate) fn parse(text: &str) -> Result<DayRange, DateRangeError> {
+        let bound = |date: &str, is_upper: bool| {
+            if date.is_empty() {
+                return Ok(None);
+            }
+            period_bound(date, is_upper)
+                .map(Some)
+                .ok_or_else(|| DateRangeError::NotADate(date.to_string()))
+        };
+        let (from, to) = match text.split_once("..") {
+            Some((from, to)) => (bound(from, false)?, bound(to, true)?),
+            None => (bound(text, false)?, bound(text, true)?),
+        };
+        match (from, to) {
+            (None, None) => Err(DateRangeError::NotADate(text.to_string())),
+            (Some(from), Some(to)) if from > to => Err(DateRangeError::Reversed),
+            _ => Ok(DayRange { from, to }),
         }
-        period_bound(date, is_upper)
-            .map(Some)
-            .ok_or_else(|| DateRangeError::NotADate(date.to_string()))
-    };
-    let (from, to) = match text.split_once("..") {
-        Some((from, to)) => (bound(from, false)?, bound(to, true)?),
-        None => (bound(text, false)?, bound(text, true)?),
-    };
-    match (from, to) {
-        (None, None) => Err(DateRangeError::NotADate(text.to_string())),
-        (Some(from), Some(to)) if from > to => Err(DateRangeError::Reversed),
-        bounds => Ok(bounds),
+    }
+
+    /// Whether the range restricts nothing.
+    pub(crate) fn is_open(self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+
+    /// Whether a `YYYYMMDD` day (as the index's date column holds it) is in the range.
+    pub(crate) fn contains_yyyymmdd(self, yyyymmdd: i64) -> bool {
+        self.from.is_none_or(|from| from.to_yyyymmdd() <= yyyymmdd)
+            && self.to.is_none_or(|to| yyyymmdd <= to.to_yyyymmdd())
     }
 }
 
@@ -294,16 +325,22 @@ mod tests {
 
     #[test]
     fn partial_iso_dates() {
-        let (date, precision) = Date::parse_partial("2024-10").unwrap();
+        let period = Period::parse("2024-10").unwrap();
         assert_eq!(
-            (date.to_string(), precision),
+            (period.start.to_string(), period.granularity),
             ("2024-10-01".into(), Granularity::Month)
         );
-        assert_eq!(date.end_of(precision).to_string(), "2024-10-31");
-        let (date, precision) = Date::parse_partial("2024").unwrap();
-        assert_eq!(date.end_of(precision).to_string(), "2024-12-31");
+        assert_eq!(period.last_day().to_string(), "2024-10-31");
         assert_eq!(
-            Date::parse_partial("2024-10-22").unwrap().1,
+            Period::parse("2024").unwrap().last_day().to_string(),
+            "2024-12-31"
+        );
+        assert_eq!(
+            Period::parse("2024-02").unwrap().last_day().to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            Period::parse("2024-10-22").unwrap().granularity,
             Granularity::Day
         );
         for bad in [
@@ -316,8 +353,37 @@ mod tests {
             "2024-10-22-1",
             "oct",
         ] {
-            assert!(Date::parse_partial(bad).is_none(), "{bad}");
+            assert!(Period::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn day_ranges() {
+        let day = |text: &str| Period::parse(text).map(|period| period.start);
+        let range = DayRange::parse("2024-10").unwrap();
+        assert_eq!(
+            (range.from, range.to),
+            (day("2024-10-01"), day("2024-10-31"))
+        );
+        let range = DayRange::parse("2024-10-15..2025").unwrap();
+        assert_eq!(
+            (range.from, range.to),
+            (day("2024-10-15"), day("2025-12-31"))
+        );
+        assert_eq!(DayRange::parse("..2020").unwrap().from, None);
+        assert!(DayRange::parse("2020..").unwrap().to.is_none());
+        assert!(range.contains_yyyymmdd(20241015) && range.contains_yyyymmdd(20251231));
+        assert!(!range.contains_yyyymmdd(20241014) && !range.contains_yyyymmdd(20260101));
+        assert!(DayRange::default().is_open() && !range.is_open());
+        assert_eq!(DayRange::parse("2025..2024"), Err(DateRangeError::Reversed));
+        assert_eq!(
+            DayRange::parse("..oct"),
+            Err(DateRangeError::NotADate("oct".into()))
+        );
+        assert_eq!(
+            DayRange::parse(".."),
+            Err(DateRangeError::NotADate("..".into()))
+        );
     }
 
     #[test]

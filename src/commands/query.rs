@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
 use crate::cli::{ColorChoice, FacetName, QueryArgs, SortName};
-use crate::date::{parse_date_range, period_bound, DateRangeError};
+use crate::date::{period_bound, Date, DateRangeError, DayRange};
 use crate::engine::{ArticleSearch, Engine};
 use crate::error::{Error, Result};
 use crate::output::{print_json, print_results, terminal_safe_lines, Style};
@@ -151,7 +151,7 @@ fn synonyms(no_built_in: bool, file: Option<&Path>) -> Result<Synonyms> {
 /// Validates the arguments into a request: dates parsed, bounds ordered, mode chosen (the
 /// HTTP API's search builds its request here too).
 pub(crate) fn search_request(args: QueryArgs) -> Result<SearchRequest> {
-    let (since, until) = date_bounds(args.since.as_deref(), args.until.as_deref())?;
+    let dates = date_bounds(args.since.as_deref(), args.until.as_deref())?;
     Ok(SearchRequest {
         text: args.text.join(" "),
         mode: match_mode(&args),
@@ -163,15 +163,14 @@ pub(crate) fn search_request(args: QueryArgs) -> Result<SearchRequest> {
         collapse: !args.no_collapse,
         filters: Filters {
             categories: args.categories,
-            date_from: since,
-            date_to: until,
+            dates,
         },
         facets: facet_request(&args.facets, &args.facet_date, args.facet_limit)?,
     })
 }
 
-/// `--since` and `--until` as inclusive `YYYYMMDD` bounds, in order.
-fn date_bounds(since: Option<&str>, until: Option<&str>) -> Result<(Option<i64>, Option<i64>)> {
+/// `--since` and `--until` as inclusive bounds, in order.
+fn date_bounds(since: Option<&str>, until: Option<&str>) -> Result<DayRange> {
     let from = since
         .map(|text| parse_date_bound(text, false))
         .transpose()?;
@@ -185,7 +184,7 @@ fn date_bounds(since: Option<&str>, until: Option<&str>) -> Result<(Option<i64>,
             )));
         }
     }
-    Ok((from, to))
+    Ok(DayRange { from, to })
 }
 
 /// `--recency`'s half-life.
@@ -257,7 +256,7 @@ fn date_facet(spec: &str) -> Result<DateFacet> {
     let ranges = spec
         .split(',')
         .map(|range| {
-            parse_date_range(range.trim()).map_err(|error| {
+            DayRange::parse(range.trim()).map_err(|error| {
                 let reason = match error {
                     DateRangeError::NotADate(date) => format!("{date:?} is not a date"),
                     DateRangeError::Reversed => format!("{range} ends before it starts"),
@@ -271,8 +270,8 @@ fn date_facet(spec: &str) -> Result<DateFacet> {
     Ok(DateFacet::Ranges(ranges))
 }
 
-/// A `--since`/`--until` value as a `YYYYMMDD` bound.
-fn parse_date_bound(text: &str, is_upper: bool) -> Result<i64> {
+/// A `--since`/`--until` value as a bound: the period's first day, or its last.
+fn parse_date_bound(text: &str, is_upper: bool) -> Result<Date> {
     period_bound(text, is_upper).ok_or_else(|| Error::InvalidDate {
         input: text.to_string(),
     })
@@ -284,10 +283,22 @@ mod tests {
 
     #[test]
     fn date_bounds_cover_whole_periods() {
-        assert_eq!(parse_date_bound("2024-10", false).unwrap(), 20241001);
-        assert_eq!(parse_date_bound("2024-10", true).unwrap(), 20241031);
-        assert_eq!(parse_date_bound("2024", true).unwrap(), 20241231);
-        assert_eq!(parse_date_bound("2024-02-29", true).unwrap(), 20240229);
+        assert_eq!(
+            parse_date_bound("2024-10", false).unwrap().to_string(),
+            "2024-10-01"
+        );
+        assert_eq!(
+            parse_date_bound("2024-10", true).unwrap().to_string(),
+            "2024-10-31"
+        );
+        assert_eq!(
+            parse_date_bound("2024", true).unwrap().to_string(),
+            "2024-12-31"
+        );
+        assert_eq!(
+            parse_date_bound("2024-02-29", true).unwrap().to_string(),
+            "2024-02-29"
+        );
         assert!(matches!(
             parse_date_bound("octobre", false),
             Err(Error::InvalidDate { .. })

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::date::{Date, Granularity, PLAUSIBLE_YEARS};
+use crate::date::{Date, Granularity, Period, PLAUSIBLE_YEARS};
 
 /// Whether a folder's name is a date or a part of one: a year, a month or day number, or
 /// an ISO-style `2024-10` / `2024-10-03` (also with `_`).
@@ -52,10 +52,10 @@ fn is_day_or_month(name: &str) -> bool {
 /// `2024`, `2024-10`, `2024-10-03` (or with `_`) as a date and its precision, for years a
 /// news archive can hold.
 fn folder_date(name: &str) -> Option<(Date, Granularity)> {
-    let (date, precision) = Date::parse_partial(&name.replace('_', "-"))?;
+    let period = Period::parse(&name.replace('_', "-"))?;
     PLAUSIBLE_YEARS
-        .contains(&date.year)
-        .then_some((date, precision))
+        .contains(&period.start.year)
+        .then_some((period.start, period.granularity))
 }
 
 #[cfg(test)]

@@ -6,15 +6,15 @@ use std::cmp::Reverse;
 use crate::results::{DateFacetUnit, FacetCount, Facets};
 
 use super::facet_collector::{FacetCollector, FacetCounts, KeywordFacet};
-use crate::date::Granularity;
+use crate::date::{Date, DayRange, Granularity};
 
 /// How matches are counted by publication date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateFacet {
     /// Per year, month or day.
     Periods(Granularity),
-    /// Per range, as inclusive `YYYYMMDD` bounds (`None`: open); ranges may overlap.
-    Ranges(Vec<(Option<i64>, Option<i64>)>),
+    /// Per range of days; ranges may overlap.
+    Ranges(Vec<DayRange>),
 }
 
 /// The facets to count.
@@ -111,25 +111,15 @@ impl FacetRequest {
     }
 }
 
-fn range_list(
-    days: &FxHashMap<Option<i64>, u64>,
-    ranges: &[(Option<i64>, Option<i64>)],
-) -> Vec<FacetCount> {
-    let iso = |day: Option<i64>| {
-        day.map(|day| Granularity::Day.format(day))
-            .unwrap_or_default()
-    };
+fn range_list(days: &FxHashMap<Option<i64>, u64>, ranges: &[DayRange]) -> Vec<FacetCount> {
+    let iso = |day: Option<Date>| day.map(|day| day.to_string()).unwrap_or_default();
     let mut list: Vec<FacetCount> = ranges
         .iter()
-        .map(|&(from, to)| FacetCount {
-            value: Some(format!("{}..{}", iso(from), iso(to))),
+        .map(|&range| FacetCount {
+            value: Some(format!("{}..{}", iso(range.from), iso(range.to))),
             count: days
                 .iter()
-                .filter(|(day, _)| {
-                    day.is_some_and(|day| {
-                        from.is_none_or(|from| day >= from) && to.is_none_or(|to| day <= to)
-                    })
-                })
+                .filter(|(day, _)| day.is_some_and(|day| range.contains_yyyymmdd(day)))
                 .map(|(_, count)| count)
                 .sum(),
         })
@@ -200,9 +190,18 @@ mod tests {
     #[test]
     fn ranges_count_each_range_in_order() {
         let ranges = vec![
-            (Some(20240101), Some(20241231)),
-            (None, Some(20231231)),
-            (Some(20241101), None),
+            DayRange {
+                from: Date::new(2024, 1, 1),
+                to: Date::new(2024, 12, 31),
+            },
+            DayRange {
+                from: None,
+                to: Date::new(2023, 12, 31),
+            },
+            DayRange {
+                from: Date::new(2024, 11, 1),
+                to: None,
+            },
         ];
         let facets = request(10, DateFacet::Ranges(ranges)).summarize(counts());
         assert_eq!(

@@ -11,6 +11,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use crate::analysis::{analyze, folded_words, keyword, terms, AnalyzedToken};
+use crate::date::{Date, DayRange};
 use crate::index::ArticleFields;
 
 use super::body_term_query::BodyTermQuery;
@@ -62,14 +63,13 @@ pub enum MatchMode {
 pub struct Filters {
     /// Any of these categories (compared folded).
     pub categories: Vec<String>,
-    /// Inclusive bounds on the publication date, as `YYYYMMDD`.
-    pub date_from: Option<i64>,
-    pub date_to: Option<i64>,
+    /// The publication days kept.
+    pub dates: DayRange,
 }
 
 impl Filters {
     fn is_empty(&self) -> bool {
-        self.categories.is_empty() && self.date_from.is_none() && self.date_to.is_none()
+        self.categories.is_empty() && self.dates.is_open()
     }
 }
 
@@ -305,7 +305,7 @@ pub(crate) fn is_everything(node: &Node) -> bool {
 /// Whether a node only restricts (a property or a date) without scoring.
 pub(crate) fn is_filter(node: &Node) -> bool {
     match node {
-        Node::DateRange { .. } => true,
+        Node::DateRange(_) => true,
         Node::Leaf { scope, .. } => {
             matches!(scope, Scope::Category | Scope::Author | Scope::Source)
         }
@@ -381,7 +381,7 @@ impl NodeBuilder<'_> {
     fn node(&mut self, node: &Node, highlight: bool) -> Option<Box<dyn Query>> {
         match node {
             Node::Leaf { scope, kind, text } => self.leaf(*scope, *kind, text, highlight),
-            Node::DateRange { from, to } => Some(date_range(self.fields, *from, *to)),
+            Node::DateRange(range) => Some(date_range(self.fields, *range)),
             Node::Not(inner) => {
                 let inner = ExcludedQuery::boxed(self.node(inner, false)?);
                 Some(Box::new(BooleanQuery::new(vec![
@@ -785,15 +785,15 @@ fn proximity_bonus(fields: &ArticleFields, nodes: &[Node]) -> Option<Box<dyn Que
     Some(Box::new(ConstScoreQuery::new(together, PROXIMITY_BONUS)))
 }
 
-/// Published within inclusive `YYYYMMDD` bounds, scored zero.
-fn date_range(fields: &ArticleFields, from: Option<i64>, to: Option<i64>) -> Box<dyn Query> {
-    let bound = |value: Option<i64>| {
-        value.map_or(Bound::Unbounded, |day| {
-            Bound::Included(Term::from_field_i64(fields.date, day))
+/// Published within the range, scored zero.
+fn date_range(fields: &ArticleFields, range: DayRange) -> Box<dyn Query> {
+    let bound = |day: Option<Date>| {
+        day.map_or(Bound::Unbounded, |day| {
+            Bound::Included(Term::from_field_i64(fields.date, day.to_yyyymmdd()))
         })
     };
     Box::new(ConstScoreQuery::new(
-        Box::new(RangeQuery::new(bound(from), bound(to))),
+        Box::new(RangeQuery::new(bound(range.from), bound(range.to))),
         0.0,
     ))
 }
@@ -818,8 +818,8 @@ fn filter_queries(fields: &ArticleFields, filters: &Filters) -> Vec<Box<dyn Quer
             0.0,
         )));
     }
-    if filters.date_from.is_some() || filters.date_to.is_some() {
-        queries.push(date_range(fields, filters.date_from, filters.date_to));
+    if !filters.dates.is_open() {
+        queries.push(date_range(fields, filters.dates));
     }
     queries
 }
@@ -834,7 +834,6 @@ mod tests {
 
     use super::*;
     use crate::article::{Article, PublicationDate};
-    use crate::date::Date;
     use crate::search::query_parser::parse_query;
 
     /// Four articles: the query's words together, apart, one of them, none.
@@ -1109,8 +1108,10 @@ mod tests {
     fn date_and_category_filters_are_required_and_scored_zero() {
         let filters = Filters {
             categories: vec!["international".into()],
-            date_from: Some(20240101),
-            date_to: Some(20241231),
+            dates: DayRange {
+                from: Date::new(2024, 1, 1),
+                to: Date::new(2024, 12, 31),
+            },
         };
         let (_, shape, found) = built("missiles", MatchMode::Every, false, &filters);
         assert!(

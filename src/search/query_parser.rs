@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::date::{parse_date_range, DateRangeError};
+use crate::date::{DateRangeError, DayRange};
 
 /// Where a word or phrase is looked for, or which property it restricts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,8 +61,8 @@ pub(crate) enum Node {
         /// The text as typed (without quotes or the final `*`).
         text: String,
     },
-    /// Published within these inclusive `YYYYMMDD` bounds (`None`: open).
-    DateRange { from: Option<i64>, to: Option<i64> },
+    /// Published within these inclusive day bounds.
+    DateRange(DayRange),
     /// `-x`: articles matching `x` are left out.
     Not(Box<Node>),
     /// `( … )`: every part is required.
@@ -441,8 +441,8 @@ fn leaf(scope: Scope, kind: TextKind, text: &str, column: usize) -> Result<Node,
 
 /// `2024`, `2024-10`, `2024-10-01`, `FROM..TO`, `FROM..` or `..TO` as inclusive day bounds.
 fn date_range(text: &str, column: usize) -> Result<Node, QueryError> {
-    let message = match parse_date_range(text) {
-        Ok((from, to)) => return Ok(Node::DateRange { from, to }),
+    let message = match DayRange::parse(text) {
+        Ok(range) => return Ok(Node::DateRange(range)),
         Err(DateRangeError::NotADate(date)) => format!(
             "date:{text}: {date:?} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, or a range FROM..TO"
         ),
@@ -457,6 +457,7 @@ fn date_range(text: &str, column: usize) -> Result<Node, QueryError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::Date;
 
     fn word(scope: Scope, text: &str) -> Node {
         Node::Leaf {
@@ -576,18 +577,18 @@ mod tests {
         assert_eq!(
             parse_query("date:2024-10 date:2024-10-01..2024-11-15 date:..2020").unwrap(),
             [
-                Node::DateRange {
-                    from: Some(20241001),
-                    to: Some(20241031)
-                },
-                Node::DateRange {
-                    from: Some(20241001),
-                    to: Some(20241115)
-                },
-                Node::DateRange {
+                Node::DateRange(DayRange {
+                    from: Date::new(2024, 10, 1),
+                    to: Date::new(2024, 10, 31),
+                }),
+                Node::DateRange(DayRange {
+                    from: Date::new(2024, 10, 1),
+                    to: Date::new(2024, 11, 15),
+                }),
+                Node::DateRange(DayRange {
                     from: None,
-                    to: Some(20201231)
-                },
+                    to: Date::new(2020, 12, 31),
+                }),
             ]
         );
         assert_eq!(error("Macron date:2024-13").0, 13);

@@ -231,7 +231,10 @@ mod tests {
         assert_eq!(request.sort, SortOrder::OldestFirst);
         assert_eq!(request.limit, 5);
         assert_eq!(request.filters.categories, ["Monde", "Économie"]);
-        assert_eq!(request.filters.date_from, Some(20241001));
+        assert_eq!(
+            request.filters.dates.from,
+            crate::date::Date::new(2024, 10, 1)
+        );
         assert!(!request.collapse);
         assert!(!request.fuzzy);
     }

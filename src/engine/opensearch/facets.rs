@@ -1,13 +1,10 @@
 //! Facets from aggregations: `terms` on the raw keyword fields, a calendar `date_histogram` or `date_range` on the date, a `missing` count for each; sorted and limited as the embedded engine does.
 
-use crate::date::Granularity;
+use crate::date::{Date, Granularity};
 use serde_json::{json, Map, Value};
 
-use crate::date::Date;
 use crate::results::{DateFacetUnit, FacetCount, Facets};
 use crate::search::{DateFacet, FacetRequest, KeywordFacet};
-
-use super::query::iso_day;
 
 /// The most values a keyword facet asks the cluster for.
 const MAX_KEYWORD_VALUES: usize = 10_000;
@@ -63,15 +60,15 @@ pub(crate) fn aggregations(request: &FacetRequest) -> Map<String, Value> {
             let ranges: Vec<Value> = ranges
                 .iter()
                 .enumerate()
-                .map(|(index, &(from, to))| {
+                .map(|(index, days)| {
                     let mut range = Map::new();
                     range.insert("key".into(), index.to_string().into());
-                    if let Some(from) = from.and_then(iso_day) {
-                        range.insert("from".into(), from.into());
+                    if let Some(from) = days.from {
+                        range.insert("from".into(), from.to_string().into());
                     }
                     // The aggregation's end is exclusive: the day after the inclusive one.
-                    if let Some(next_day) = to.and_then(day_after) {
-                        range.insert("to".into(), next_day.into());
+                    if let Some(to) = days.to {
+                        range.insert("to".into(), day_after(to).to_string().into());
                     }
                     Value::Object(range)
                 })
@@ -92,9 +89,8 @@ pub(crate) fn aggregations(request: &FacetRequest) -> Map<String, Value> {
     aggregations
 }
 
-fn day_after(yyyymmdd: i64) -> Option<String> {
-    let date = Date::from_yyyymmdd(yyyymmdd)?;
-    Some(Date::from_days_since_epoch(date.days_since_epoch() + 1).to_string())
+fn day_after(date: Date) -> Date {
+    Date::from_days_since_epoch(date.days_since_epoch() + 1)
 }
 
 /// The facets of an answer's aggregations, as the embedded engine lists them: values most
@@ -141,12 +137,12 @@ pub(crate) fn facets(request: &FacetRequest, answer: &Value) -> Facets {
         }
         DateFacet::Ranges(ranges) => {
             facets.date_granularity = Some(DateFacetUnit::Range);
-            let iso = |day: Option<i64>| day.and_then(iso_day).unwrap_or_default();
+            let iso = |day: Option<Date>| day.map(|day| day.to_string()).unwrap_or_default();
             ranges
                 .iter()
                 .enumerate()
-                .map(|(index, &(from, to))| FacetCount {
-                    value: Some(format!("{}..{}", iso(from), iso(to))),
+                .map(|(index, days)| FacetCount {
+                    value: Some(format!("{}..{}", iso(days.from), iso(days.to))),
                     count: date_buckets
                         .iter()
                         .find(|bucket| bucket["key"].as_str() == Some(&index.to_string()))
@@ -168,6 +164,7 @@ fn buckets(aggregation: &Value) -> &[Value] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::DayRange;
 
     fn pairs(list: &[FacetCount]) -> Vec<(Option<&str>, u64)> {
         list.iter()
@@ -209,8 +206,14 @@ mod tests {
         let request = FacetRequest {
             keywords: Vec::new(),
             date: Some(DateFacet::Ranges(vec![
-                (Some(20240101), Some(20241231)),
-                (None, Some(20231231)),
+                DayRange {
+                    from: Date::new(2024, 1, 1),
+                    to: Date::new(2024, 12, 31),
+                },
+                DayRange {
+                    from: None,
+                    to: Date::new(2023, 12, 31),
+                },
             ])),
             limit: 10,
         };

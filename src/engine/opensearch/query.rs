@@ -10,7 +10,7 @@
 use serde_json::{json, Value};
 
 use crate::analysis::{analyze, folded_words, keyword};
-use crate::date::Date;
+use crate::date::{Date, DayRange};
 use crate::search::prefix::shorter_stems;
 use crate::search::query_builder::{
     is_filter, plain_word_text, searched_nodes, top_level_words, typo_distance, Filters, MatchMode,
@@ -134,7 +134,7 @@ impl Translator {
     fn node(&mut self, node: &Node, highlight: bool) -> Option<Value> {
         match node {
             Node::Leaf { scope, kind, text } => self.leaf(*scope, *kind, text, highlight),
-            Node::DateRange { from, to } => Some(filter_only(date_range(*from, *to))),
+            Node::DateRange(range) => Some(filter_only(date_range(*range))),
             Node::Not(inner) => {
                 let inner = self.node(inner, false)?;
                 Some(json!({"bool": {"filter": [{"match_all": {}}], "must_not": [inner]}}))
@@ -310,14 +310,14 @@ fn proximity_bonus(nodes: &[Node]) -> Option<Value> {
     Some(fixed_score(together, PROXIMITY_BONUS))
 }
 
-/// Published within inclusive `YYYYMMDD` bounds.
-pub(crate) fn date_range(from: Option<i64>, to: Option<i64>) -> Value {
+/// Published within the range.
+fn date_range(range: DayRange) -> Value {
     let mut bounds = serde_json::Map::new();
-    if let Some(from) = from.and_then(iso_day) {
-        bounds.insert("gte".into(), from.into());
+    if let Some(from) = range.from {
+        bounds.insert("gte".into(), from.to_string().into());
     }
-    if let Some(to) = to.and_then(iso_day) {
-        bounds.insert("lte".into(), to.into());
+    if let Some(to) = range.to {
+        bounds.insert("lte".into(), to.to_string().into());
     }
     json!({"range": {"date": bounds}})
 }
@@ -334,8 +334,8 @@ fn filter_queries(filters: &Filters) -> Vec<Value> {
         let values: Vec<String> = filters.categories.iter().map(|c| keyword(c)).collect();
         queries.push(json!({"terms": {"category": values}}));
     }
-    if filters.date_from.is_some() || filters.date_to.is_some() {
-        queries.push(date_range(filters.date_from, filters.date_to));
+    if !filters.dates.is_open() {
+        queries.push(date_range(filters.dates));
     }
     queries
 }
