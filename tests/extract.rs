@@ -278,3 +278,23 @@ fn a_relative_publication_date_and_a_credited_caption() {
     assert!(article.body.starts_with("Les ostréiculteurs du golfe"));
     assert!(!article.body.contains("Courage"));
 }
+
+#[test]
+fn an_html_page_says_which_part_of_the_page_decided_each_field() {
+    let html = common::fixtures().join("html");
+    let declared = extract_one(&common::fixtures().join("inputs").join("article-json-ld.html"));
+    assert_eq!(declared.date.as_deref(), Some("2024-08-02"));
+    let declared_date = declared.clues.date.clone().unwrap();
+    assert!(declared_date.contains("JSON-LD"), "{declared_date}");
+    assert!(declared.clues.author.unwrap().contains("JSON-LD"));
+
+    // The same fields printed on the page and declared nowhere: other clues, named.
+    let printed = extract_one(&html.join("dateline-only.html"));
+    assert_eq!(printed.date.as_deref(), Some("2025-03-07"));
+    assert_eq!(printed.author.as_deref(), Some("Antoine Ferrand"));
+    let printed_date = printed.clues.date.unwrap();
+    assert!(printed_date.contains("under the headline"), "{printed_date}");
+    assert!(printed.clues.author.unwrap().contains("byline"));
+    assert!(printed.clues.title.unwrap().contains("<h1>"));
+    assert_ne!(printed_date, declared_date);
+}

@@ -453,14 +453,7 @@ fn is_markdown_file(path: &Path) -> bool {
 
 fn read_html_file(bytes: &[u8], context: &FileContext) -> Result<(Article, Clues), ExtractError> {
     let text = page_text(bytes, declared_html_charset(bytes).as_deref())?;
-    let page = html::read_html(&text, context.today);
-    let clues = Clues::all(
-        "the HTML page",
-        page.title.is_some(),
-        page.date.is_some(),
-        page.category.is_some(),
-        page.author.is_some(),
-    );
+    let (page, clues) = html::read_html(&text, context.today);
     page_article(page, clues, context)
 }
 

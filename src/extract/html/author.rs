@@ -36,14 +36,18 @@ pub(crate) fn author(
     measures: &Measures,
     metadata: &PageMetadata,
     heading: Option<NodeId>,
-) -> Option<String> {
+) -> Option<(String, &'static str)> {
+    let clue = |clue: &'static str| move |author| (author, clue);
     AUTHOR_META_KEYS
         .iter()
         .find_map(|key| metadata.meta(&[key]).filter(|author| is_name_like(author)))
         .map(str::to_string)
-        .or_else(|| json_ld_author(metadata))
-        .or_else(|| marked_author(document, measures))
-        .or_else(|| printed_byline(document, measures, heading))
+        .map(clue("the page's meta tags (author)"))
+        .or_else(|| json_ld_author(metadata).map(clue("the page's JSON-LD (author)")))
+        .or_else(|| marked_author(document, measures).map(clue("an element marked as the author")))
+        .or_else(|| {
+            printed_byline(document, measures, heading).map(clue("a byline near the headline"))
+        })
 }
 
 /// Not a link to a profile page nor a sentence.
@@ -197,6 +201,7 @@ mod tests {
             &PageMetadata::read(&document),
             heading,
         )
+        .map(|(author, _)| author)
     }
 
     #[test]

@@ -20,19 +20,25 @@ pub(crate) fn category(
     metadata: &PageMetadata,
     title: Option<&str>,
     url: Option<&str>,
-) -> Option<String> {
+) -> Option<(String, &'static str)> {
+    let clue = |clue: &'static str| move |section| (section, clue);
     metadata
         .meta(&["article:section"])
         .map(str::to_string)
         .filter(|section| !is_generic_section(section))
+        .map(clue("the page's meta tags (article:section)"))
         .or_else(|| {
             metadata
                 .json_ld_article("articleSection")
                 .and_then(first_text)
                 .filter(|section| !is_generic_section(section))
+                .map(clue("the page's JSON-LD (articleSection)"))
         })
-        .or_else(|| breadcrumb_category(document, measures, metadata, title))
-        .or_else(|| url.and_then(url_section))
+        .or_else(|| {
+            breadcrumb_category(document, measures, metadata, title)
+                .map(clue("the page's breadcrumb trail"))
+        })
+        .or_else(|| url.and_then(url_section).map(clue("the page's URL")))
 }
 
 /// A string, or the first string of an array.
@@ -191,7 +197,9 @@ mod tests {
         let measures = Measures::of(&document);
         let metadata = PageMetadata::read(&document);
         assert_eq!(
-            category(&document, &measures, &metadata, Some("Le titre"), None).as_deref(),
+            category(&document, &measures, &metadata, Some("Le titre"), None)
+                .map(|(section, _)| section)
+                .as_deref(),
             Some("Économie")
         );
     }

@@ -21,40 +21,60 @@ mod title;
 
 use crate::date::Date;
 
-use super::PageFields;
+use super::{Clues, PageFields};
 use document::Document;
 use measures::Measures;
 use metadata::PageMetadata;
 
-/// Reads the article of an HTML page. `today` bounds the year inferred for dates written
-/// without one. A page too large to be read as a tree (millions of elements) gives no
-/// field, and so is reported as holding no article.
-pub(super) fn read_html(text: &str, today: Date) -> PageFields {
+/// Reads the article of an HTML page, with the clue that decided each field. `today`
+/// bounds the year inferred for dates written without one. A page too large to be read as
+/// a tree (millions of elements) gives no field, and so is reported as holding no article.
+pub(super) fn read_html(text: &str, today: Date) -> (PageFields, Clues) {
     let Ok(document) = Document::parse(text) else {
-        return PageFields::default();
+        return (PageFields::default(), Clues::default());
     };
     let measures = Measures::of(&document);
     let metadata = PageMetadata::read(&document);
     let best = container::best_element(&document, &measures);
-    let title = title::headline(&document, &measures, &metadata, best);
+    let (title, title_clue) = unzip(title::headline(&document, &measures, &metadata, best));
     let heading = title::headline_element(&document, &measures, title.as_deref(), best);
     let url = url(&metadata);
     let body = body::article_paragraphs(&document, &measures, title.as_deref(), best, heading)
         .join("\n\n");
-    PageFields {
-        date: published::publication_date(&document, &measures, &metadata, heading, today),
-        category: category::category(
-            &document,
-            &measures,
-            &metadata,
-            title.as_deref(),
-            url.as_deref(),
-        ),
-        author: author::author(&document, &measures, &metadata, heading),
+    let (date, date_clue) = unzip(published::publication_date(
+        &document, &measures, &metadata, heading, today,
+    ));
+    let (category, category_clue) = unzip(category::category(
+        &document,
+        &measures,
+        &metadata,
+        title.as_deref(),
+        url.as_deref(),
+    ));
+    let (author, author_clue) = unzip(author::author(&document, &measures, &metadata, heading));
+    let fields = PageFields {
+        date,
+        category,
+        author,
         source: metadata.site_names().into_iter().next(),
         title,
         url,
         body,
+    };
+    let clues = Clues {
+        title: title_clue,
+        date: date_clue,
+        category: category_clue,
+        author: author_clue,
+    };
+    (fields, clues)
+}
+
+/// A field and its clue as two options.
+fn unzip<T>(found: Option<(T, &'static str)>) -> (Option<T>, Option<&'static str>) {
+    match found {
+        Some((value, clue)) => (Some(value), Some(clue)),
+        None => (None, None),
     }
 }
 
@@ -91,7 +111,7 @@ mod tests {
               <p>Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme.</p>
               <p>Le mouvement devrait durer au moins trois jours selon les syndicats du port.</p>
             </article></body></html>"#;
-        let fields = read_html(page, today());
+        let (fields, clues) = read_html(page, today());
         assert_eq!(
             fields.title.as_deref(),
             Some("La grève des dockers du Havre")
@@ -105,5 +125,9 @@ mod tests {
         assert_eq!(fields.url, None);
         assert_eq!(fields.body.matches("\n\n").count(), 1);
         assert!(fields.body.starts_with("Les dockers"));
+        assert_eq!(clues.title, Some("the <h1> heading the article"));
+        assert_eq!(clues.date, Some("a date line under the headline"));
+        assert_eq!(clues.category, Some("the page's breadcrumb trail"));
+        assert_eq!(clues.author, Some("a byline near the headline"));
     }
 }

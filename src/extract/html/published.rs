@@ -53,22 +53,33 @@ pub(crate) fn publication_date(
     metadata: &PageMetadata,
     heading: Option<NodeId>,
     today: Date,
-) -> Option<PublicationDate> {
+) -> Option<(PublicationDate, &'static str)> {
     let parse = |text: &str| parse_date_value(text, today);
+    let clue = |clue: &'static str| move |date| (date, clue);
     metadata
         .meta(DATE_META_KEYS)
         .and_then(parse)
+        .map(clue("the page's meta tags (published time)"))
         .or_else(|| {
-            DATE_JSON_LD_KEYS.iter().find_map(|key| {
-                metadata
-                    .json_ld(key)
-                    .and_then(|value| value.as_str())
-                    .and_then(parse)
-            })
+            DATE_JSON_LD_KEYS
+                .iter()
+                .find_map(|key| {
+                    metadata
+                        .json_ld(key)
+                        .and_then(|value| value.as_str())
+                        .and_then(parse)
+                })
+                .map(clue("the page's JSON-LD (datePublished)"))
         })
-        .or_else(|| itemprop_date(document, measures, today))
-        .or_else(|| printed_date(document, measures, heading, today))
-        .or_else(|| time_date(document, measures, today))
+        .or_else(|| {
+            itemprop_date(document, measures, today)
+                .map(clue("an element marked as the publication date"))
+        })
+        .or_else(|| {
+            printed_date(document, measures, heading, today)
+                .map(clue("a date line under the headline"))
+        })
+        .or_else(|| time_date(document, measures, today).map(clue("a <time> element")))
 }
 
 /// The date an element states: its `content` or `datetime` attribute, else its text
@@ -149,7 +160,7 @@ mod tests {
             heading,
             Date::new(2026, 11, 21).unwrap(),
         )
-        .map(|found| found.date.to_string())
+        .map(|(found, _)| found.date.to_string())
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub(crate) fn headline(
     measures: &Measures,
     metadata: &PageMetadata,
     article: Option<NodeId>,
-) -> Option<String> {
+) -> Option<(String, &'static str)> {
     let site_names = metadata.site_names();
     let without_site = |title: &str| without_site_name(title, &site_names);
     let declared = metadata
@@ -45,17 +45,27 @@ pub(crate) fn headline(
     match declared {
         Some(declared) => Some(
             headings(document, measures)
-                .find_map(|(_, visible)| is_within(&visible, &declared).then_some(visible))
-                .unwrap_or(declared),
+                .find_map(|(_, visible)| {
+                    is_within(&visible, &declared).then_some((
+                        visible,
+                        "the page's declared headline, as its heading prints it",
+                    ))
+                })
+                .unwrap_or((
+                    declared,
+                    "the page's declared headline (Open Graph or JSON-LD)",
+                )),
         ),
         None => headline_element(document, measures, None, article)
             .and_then(|id| measures.short_text(document, id, HEADLINE_CHARS))
+            .map(|title| (title, "the <h1> heading the article"))
             .or_else(|| {
                 metadata
                     .title_tag
                     .as_deref()
                     .map(|title| longest_part(&without_site(title)).to_string())
                     .filter(|title| !title.is_empty())
+                    .map(|title| (title, "the page's <title>"))
             }),
     }
 }
@@ -204,6 +214,7 @@ mod tests {
             &PageMetadata::read(&document),
             article,
         )
+        .map(|(title, _)| title)
     }
 
     #[test]
