@@ -96,6 +96,7 @@ fn the_api_answers_what_the_command_line_prints_on_the_cluster() {
             ],
         ),
         ("q=Pyongyagn&fuzzy=true", &["Pyongyagn", "--fuzzy"]),
+        ("q=Kyiv", &["Kyiv"]),
     ];
     for (parameters, arguments) in cases {
         let target = format!("/api/search?{parameters}");
@@ -112,6 +113,10 @@ fn the_api_answers_what_the_command_line_prints_on_the_cluster() {
         );
         assert_eq!(timeless(answer), timeless(expected), "{target}");
     }
+
+    // The built-in synonyms, as the embedded server uses them: Kyiv finds Kiev too.
+    let (_, kyiv) = server.json("/api/search?q=Kyiv");
+    assert_eq!(kyiv["query_terms"], serde_json::json!(["kiev", "kyiv"]));
 
     let (_, found) = server.json("/api/search?q=missiles&limit=1");
     let id = found["hits"][0]["id"].as_str().unwrap().to_string();

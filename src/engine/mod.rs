@@ -88,12 +88,16 @@ impl Engine {
         }
     }
 
-    /// A searcher for queries, using these synonyms. The cluster's analysis has no
-    /// query-time synonyms yet: it searches the words as typed.
+    /// A searcher for queries, using these synonyms (the other searchers use the built-in
+    /// list).
     pub(crate) fn query_searcher(&self, synonyms: Synonyms) -> Result<Box<dyn ArticleSearch>> {
         match self {
             Engine::Tantivy { index_dir } => tantivy::query_searcher(index_dir, synonyms),
-            Engine::OpenSearch(cluster) => Ok(Box::new(cluster.searcher()?)),
+            Engine::OpenSearch(cluster) => {
+                let mut searcher = cluster.searcher()?;
+                searcher.set_synonyms(synonyms);
+                Ok(Box::new(searcher))
+            }
         }
     }
 

@@ -231,7 +231,10 @@ pub(crate) fn without_question_words(nodes: &[Node]) -> Vec<Node> {
 /// plain words spells one (`Union européenne`): each word of the run also accepts the
 /// other names of the group (`UE`), so an article with a synonym has every word of the name
 /// and an article with some of its words still has those. The longest name wins.
-fn names_of_runs<'a>(nodes: &[Node], synonyms: &'a Synonyms) -> Vec<Option<NameRun<'a>>> {
+pub(crate) fn names_of_runs<'a>(
+    nodes: &[Node],
+    synonyms: &'a Synonyms,
+) -> Vec<Option<NameRun<'a>>> {
     let plain_terms = |node: &Node| match node {
         Node::Leaf {
             scope: Scope::Text,
@@ -282,12 +285,12 @@ fn names_of_runs<'a>(nodes: &[Node], synonyms: &'a Synonyms) -> Vec<Option<NameR
 
 /// A name of several words spelt by consecutive plain words, and its group.
 #[derive(Clone)]
-struct NameRun<'a> {
+pub(crate) struct NameRun<'a> {
     /// The name's analysed terms.
-    terms: Vec<String>,
-    names: &'a [String],
+    pub(crate) terms: Vec<String>,
+    pub(crate) names: &'a [String],
     /// Whether this is the name's first word.
-    first: bool,
+    pub(crate) first: bool,
 }
 
 /// Whether a node is `*` (or `**`…) alone: every article.

@@ -1,11 +1,14 @@
-//! The parsed query in OpenSearch's Query DSL, clause for clause as `search::query_builder` builds it for tantivy: BM25 over title and body as one text, the title bonus, the bonus for words standing together, field scopes, prefixes, typos, filters.
+//! The parsed query in OpenSearch's Query DSL, clause for clause as `search::query_builder` builds it for tantivy: BM25 over title and body as one text, the title bonus, the bonus for words standing together, field scopes, prefixes, typos, synonyms, filters.
 //!
 //! Words and phrases are sent as the user typed them and analysed by the cluster with the
 //! index's analyzer (so they meet the terms it indexed); newsearch's own analyzer only
-//! decides how many terms a leaf has (one term or a phrase), what a prefix is, and the
-//! terms to highlight. Scores: OpenSearch's default similarity is Lucene's "legacy" BM25,
-//! which keeps the factor `k1 + 1` as tantivy does, so the fixed bonuses are the embedded
-//! engine's and both engines print the same scores for the same statistics.
+//! decides how many terms a leaf has (one term or a phrase), what a prefix is, which names
+//! of the synonym list the query holds, and the terms to highlight. Synonyms are expanded
+//! here, at query time, into the other names of their group (sent as written, analysed by
+//! the cluster like the words typed), so that a changed list needs no reindexing. Scores:
+//! OpenSearch's default similarity is Lucene's "legacy" BM25, which keeps the factor
+//! `k1 + 1` as tantivy does, so the fixed bonuses are the embedded engine's and both
+//! engines print the same scores for the same statistics.
 
 use serde_json::{json, Value};
 
@@ -13,11 +16,13 @@ use crate::analysis::{analyze, folded_words, keyword};
 use crate::date::{Date, DayRange};
 use crate::search::prefix::shorter_stems;
 use crate::search::query_builder::{
-    is_filter, plain_word_text, searched_nodes, top_level_words, typo_distance, Filters, MatchMode,
-    PREFIX_SCORE, PROXIMITY_BONUS, PROXIMITY_SLOP, TITLE_BOOST,
+    is_filter, names_of_runs, plain_word_text, searched_nodes, top_level_words, typo_distance,
+    Filters, MatchMode, NameRun, PREFIX_SCORE, PROXIMITY_BONUS, PROXIMITY_SLOP, SYNONYM_WEIGHT,
+    TITLE_BOOST,
 };
 use crate::search::query_parser::{Node, Scope, TextKind};
 use crate::search::snippet::QueryTerms;
+use crate::search::Synonyms;
 
 /// The query to run, the plain words a full match has, and the terms to highlight.
 pub(crate) struct Translated {
@@ -33,16 +38,19 @@ pub(crate) struct Translated {
 }
 
 /// The query for the parsed `nodes`. Plain words (no field, no quotes) follow `mode`;
-/// everything else is required: phrases, prefixed words, groups, `OR`s, filters.
+/// everything else is required: phrases, prefixed words, groups, `OR`s, filters. A name of
+/// the `synonyms` list also finds the other names of its group.
 pub(crate) fn translate(
     nodes: &[Node],
     mode: MatchMode,
     fuzzy: bool,
     filters: &Filters,
+    synonyms: &Synonyms,
 ) -> Translated {
     let (nodes, browse) = searched_nodes(nodes);
     let mut translator = Translator {
         fuzzy,
+        synonyms,
         highlight_terms: QueryTerms::default(),
     };
     let mut required = Vec::new();
@@ -50,14 +58,17 @@ pub(crate) fn translate(
     let mut words: Vec<(String, Value)> = Vec::new();
     let mut excluded = Vec::new();
     let mut has_words = false;
-    for node in &nodes {
+    for (node, run) in nodes.iter().zip(names_of_runs(&nodes, synonyms)) {
         if let Node::Not(inner) = node {
             excluded.extend(translator.node(inner, false));
             continue;
         }
-        let Some(query) = translator.node(node, true) else {
+        let Some(mut query) = translator.node(node, true) else {
             continue;
         };
+        if let Some(run) = run {
+            query = translator.with_synonyms_of_name(query, &run);
+        }
         has_words |= !is_filter(node);
         match plain_word_text(node) {
             Some(_) if mode == MatchMode::Any => optional.push(query),
@@ -122,13 +133,24 @@ fn boosted(query: Value, boost: f32) -> Value {
     json!({"bool": {"should": [query], "boost": boost}})
 }
 
+/// Any of the names of one thing, scored by the best of them (as tantivy's disjunction max,
+/// whose tie breaker is 0): an article that says both "PSG" and "Paris Saint-Germain" is
+/// not about it twice.
+fn best_of(mut queries: Vec<Value>) -> Value {
+    if queries.len() == 1 {
+        return queries.remove(0);
+    }
+    json!({"dis_max": {"queries": queries, "tie_breaker": 0.0}})
+}
+
 /// Turns the nodes below the top level into clauses, collecting the terms to highlight.
-struct Translator {
+struct Translator<'a> {
     fuzzy: bool,
+    synonyms: &'a Synonyms,
     highlight_terms: QueryTerms,
 }
 
-impl Translator {
+impl Translator<'_> {
     /// The clause of one node; `None` when it has nothing searchable (only stop words).
     /// `highlight` is false under an exclusion.
     fn node(&mut self, node: &Node, highlight: bool) -> Option<Value> {
@@ -214,18 +236,71 @@ impl Translator {
             terms: terms.len(),
             slop,
         };
-        let query = match scope {
-            Scope::Title => in_field("title", text, phrase, fuzzy),
-            Scope::Body => body_words(text, phrase, fuzzy),
-            _ => json!({"bool": {"should": [
-                boosted(in_field("title", text, phrase, None), TITLE_BOOST),
-                in_field("text", text, phrase, fuzzy),
-            ]}}),
+        let mut alternatives = vec![scoped(scope, text, phrase, fuzzy)];
+        // A name of the synonym list also finds the other names of its group.
+        let names = match kind {
+            TextKind::Word | TextKind::Phrase => self.synonyms.group(&terms),
+            _ => None,
         };
+        if let Some(names) = names {
+            alternatives.extend(self.synonyms_of(&terms, names, scope, highlight));
+        }
         if highlight {
             self.highlight_terms.exact.extend(terms);
         }
-        Some(query)
+        Some(best_of(alternatives))
+    }
+
+    /// The clauses of the names of a synonym group but the one with `own_terms`, in
+    /// `scope`, each weighing [`SYNONYM_WEIGHT`].
+    fn synonyms_of(
+        &mut self,
+        own_terms: &[String],
+        names: &[String],
+        scope: Scope,
+        highlight: bool,
+    ) -> Vec<Value> {
+        let mut queries = Vec::new();
+        for name in names {
+            let terms: Vec<String> = analyze(name).into_iter().map(|token| token.term).collect();
+            if terms == own_terms {
+                continue;
+            }
+            let phrase = Phrase {
+                terms: terms.len(),
+                slop: 0,
+            };
+            queries.push(boosted(scoped(scope, name, phrase, None), SYNONYM_WEIGHT));
+            if highlight {
+                self.highlight_terms.exact.extend(terms);
+            }
+        }
+        queries
+    }
+
+    /// The clause of one word of a name of several words (`Union` of "Union européenne"),
+    /// or any of the name's synonyms: an article with `UE` has every word of the name.
+    fn with_synonyms_of_name(&mut self, query: Value, run: &NameRun) -> Value {
+        let synonyms = self.synonyms_of(&run.terms, run.names, Scope::Text, run.first);
+        // The first word of the name scores its synonyms; the others only accept them,
+        // or an article with `UE` would score it once per word of "Union européenne".
+        let synonyms = synonyms.into_iter().map(|query| match run.first {
+            true => query,
+            false => filter_only(query),
+        });
+        best_of(std::iter::once(query).chain(synonyms).collect())
+    }
+}
+
+/// A word or phrase in the title, the body, or the whole text with the title bonus (`scope`).
+fn scoped(scope: Scope, text: &str, phrase: Phrase, typos: Option<u8>) -> Value {
+    match scope {
+        Scope::Title => in_field("title", text, phrase, typos),
+        Scope::Body => body_words(text, phrase, typos),
+        _ => json!({"bool": {"should": [
+            boosted(in_field("title", text, phrase, None), TITLE_BOOST),
+            in_field("text", text, phrase, typos),
+        ]}}),
     }
 }
 
@@ -351,6 +426,7 @@ mod tests {
             mode,
             false,
             &Filters::default(),
+            &Synonyms::built_in(),
         )
         .query
         .unwrap()
@@ -378,6 +454,7 @@ mod tests {
             MatchMode::Every,
             false,
             &Filters::default(),
+            &Synonyms::built_in(),
         );
         assert_eq!(translated.words, ["Corée", "missil*"]);
         let text = translated.query.unwrap().to_string();
@@ -394,6 +471,7 @@ mod tests {
             MatchMode::Every,
             false,
             &Filters::default(),
+            &Synonyms::built_in(),
         );
         assert!(one.words.is_empty() && one.every_word.is_none());
     }
@@ -431,6 +509,7 @@ mod tests {
             MatchMode::All,
             false,
             &Filters::default(),
+            &Synonyms::built_in(),
         );
         let text = translated.query.unwrap().to_string();
         assert!(text.contains(r#""prefix":{"text":"gouvernem"}"#), "{text}");
@@ -448,6 +527,7 @@ mod tests {
             MatchMode::Any,
             false,
             &Filters::default(),
+            &Synonyms::built_in(),
         );
         assert!(translated.query.is_none());
     }
@@ -459,8 +539,63 @@ mod tests {
             MatchMode::Any,
             true,
             &Filters::default(),
+            &Synonyms::built_in(),
         );
         let text = translated.query.unwrap().to_string();
         assert!(text.contains(r#""fuzziness":2"#), "{text}");
+    }
+
+    #[test]
+    fn a_name_of_the_synonym_list_finds_its_group_at_half_weight() {
+        let translated = translate(
+            &parse_query("Kyiv").unwrap(),
+            MatchMode::Every,
+            false,
+            &Filters::default(),
+            &Synonyms::built_in(),
+        );
+        let query = translated.query.unwrap();
+        let names = &query["bool"]["must"][0]["dis_max"]["queries"];
+        assert_eq!(names.as_array().unwrap().len(), 2, "{query}");
+        let kiev = &names[1]["bool"];
+        assert!((kiev["boost"].as_f64().unwrap() as f32 - SYNONYM_WEIGHT).abs() < 1e-6);
+        assert!(kiev.to_string().contains(r#""query":"Kiev""#), "{query}");
+        assert_eq!(translated.highlight_terms.listed(), ["kiev", "kyiv"]);
+        let alone = translate(
+            &parse_query("Kyiv").unwrap(),
+            MatchMode::Every,
+            false,
+            &Filters::default(),
+            &Synonyms::default(),
+        );
+        assert!(!alone.query.unwrap().to_string().contains("dis_max"));
+        assert_eq!(alone.highlight_terms.listed(), ["kyiv"]);
+    }
+
+    #[test]
+    fn each_word_of_a_name_accepts_its_synonyms_and_the_first_scores_them() {
+        let translated = translate(
+            &parse_query("Union européenne").unwrap(),
+            MatchMode::Every,
+            false,
+            &Filters::default(),
+            &Synonyms::built_in(),
+        );
+        assert_eq!(translated.words, ["Union", "européenne"]);
+        let query = translated.query.unwrap();
+        let words = &query["bool"]["must"][0]["bool"]["should"];
+        let word = |index: usize| &words[index]["bool"]["should"][0]["dis_max"]["queries"];
+        let scored_ue = &word(0)[1]["bool"];
+        assert_eq!(scored_ue["boost"].as_f64().unwrap() as f32, SYNONYM_WEIGHT);
+        assert!(scored_ue.to_string().contains(r#""query":"UE""#), "{query}");
+        let accepted_ue = &word(1)[1]["bool"]["filter"][0];
+        assert!(
+            accepted_ue.to_string().contains(r#""query":"UE""#),
+            "{query}"
+        );
+        assert_eq!(
+            translated.highlight_terms.listed(),
+            ["europeen", "ue", "union"]
+        );
     }
 }

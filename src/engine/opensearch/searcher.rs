@@ -16,7 +16,7 @@ use crate::search::parse;
 use crate::search::snippet::{highlights, QueryTerms};
 use crate::search::spelling::FEW_MATCHES;
 use crate::search::{
-    DateFacet, FacetRequest, Filters, KeywordFacet, MatchMode, Recency, SortOrder,
+    DateFacet, FacetRequest, Filters, KeywordFacet, MatchMode, Recency, SortOrder, Synonyms,
 };
 
 use super::client::Client;
@@ -42,6 +42,8 @@ pub(crate) struct ClusterSearcher {
     /// The oldest and newest publication days (`YYYYMMDD`) for recency, and when they were
     /// read.
     date_span: Mutex<Option<(Instant, Option<DaySpan>)>>,
+    /// Names that stand for one another in queries (the built-in list unless set).
+    synonyms: Synonyms,
 }
 
 impl ClusterSearcher {
@@ -55,7 +57,13 @@ impl ClusterSearcher {
             client,
             index: index.to_string(),
             date_span: Mutex::new(None),
+            synonyms: Synonyms::built_in(),
         })
+    }
+
+    /// Uses these synonyms in queries instead of the built-in list.
+    pub(crate) fn set_synonyms(&mut self, synonyms: Synonyms) {
+        self.synonyms = synonyms;
     }
 
     pub(super) fn search_index(&self, body: &Value) -> Result<Value> {
@@ -365,7 +373,13 @@ impl ArticleSearch for ClusterSearcher {
     fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let started = Instant::now();
         let nodes = parse(&request.text)?;
-        let translated = translate(&nodes, request.mode, request.fuzzy, &request.filters);
+        let translated = translate(
+            &nodes,
+            request.mode,
+            request.fuzzy,
+            &request.filters,
+            &self.synonyms,
+        );
         let mut results = self.run(&translated, request, None, started)?;
         if results.total_hits < FEW_MATCHES {
             results.suggestions = self.suggestions(&nodes)?;
@@ -401,7 +415,13 @@ impl ArticleSearch for ClusterSearcher {
 
     fn mark_query(&self, article: &mut ArticleView, query: &str) -> Result<()> {
         let nodes = parse(query)?;
-        let translated = translate(&nodes, MatchMode::Any, false, &Filters::default());
+        let translated = translate(
+            &nodes,
+            MatchMode::Any,
+            false,
+            &Filters::default(),
+            &self.synonyms,
+        );
         article.body_highlights = Some(highlights(&article.body, &translated.highlight_terms));
         Ok(())
     }
