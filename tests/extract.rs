@@ -278,3 +278,19 @@ fn a_relative_publication_date_and_a_credited_caption() {
     assert!(article.body.starts_with("Les ostréiculteurs du golfe"));
     assert!(!article.body.contains("Courage"));
 }
+
+/// An image's alternative text that its caption repeats with a photo credit echoes the
+/// article more than the headline does, and is still not the title: the headline, with its
+/// byline and date under it, is.
+#[test]
+fn an_image_caption_with_its_credit_is_not_the_title() {
+    let article = extract_one(&fixture("image-caption.txt"));
+    assert_eq!(article.title, "Au Havre, la fin du conflit sur les quais");
+    assert_eq!(article.date.as_deref(), Some("2024-03-14"));
+    assert_eq!(article.author.as_deref(), Some("Jeanne Martin"));
+    assert!(article
+        .body
+        .starts_with("Les dockers du Havre ont voté mercredi"));
+    assert!(!article.body.contains("Crédits photo"));
+    assert!(!article.body.contains('©'));
+}
