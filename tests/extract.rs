@@ -298,3 +298,19 @@ fn an_html_page_says_which_part_of_the_page_decided_each_field() {
     assert!(printed.clues.title.unwrap().contains("<h1>"));
     assert_ne!(printed_date, declared_date);
 }
+
+/// An image's alternative text that its caption repeats with a photo credit echoes the
+/// article more than the headline does, and is still not the title: the headline, with its
+/// byline and date under it, is.
+#[test]
+fn an_image_caption_with_its_credit_is_not_the_title() {
+    let article = extract_one(&fixture("image-caption.txt"));
+    assert_eq!(article.title, "Au Havre, la fin du conflit sur les quais");
+    assert_eq!(article.date.as_deref(), Some("2024-03-14"));
+    assert_eq!(article.author.as_deref(), Some("Jeanne Martin"));
+    assert!(article
+        .body
+        .starts_with("Les dockers du Havre ont voté mercredi"));
+    assert!(!article.body.contains("Crédits photo"));
+    assert!(!article.body.contains('©'));
+}

@@ -181,7 +181,7 @@ fn find_title(lines: &[&str], block: &Range<usize>, today: Date) -> Option<Found
         .find(|&index| lines[index] == lines[chosen])
         .unwrap_or(chosen);
     Some(FoundTitle {
-        text: without_site_name(without_quote_marker(lines[chosen])).to_string(),
+        text: without_site_name(without_credit(without_quote_marker(lines[chosen]))).to_string(),
         first_index,
         clue,
     })
@@ -196,7 +196,7 @@ fn echoed_title(
 ) -> Option<usize> {
     let indexes: Vec<usize> = window
         .clone()
-        .filter(|&index| is_headline(lines[index], today))
+        .filter(|&index| is_headline(lines[index], today) && !is_image_caption(lines, index))
         .collect();
     // Each line is looked at once, however many candidates it follows.
     let header_end = block.end.min(block.start + 2 * HEADER_LINES);
@@ -235,7 +235,7 @@ fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<u
     let candidates: Vec<usize> = window
         .clone()
         .rev()
-        .filter(|&index| is_headline(lines[index], today))
+        .filter(|&index| is_headline(lines[index], today) && !is_image_caption(lines, index))
         .take(3)
         .collect();
     let repeated = |index: &&usize| {
@@ -250,6 +250,38 @@ fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<u
         .find(repeated)
         .or(candidates.first())
         .copied()
+}
+
+/// An image's text rather than a headline: the next line is its credit ("©Jean Martin,
+/// AFP"), or repeats the line and goes on (an image's alternative text, then its caption
+/// with the credit: "Le ministre à Bercy" / "Le ministre à Bercy Crédits photo : …").
+fn is_image_caption(lines: &[&str], index: usize) -> bool {
+    let line = lines[index];
+    lines[index + 1..]
+        .iter()
+        .find(|next| !next.is_empty())
+        .is_some_and(|next| {
+            next.starts_with('©') || (next.len() > line.len() && next.starts_with(line))
+        })
+}
+
+/// Words a photo credit glued to a headline may have ("…face à l'EI©AFP", "©Jean Martin,
+/// Agence").
+const MAX_CREDIT_WORDS: usize = 6;
+
+/// The headline without a photo credit glued to it: a page whose image repeats the headline
+/// as its caption prints "Les forces avancent dans Mossoul©AFP"; a headline never holds "©".
+fn without_credit(line: &str) -> &str {
+    let line = line.strip_prefix('©').map_or(line, str::trim_start);
+    match line.split_once('©') {
+        Some((headline, credit))
+            if credit.split_whitespace().count() <= MAX_CREDIT_WORDS
+                && headline.split_whitespace().count() >= 3 =>
+        {
+            headline.trim_end()
+        }
+        _ => line,
+    }
 }
 
 /// The line without the "> " that text dumps and e-mail print before quoted or highlighted text.
@@ -750,6 +782,34 @@ Mot de passe
             "Qui veut vraiment la fin du nucléaire ?",
             today()
         ));
+    }
+
+    /// An image's caption is known by the credit under it, or by the caption that repeats
+    /// its alternative text and goes on; a credit glued to a headline is not part of it.
+    #[test]
+    fn an_image_caption_is_known_by_its_credit() {
+        let lines = [
+            "Le ministre de l'Économie à Bercy, le 4 avril",
+            "©Jean Martin, AFP",
+            "Le gouvernement envisage des privatisations partielles",
+            "",
+            "Le gouvernement envisage des privatisations partielles Crédits photo : Paul Durand",
+            "Le port du Havre à l'arrêt",
+            "Par Jeanne Martin",
+        ];
+        assert!(is_image_caption(&lines, 0));
+        assert!(is_image_caption(&lines, 2));
+        assert!(!is_image_caption(&lines, 5));
+        assert_eq!(
+            without_credit("Les forces irakiennes avancent dans Mossoul©Jean Martin, AFP"),
+            "Les forces irakiennes avancent dans Mossoul"
+        );
+        assert_eq!(
+            without_credit("©La grève continue au port du Havre"),
+            "La grève continue au port du Havre"
+        );
+        let unchanged = "Le © d'une photo appartient à son auteur, même quand elle circule partout sur les réseaux sociaux";
+        assert_eq!(without_credit(unchanged), unchanged);
     }
 
     /// A headline printed after "> " (a highlighted or quoted line in a text dump) is read
