@@ -112,7 +112,7 @@ pub fn build_query(
         highlight_terms: QueryTerms::default(),
     };
     let clauses = builder.clauses(&nodes, mode);
-    let highlight_terms = builder.highlight_terms;
+    let mut highlight_terms = builder.highlight_terms;
     let Clauses {
         required,
         mut words,
@@ -135,6 +135,10 @@ pub fn build_query(
     top.extend(required.into_iter().map(|query| (Occur::Must, query)));
     if has_words {
         top.extend(proximity_bonus(fields, &nodes).map(|query| (Occur::Should, query)));
+        for (phrase, terms) in spaced_name_phrases(fields, &nodes) {
+            top.push((Occur::Should, phrase));
+            highlight_terms.exact.extend(terms);
+        }
     } else if browse || has_required || !filters.is_empty() || !excluded.is_empty() {
         top.push((Occur::Must, match_all()));
     } else {
@@ -774,6 +778,57 @@ pub(crate) fn top_level_words(nodes: &[Node]) -> Vec<&str> {
         .collect()
 }
 
+/// The names the query's plain top-level words spell with a small word typed apart: a
+/// capitalised stop word right before a capitalised word ("Notre Dame"), written with the
+/// hyphen the index keeps the stop word by ("Notre-Dame"), on both engines. An article
+/// with the name also scores it as a phrase, so it ranks above the articles that only
+/// have the other word ("une dame"); what matches is unchanged, and a name never written
+/// with a hyphen ("Le Pen") scores nothing more.
+pub(crate) fn spaced_names(nodes: &[Node]) -> Vec<String> {
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let is_stop_word =
+        |word: &str| matches!(&folded_words(word)[..], [_]) && terms(word).is_empty();
+    let mut names = Vec::new();
+    let mut previous: Option<&str> = None;
+    for node in nodes {
+        let word = match node {
+            Node::Leaf {
+                scope: Scope::Text,
+                kind: TextKind::Word,
+                text,
+            } => Some(text.as_str()),
+            _ => None,
+        };
+        if let (Some(small), Some(word)) = (previous, word) {
+            if capitalised(small)
+                && capitalised(word)
+                && is_stop_word(small)
+                && !terms(word).is_empty()
+            {
+                names.push(format!("{small}-{word}"));
+            }
+        }
+        previous = word;
+    }
+    names
+}
+
+/// The phrase of each name of [`spaced_names`] in the text, scored like a phrase typed.
+fn spaced_name_phrases(
+    fields: &ArticleFields,
+    nodes: &[Node],
+) -> Vec<(Box<dyn Query>, Vec<String>)> {
+    spaced_names(nodes)
+        .iter()
+        .filter_map(|name| {
+            let tokens = analyze(name);
+            let phrase =
+                in_field(fields.text, &tokens, 0, Typos::None).filter(|_| tokens.len() > 1)?;
+            Some((phrase, tokens.into_iter().map(|token| token.term).collect()))
+        })
+        .collect()
+}
+
 /// A fixed bonus for articles where the query's plain top-level words stand close together, in order.
 fn proximity_bonus(fields: &ArticleFields, nodes: &[Node]) -> Option<Box<dyn Query>> {
     let words = top_level_words(nodes);
@@ -1130,6 +1185,24 @@ mod tests {
         let (_, shape, found) = plain("*");
         assert_eq!(shape, "BooleanQuery { subqueries: [(Must, Const(score=0, query=AllQuery))], minimum_number_should_match: 0 }");
         assert_eq!(found, ["apart", "missiles", "nord", "retraites"]);
+    }
+
+    #[test]
+    fn a_capitalised_small_word_before_a_capitalised_word_spells_a_name() {
+        let names = |text: &str| spaced_names(&parse_query(text).unwrap());
+        assert_eq!(names("Notre Dame de Paris"), ["Notre-Dame"]);
+        assert_eq!(names("Saint Germain Des Prés"), ["Des-Prés"]);
+        assert_eq!(names("Marine Le Pen"), ["Le-Pen"]);
+        for text in [
+            "notre dame",
+            "Notre dame",
+            "Notre-Dame",
+            "la Corée du Nord",
+            "Notre \"Dame\"",
+            "Notre OR Dame",
+        ] {
+            assert_eq!(names(text), [] as [&str; 0], "{text}");
+        }
     }
 
     #[test]

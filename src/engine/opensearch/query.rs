@@ -13,8 +13,8 @@ use crate::analysis::{analyze, folded_words, keyword};
 use crate::date::Date;
 use crate::search::prefix::shorter_stems;
 use crate::search::query_builder::{
-    is_filter, plain_word_text, searched_nodes, top_level_words, typo_distance, Filters, MatchMode,
-    PREFIX_SCORE, PROXIMITY_BONUS, PROXIMITY_SLOP, TITLE_BOOST,
+    is_filter, plain_word_text, searched_nodes, spaced_names, top_level_words, typo_distance,
+    Filters, MatchMode, PREFIX_SCORE, PROXIMITY_BONUS, PROXIMITY_SLOP, TITLE_BOOST,
 };
 use crate::search::query_parser::{Node, Scope, TextKind};
 use crate::search::snippet::QueryTerms;
@@ -65,7 +65,7 @@ pub(crate) fn translate(
             _ => required.push(query),
         }
     }
-    let highlight_terms = translator.highlight_terms;
+    let mut highlight_terms = translator.highlight_terms;
     // One plain word is required like the rest: nobody has only some of it.
     if words.len() == 1 {
         required.extend(words.drain(..).map(|(_, query)| query));
@@ -88,6 +88,13 @@ pub(crate) fn translate(
     must.extend(required);
     if has_words {
         should.extend(proximity_bonus(&nodes));
+        for name in spaced_names(&nodes) {
+            let terms: Vec<String> = analyze(&name).into_iter().map(|token| token.term).collect();
+            if terms.len() > 1 {
+                should.push(json!({"match_phrase": {"text": {"query": name, "slop": 0}}}));
+                highlight_terms.exact.extend(terms);
+            }
+        }
     } else if browse || has_required || !filter.is_empty() || !excluded.is_empty() {
         filter.push(json!({"match_all": {}}));
     } else {
