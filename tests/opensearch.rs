@@ -424,6 +424,53 @@ fn show_similar_and_stats_answer_as_the_embedded_engine() {
         .any(|group| group.contains(id)));
 }
 
+/// Hyphenated names with stop words inside and at the end, with every hyphen and an
+/// invisible character, and the questions' inverted pronouns: the terms and positions of
+/// both analyzers must be the same.
+const NAMES_WITH_SMALL_WORDS: &str = "La cathédrale Notre-Dame de Paris, Saint-Germain-des-Prés, \
+    Aix-en-Provence et l’Île\u{2011}de\u{2010}France, c'est-à-dire Nord-Pas-de-Calais ; \
+    a-t-il vu Kim Jong-un ? Qu'est-ce que Notre\u{AD}-Dame-des-Landes ? vis-à-vis, notre -dame, \
+    la-la, 2019-2020, Covid-19, jusqu'au-boutiste, Villeneuve-d'Ascq.";
+
+/// Names with small words find the same articles on both engines, with highlights.
+#[test]
+fn names_with_small_words_are_searched_as_the_embedded_engine_does() {
+    let Some(cluster) = cluster() else { return };
+    let names = fixtures().join("names");
+    index_on(cluster, "names", &[&names]);
+    let local = tempfile::TempDir::new().unwrap();
+    succeeded(common::index_into(local.path(), &[&names]));
+    for text in [
+        "Notre-Dame",
+        "notre-dame",
+        "Notre Dame",
+        "Notre-Dame de Paris",
+        "\"Notre-Dame de Paris\"",
+        "Saint-Denis",
+        "Saint Denis",
+        "Aix-en-Provence",
+        "Notre-Dame-des-Landes",
+        "\"Notre-Dame-des-Landes\"",
+        "Kim Jong-un",
+        "Kim Jong Un",
+        "Jean-Luc Mélenchon",
+        "dame -Notre-Dame",
+    ] {
+        let embedded = query_json(local.path(), &[text]);
+        let on_cluster = query_on(cluster, "names", &[text]);
+        assert_eq!(on_cluster.total_hits, embedded.total_hits, "{text}");
+        assert_eq!(on_cluster.query_terms, embedded.query_terms, "{text}");
+        let ids = |results: &Results| -> BTreeSet<String> {
+            results.hits.iter().map(|hit| hit.id.clone()).collect()
+        };
+        assert_eq!(ids(&on_cluster), ids(&embedded), "{text}");
+        for hit in &on_cluster.hits {
+            assert!(!hit.snippet.highlights.is_empty(), "{text}: {}", hit.id);
+            assert_highlights_are_query_terms(&hit.snippet, &on_cluster.query_terms, text);
+        }
+    }
+}
+
 #[test]
 fn the_clusters_french_analyzer_gives_newsearch_terms() {
     let Some(cluster) = cluster() else { return };
@@ -433,6 +480,10 @@ fn the_clusters_french_analyzer_gives_newsearch_terms() {
     for file in walk(&seeds).into_iter().chain(walk(&news)) {
         texts.push(std::fs::read_to_string(file).unwrap());
     }
+    for file in walk(&fixtures().join("names")) {
+        texts.push(std::fs::read_to_string(file).unwrap());
+    }
+    texts.push(NAMES_WITH_SMALL_WORDS.into());
     texts.push("L’économie des États-Unis et l'Élysée, aujourd'hui jusqu'à Kim Jong-un".into());
     let (mut same, mut total) = (0usize, 0usize);
     let agent = ureq::agent();
@@ -454,6 +505,23 @@ fn the_clusters_french_analyzer_gives_newsearch_terms() {
             .collect();
         let ours: Vec<String> = analyze(text).into_iter().map(|token| token.term).collect();
         if texts.last() == Some(text) {
+            assert_eq!(theirs, ours, "{text}");
+        }
+        if text == NAMES_WITH_SMALL_WORDS {
+            let theirs: Vec<(&str, u64)> = answer["tokens"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|token| {
+                    let term = token["token"].as_str().unwrap();
+                    (term, token["position"].as_u64().unwrap())
+                })
+                .collect();
+            let ours: Vec<(String, u64)> = analyze(text)
+                .into_iter()
+                .map(|token| (token.term, token.position as u64))
+                .collect();
+            let ours: Vec<(&str, u64)> = ours.iter().map(|(t, p)| (t.as_str(), *p)).collect();
             assert_eq!(theirs, ours, "{text}");
         }
         // Terms in common, counted as multisets: a term one side lacks shifts no other.

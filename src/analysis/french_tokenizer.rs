@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+use super::compounds::{stop_word_is_kept, HYPHENS};
 use super::elision::elided_prefix_len;
-use super::fold::{fold_into, is_apostrophe};
+use super::fold::{fold_into, is_apostrophe, is_invisible};
 use super::stop_words::is_stop_word;
 use super::word_cache::WordCache;
 use super::words::next_word;
@@ -30,7 +31,8 @@ static FRENCH_STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algo
 ///    without accents stems exactly like the accented one;
 /// 3. `elision::elided_prefix_len` drops an elided article ("l'", "qu'", "jusqu'");
 /// 4. `stop_words::is_stop_word` drops French stop words, keeping their position so that phrases
-///    such as "Corée du Nord" still require the gap;
+///    such as "Corée du Nord" still require the gap — but not inside a hyphenated name
+///    ("Notre-Dame", "Aix-en-Provence"), where `compounds` keeps them;
 /// 5. the Snowball French stemmer (rust-stemmers) conflates inflections.
 ///
 /// News text repeats its words, so each tokenizer remembers what every raw word it has seen
@@ -150,7 +152,9 @@ impl TokenStream for FrenchTokenStream<'_> {
             let position = self.next_position;
             self.next_position += 1;
             let raw_word = &self.text[word.clone()];
-            if let Some(elided_bytes) = write_term(raw_word, self.words, &mut self.token.text) {
+            let elided_bytes = write_term(raw_word, self.words, &mut self.token.text)
+                .or_else(|| kept_stop_word_term(self.text, word.clone(), &mut self.token.text));
+            if let Some(elided_bytes) = elided_bytes {
                 self.token.offset_from = word.start + elided_bytes;
                 self.token.offset_to = word.end;
                 self.token.position = position;
@@ -187,7 +191,9 @@ impl FrenchTokenizer {
             if !first_bytes.may_start(raw_word, &mut first_folded) {
                 continue;
             }
-            if let Some(elided_bytes) = write_term(raw_word, &mut self.words, &mut term) {
+            let elided_bytes = write_term(raw_word, &mut self.words, &mut term)
+                .or_else(|| kept_stop_word_term(text, word.clone(), &mut term));
+            if let Some(elided_bytes) = elided_bytes {
                 if first_bytes.holds(term.as_bytes()[0]) {
                     visit(word.start + elided_bytes..word.end, &term);
                 }
@@ -287,10 +293,35 @@ fn analyze_word(raw_word: &str, term: &mut String) -> Option<usize> {
     if term.is_empty() || term.len() > MAX_WORD_BYTES || is_stop_word(term) {
         return None;
     }
+    stem(term);
+    Some(elided_bytes)
+}
+
+/// Step 5: the Snowball stem of a folded word, in place (numbers are left alone).
+fn stem(term: &mut String) {
     if term.bytes().any(|byte| byte.is_ascii_alphabetic()) {
         let stem = FRENCH_STEMMER.stem(term).into_owned();
         *term = stem;
     }
+}
+
+/// The term of a stop word that a hyphenated compound keeps ("Notre" of "Notre-Dame", see
+/// `compounds`), written in `term`; `None` for any other word without a term. Not cached:
+/// whether a stop word is kept depends on the words after it.
+fn kept_stop_word_term(text: &str, word: Range<usize>, term: &mut String) -> Option<ElidedBytes> {
+    let followed_by_hyphen = text[word.end..]
+        .chars()
+        .next()
+        .is_some_and(|next| HYPHENS.contains(&next) || is_invisible(next));
+    if !followed_by_hyphen {
+        return None;
+    }
+    let elided_bytes = fold_and_elide(&text[word.clone()], term);
+    let mut folded = String::new();
+    if !is_stop_word(term) || !stop_word_is_kept(text, word.end, &mut folded) {
+        return None;
+    }
+    stem(term);
     Some(elided_bytes)
 }
 

@@ -1,5 +1,6 @@
 //! French text analysis: the analyzers registered on every index and the helper that runs them outside tantivy.
 
+mod compounds;
 mod elision;
 pub mod fold;
 mod french_tokenizer;
@@ -21,6 +22,7 @@ pub use keyword_tokenizer::keyword;
 pub(crate) use keyword_tokenizer::KeywordTokenizer;
 use words::next_word;
 
+pub(crate) use compounds::HYPHENS;
 pub(crate) use elision::ELIDED;
 pub(crate) use stop_words::STOP_WORDS;
 
@@ -271,6 +273,49 @@ mod tests {
                 "{variant}"
             );
         }
+    }
+
+    fn terms_at(text: &str) -> Vec<(String, usize)> {
+        analyze(text)
+            .into_iter()
+            .map(|token| (token.term, token.position))
+            .collect()
+    }
+
+    /// A stop word inside a hyphenated name is a term at its own position; alone, it is not.
+    #[test]
+    fn names_keep_their_small_words() {
+        let notre = terms("notre")[..].to_vec();
+        assert!(notre.is_empty());
+        let name = terms_at("la cathédrale Notre-Dame de Paris");
+        let expected = [("cathedral", 1), ("notr", 2), ("dam", 3), ("paris", 5)];
+        assert_eq!(
+            name,
+            expected.map(|(term, position)| (term.to_string(), position))
+        );
+        assert_eq!(terms_at("notre-dame"), terms_at("NOTRE-DAME"));
+        assert_eq!(terms("Aix-en-Provence"), ["aix", "en", "provenc"]);
+        assert_eq!(
+            terms("Saint-Germain-des-Prés"),
+            ["saint", "germain", "de", "pre"]
+        );
+        assert_eq!(terms("l’Île-de-France"), ["ile", "de", "franc"]);
+        // The pronouns of a question and a name's last syllable stay dropped.
+        assert_eq!(terms("Combien a-t-elle tirés"), terms("Combien tirés"));
+        assert_eq!(terms("Kim Jong-un"), ["kim", "jong"]);
+    }
+
+    #[test]
+    fn kept_small_words_are_highlighted_like_the_index_has_them() {
+        let text = "Après Notre-Dame, notre cathédrale";
+        let mut found = Vec::new();
+        for_each_term_starting(text, &FirstBytes::of(["notr", "dam"]), |range, term| {
+            found.push((text[range].to_string(), term.to_string()));
+        });
+        assert_eq!(
+            found,
+            [("Notre", "notr"), ("Dame", "dam")].map(|(w, t)| (w.to_string(), t.to_string()))
+        );
     }
 
     #[test]

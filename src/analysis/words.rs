@@ -44,7 +44,8 @@ pub(super) fn next_word(text: &str, cursor: &mut usize) -> Option<Range<usize>> 
     Some(start..end)
 }
 
-fn is_word_char(character: char) -> bool {
+/// Whether a character belongs to a word: a letter, a digit or a combining mark.
+pub(crate) fn is_word_char(character: char) -> bool {
     if character.is_ascii() {
         return character.is_ascii_alphanumeric();
     }

@@ -13,9 +13,10 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
-/// The format of the index this version writes and reads. Change it whenever the schema
-/// or what is stored changes meaning.
-pub(super) const INDEX_FORMAT: u32 = 3;
+/// The format of the index this version writes and reads. Change it whenever the schema,
+/// what is stored or the analyzer's terms change meaning (4: the stop words inside
+/// hyphenated names are terms).
+pub(super) const INDEX_FORMAT: u32 = 4;
 
 /// The files whose articles the index holds, by path key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,7 +10,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
-use crate::analysis::{analyze, folded_words, keyword, terms, AnalyzedToken};
+use crate::analysis::{analyze, folded_words, keyword, terms, AnalyzedToken, HYPHENS};
 use crate::date::{Date, DayRange};
 use crate::index::ArticleFields;
 
@@ -112,7 +112,7 @@ pub(crate) fn build_query(
         highlight_terms: QueryTerms::default(),
     };
     let clauses = builder.clauses(&nodes, mode);
-    let highlight_terms = builder.highlight_terms;
+    let mut highlight_terms = builder.highlight_terms;
     let Clauses {
         required,
         mut words,
@@ -135,6 +135,10 @@ pub(crate) fn build_query(
     top.extend(required.into_iter().map(|query| (Occur::Must, query)));
     if has_words {
         top.extend(proximity_bonus(fields, &nodes).map(|query| (Occur::Should, query)));
+        for (phrase, terms) in spaced_name_phrases(fields, &nodes) {
+            top.push((Occur::Should, phrase));
+            highlight_terms.exact.extend(terms);
+        }
     } else if browse || has_required || !filters.is_empty() || !excluded.is_empty() {
         top.push((Occur::Must, match_all()));
     } else {
@@ -477,6 +481,9 @@ impl NodeBuilder<'_> {
             _ => title_or_body(fields, tokens, slop, typos),
         };
         let mut alternatives = vec![scoped(&tokens, slop, typos)?];
+        if let Some(apart) = name_without_small_words(text) {
+            alternatives.extend(scoped(&analyze(&apart), slop, typos));
+        }
         let own_terms: Vec<String> = tokens.into_iter().map(|token| token.term).collect();
         // A name of the synonym list also finds the other names of its group.
         let names = match kind {
@@ -773,6 +780,72 @@ pub(crate) fn top_level_words(nodes: &[Node]) -> Vec<&str> {
                 text,
             } => Some(text.as_str()),
             _ => None,
+        })
+        .collect()
+}
+
+/// A hyphenated name's words without the stop words the index keeps in it, when they still
+/// make a phrase: `Notre-Dame-des-Landes` is also looked for as `Notre Dame des Landes`
+/// (the phrase of "Dame" and "Landes", as before stop words were kept), so the spellings
+/// "Notre-Dame des Landes" and "Aix en Provence" are found too; the name as typed scores
+/// more (its stop words are rare terms). `Notre-Dame` has no such phrase ("Dame" alone
+/// would find every lady): `None`, as for text without a kept stop word.
+pub(crate) fn name_without_small_words(text: &str) -> Option<String> {
+    if !text.contains(HYPHENS) {
+        return None;
+    }
+    let apart = text.replace(HYPHENS, " ");
+    let (with, without) = (terms(text).len(), terms(&apart).len());
+    (without >= 2 && without < with).then_some(apart)
+}
+
+/// The names the query's plain top-level words spell with a small word typed apart: a
+/// capitalised stop word right before a capitalised word ("Notre Dame"), written with the
+/// hyphen the index keeps the stop word by ("Notre-Dame"), on both engines. An article
+/// with the name also scores it as a phrase, so it ranks above the articles that only
+/// have the other word ("une dame"); what matches is unchanged, and a name never written
+/// with a hyphen ("Le Pen") scores nothing more.
+pub(crate) fn spaced_names(nodes: &[Node]) -> Vec<String> {
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let is_stop_word =
+        |word: &str| matches!(&folded_words(word)[..], [_]) && terms(word).is_empty();
+    let mut names = Vec::new();
+    let mut previous: Option<&str> = None;
+    for node in nodes {
+        let word = match node {
+            Node::Leaf {
+                scope: Scope::Text,
+                kind: TextKind::Word,
+                text,
+            } => Some(text.as_str()),
+            _ => None,
+        };
+        if let (Some(small), Some(word)) = (previous, word) {
+            if capitalised(small)
+                && capitalised(word)
+                && is_stop_word(small)
+                && !terms(word).is_empty()
+            {
+                names.push(format!("{small}-{word}"));
+            }
+        }
+        previous = word;
+    }
+    names
+}
+
+/// The phrase of each name of [`spaced_names`] in the text, scored like a phrase typed.
+fn spaced_name_phrases(
+    fields: &ArticleFields,
+    nodes: &[Node],
+) -> Vec<(Box<dyn Query>, Vec<String>)> {
+    spaced_names(nodes)
+        .iter()
+        .filter_map(|name| {
+            let tokens = analyze(name);
+            let phrase =
+                in_field(fields.text, &tokens, 0, Typos::None).filter(|_| tokens.len() > 1)?;
+            Some((phrase, tokens.into_iter().map(|token| token.term).collect()))
         })
         .collect()
 }
@@ -1134,6 +1207,43 @@ mod tests {
         let (_, shape, found) = plain("*");
         assert_eq!(shape, "BooleanQuery { subqueries: [(Must, Const(score=0, query=AllQuery))], minimum_number_should_match: 0 }");
         assert_eq!(found, ["apart", "missiles", "nord", "retraites"]);
+    }
+
+    #[test]
+    fn a_name_is_also_looked_for_without_its_small_words_when_a_phrase_remains() {
+        let apart = |text: &str| name_without_small_words(text);
+        assert_eq!(
+            apart("Notre-Dame-des-Landes").as_deref(),
+            Some("Notre Dame des Landes")
+        );
+        assert_eq!(apart("Aix-en-Provence").as_deref(), Some("Aix en Provence"));
+        for text in [
+            "Notre-Dame",
+            "Saint-Denis",
+            "Kim Jong-un",
+            "a-t-il",
+            "Paris",
+        ] {
+            assert_eq!(apart(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_capitalised_small_word_before_a_capitalised_word_spells_a_name() {
+        let names = |text: &str| spaced_names(&parse_query(text).unwrap());
+        assert_eq!(names("Notre Dame de Paris"), ["Notre-Dame"]);
+        assert_eq!(names("Saint Germain Des Prés"), ["Des-Prés"]);
+        assert_eq!(names("Marine Le Pen"), ["Le-Pen"]);
+        for text in [
+            "notre dame",
+            "Notre dame",
+            "Notre-Dame",
+            "la Corée du Nord",
+            "Notre \"Dame\"",
+            "Notre OR Dame",
+        ] {
+            assert_eq!(names(text), [] as [&str; 0], "{text}");
+        }
     }
 
     #[test]

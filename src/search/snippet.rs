@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::analysis::{for_each_term_starting, FirstBytes};
+use crate::analysis::{for_each_term_starting, FirstBytes, HYPHENS};
 
 use super::prefix::prefix_matches;
 use crate::results::Snippet;
@@ -77,10 +77,31 @@ pub(crate) fn highlights(text: &str, terms: &QueryTerms) -> Vec<[usize; 2]> {
         counted_bytes = byte;
         counted_chars
     };
-    term_matches(text, terms)
+    let matches = term_matches(text, terms);
+    whole_names(text, matches.iter().map(|(range, _)| range.clone()))
         .into_iter()
-        .map(|(range, _)| [char_index(range.start), char_index(range.end)])
+        .map(|range| [char_index(range.start), char_index(range.end)])
         .collect()
+}
+
+/// The byte ranges to mark for matched words in text order: words joined by one hyphen
+/// are marked as one ("Notre-Dame", "nord-coréens"), so a name reads as one highlight.
+fn whole_names(text: &str, words: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+    let mut marked: Vec<Range<usize>> = Vec::new();
+    for word in words {
+        match marked.last_mut() {
+            Some(last) if is_one_hyphen(&text[last.end..word.start.max(last.end)]) => {
+                last.end = word.end;
+            }
+            _ => marked.push(word),
+        }
+    }
+    marked
+}
+
+fn is_one_hyphen(gap: &str) -> bool {
+    let mut characters = gap.chars();
+    characters.next().is_some_and(|c| HYPHENS.contains(&c)) && characters.next().is_none()
 }
 
 /// The byte ranges of the words of `body` that match a query term, with the term, in order.
@@ -301,10 +322,13 @@ fn render(
             .map(|found| char_at[found].1)
             .ok()
     };
-    let highlights = matches
+    let in_window = matches
         .iter()
         .filter(|(offsets, _)| offsets.start >= window.start && offsets.end <= window.end)
-        .filter_map(|(offsets, _)| Some([char_index(offsets.start)?, char_index(offsets.end)?]))
+        .map(|(offsets, _)| offsets.clone());
+    let highlights = whole_names(body, in_window)
+        .into_iter()
+        .filter_map(|offsets| Some([char_index(offsets.start)?, char_index(offsets.end)?]))
         .collect();
     Snippet { text, highlights }
 }
@@ -357,6 +381,20 @@ mod tests {
         );
         assert_eq!(highlighted(&snippet), ["Corée", "Nord"]);
         assert!(!snippet.text.contains('…'), "{}", snippet.text);
+    }
+
+    #[test]
+    fn a_hyphenated_name_is_highlighted_whole() {
+        let body = "Une dame visite Notre-Dame-des-Landes. Les travaux de Notre-Dame avancent.";
+        let snippet = make_snippet(body, &query_terms("Notre-Dame"), SNIPPET_CHARS);
+        assert_eq!(highlighted(&snippet), ["dame", "Notre-Dame", "Notre-Dame"]);
+        let text = "Saint-Denis, puis Saint - Denis";
+        let characters: Vec<char> = text.chars().collect();
+        let marked: Vec<String> = highlights(text, &query_terms("Saint-Denis"))
+            .iter()
+            .map(|[start, end]| characters[*start..*end].iter().collect())
+            .collect();
+        assert_eq!(marked, ["Saint-Denis", "Saint", "Denis"]);
     }
 
     #[test]

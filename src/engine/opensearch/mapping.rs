@@ -2,28 +2,38 @@
 //!
 //! The analyzer follows `analysis::FrenchTokenizer` step for step, in its order:
 //! 1. char filters: every apostrophe variant becomes `'`, invisible characters (soft
-//!    hyphen, joiners) vanish, combining marks are removed (so NFD text folds like NFC);
+//!    hyphen, joiners) vanish, combining marks are removed (so NFD text folds like NFC),
+//!    Unicode's hyphens become `-`;
 //! 2. a `pattern` tokenizer that splits like `analysis::words`: letters and digits make
 //!    words, an apostrophe joins two words ("l'Ukraine", "aujourd'hui"), everything else
-//!    (hyphens, spaces, punctuation) separates;
+//!    (spaces, punctuation) separates — except that one hyphen between two words keeps a
+//!    compound ("notre-dame") whole for step 4;
 //! 3. `lowercase` then `asciifolding`: folding comes **before** stemming, as in newsearch;
-//! 4. `elision` with newsearch's articles, `stop` with newsearch's stop list (folded, the
-//!    positions kept for phrases), `length` (newsearch drops words over 64 bytes);
-//! 5. `snowball` French.
+//! 4. the compound's stop words that `analysis::compounds` keeps (a part that is not a stop
+//!    word follows them) are marked with `_` by a `pattern_replace`, then
+//!    `word_delimiter_graph` splits the compound at its hyphens into words at consecutive
+//!    positions (and nothing else: apostrophes and the mark are letters to it);
+//! 5. `elision` with newsearch's articles, `stop` with newsearch's stop list (folded, the
+//!    positions kept for phrases; a marked word is not on it), the mark removed, `length`
+//!    (newsearch drops words over 64 bytes);
+//! 6. `snowball` French.
 //!
 //! Where it cannot match: Lucene's Snowball French is a newer build than rust-stemmers' (a
 //! few words stem differently), `asciifolding` and newsearch's fold differ on a few rare
-//! letters, and the length limit counts characters rather than bytes. `tests/opensearch.rs`
+//! letters, the length limit counts characters rather than bytes, and the words of a
+//! compound with a kept stop word are highlighted as the whole compound (the mark changes
+//! its length, so `word_delimiter_graph` gives each word the compound's offsets). `tests/opensearch.rs`
 //! measures the difference on the fixture corpus, BENCHMARKS.md on orangesum.
 
 use serde_json::{json, Value};
 
-use crate::analysis::{ELIDED, MAX_WORD_BYTES, STOP_WORDS};
+use crate::analysis::{ELIDED, HYPHENS, MAX_WORD_BYTES, STOP_WORDS};
 use crate::search::snippet::SNIPPET_CHARS;
 
 /// The format of the index this version writes, kept in the mapping's `_meta`: an index of
-/// another format (or not made by newsearch) is refused.
-pub(crate) const FORMAT: u64 = 1;
+/// another format (or not made by newsearch) is refused (2: the stop words inside
+/// hyphenated names are terms).
+pub(crate) const FORMAT: u64 = 2;
 
 /// The analyzer of title, body and text.
 pub(crate) const FRENCH_ANALYZER: &str = "newsearch_french";
@@ -33,9 +43,14 @@ pub(crate) const APOSTROPHES: [char; 4] = ['\u{2019}', '\u{2018}', '\u{02BC}', '
 /// The characters `analysis::fold` drops inside words.
 pub(crate) const INVISIBLE: [char; 5] = ['\u{AD}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
 
-/// What separates words (Java regular expression): anything but letters, digits and
-/// apostrophes, and an apostrophe that does not stand between two word characters.
-const WORD_SEPARATOR: &str = r"(?:[^\p{L}\p{N}']|(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}]))+";
+/// What separates words (Java regular expression): anything but letters, digits,
+/// apostrophes and hyphens, and an apostrophe or hyphen that does not stand between two
+/// word characters. Hyphenated compounds stay one token until `word_delimiter_graph`.
+const WORD_SEPARATOR: &str = r"(?:[^\p{L}\p{N}'-]|(?<![\p{L}\p{N}])['-]|['-](?![\p{L}\p{N}]))+";
+
+/// The mark put after a kept stop word of a compound: never in a token otherwise (the
+/// tokenizer separates on it).
+const KEPT_MARK: &str = "_";
 
 /// Near-duplicates of one hit listed at most (OpenSearch's default inner-hit window).
 pub(crate) const MAX_LISTED_DUPLICATES: usize = 100;
@@ -105,15 +120,29 @@ pub(crate) fn files_meta(fields: &[String]) -> Value {
     json!({"newsearch_format": FORMAT, "fields": fields})
 }
 
+/// The stop words of a compound that `analysis::compounds` keeps, in a folded compound
+/// token (Java regular expression): a whole part that is a stop word (after an elided
+/// article), followed by other such parts and then by a part that is not one.
+fn kept_stop_word_pattern() -> String {
+    let stop_part = format!("(?:(?:{})')?(?:{})", ELIDED.join("|"), STOP_WORDS.join("|"));
+    format!("(?<![^-])({stop_part})(?=(?:-{stop_part}(?=-))*-(?!{stop_part}(?![^-]))[^-])")
+}
+
 fn analysis() -> Value {
     let mut apostrophes: Vec<String> = APOSTROPHES
         .iter()
         .map(|apostrophe| format!("{apostrophe}=>'"))
         .collect();
     apostrophes.extend(INVISIBLE.iter().map(|invisible| format!("{invisible}=>")));
+    let hyphens: Vec<String> = HYPHENS
+        .iter()
+        .filter(|&&hyphen| hyphen != '-')
+        .map(|hyphen| format!("{hyphen}=>-"))
+        .collect();
     json!({
         "char_filter": {
             "newsearch_apostrophes": {"type": "mapping", "mappings": apostrophes},
+            "newsearch_hyphens": {"type": "mapping", "mappings": hyphens},
             "newsearch_marks": {"type": "pattern_replace", "pattern": r"\p{M}", "replacement": ""},
             "newsearch_spaces": {"type": "pattern_replace", "pattern": r"\s+", "replacement": " "},
             "newsearch_trim": {"type": "pattern_replace", "pattern": r"^ | $", "replacement": ""}
@@ -122,18 +151,38 @@ fn analysis() -> Value {
             "newsearch_words": {"type": "pattern", "pattern": WORD_SEPARATOR}
         },
         "filter": {
+            "newsearch_kept_stop_words": {
+                "type": "pattern_replace",
+                "pattern": kept_stop_word_pattern(),
+                "replacement": format!("$1{KEPT_MARK}")
+            },
+            "newsearch_compound_words": {
+                "type": "word_delimiter_graph",
+                "generate_word_parts": true,
+                "generate_number_parts": true,
+                "catenate_words": false,
+                "catenate_numbers": false,
+                "catenate_all": false,
+                "preserve_original": false,
+                "split_on_case_change": false,
+                "split_on_numerics": false,
+                "stem_english_possessive": false,
+                "type_table": ["' => ALPHA", format!("{KEPT_MARK} => ALPHA")]
+            },
             "newsearch_elision": {"type": "elision", "articles_case": true, "articles": ELIDED.as_slice()},
             "newsearch_stop": {"type": "stop", "stopwords": STOP_WORDS.as_slice()},
+            "newsearch_unmark": {"type": "pattern_replace", "pattern": KEPT_MARK, "replacement": ""},
             "newsearch_long_words": {"type": "length", "max": MAX_WORD_BYTES},
             "newsearch_stemmer": {"type": "snowball", "language": "French"}
         },
         "analyzer": {
             FRENCH_ANALYZER: {
                 "type": "custom",
-                "char_filter": ["newsearch_apostrophes", "newsearch_marks"],
+                "char_filter": ["newsearch_apostrophes", "newsearch_marks", "newsearch_hyphens"],
                 "tokenizer": "newsearch_words",
-                "filter": ["lowercase", "asciifolding", "newsearch_elision", "newsearch_stop",
-                           "newsearch_long_words", "newsearch_stemmer"]
+                "filter": ["lowercase", "asciifolding", "newsearch_kept_stop_words",
+                           "newsearch_compound_words", "newsearch_elision", "newsearch_stop",
+                           "newsearch_unmark", "newsearch_long_words", "newsearch_stemmer"]
             }
         },
         "normalizer": {

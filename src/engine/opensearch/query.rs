@@ -16,9 +16,9 @@ use crate::analysis::{analyze, folded_words, keyword};
 use crate::date::{Date, DayRange};
 use crate::search::prefix::shorter_stems;
 use crate::search::query_builder::{
-    is_filter, names_of_runs, plain_word_text, searched_nodes, top_level_words, typo_distance,
-    Filters, MatchMode, NameRun, PREFIX_SCORE, PROXIMITY_BONUS, PROXIMITY_SLOP, SYNONYM_WEIGHT,
-    TITLE_BOOST,
+    is_filter, name_without_small_words, names_of_runs, plain_word_text, searched_nodes,
+    spaced_names, top_level_words, typo_distance, Filters, MatchMode, NameRun, PREFIX_SCORE,
+    PROXIMITY_BONUS, PROXIMITY_SLOP, SYNONYM_WEIGHT, TITLE_BOOST,
 };
 use crate::search::query_parser::{Node, Scope, TextKind};
 use crate::search::snippet::QueryTerms;
@@ -76,7 +76,7 @@ pub(crate) fn translate(
             _ => required.push(query),
         }
     }
-    let highlight_terms = translator.highlight_terms;
+    let mut highlight_terms = translator.highlight_terms;
     // One plain word is required like the rest: nobody has only some of it.
     if words.len() == 1 {
         required.extend(words.drain(..).map(|(_, query)| query));
@@ -99,6 +99,13 @@ pub(crate) fn translate(
     must.extend(required);
     if has_words {
         should.extend(proximity_bonus(&nodes));
+        for name in spaced_names(&nodes) {
+            let terms: Vec<String> = analyze(&name).into_iter().map(|token| token.term).collect();
+            if terms.len() > 1 {
+                should.push(json!({"match_phrase": {"text": {"query": name, "slop": 0}}}));
+                highlight_terms.exact.extend(terms);
+            }
+        }
     } else if browse || has_required || !filter.is_empty() || !excluded.is_empty() {
         filter.push(json!({"match_all": {}}));
     } else {
@@ -237,6 +244,10 @@ impl Translator<'_> {
             slop,
         };
         let mut alternatives = vec![scoped(scope, text, phrase, fuzzy)];
+        if let Some(apart) = name_without_small_words(text) {
+            let terms = analyze(&apart).len();
+            alternatives.push(scoped(scope, &apart, Phrase { terms, slop }, fuzzy));
+        }
         // A name of the synonym list also finds the other names of its group.
         let names = match kind {
             TextKind::Word | TextKind::Phrase => self.synonyms.group(&terms),
