@@ -282,7 +282,11 @@ fn a_relative_publication_date_and_a_credited_caption() {
 #[test]
 fn an_html_page_says_which_part_of_the_page_decided_each_field() {
     let html = common::fixtures().join("html");
-    let declared = extract_one(&common::fixtures().join("inputs").join("article-json-ld.html"));
+    let declared = extract_one(
+        &common::fixtures()
+            .join("inputs")
+            .join("article-json-ld.html"),
+    );
     assert_eq!(declared.date.as_deref(), Some("2024-08-02"));
     let declared_date = declared.clues.date.clone().unwrap();
     assert!(declared_date.contains("JSON-LD"), "{declared_date}");
@@ -293,7 +297,10 @@ fn an_html_page_says_which_part_of_the_page_decided_each_field() {
     assert_eq!(printed.date.as_deref(), Some("2025-03-07"));
     assert_eq!(printed.author.as_deref(), Some("Antoine Ferrand"));
     let printed_date = printed.clues.date.unwrap();
-    assert!(printed_date.contains("under the headline"), "{printed_date}");
+    assert!(
+        printed_date.contains("under the headline"),
+        "{printed_date}"
+    );
     assert!(printed.clues.author.unwrap().contains("byline"));
     assert!(printed.clues.title.unwrap().contains("<h1>"));
     assert_ne!(printed_date, declared_date);
