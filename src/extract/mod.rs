@@ -1,150 +1,40 @@
 //! Reading input files into articles: one reader per format behind the single dispatch point `read_file`.
 //!
-//! A file is opened, decompressed when its magic bytes say gzip or zstd, its format is
-//! settled from its first bytes and its name ([`Format::detect`]), and the one reader of
-//! that format turns it into articles: `txt` (scraped page text), `html` (saved pages),
-//! `json_records` (JSON Lines, NDJSON, JSON arrays). Adding a format is one new file and
-//! one arm in `read_stream`.
+//! The flow, one layer per folder: `input` turns bytes into text (decompression, encoding,
+//! which format the first bytes show); `page` reads one page into one article (scraped
+//! text, Markdown, HTML) and `records` reads JSON dumps (JSON Lines, NDJSON, JSON arrays),
+//! one article per record; `clues` holds what both find in French news writing (dates,
+//! bylines, sections, dated folders) and says which clue decided each field. Adding a
+//! format is one new reader and one arm in `read_stream`.
 
-mod byline;
 mod clues;
-mod compression;
-mod control_characters;
-mod date_value;
-mod dated_folders;
-mod field_map;
-pub(crate) mod french_date;
-mod headline;
-mod html;
-mod json_records;
-mod markdown;
-mod page_lines;
-mod paragraphs;
-mod section;
-mod text_encoding;
-pub(crate) mod txt;
+mod input;
+mod page;
+mod records;
 
-use std::io::{self, BufRead, Cursor, Read};
+use std::io::{self, BufRead};
 use std::path::Path;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
-use crate::article::{Article, PublicationDate};
+use crate::article::Article;
 use crate::date::Date;
 
+use clues::dated_folders::is_date_folder;
 pub(crate) use clues::Clues;
-pub(crate) use compression::expected_size;
-use compression::{decompressed, open_decompressed, Compression, CountingReader, OpenedFile};
-use control_characters::printable_text;
-use dated_folders::{folder_day, is_date_folder};
-pub(crate) use field_map::ArticleField;
-pub use field_map::FieldMap;
-use text_encoding::{declared_html_charset, decode, looks_binary, replaced_bytes};
-
-/// The input formats newsearch reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// A scraped page or a note as plain text or Markdown (`.txt`, `.md`, or no extension).
-    PageText,
-    /// A saved web page (`.html`, `.htm`).
-    Html,
-    /// Records, one article each: JSON Lines, NDJSON or a JSON array (`.jsonl`, `.ndjson`, `.json`).
-    JsonRecords,
-}
-
-/// How many decompressed bytes are looked at to recognise a format.
-const SNIFFED_BYTES: u64 = 64 * 1024;
+pub use input::Format;
+pub(crate) use input::{declared_html_charset, expected_size, EXTENSIONS};
+use input::{
+    decompressed, looks_binary, open_decompressed, peek, printable_text, read_all, replaced_bytes,
+    sniffable_start, Compression, CountingReader, OpenedFile,
+};
+use page::{read_html_file, read_page_file};
+pub(crate) use records::ArticleField;
+pub use records::FieldMap;
 
 /// The largest page file (decompressed) and the largest JSON record read, in bytes. A page
 /// or record beyond it is skipped and reported; reading stops there, so memory stays bounded.
 pub const MAX_ARTICLE_BYTES: u64 = 32 << 20;
-
-/// The extensions newsearch reads and the format each announces (a name without one is a
-/// page of text; a `.gz` or `.zst` suffix is looked through).
-pub(crate) const EXTENSIONS: &[(&str, Format)] = &[
-    ("txt", Format::PageText),
-    ("md", Format::PageText),
-    ("markdown", Format::PageText),
-    ("html", Format::Html),
-    ("htm", Format::Html),
-    ("xhtml", Format::Html),
-    ("jsonl", Format::JsonRecords),
-    ("ndjson", Format::JsonRecords),
-    ("json", Format::JsonRecords),
-];
-
-impl Format {
-    /// The format a file's name announces, looking through a `.gz` or `.zst` suffix
-    /// (`dump.jsonl.zst` is JSON records); `None` for files newsearch does not read.
-    pub fn of(path: &Path) -> Option<Format> {
-        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
-        let name = ["gz", "zst"]
-            .iter()
-            .find_map(|suffix| name.strip_suffix(&format!(".{suffix}")))
-            .unwrap_or(&name);
-        match Path::new(name)
-            .extension()
-            .and_then(|extension| extension.to_str())
-        {
-            None => Some(Format::PageText),
-            Some(extension) => EXTENSIONS
-                .iter()
-                .find(|(known, _)| *known == extension)
-                .map(|&(_, format)| format),
-        }
-    }
-
-    /// The format a file's first (decompressed) bytes show: HTML markup, or JSON records;
-    /// `named` (from [`Format::of`]) when they show neither.
-    pub fn detect(named: Format, first_bytes: &[u8]) -> Format {
-        let start = sniffable_start(first_bytes);
-        if looks_like_html(&start) {
-            Format::Html
-        } else if looks_like_json_records(&start) {
-            Format::JsonRecords
-        } else {
-            named
-        }
-    }
-}
-
-/// The first bytes as text, without a byte order mark or leading whitespace.
-fn sniffable_start(first_bytes: &[u8]) -> String {
-    decode(first_bytes, None).trim_start().to_string()
-}
-
-fn looks_like_html(start: &str) -> bool {
-    let lower: String = start.chars().take(1024).collect::<String>().to_lowercase();
-    ["<!doctype html", "<html", "<head", "<body"]
-        .iter()
-        .any(|opening| lower.starts_with(opening))
-        || (lower.starts_with('<') && lower.contains("<html"))
-}
-
-/// A first line that is a whole JSON object (JSON Lines), a lone `{` (objects written over
-/// several lines), an array of objects, or an empty array and nothing else. `[ ]` followed
-/// by text is how w3m prints an empty form field: that is page text.
-fn looks_like_json_records(start: &str) -> bool {
-    if let Some(rest) = start.strip_prefix('[') {
-        let rest = rest.trim_start();
-        return rest.starts_with('{')
-            || rest
-                .strip_prefix(']')
-                .is_some_and(|after| after.trim().is_empty());
-    }
-    if !start.starts_with('{') {
-        return false;
-    }
-    match start.split_once('\n') {
-        Some((first_line, _)) => {
-            let first_line = first_line.trim();
-            first_line == "{"
-                || serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(first_line)
-                    .is_ok()
-        }
-        None => start.starts_with("{\""),
-    }
-}
 
 /// What a reader knows about a file besides its bytes.
 #[derive(Debug, Clone)]
@@ -365,7 +255,7 @@ fn read_stream(
             )
         }
         Format::JsonRecords => {
-            return json_records::read_json_records(reader, context, &mut |article| {
+            return records::read_json_records(reader, context, &mut |article| {
                 let clues = Clues::all(
                     "the record's field",
                     !article.title.is_empty(),
@@ -379,127 +269,6 @@ fn read_stream(
     };
     emit(article, clues);
     Ok(strays.note().into_iter().collect())
-}
-
-/// The first bytes of a stream, and the stream as if none had been read.
-fn peek(mut reader: Box<dyn BufRead>) -> io::Result<(Vec<u8>, Box<dyn BufRead>)> {
-    let mut first_bytes = Vec::new();
-    (&mut reader)
-        .take(SNIFFED_BYTES)
-        .read_to_end(&mut first_bytes)?;
-    let replayed = Cursor::new(first_bytes.clone()).chain(reader);
-    Ok((first_bytes, Box::new(replayed)))
-}
-
-/// The whole (decompressed) file, up to [`MAX_ARTICLE_BYTES`].
-fn read_all(reader: Box<dyn BufRead>) -> Result<Vec<u8>, ExtractError> {
-    let mut bytes = Vec::new();
-    reader.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-        return Err(ExtractError::TooLarge);
-    }
-    Ok(bytes)
-}
-
-/// Decodes a single-page file, refuses binary data, and removes terminal escape sequences
-/// and control characters.
-fn page_text(bytes: &[u8], declared: Option<&str>) -> Result<String, ExtractError> {
-    let text = decode(bytes, declared);
-    if looks_binary(&text) {
-        return Err(ExtractError::NotText);
-    }
-    let text = printable_text(&text);
-    if text.trim().is_empty() {
-        return Err(ExtractError::Empty);
-    }
-    Ok(text.into_owned())
-}
-
-/// The file's name without extension, without control characters, as a last-resort title.
-fn file_stem(path: &Path) -> Option<String> {
-    path.file_stem()
-        .map(|stem| printable_text(&stem.to_string_lossy()).into_owned())
-}
-
-/// The fields of one article read from a single page (text or HTML).
-#[derive(Debug, Default, PartialEq, Eq)]
-pub(crate) struct PageFields {
-    pub title: Option<String>,
-    pub date: Option<PublicationDate>,
-    pub category: Option<String>,
-    pub author: Option<String>,
-    pub url: Option<String>,
-    pub source: Option<String>,
-    /// Paragraphs separated by blank lines.
-    pub body: String,
-}
-
-fn read_page_file(bytes: &[u8], context: &FileContext) -> Result<(Article, Clues), ExtractError> {
-    let text = page_text(bytes, None)?;
-    let (page, clues) = if is_markdown_file(context.path) || markdown::is_markdown(&text) {
-        markdown::read_markdown(&text, context.today)
-    } else {
-        txt::read_page(&text, context.today)
-    };
-    page_article(page, clues, context)
-}
-
-/// `.md` and `.markdown` files, also compressed (`notes.md.gz`).
-fn is_markdown_file(path: &Path) -> bool {
-    let name = path.to_string_lossy().to_lowercase();
-    let name = name.trim_end_matches(".gz").trim_end_matches(".zst");
-    name.ends_with(".md") || name.ends_with(".markdown")
-}
-
-fn read_html_file(bytes: &[u8], context: &FileContext) -> Result<(Article, Clues), ExtractError> {
-    let text = page_text(bytes, declared_html_charset(bytes).as_deref())?;
-    let (page, clues) = html::read_html(&text, context.today);
-    page_article(page, clues, context)
-}
-
-/// The article of a single-page file (a page gives no id of its own): the file name as a
-/// last-resort title, the folder as a last-resort category, a day named by the folders as a
-/// last-resort date.
-fn page_article(
-    page: PageFields,
-    mut clues: Clues,
-    context: &FileContext,
-) -> Result<(Article, Clues), ExtractError> {
-    // Again after reading: HTML entities (`&#27;`) decode to control characters too.
-    let clean = |text: String| printable_text(&text).into_owned();
-    let body = clean(page.body);
-    if body.trim().is_empty() {
-        return Err(ExtractError::NoArticle);
-    }
-    let title = page.title.map(clean).or_else(|| {
-        clues.title = Some("the file name");
-        file_stem(context.path)
-    });
-    let date = page.date.or_else(|| {
-        let day = folder_day(context.path)?;
-        clues.date = Some("the folders' names (the page states no date)");
-        Some(PublicationDate {
-            date: day,
-            year_inferred: false,
-        })
-    });
-    let category = page.category.map(clean).or_else(|| {
-        let folder = context.folder_category()?;
-        clues.category = Some("the folder's name");
-        Some(folder)
-    });
-    let article = Article {
-        id: String::new(),
-        title: title.unwrap_or_default(),
-        date,
-        category,
-        author: page.author.map(clean),
-        url: page.url.map(clean),
-        source: page.source.map(clean),
-        body,
-        path: context.path.to_path_buf(),
-    };
-    Ok((article, clues))
 }
 
 #[cfg(test)]

@@ -5,6 +5,11 @@
 //! `{`, is read as a stream of objects). A line that is not a JSON object, or a record
 //! without text, becomes a [`RecordProblem`] and reading goes on with the next line.
 
+mod field_map;
+
+pub(crate) use field_map::ArticleField;
+pub use field_map::FieldMap;
+
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
@@ -16,11 +21,9 @@ use serde_json::{Map, Value};
 
 use crate::article::{Article, PublicationDate};
 
-use super::control_characters::printable_text;
-use super::date_value::{date_from_unix_time, parse_date_value};
-use super::field_map::{ArticleField, FieldMap};
-use super::text_encoding::{decode, replaced_bytes, to_nfc, Utf8Transcoder};
 use super::{ExtractError, FileContext, RecordProblem, StrayBytes, MAX_ARTICLE_BYTES};
+use crate::extract::clues::date_value::{date_from_unix_time, parse_date_value};
+use crate::extract::input::{decode, printable_text, replaced_bytes, to_nfc, Utf8Transcoder};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 

@@ -25,14 +25,14 @@ const FIRST_COMBINING_LEAD_BYTE: u8 = 0xCC;
 /// label such as "iso-8859-1" that the document states), else UTF-8 when the bytes are
 /// UTF-8 (a few stray bytes aside, see [`mostly_utf8`]), else Windows-1252. The text comes out in Unicode NFC, borrowed from `bytes`
 /// when they are that already.
-pub(super) fn decode<'a>(bytes: &'a [u8], declared: Option<&str>) -> Cow<'a, str> {
+pub(crate) fn decode<'a>(bytes: &'a [u8], declared: Option<&str>) -> Cow<'a, str> {
     to_nfc(decode_in_source_form(bytes, declared))
 }
 
 /// How many bytes [`decode`] reads as U+FFFD: the stray bytes of UTF-8 text that is not
 /// all valid UTF-8 ([`mostly_utf8`]). Zero for valid text and for text read in another
 /// encoding, where every byte is a character.
-pub(super) fn replaced_bytes(bytes: &[u8], declared: Option<&str>) -> usize {
+pub(crate) fn replaced_bytes(bytes: &[u8], declared: Option<&str>) -> usize {
     match source_encoding(bytes, declared) {
         SourceEncoding::Utf8WithStrays(strays) => strays,
         _ => 0,
@@ -41,7 +41,7 @@ pub(super) fn replaced_bytes(bytes: &[u8], declared: Option<&str>) -> usize {
 
 /// The text in Unicode NFC, so that stored titles and bodies compare and print alike
 /// whatever form the file was saved in (the analyzer folds both forms anyway).
-pub(super) fn to_nfc(text: Cow<'_, str>) -> Cow<'_, str> {
+pub(crate) fn to_nfc(text: Cow<'_, str>) -> Cow<'_, str> {
     // Most text has no character from U+0300 up (French news: 95% of orangesum's records):
     // one pass over the bytes answers then, without decoding characters.
     if text.bytes().all(|byte| byte < FIRST_COMBINING_LEAD_BYTE) {
@@ -116,7 +116,7 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
 /// Replaces C1 control characters (U+0080 to U+009F) by the Windows-1252 characters their
 /// byte stands for: pages that were decoded as Latin-1 before being saved as UTF-8 carry
 /// them in place of "€", "œ" or "’". Undefined ones are dropped.
-pub(super) fn repair_c1_controls(text: &str) -> Cow<'_, str> {
+pub(crate) fn repair_c1_controls(text: &str) -> Cow<'_, str> {
     if !has_c1_control(text) {
         return Cow::Borrowed(text);
     }
@@ -148,7 +148,7 @@ fn windows_1252_character(byte: u8) -> Option<char> {
 
 /// Whether decoded text is really binary data: a NUL character, or more control characters
 /// than text ever has. Terminal escape sequences (colour codes) are text, not binary.
-pub(super) fn looks_binary(text: &str) -> bool {
+pub(crate) fn looks_binary(text: &str) -> bool {
     let mut characters = 0usize;
     let mut controls = 0usize;
     let start: String = text.chars().take(64 * 1024).collect();
@@ -166,7 +166,7 @@ pub(super) fn looks_binary(text: &str) -> bool {
 
 /// The character set an HTML document declares in its first 1024 bytes: `<meta charset="…">`
 /// or `<meta http-equiv="Content-Type" content="text/html; charset=…">`.
-pub(super) fn declared_html_charset(bytes: &[u8]) -> Option<String> {
+pub(crate) fn declared_html_charset(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(1024)];
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     head.match_indices("<meta")
@@ -190,7 +190,7 @@ fn charset_in_meta_tag(tag: &str) -> Option<String> {
 
 /// A reader that turns a UTF-16 stream (after its byte order mark) into UTF-8 bytes as it
 /// is read, so that a large UTF-16 file of records is never held whole.
-pub(super) struct Utf8Transcoder<R> {
+pub(crate) struct Utf8Transcoder<R> {
     inner: R,
     decoder: Decoder,
     pending: Vec<u8>,
@@ -200,7 +200,7 @@ pub(super) struct Utf8Transcoder<R> {
 
 impl<R: BufRead> Utf8Transcoder<R> {
     /// Reads `inner` as `encoding`; its byte order mark must already be consumed.
-    pub(super) fn new(inner: R, encoding: &'static Encoding) -> Utf8Transcoder<R> {
+    pub(crate) fn new(inner: R, encoding: &'static Encoding) -> Utf8Transcoder<R> {
         Utf8Transcoder {
             inner,
             decoder: encoding.new_decoder_without_bom_handling(),

@@ -8,7 +8,7 @@ use super::container::article_elements;
 use super::container::best_element;
 use super::document::{is_phrasing, Document, Element, NodeData, NodeId};
 use super::measures::{is_around, Measures};
-use crate::extract::page_lines::{is_noise, is_prose, is_widget};
+use crate::extract::page::page_lines::{is_noise, is_prose, is_widget};
 
 /// A block whose text is more than this share links is a box of links, not article text.
 const LINK_BOX_SHARE: f32 = 0.5;

@@ -2,7 +2,7 @@
 
 use crate::analysis::fold::fold;
 
-use super::page_lines::strip_bullet;
+use crate::extract::page::page_lines::strip_bullet;
 
 /// Section names French news sites use, folded. A line made of these states a category;
 /// generic labels ("Actualités", "Accueil") are not categories.
@@ -102,7 +102,7 @@ const GENERIC_SECTIONS: &[&str] = &[
 ];
 
 /// Whether a label names no section ("News", "Actualités", "Accueil"), so is no category.
-pub(super) fn is_generic_section(label: &str) -> bool {
+pub(crate) fn is_generic_section(label: &str) -> bool {
     GENERIC_SECTIONS.contains(&fold(label.trim()).as_str())
 }
 
@@ -110,7 +110,7 @@ pub(super) fn is_generic_section(label: &str) -> bool {
 const LABELS: &[&str] = &["categorie", "categories", "rubrique", "section", "theme"];
 
 /// The category a short line states, as written on the page.
-pub(super) fn stated_category(line: &str) -> Option<String> {
+pub(crate) fn stated_category(line: &str) -> Option<String> {
     let (text, _) = strip_bullet(line);
     if let Some(category) = labelled_category(text) {
         return Some(category);

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::extract::byline::{byline_author, is_plain_name};
+use crate::extract::clues::byline::{byline_author, is_plain_name};
 
 use super::document::{is_phrasing, Document, Element, NodeId};
 use super::measures::Measures;

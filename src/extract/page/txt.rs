@@ -12,18 +12,18 @@ use std::ops::Range;
 use crate::article::PublicationDate;
 use crate::date::Date;
 
-use super::byline::byline_author;
-use super::clues::Clues;
-use super::french_date::{find_dates, find_labelled_dates, DateMention};
 use super::headline::{best_echoed, Candidate};
 use super::page_lines::{
     is_boundary, is_noise, is_prose, is_widget, remove_inline_markers, strip_bullet,
     strip_link_markers,
 };
 use super::paragraphs::paragraphs;
-use super::section::stated_category;
-use super::PageFields;
 use crate::analysis::fold::fold;
+use crate::extract::clues::byline::byline_author;
+use crate::extract::clues::french_date::{find_dates, find_labelled_dates, DateMention};
+use crate::extract::clues::section::stated_category;
+use crate::extract::clues::Clues;
+use crate::extract::page::PageFields;
 
 /// Non-prose lines (not counting blank ones) that may separate two paragraphs of one article:
 /// subheadings, captions, an inserted "Lire aussi" box.

@@ -1,5 +1,11 @@
 //! Which clue decided each field of an article: what `newsearch extract` shows beside the fields.
 
+pub(crate) mod byline;
+pub(crate) mod date_value;
+pub(crate) mod dated_folders;
+pub(crate) mod french_date;
+pub(crate) mod section;
+
 use serde::Serialize;
 
 /// For each field, the clue it was read from, in words; `None` when the field is empty.

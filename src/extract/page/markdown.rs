@@ -9,12 +9,12 @@
 
 use crate::date::Date;
 
-use super::byline::byline_author;
-use super::clues::Clues;
-use super::french_date::find_dates;
-use super::section::stated_category;
-use super::PageFields;
 use crate::article::PublicationDate;
+use crate::extract::clues::byline::byline_author;
+use crate::extract::clues::french_date::find_dates;
+use crate::extract::clues::section::stated_category;
+use crate::extract::clues::Clues;
+use crate::extract::page::PageFields;
 
 /// Metadata lines have at most this many words; a longer line is the first paragraph.
 const MAX_METADATA_WORDS: usize = 24;

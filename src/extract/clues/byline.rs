@@ -1,12 +1,12 @@
 //! Bylines: the author named by "Par Francisco Lawson", "by Sara", "Zoé SAMIN avec AFP".
 
-use super::page_lines::strip_bullet;
+use crate::extract::page::page_lines::strip_bullet;
 
 /// Press agencies that a byline may credit beside or instead of a journalist.
 const AGENCIES: &[&str] = &["AFP", "Reuters", "AP", "Belga", "ATS", "agences", "Agences"];
 
 /// The author a byline line names, if the line is a byline.
-pub(super) fn byline_author(line: &str) -> Option<String> {
+pub(crate) fn byline_author(line: &str) -> Option<String> {
     let (text, bulleted) = strip_bullet(line);
     if text.split_whitespace().count() > 10 {
         return None;
@@ -21,7 +21,7 @@ pub(super) fn byline_author(line: &str) -> Option<String> {
 }
 
 /// A name alone on a line (header zone only: two to four capitalised words).
-pub(super) fn is_plain_name(text: &str) -> bool {
+pub(crate) fn is_plain_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=4).contains(&words.len()) && words.iter().all(|word| is_name_word(word))
 }

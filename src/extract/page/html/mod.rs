@@ -21,7 +21,8 @@ mod title;
 
 use crate::date::Date;
 
-use super::{Clues, PageFields};
+use super::PageFields;
+use crate::extract::Clues;
 use document::Document;
 use measures::Measures;
 use metadata::PageMetadata;

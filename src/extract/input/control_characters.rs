@@ -16,7 +16,7 @@ const BELL: char = '\u{7}';
 
 /// `text` without terminal escape sequences and without control characters other than
 /// line breaks, tabs and form feeds (borrowed when it has none, as nearly all text).
-pub(super) fn printable_text(text: &str) -> Cow<'_, str> {
+pub(crate) fn printable_text(text: &str) -> Cow<'_, str> {
     if !has_unprintable(text) {
         return Cow::Borrowed(text);
     }
@@ -50,7 +50,7 @@ fn is_unprintable(character: char) -> bool {
 /// `text` with every escape sequence removed: CSI (`ESC [ … final`, or C1 CSI), string commands
 /// (`ESC ]`, `ESC P`, `ESC _`, `ESC ^`, `ESC X`, ended by BEL or `ESC \`), and two-character
 /// escapes. Other characters, control characters included, are kept.
-pub(super) fn without_escape_sequences(text: &str) -> String {
+pub(crate) fn without_escape_sequences(text: &str) -> String {
     if !text.contains([ESCAPE, CONTROL_SEQUENCE_INTRODUCER]) {
         return text.to_string();
     }

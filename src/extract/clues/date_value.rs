@@ -16,7 +16,7 @@ const LARGEST_TIME_IN_SECONDS: i64 = 100_000_000_000;
 /// The date a metadata value states: "2020-06-18", "2020-06-18T18:53:09+02:00" (the date
 /// as written, that is the publisher's local date), "Thu, 18 Jun 2020 18:53:09 +0200",
 /// "18 juin 2020", "18/06/2020".
-pub(super) fn parse_date_value(text: &str, today: Date) -> Option<PublicationDate> {
+pub(crate) fn parse_date_value(text: &str, today: Date) -> Option<PublicationDate> {
     let text = text.trim();
     let date = iso_date_prefix(text).or_else(|| rfc2822_date(text));
     date.map(exact).or_else(|| {
@@ -31,7 +31,7 @@ pub(super) fn parse_date_value(text: &str, today: Date) -> Option<PublicationDat
 }
 
 /// The UTC date of a Unix time in seconds (or milliseconds, for large values).
-pub(super) fn date_from_unix_time(time: i64) -> Option<PublicationDate> {
+pub(crate) fn date_from_unix_time(time: i64) -> Option<PublicationDate> {
     let seconds = if time.abs() > LARGEST_TIME_IN_SECONDS {
         time / 1000
     } else {

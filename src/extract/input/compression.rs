@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 /// How a file's bytes are compressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Compression {
+pub(crate) enum Compression {
     None,
     Gzip,
     Zstd,
@@ -22,7 +22,7 @@ const BUFFER_BYTES: usize = 256 * 1024;
 
 impl Compression {
     /// The compression that a file's first bytes announce.
-    pub(super) fn of(first_bytes: &[u8]) -> Compression {
+    pub(crate) fn of(first_bytes: &[u8]) -> Compression {
         if first_bytes.starts_with(GZIP_MAGIC) {
             Compression::Gzip
         } else if first_bytes.starts_with(ZSTD_MAGIC) {
@@ -33,7 +33,7 @@ impl Compression {
     }
 
     /// The name used in messages.
-    pub(super) fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Compression::None => "plain",
             Compression::Gzip => "gzip",
@@ -43,18 +43,18 @@ impl Compression {
 }
 
 /// The decompressed bytes of a file, as a buffered stream, and how they were compressed.
-pub(super) struct OpenedFile {
+pub(crate) struct OpenedFile {
     pub reader: Box<dyn BufRead>,
     pub compression: Compression,
 }
 
 /// Opens `path` and, when its magic bytes say it is gzip or zstd, decompresses it as it is read.
-pub(super) fn open_decompressed(path: &Path) -> io::Result<OpenedFile> {
+pub(crate) fn open_decompressed(path: &Path) -> io::Result<OpenedFile> {
     decompressed(BufReader::with_capacity(BUFFER_BYTES, File::open(path)?))
 }
 
 /// The bytes of `file`, decompressed as they are read when its magic bytes say gzip or zstd.
-pub(super) fn decompressed(mut file: impl BufRead + 'static) -> io::Result<OpenedFile> {
+pub(crate) fn decompressed(mut file: impl BufRead + 'static) -> io::Result<OpenedFile> {
     let compression = Compression::of(file.fill_buf()?);
     let reader: Box<dyn BufRead> = match compression {
         Compression::None => Box::new(file),

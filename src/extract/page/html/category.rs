@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::extract::section::is_generic_section;
+use crate::extract::clues::section::is_generic_section;
 
 use super::document::{Document, NodeId};
 use super::measures::Measures;

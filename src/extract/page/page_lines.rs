@@ -4,7 +4,7 @@ use crate::analysis::fold::fold;
 
 /// A line is prose when it reads as a paragraph: enough words and a sentence ending,
 /// or long enough that no menu entry or headline would be.
-pub(super) fn is_prose(line: &str) -> bool {
+pub(crate) fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
     words >= 25 || (words >= 8 && ends_a_sentence(line))
 }
@@ -17,7 +17,7 @@ fn ends_a_sentence(line: &str) -> bool {
 }
 
 /// Strips a list bullet ("• ", "- ", "– ", "* ", "· ", "► ") and reports whether there was one.
-pub(super) fn strip_bullet(line: &str) -> (&str, bool) {
+pub(crate) fn strip_bullet(line: &str) -> (&str, bool) {
     let trimmed = line.trim();
     for bullet in ['•', '-', '–', '—', '*', '·', '►', '▪'] {
         if let Some(rest) = trimmed.strip_prefix(bullet) {
@@ -80,7 +80,7 @@ const BOUNDARIES: &[&str] = &[
 ];
 
 /// Whether the line opens what follows the article (related lists, comments, footer).
-pub(super) fn is_boundary(line: &str) -> bool {
+pub(crate) fn is_boundary(line: &str) -> bool {
     BOUNDARIES.contains(&key(line).as_str())
 }
 
@@ -99,7 +99,7 @@ const WIDGETS: &[&str] = &[
 ];
 
 /// Whether the line opens a related-link box inside the article ("Lire aussi").
-pub(super) fn is_widget(line: &str) -> bool {
+pub(crate) fn is_widget(line: &str) -> bool {
     WIDGETS.contains(&key(line).as_str())
 }
 
@@ -135,7 +135,7 @@ const SHARE_WORDS: &[&str] = &[
 ];
 
 /// Lines that are never article text: share bars, markup debris, ads, reading times.
-pub(super) fn is_noise(line: &str) -> bool {
+pub(crate) fn is_noise(line: &str) -> bool {
     let key = key(line);
     if key.is_empty() {
         return true;
@@ -166,7 +166,7 @@ fn is_reading_time(key: &str) -> bool {
 
 /// The line without the markers text browsers print at its start for images, links and
 /// buttons: "[IMG]", "[*]", "[3f87c03_2023-08-22t06114]" (an image's file name), "[Envoyer]".
-pub(super) fn strip_link_markers(line: &str) -> &str {
+pub(crate) fn strip_link_markers(line: &str) -> &str {
     let mut rest = line.trim_start();
     while let Some(inside) = rest.strip_prefix('[') {
         let Some(end) = inside.find(']') else {
@@ -191,7 +191,7 @@ const MAX_MARKER_LENGTH: usize = 40;
 
 /// Whether the line holds a form field as text browsers print it: "Orthographe [ ]",
 /// "Votre adresse e-mail* [____________]", "( ) Oui".
-pub(super) fn is_form_field(line: &str) -> bool {
+pub(crate) fn is_form_field(line: &str) -> bool {
     let mut rest = line;
     while let Some(open) = rest.find(['[', '(']) {
         let closing = if rest[open..].starts_with('[') {
@@ -213,7 +213,7 @@ pub(super) fn is_form_field(line: &str) -> bool {
 }
 
 /// Inline link markers that scrapers leave inside sentences.
-pub(super) fn remove_inline_markers(line: &str) -> String {
+pub(crate) fn remove_inline_markers(line: &str) -> String {
     line.replace(" (nouvelle fenêtre)", "")
         .replace("(nouvelle fenêtre)", "")
 }

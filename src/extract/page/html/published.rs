@@ -4,7 +4,7 @@ use html5ever::local_name;
 
 use crate::article::PublicationDate;
 use crate::date::Date;
-use crate::extract::date_value::parse_date_value;
+use crate::extract::clues::date_value::parse_date_value;
 
 use super::document::{Document, NodeId};
 use super::measures::Measures;

@@ -1,0 +1,110 @@
+//! One page to one article: scraped text, Markdown and HTML each read into the same fields, and one assembler that fills what the page leaves out from the file's name and folders.
+
+pub(crate) mod headline;
+pub(crate) mod html;
+pub(crate) mod markdown;
+pub(crate) mod page_lines;
+pub(crate) mod paragraphs;
+pub(crate) mod txt;
+
+use std::path::Path;
+
+use crate::article::{Article, PublicationDate};
+
+use super::clues::dated_folders::folder_day;
+use super::clues::Clues;
+use super::input::{declared_html_charset, page_text, printable_text};
+use super::{ExtractError, FileContext};
+
+/// The fields of one article read from a single page (text or HTML).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct PageFields {
+    pub title: Option<String>,
+    pub date: Option<PublicationDate>,
+    pub category: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    /// Paragraphs separated by blank lines.
+    pub body: String,
+}
+
+pub(super) fn read_page_file(
+    bytes: &[u8],
+    context: &FileContext,
+) -> Result<(Article, Clues), ExtractError> {
+    let text = page_text(bytes, None)?;
+    let (page, clues) = if is_markdown_file(context.path) || markdown::is_markdown(&text) {
+        markdown::read_markdown(&text, context.today)
+    } else {
+        txt::read_page(&text, context.today)
+    };
+    page_article(page, clues, context)
+}
+
+/// `.md` and `.markdown` files, also compressed (`notes.md.gz`).
+fn is_markdown_file(path: &Path) -> bool {
+    let name = path.to_string_lossy().to_lowercase();
+    let name = name.trim_end_matches(".gz").trim_end_matches(".zst");
+    name.ends_with(".md") || name.ends_with(".markdown")
+}
+
+pub(super) fn read_html_file(
+    bytes: &[u8],
+    context: &FileContext,
+) -> Result<(Article, Clues), ExtractError> {
+    let text = page_text(bytes, declared_html_charset(bytes).as_deref())?;
+    let (page, clues) = html::read_html(&text, context.today);
+    page_article(page, clues, context)
+}
+
+/// The article of a single-page file (a page gives no id of its own): the file name as a
+/// last-resort title, the folder as a last-resort category, a day named by the folders as a
+/// last-resort date.
+fn page_article(
+    page: PageFields,
+    mut clues: Clues,
+    context: &FileContext,
+) -> Result<(Article, Clues), ExtractError> {
+    // Again after reading: HTML entities (`&#27;`) decode to control characters too.
+    let clean = |text: String| printable_text(&text).into_owned();
+    let body = clean(page.body);
+    if body.trim().is_empty() {
+        return Err(ExtractError::NoArticle);
+    }
+    let title = page.title.map(clean).or_else(|| {
+        clues.title = Some("the file name");
+        file_stem(context.path)
+    });
+    let date = page.date.or_else(|| {
+        let day = folder_day(context.path)?;
+        clues.date = Some("the folders' names (the page states no date)");
+        Some(PublicationDate {
+            date: day,
+            year_inferred: false,
+        })
+    });
+    let category = page.category.map(clean).or_else(|| {
+        let folder = context.folder_category()?;
+        clues.category = Some("the folder's name");
+        Some(folder)
+    });
+    let article = Article {
+        id: String::new(),
+        title: title.unwrap_or_default(),
+        date,
+        category,
+        author: page.author.map(clean),
+        url: page.url.map(clean),
+        source: page.source.map(clean),
+        body,
+        path: context.path.to_path_buf(),
+    };
+    Ok((article, clues))
+}
+
+/// The file's name without extension, without control characters, as a last-resort title.
+fn file_stem(path: &Path) -> Option<String> {
+    path.file_stem()
+        .map(|stem| printable_text(&stem.to_string_lossy()).into_owned())
+}
