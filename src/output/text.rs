@@ -132,7 +132,18 @@ pub(super) fn display_path(path: &str) -> String {
         .to_string()
 }
 
+/// The count line, the notes about what was not counted or found, and the facets.
 fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    print_count(results, out)?;
+    print_notes(results, style, out)?;
+    if results.total_hits > 0 {
+        print_facets(results, style, out)?;
+    }
+    Ok(())
+}
+
+/// "N articles match «query» (…)".
+fn print_count(results: &SearchResults, out: &mut dyn Write) -> io::Result<()> {
     let articles = if results.total_hits == 1 {
         "article matches"
     } else {
@@ -155,7 +166,11 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
         out,
         "{} {articles}{query} ({folded}{shown}{:.1} ms)",
         results.total_hits, results.elapsed_ms
-    )?;
+    )
+}
+
+/// Partial matches not counted, spelling suggestions, and a query with nothing to search.
+fn print_notes(results: &SearchResults, style: Style, out: &mut dyn Write) -> io::Result<()> {
     if results.partial_hits > 0 {
         let (have, are) = if results.partial_hits == 1 {
             ("has", "it is")
@@ -192,9 +207,10 @@ fn print_summary(results: &SearchResults, style: Style, out: &mut dyn Write) -> 
             style.dim("The query has no searchable word: only stop words or punctuation.")
         )?;
     }
-    if results.total_hits == 0 {
-        return Ok(());
-    }
+    Ok(())
+}
+
+fn print_facets(results: &SearchResults, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let facets = &results.facets;
     let dates_label = match facets.date_granularity {
         Some(DateFacetUnit::Range) => "Date ranges",

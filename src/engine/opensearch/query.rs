@@ -53,34 +53,14 @@ pub(crate) fn translate(
         synonyms,
         highlight_terms: QueryTerms::default(),
     };
-    let mut required = Vec::new();
-    let mut optional = Vec::new();
-    let mut words: Vec<(String, Value)> = Vec::new();
-    let mut excluded = Vec::new();
-    let mut has_words = false;
-    for (node, run) in nodes.iter().zip(names_of_runs(&nodes, synonyms)) {
-        if let Node::Not(inner) = node {
-            excluded.extend(translator.node(inner, false));
-            continue;
-        }
-        let Some(mut query) = translator.node(node, true) else {
-            continue;
-        };
-        if let Some(run) = run {
-            query = translator.with_synonyms_of_name(query, &run);
-        }
-        has_words |= !is_filter(node);
-        match plain_word_text(node) {
-            Some(_) if mode == MatchMode::Any => optional.push(query),
-            Some(text) if mode == MatchMode::Every => words.push((text, query)),
-            _ => required.push(query),
-        }
-    }
+    let Clauses {
+        required,
+        mut optional,
+        words,
+        excluded,
+        has_words,
+    } = translator.top_level(&nodes, mode);
     let mut highlight_terms = translator.highlight_terms;
-    // One plain word is required like the rest: nobody has only some of it.
-    if words.len() == 1 {
-        required.extend(words.drain(..).map(|(_, query)| query));
-    }
     let every_word = (!words.is_empty()).then(|| {
         let all: Vec<&Value> = words.iter().map(|(_, query)| query).collect();
         json!({"bool": {"filter": all}})
@@ -99,13 +79,7 @@ pub(crate) fn translate(
     must.extend(required);
     if has_words {
         should.extend(proximity_bonus(&nodes));
-        for name in spaced_names(&nodes) {
-            let terms: Vec<String> = analyze(&name).into_iter().map(|token| token.term).collect();
-            if terms.len() > 1 {
-                should.push(json!({"match_phrase": {"text": {"query": name, "slop": 0}}}));
-                highlight_terms.exact.extend(terms);
-            }
-        }
+        should.extend(name_phrases(&nodes, &mut highlight_terms));
     } else if browse || has_required || !filter.is_empty() || !excluded.is_empty() {
         filter.push(json!({"match_all": {}}));
     } else {
@@ -124,6 +98,69 @@ pub(crate) fn translate(
         every_word,
         highlight_terms,
     }
+}
+
+/// The query's top-level clauses, by what they do to a match.
+struct Clauses {
+    /// Clauses every hit has: filters, phrases, groups, and plain words outside `Every`.
+    required: Vec<Value>,
+    /// Plain words of which a hit needs one (`MatchMode::Any`).
+    optional: Vec<Value>,
+    /// Plain words as typed with their clauses, of which a full match has all (`Every`).
+    words: Vec<(String, Value)>,
+    excluded: Vec<Value>,
+    /// Whether any clause searches words (not only filters).
+    has_words: bool,
+}
+
+impl Translator<'_> {
+    fn top_level(&mut self, nodes: &[Node], mode: MatchMode) -> Clauses {
+        let mut clauses = Clauses {
+            required: Vec::new(),
+            optional: Vec::new(),
+            words: Vec::new(),
+            excluded: Vec::new(),
+            has_words: false,
+        };
+        for (node, run) in nodes.iter().zip(names_of_runs(nodes, self.synonyms)) {
+            if let Node::Not(inner) = node {
+                clauses.excluded.extend(self.node(inner, false));
+                continue;
+            }
+            let Some(mut query) = self.node(node, true) else {
+                continue;
+            };
+            if let Some(run) = run {
+                query = self.with_synonyms_of_name(query, &run);
+            }
+            clauses.has_words |= !is_filter(node);
+            match plain_word_text(node) {
+                Some(_) if mode == MatchMode::Any => clauses.optional.push(query),
+                Some(text) if mode == MatchMode::Every => clauses.words.push((text, query)),
+                _ => clauses.required.push(query),
+            }
+        }
+        // One plain word is required like the rest: nobody has only some of it.
+        if clauses.words.len() == 1 {
+            let words = clauses.words.drain(..).map(|(_, query)| query);
+            clauses.required.extend(words);
+        }
+        clauses
+    }
+}
+
+/// The phrase of each name typed with its small word apart ("Notre Dame"), as a bonus,
+/// its terms highlighted.
+fn name_phrases(nodes: &[Node], highlight_terms: &mut QueryTerms) -> Vec<Value> {
+    let mut phrases = Vec::new();
+    for name in spaced_names(nodes) {
+        let terms: Vec<String> = analyze(&name).into_iter().map(|token| token.term).collect();
+        if terms.len() > 1 {
+            phrases.push(json!({"match_phrase": {"text": {"query": name, "slop": 0}}}));
+            highlight_terms.exact.extend(terms);
+        }
+    }
+    phrases
 }
 
 /// A clause that only restricts: it scores nothing, like tantivy's zero-scored filters.
