@@ -86,10 +86,10 @@ pub(crate) struct BuiltQuery {
 }
 
 /// A plain word of the query: as typed, and the query of the articles that have it.
-pub(crate) struct PlainWord {
+pub(crate) struct PlainWord<Q = Box<dyn Query>> {
     /// The word as typed (a prefix with its `*`).
     pub text: String,
-    pub query: Box<dyn Query>,
+    pub query: Q,
 }
 
 /// Builds the query for the parsed `nodes`. Plain words (no field, no quotes) follow
@@ -111,22 +111,13 @@ pub(crate) fn build_query(
         fuzzy,
         highlight_terms: QueryTerms::default(),
     };
-    let clauses = builder.clauses(&nodes, mode);
-    let mut highlight_terms = builder.highlight_terms;
     let Clauses {
         required,
-        mut words,
+        words,
         excluded,
         has_words,
-    } = clauses;
-    // One plain word is required like the rest: nobody has only some of it.
-    let required: Vec<Box<dyn Query>> = match words.len() {
-        1 => required
-            .into_iter()
-            .chain(words.drain(..).map(|word| word.query))
-            .collect(),
-        _ => required,
-    };
+    } = top_level_clauses(&mut builder, &nodes, mode, synonyms);
+    let mut highlight_terms = builder.highlight_terms;
     let mut top: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if !words.is_empty() {
         top.push((Occur::Must, any_of(&words)));
@@ -148,7 +139,11 @@ pub(crate) fn build_query(
             highlight_terms,
         };
     }
-    top.extend(excluded.into_iter().map(|query| (Occur::MustNot, query)));
+    top.extend(
+        excluded
+            .into_iter()
+            .map(|query| (Occur::MustNot, ExcludedQuery::boxed(query))),
+    );
     top.extend(
         filter_queries(fields, filters)
             .into_iter()
@@ -174,7 +169,7 @@ pub(crate) fn searched_nodes(nodes: &[Node]) -> (Vec<Node>, bool) {
 
 /// A plain word of the query (top level, no field, no quotes) as typed, with the `*` of a
 /// prefix or the `~` of a typo; `None` for any other node.
-pub(crate) fn plain_word_text(node: &Node) -> Option<String> {
+fn plain_word_text(node: &Node) -> Option<String> {
     match node {
         Node::Leaf {
             scope: Scope::Text,
@@ -191,15 +186,65 @@ pub(crate) fn plain_word_text(node: &Node) -> Option<String> {
 }
 
 /// The top-level nodes as queries, sorted by what they do in the query.
-struct Clauses {
+pub(crate) struct Clauses<Q> {
     /// What every article found must match.
-    required: Vec<Box<dyn Query>>,
-    /// The plain words, of which an article may have only some (unless `--all`).
-    words: Vec<PlainWord>,
+    pub required: Vec<Q>,
+    /// The plain words, of which an article may have only some (unless `--all`); two or
+    /// more, or none (one plain word is required like the rest: nobody has only some of it).
+    pub words: Vec<PlainWord<Q>>,
     /// What no article found may match (`-word`).
-    excluded: Vec<Box<dyn Query>>,
+    pub excluded: Vec<Q>,
     /// Whether some node scores (is not only a filter).
-    has_words: bool,
+    pub has_words: bool,
+}
+
+/// What each engine's query builder makes of one node below the top level.
+pub(crate) trait NodeTranslator {
+    type Query;
+    /// The query of `node`, its terms highlighted when `highlight`; `None` when it
+    /// searches nothing (only stop words).
+    fn node(&mut self, node: &Node, highlight: bool) -> Option<Self::Query>;
+    /// `query`, one word of a name of the synonym list, or any of the name's synonyms.
+    fn with_synonyms_of_name(&mut self, query: Self::Query, run: &NameRun) -> Self::Query;
+}
+
+/// The top-level `nodes` as queries, by what they do to a match, on both engines: plain
+/// words apart (unless `mode` is `All`), each word of a name of several words joined with
+/// the name's synonyms.
+pub(crate) fn top_level_clauses<T: NodeTranslator>(
+    translator: &mut T,
+    nodes: &[Node],
+    mode: MatchMode,
+    synonyms: &Synonyms,
+) -> Clauses<T::Query> {
+    let mut clauses = Clauses {
+        required: Vec::new(),
+        words: Vec::new(),
+        excluded: Vec::new(),
+        has_words: false,
+    };
+    for (node, run) in nodes.iter().zip(names_of_runs(nodes, synonyms)) {
+        if let Node::Not(inner) = node {
+            clauses.excluded.extend(translator.node(inner, false));
+            continue;
+        }
+        let Some(mut query) = translator.node(node, true) else {
+            continue;
+        };
+        if let Some(run) = run {
+            query = translator.with_synonyms_of_name(query, &run);
+        }
+        clauses.has_words |= !is_filter(node);
+        match plain_word_text(node) {
+            Some(text) if mode != MatchMode::All => clauses.words.push(PlainWord { text, query }),
+            _ => clauses.required.push(query),
+        }
+    }
+    if clauses.words.len() == 1 {
+        let words = clauses.words.drain(..).map(|word| word.query);
+        clauses.required.extend(words);
+    }
+    clauses
 }
 
 /// Articles with any of the plain words.
@@ -310,7 +355,7 @@ pub(crate) fn is_everything(node: &Node) -> bool {
 }
 
 /// Whether a node only restricts (a property or a date) without scoring.
-pub(crate) fn is_filter(node: &Node) -> bool {
+fn is_filter(node: &Node) -> bool {
     match node {
         Node::DateRange(_) => true,
         Node::Leaf { scope, .. } => {
@@ -336,40 +381,9 @@ struct NodeBuilder<'a> {
     highlight_terms: QueryTerms,
 }
 
-impl NodeBuilder<'_> {
-    /// The top-level `nodes` as queries: plain words apart (unless `mode` is `All`), each
-    /// word of a name of several words joined with the name's synonyms.
-    fn clauses(&mut self, nodes: &[Node], mode: MatchMode) -> Clauses {
-        let mut clauses = Clauses {
-            required: Vec::new(),
-            words: Vec::new(),
-            excluded: Vec::new(),
-            has_words: false,
-        };
-        for (node, run) in nodes.iter().zip(names_of_runs(nodes, self.synonyms)) {
-            if let Node::Not(inner) = node {
-                let excluded = self.node(inner, false).map(ExcludedQuery::boxed);
-                clauses.excluded.extend(excluded);
-                continue;
-            }
-            let Some(mut query) = self.node(node, true) else {
-                continue;
-            };
-            if let Some(run) = run {
-                query = self.with_synonyms_of_name(query, &run);
-            }
-            clauses.has_words |= !is_filter(node);
-            match plain_word_text(node) {
-                Some(text) if mode != MatchMode::All => {
-                    clauses.words.push(PlainWord { text, query })
-                }
-                _ => clauses.required.push(query),
-            }
-        }
-        clauses
-    }
+impl NodeTranslator for NodeBuilder<'_> {
+    type Query = Box<dyn Query>;
 
-    /// The query of one word of a name of several words, or any of the name's synonyms.
     fn with_synonyms_of_name(&mut self, query: Box<dyn Query>, run: &NameRun) -> Box<dyn Query> {
         let synonyms = self.synonyms_of(&run.terms, run.names, Scope::Text, run.first);
         // The first word of the name scores its synonyms; the others only accept them,
@@ -380,9 +394,7 @@ impl NodeBuilder<'_> {
         });
         best_of(std::iter::once(query).chain(synonyms).collect())
     }
-}
 
-impl NodeBuilder<'_> {
     /// The query of one node; `None` when it has nothing searchable (only stop words).
     /// `highlight` is false under an exclusion.
     fn node(&mut self, node: &Node, highlight: bool) -> Option<Box<dyn Query>> {
@@ -433,7 +445,9 @@ impl NodeBuilder<'_> {
             }
         }
     }
+}
 
+impl NodeBuilder<'_> {
     fn leaf(
         &mut self,
         scope: Scope,

@@ -16,8 +16,8 @@ use crate::analysis::{analyze, folded_words, keyword};
 use crate::date::{Date, DayRange};
 use crate::search::prefix::shorter_stems;
 use crate::search::query_builder::{
-    is_filter, name_without_small_words, names_of_runs, plain_word_text, searched_nodes,
-    spaced_names, top_level_words, typo_distance, Filters, MatchMode, NameRun, PREFIX_SCORE,
+    name_without_small_words, searched_nodes, spaced_names, top_level_clauses, top_level_words,
+    typo_distance, Clauses, Filters, MatchMode, NameRun, NodeTranslator, PREFIX_SCORE,
     PROXIMITY_BONUS, PROXIMITY_SLOP, SYNONYM_WEIGHT, TITLE_BOOST,
 };
 use crate::search::query_parser::{Node, Scope, TextKind};
@@ -55,12 +55,24 @@ pub(crate) fn translate(
     };
     let Clauses {
         required,
-        mut optional,
         words,
         excluded,
         has_words,
-    } = translator.top_level(&nodes, mode);
+    } = top_level_clauses(&mut translator, &nodes, mode, synonyms);
     let mut highlight_terms = translator.highlight_terms;
+    let (mut optional, words): (Vec<Value>, Vec<(String, Value)>) = match mode {
+        MatchMode::Any => (
+            words.into_iter().map(|word| word.query).collect(),
+            Vec::new(),
+        ),
+        _ => (
+            Vec::new(),
+            words
+                .into_iter()
+                .map(|word| (word.text, word.query))
+                .collect(),
+        ),
+    };
     let every_word = (!words.is_empty()).then(|| {
         let all: Vec<&Value> = words.iter().map(|(_, query)| query).collect();
         json!({"bool": {"filter": all}})
@@ -97,55 +109,6 @@ pub(crate) fn translate(
         words,
         every_word,
         highlight_terms,
-    }
-}
-
-/// The query's top-level clauses, by what they do to a match.
-struct Clauses {
-    /// Clauses every hit has: filters, phrases, groups, and plain words outside `Every`.
-    required: Vec<Value>,
-    /// Plain words of which a hit needs one (`MatchMode::Any`).
-    optional: Vec<Value>,
-    /// Plain words as typed with their clauses, of which a full match has all (`Every`).
-    words: Vec<(String, Value)>,
-    excluded: Vec<Value>,
-    /// Whether any clause searches words (not only filters).
-    has_words: bool,
-}
-
-impl Translator<'_> {
-    fn top_level(&mut self, nodes: &[Node], mode: MatchMode) -> Clauses {
-        let mut clauses = Clauses {
-            required: Vec::new(),
-            optional: Vec::new(),
-            words: Vec::new(),
-            excluded: Vec::new(),
-            has_words: false,
-        };
-        for (node, run) in nodes.iter().zip(names_of_runs(nodes, self.synonyms)) {
-            if let Node::Not(inner) = node {
-                clauses.excluded.extend(self.node(inner, false));
-                continue;
-            }
-            let Some(mut query) = self.node(node, true) else {
-                continue;
-            };
-            if let Some(run) = run {
-                query = self.with_synonyms_of_name(query, &run);
-            }
-            clauses.has_words |= !is_filter(node);
-            match plain_word_text(node) {
-                Some(_) if mode == MatchMode::Any => clauses.optional.push(query),
-                Some(text) if mode == MatchMode::Every => clauses.words.push((text, query)),
-                _ => clauses.required.push(query),
-            }
-        }
-        // One plain word is required like the rest: nobody has only some of it.
-        if clauses.words.len() == 1 {
-            let words = clauses.words.drain(..).map(|(_, query)| query);
-            clauses.required.extend(words);
-        }
-        clauses
     }
 }
 
@@ -194,7 +157,9 @@ struct Translator<'a> {
     highlight_terms: QueryTerms,
 }
 
-impl Translator<'_> {
+impl NodeTranslator for Translator<'_> {
+    type Query = Value;
+
     /// The clause of one node; `None` when it has nothing searchable (only stop words).
     /// `highlight` is false under an exclusion.
     fn node(&mut self, node: &Node, highlight: bool) -> Option<Value> {
@@ -238,6 +203,21 @@ impl Translator<'_> {
         }
     }
 
+    /// The clause of one word of a name of several words (`Union` of "Union européenne"),
+    /// or any of the name's synonyms: an article with `UE` has every word of the name.
+    fn with_synonyms_of_name(&mut self, query: Value, run: &NameRun) -> Value {
+        let synonyms = self.synonyms_of(&run.terms, run.names, Scope::Text, run.first);
+        // The first word of the name scores its synonyms; the others only accept them,
+        // or an article with `UE` would score it once per word of "Union européenne".
+        let synonyms = synonyms.into_iter().map(|query| match run.first {
+            true => query,
+            false => filter_only(query),
+        });
+        best_of(std::iter::once(query).chain(synonyms).collect())
+    }
+}
+
+impl Translator<'_> {
     fn leaf(&mut self, scope: Scope, kind: TextKind, text: &str, highlight: bool) -> Option<Value> {
         let keyword_field = match scope {
             Scope::Category => Some("category"),
@@ -324,19 +304,6 @@ impl Translator<'_> {
             }
         }
         queries
-    }
-
-    /// The clause of one word of a name of several words (`Union` of "Union européenne"),
-    /// or any of the name's synonyms: an article with `UE` has every word of the name.
-    fn with_synonyms_of_name(&mut self, query: Value, run: &NameRun) -> Value {
-        let synonyms = self.synonyms_of(&run.terms, run.names, Scope::Text, run.first);
-        // The first word of the name scores its synonyms; the others only accept them,
-        // or an article with `UE` would score it once per word of "Union européenne".
-        let synonyms = synonyms.into_iter().map(|query| match run.first {
-            true => query,
-            false => filter_only(query),
-        });
-        best_of(std::iter::once(query).chain(synonyms).collect())
     }
 }
 
