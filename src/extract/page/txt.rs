@@ -122,7 +122,7 @@ fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
     let mut gap = 0;
     for (index, line) in lines.iter().enumerate() {
         if is_boundary(line) {
-            best = better(best, current.take());
+            best = better_run(best, current.take(), lines, today);
             continue;
         }
         if is_article_prose(line, today) {
@@ -131,7 +131,7 @@ fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
                     Some((range.start..index + 1, size + line.len()))
                 }
                 previous => {
-                    best = better(best, previous);
+                    best = better_run(best, previous, lines, today);
                     Some((index..index + 1, line.len()))
                 }
             };
@@ -140,7 +140,44 @@ fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
             gap += 1;
         }
     }
-    better(best, current).map(|(range, _)| range)
+    better_run(best, current, lines, today).map(|(range, _)| range)
+}
+
+/// The better of the best run so far and a run just closed, once the run is split into the
+/// dated items it lists, if it lists some.
+fn better_run(
+    best: Option<(Range<usize>, usize)>,
+    run: Option<(Range<usize>, usize)>,
+    lines: &[&str],
+    today: Date,
+) -> Option<(Range<usize>, usize)> {
+    let Some((range, size)) = run else {
+        return best;
+    };
+    let dated: Vec<usize> = range
+        .clone()
+        .filter(|&index| !is_prose(lines[index]) && date_line(lines[index], today).is_some())
+        .collect();
+    if dated.len() < 2 {
+        return better(best, Some((range, size)));
+    }
+    // Prose with a date line between every few paragraphs is a list of dated items (other
+    // articles' teasers, comments): an article's text states its date once, above it.
+    let mut best = best;
+    let mut start = range.start;
+    for end in dated.into_iter().chain([range.end]) {
+        let item = start..end;
+        let size = lines[item.clone()]
+            .iter()
+            .filter(|line| is_article_prose(line, today))
+            .map(|line| line.len())
+            .sum();
+        if size > 0 {
+            best = better(best, Some((item, size)));
+        }
+        start = end + 1;
+    }
+    best
 }
 
 /// A prose line that is not a byline or a date line, however long ("Par Jeanne Martin -
@@ -721,6 +758,39 @@ Mot de passe
         let date = read_page_fields(page, today()).date.unwrap();
         assert_eq!(date.date.to_string(), "2024-10-22");
         assert!(date.year_inferred);
+    }
+
+    #[test]
+    fn dated_teasers_after_the_article_are_not_its_text() {
+        // Each teaser is longer than nothing but shorter than the article; together they
+        // outweigh it. Split at their date lines, they are items, not the article.
+        let teaser = |day: u32, subject: &str| {
+            format!(
+                "{day} octobre 2024\nLe conseil municipal a débattu longuement de {subject}, sans parvenir à un accord sur le calendrier des travaux.\n\n"
+            )
+        };
+        let page = format!(
+            "Les vendanges commencent en Champagne\n\nLe 2 octobre 2024\n\n\
+             Les vendanges ont commencé mardi dans toute la Champagne, sous un soleil revenu après des semaines de pluie.\n\n\
+             Les vignerons attendent une récolte plus faible que l'an dernier, mais d'une belle qualité selon les premiers relevés.\n\n\
+             {}{}{}{}",
+            teaser(1, "la rénovation de la mairie"),
+            teaser(30, "la piscine intercommunale"),
+            teaser(29, "la nouvelle ligne de bus"),
+            teaser(28, "la cantine scolaire"),
+        );
+        let fields = read_page_fields(&page, today());
+        assert_eq!(
+            fields.title.as_deref(),
+            Some("Les vendanges commencent en Champagne")
+        );
+        assert!(fields.body.starts_with("Les vendanges ont commencé mardi"));
+        assert!(fields.body.contains("une belle qualité"));
+        assert!(
+            !fields.body.contains("conseil municipal"),
+            "{}",
+            fields.body
+        );
     }
 
     #[test]
