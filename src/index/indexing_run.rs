@@ -125,21 +125,7 @@ fn run_into(
         }
     }
     run.read_all(&plan.to_read, &reader, &mut skipped, progress)?;
-    progress.committing();
-    if !run.report.interrupted {
-        // Stored only once every file they concern was read with them: a run stopped before
-        // leaves the earlier mappings, so that the next run with these reads those files again.
-        run.manifest.fields = run.report.fields.pairs.clone();
-    }
-    run.commit()?;
-    let Run {
-        writer, mut report, ..
-    } = run;
-    writer.wait_merging_threads()?;
-    reader.reload()?;
-    update_groups(target, &reader.searcher())?;
-    report.articles_in_index = reader.searcher().num_docs();
-    progress.committed(report.articles_in_index);
+    let mut report = run.finish(&reader, target, progress)?;
     report.skipped = skipped;
     report.elapsed = started.elapsed();
     Ok(report)
@@ -161,6 +147,35 @@ fn open_writer(index: &Index, options: &IndexingOptions, target: &Path) -> Resul
             },
             other => Error::Index(other),
         })
+}
+
+impl Run<'_> {
+    /// Commits what was read, waits for the merges, and groups the near-duplicates of the
+    /// new commit.
+    fn finish(
+        mut self,
+        reader: &IndexReader,
+        target: &Path,
+        progress: &dyn IndexingProgress,
+    ) -> Result<IndexingReport> {
+        progress.committing();
+        if !self.report.interrupted {
+            // Stored only once every file they concern was read with them: a run stopped
+            // before leaves the earlier mappings, so that the next run with these reads
+            // those files again.
+            self.manifest.fields = self.report.fields.pairs.clone();
+        }
+        self.commit()?;
+        let Run {
+            writer, mut report, ..
+        } = self;
+        writer.wait_merging_threads()?;
+        reader.reload()?;
+        update_groups(target, &reader.searcher())?;
+        report.articles_in_index = reader.searcher().num_docs();
+        progress.committed(report.articles_in_index);
+        Ok(report)
+    }
 }
 
 impl Run<'_> {
