@@ -89,13 +89,16 @@ impl ArticleSearcher {
             Term::from_field_text(self.fields.path, path),
             IndexRecordOption::Basic,
         );
-        let mut found: Vec<DocAddress> = self
+        let found: Vec<DocAddress> = self
             .searcher
             .search(&query, &tantivy::collector::DocSetCollector)?
             .into_iter()
             .collect();
-        found.sort_unstable();
-        self.read_ids(&found)
+        // By id, as on the cluster: the order of segments is no order a person knows, and
+        // it may change from one run to the next.
+        let mut ids = self.read_ids(&found)?;
+        ids.sort_unstable();
+        Ok(ids)
     }
 
     /// The article with this id, in full, with the ids of its near-duplicates.
