@@ -7,6 +7,7 @@ use crate::extract::clues::byline::{byline_author, is_plain_name};
 use super::document::{is_phrasing, Document, Element, NodeId};
 use super::measures::Measures;
 use super::metadata::{clean_text, PageMetadata};
+use super::{decided_by, Decided};
 
 /// Meta tags that may name the author, in order of trust.
 const AUTHOR_META_KEYS: &[&str] = &[
@@ -36,17 +37,19 @@ pub(crate) fn author(
     measures: &Measures,
     metadata: &PageMetadata,
     heading: Option<NodeId>,
-) -> Option<(String, &'static str)> {
-    let clue = |clue: &'static str| move |author| (author, clue);
+) -> Option<Decided<String>> {
     AUTHOR_META_KEYS
         .iter()
         .find_map(|key| metadata.meta(&[key]).filter(|author| is_name_like(author)))
         .map(str::to_string)
-        .map(clue("the page's meta tags (author)"))
-        .or_else(|| json_ld_author(metadata).map(clue("the page's JSON-LD (author)")))
-        .or_else(|| marked_author(document, measures).map(clue("an element marked as the author")))
+        .map(decided_by("the page's meta tags (author)"))
+        .or_else(|| json_ld_author(metadata).map(decided_by("the page's JSON-LD (author)")))
         .or_else(|| {
-            printed_byline(document, measures, heading).map(clue("a byline near the headline"))
+            marked_author(document, measures).map(decided_by("an element marked as the author"))
+        })
+        .or_else(|| {
+            printed_byline(document, measures, heading)
+                .map(decided_by("a byline near the headline"))
         })
 }
 

@@ -7,6 +7,7 @@ use crate::extract::clues::section::is_generic_section;
 use super::document::{Document, NodeId};
 use super::measures::Measures;
 use super::metadata::{clean_text, PageMetadata};
+use super::{decided_by, Decided};
 
 /// Longest breadcrumb trail read, in characters other than white space.
 const TRAIL_CHARS: u32 = 300;
@@ -20,25 +21,24 @@ pub(crate) fn category(
     metadata: &PageMetadata,
     title: Option<&str>,
     url: Option<&str>,
-) -> Option<(String, &'static str)> {
-    let clue = |clue: &'static str| move |section| (section, clue);
+) -> Option<Decided<String>> {
     metadata
         .meta(&["article:section"])
         .map(str::to_string)
         .filter(|section| !is_generic_section(section))
-        .map(clue("the page's meta tags (article:section)"))
+        .map(decided_by("the page's meta tags (article:section)"))
         .or_else(|| {
             metadata
                 .json_ld_article("articleSection")
                 .and_then(first_text)
                 .filter(|section| !is_generic_section(section))
-                .map(clue("the page's JSON-LD (articleSection)"))
+                .map(decided_by("the page's JSON-LD (articleSection)"))
         })
         .or_else(|| {
             breadcrumb_category(document, measures, metadata, title)
-                .map(clue("the page's breadcrumb trail"))
+                .map(decided_by("the page's breadcrumb trail"))
         })
-        .or_else(|| url.and_then(url_section).map(clue("the page's URL")))
+        .or_else(|| url.and_then(url_section).map(decided_by("the page's URL")))
 }
 
 /// A string, or the first string of an array.

@@ -37,22 +37,22 @@ pub(super) fn read_html(text: &str, today: Date) -> (PageFields, Clues) {
     let measures = Measures::of(&document);
     let metadata = PageMetadata::read(&document);
     let best = container::best_element(&document, &measures);
-    let (title, title_clue) = unzip(title::headline(&document, &measures, &metadata, best));
+    let (title, title_clue) = title::headline(&document, &measures, &metadata, best).unzip();
     let heading = title::headline_element(&document, &measures, title.as_deref(), best);
     let url = url(&metadata);
     let body = body::article_paragraphs(&document, &measures, title.as_deref(), best, heading)
         .join("\n\n");
-    let (date, date_clue) = unzip(published::publication_date(
-        &document, &measures, &metadata, heading, today,
-    ));
-    let (category, category_clue) = unzip(category::category(
+    let (date, date_clue) =
+        published::publication_date(&document, &measures, &metadata, heading, today).unzip();
+    let (category, category_clue) = category::category(
         &document,
         &measures,
         &metadata,
         title.as_deref(),
         url.as_deref(),
-    ));
-    let (author, author_clue) = unzip(author::author(&document, &measures, &metadata, heading));
+    )
+    .unzip();
+    let (author, author_clue) = author::author(&document, &measures, &metadata, heading).unzip();
     let fields = PageFields {
         date,
         category,
@@ -71,12 +71,13 @@ pub(super) fn read_html(text: &str, today: Date) -> (PageFields, Clues) {
     (fields, clues)
 }
 
-/// A field and its clue as two options.
-fn unzip<T>(found: Option<(T, &'static str)>) -> (Option<T>, Option<&'static str>) {
-    match found {
-        Some((value, clue)) => (Some(value), Some(clue)),
-        None => (None, None),
-    }
+/// A field as a page states it, with the clue that decided it, in words (what
+/// `newsearch extract` shows).
+type Decided<T> = (T, &'static str);
+
+/// Pairs a field found with the `clue` it was found by: `.map(decided_by("the page's URL"))`.
+fn decided_by<T>(clue: &'static str) -> impl FnOnce(T) -> Decided<T> {
+    move |value| (value, clue)
 }
 
 fn url(metadata: &PageMetadata) -> Option<String> {

@@ -9,6 +9,7 @@ use crate::extract::clues::date_value::parse_date_value;
 use super::document::{Document, NodeId};
 use super::measures::Measures;
 use super::metadata::PageMetadata;
+use super::{decided_by, Decided};
 
 /// Meta tags that may hold the publication date, in order of trust.
 const DATE_META_KEYS: &[&str] = &[
@@ -53,13 +54,12 @@ pub(crate) fn publication_date(
     metadata: &PageMetadata,
     heading: Option<NodeId>,
     today: Date,
-) -> Option<(PublicationDate, &'static str)> {
+) -> Option<Decided<PublicationDate>> {
     let parse = |text: &str| parse_date_value(text, today);
-    let clue = |clue: &'static str| move |date| (date, clue);
     metadata
         .meta(DATE_META_KEYS)
         .and_then(parse)
-        .map(clue("the page's meta tags (published time)"))
+        .map(decided_by("the page's meta tags (published time)"))
         .or_else(|| {
             DATE_JSON_LD_KEYS
                 .iter()
@@ -69,17 +69,17 @@ pub(crate) fn publication_date(
                         .and_then(|value| value.as_str())
                         .and_then(parse)
                 })
-                .map(clue("the page's JSON-LD (datePublished)"))
+                .map(decided_by("the page's JSON-LD (datePublished)"))
         })
         .or_else(|| {
             itemprop_date(document, measures, today)
-                .map(clue("an element marked as the publication date"))
+                .map(decided_by("an element marked as the publication date"))
         })
         .or_else(|| {
             printed_date(document, measures, heading, today)
-                .map(clue("a date line under the headline"))
+                .map(decided_by("a date line under the headline"))
         })
-        .or_else(|| time_date(document, measures, today).map(clue("a <time> element")))
+        .or_else(|| time_date(document, measures, today).map(decided_by("a <time> element")))
 }
 
 /// The date an element states: its `content` or `datetime` attribute, else its text

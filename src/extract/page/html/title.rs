@@ -5,6 +5,7 @@ use crate::analysis::fold::fold;
 use super::document::{Document, NodeId};
 use super::measures::Measures;
 use super::metadata::{clean_text, PageMetadata};
+use super::{decided_by, Decided};
 
 /// Separators between a headline and the site's name or section.
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " / "];
@@ -28,7 +29,7 @@ pub(crate) fn headline(
     measures: &Measures,
     metadata: &PageMetadata,
     article: Option<NodeId>,
-) -> Option<(String, &'static str)> {
+) -> Option<Decided<String>> {
     let site_names = metadata.site_names();
     let without_site = |title: &str| without_site_name(title, &site_names);
     let declared = metadata
@@ -58,14 +59,14 @@ pub(crate) fn headline(
         ),
         None => headline_element(document, measures, None, article)
             .and_then(|id| measures.short_text(document, id, HEADLINE_CHARS))
-            .map(|title| (title, "the <h1> heading the article"))
+            .map(decided_by("the <h1> heading the article"))
             .or_else(|| {
                 metadata
                     .title_tag
                     .as_deref()
                     .map(|title| longest_part(&without_site(title)).to_string())
                     .filter(|title| !title.is_empty())
-                    .map(|title| (title, "the page's <title>"))
+                    .map(decided_by("the page's <title>"))
             }),
     }
 }
