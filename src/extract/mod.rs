@@ -23,11 +23,11 @@ use crate::date::Date;
 use clues::dated_folders::is_date_folder;
 pub(crate) use clues::Clues;
 pub use input::Format;
-pub(crate) use input::{declared_html_charset, expected_size, EXTENSIONS};
 use input::{
-    decompressed, looks_binary, open_decompressed, peek, printable_text, read_all, replaced_bytes,
-    sniffable_start, Compression, CountingReader, OpenedFile,
+    declared_html_charset, decompressed, looks_binary, open_decompressed, peek, printable_text,
+    read_all, replaced_bytes, sniffable_start, Compression, CountingReader, OpenedFile,
 };
+pub(crate) use input::{expected_size, EXTENSIONS};
 use page::{read_html_file, read_page_file};
 pub(crate) use records::ArticleField;
 pub use records::FieldMap;
@@ -246,8 +246,8 @@ fn read_stream(
         }
         Format::Html => {
             let bytes = read_all(reader)?;
-            let (article, clues) = read_html_file(&bytes, context)?;
             let declared = declared_html_charset(&bytes);
+            let (article, clues) = read_html_file(&bytes, declared.as_deref(), context)?;
             (
                 article,
                 clues,

@@ -13,7 +13,7 @@ use crate::article::{Article, PublicationDate};
 
 use super::clues::dated_folders::folder_day;
 use super::clues::Clues;
-use super::input::{declared_html_charset, page_text, printable_text};
+use super::input::{page_text, printable_text};
 use super::{ExtractError, FileContext};
 
 /// The fields of one article read from a single page (text or HTML).
@@ -49,11 +49,13 @@ fn is_markdown_file(path: &Path) -> bool {
     name.ends_with(".md") || name.ends_with(".markdown")
 }
 
+/// An HTML page's article; `declared` is the charset its markup declares, if any.
 pub(super) fn read_html_file(
     bytes: &[u8],
+    declared: Option<&str>,
     context: &FileContext,
 ) -> Result<(Article, Clues), ExtractError> {
-    let text = page_text(bytes, declared_html_charset(bytes).as_deref())?;
+    let text = page_text(bytes, declared)?;
     let (page, clues) = html::read_html(&text, context.today);
     page_article(page, clues, context)
 }
