@@ -785,17 +785,19 @@ pub(crate) fn typo_distance(term: &str) -> Option<u8> {
 
 /// The query's plain top-level words, in order: what the proximity bonus looks for, on both engines.
 pub(crate) fn top_level_words(nodes: &[Node]) -> Vec<&str> {
-    nodes
-        .iter()
-        .filter_map(|node| match node {
-            Node::Leaf {
-                scope: Scope::Text,
-                kind: TextKind::Word,
-                text,
-            } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect()
+    nodes.iter().filter_map(plain_word).collect()
+}
+
+/// A plain word's text as typed (no field, no quotes, no `*` or `~`); `None` for any other node.
+fn plain_word(node: &Node) -> Option<&str> {
+    match node {
+        Node::Leaf {
+            scope: Scope::Text,
+            kind: TextKind::Word,
+            text,
+        } => Some(text),
+        _ => None,
+    }
 }
 
 /// A hyphenated name's words without the stop words the index keeps in it, when they still
@@ -826,14 +828,7 @@ pub(crate) fn spaced_names(nodes: &[Node]) -> Vec<String> {
     let mut names = Vec::new();
     let mut previous: Option<&str> = None;
     for node in nodes {
-        let word = match node {
-            Node::Leaf {
-                scope: Scope::Text,
-                kind: TextKind::Word,
-                text,
-            } => Some(text.as_str()),
-            _ => None,
-        };
+        let word = plain_word(node);
         if let (Some(small), Some(word)) = (previous, word) {
             if capitalised(small)
                 && capitalised(word)

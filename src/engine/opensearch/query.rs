@@ -60,27 +60,23 @@ pub(crate) fn translate(
         has_words,
     } = top_level_clauses(&mut translator, &nodes, mode, synonyms);
     let mut highlight_terms = translator.highlight_terms;
-    let (mut optional, words): (Vec<Value>, Vec<(String, Value)>) = match mode {
-        MatchMode::Any => (
-            words.into_iter().map(|word| word.query).collect(),
-            Vec::new(),
-        ),
-        _ => (
-            Vec::new(),
-            words
-                .into_iter()
-                .map(|word| (word.text, word.query))
-                .collect(),
-        ),
+    // Any: a hit needs one of the plain words; Every: a full match has them all.
+    let mut optional = Vec::new();
+    let words = match mode {
+        MatchMode::Any => {
+            optional.extend(words.into_iter().map(|word| word.query));
+            Vec::new()
+        }
+        _ => words,
     };
     let every_word = (!words.is_empty()).then(|| {
-        let all: Vec<&Value> = words.iter().map(|(_, query)| query).collect();
+        let all: Vec<&Value> = words.iter().map(|word| &word.query).collect();
         json!({"bool": {"filter": all}})
     });
     optional.extend(words.iter().enumerate().map(
-        |(index, (_, query))| json!({"bool": {"should": [query], "_name": format!("word{index}")}}),
+        |(index, word)| json!({"bool": {"should": [word.query], "_name": format!("word{index}")}}),
     ));
-    let words: Vec<String> = words.into_iter().map(|(text, _)| text).collect();
+    let words: Vec<String> = words.into_iter().map(|word| word.text).collect();
     let mut must = Vec::new();
     let mut should = Vec::new();
     let mut filter = filter_queries(filters);
