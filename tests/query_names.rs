@@ -19,21 +19,16 @@ fn names_index() -> TempDir {
 
 /// The record's own id for an article id of the names fixture.
 fn name_of(id: &str) -> String {
-    let records = std::fs::read_to_string(fixtures().join("names/articles.jsonl")).unwrap();
-    records
-        .lines()
-        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
-        .filter_map(|record| record["id"].as_str().map(str::to_string))
-        .find(|name| {
-            let key = newsearch::article::ArticleKey {
-                relative_path: "articles.jsonl".to_string(),
-                identity: format!("id:{name}"),
-                occurrence: 1,
-            };
-            key.id() == id
-        })
-        .unwrap_or_else(|| id.to_string())
+    record_name_in(&fixtures().join("names/articles.jsonl"), id)
 }
+
+/// The articles that have the name "Notre-Dame", hyphen and all.
+const WITH_NOTRE_DAME: [&str; 4] = [
+    "incendie-notre-dame",
+    "notre-dame-des-landes",
+    "reouverture-notre-dame",
+    "zad-evacuation",
+];
 
 /// The hits of a query, by record, in rank order, and which of them match fully.
 fn hits(index: &Path, arguments: &[&str]) -> (Vec<String>, Vec<String>) {
@@ -57,18 +52,12 @@ fn sorted(mut names: Vec<String>) -> Vec<String> {
 fn a_hyphenated_name_is_searched_with_its_small_words() {
     let index = names_index();
     let index = index.path();
-    let cathedral = [
-        "incendie-notre-dame",
-        "notre-dame-des-landes",
-        "reouverture-notre-dame",
-        "zad-evacuation",
-    ];
     for spelling in ["Notre-Dame", "notre-dame", "NOTRE-DAME", "Notre‑Dame"] {
         let results = query_json(index, &[spelling]);
         assert_eq!(results.query_terms, ["dam", "notr"], "{spelling}");
         let (all, _) = hits(index, &[spelling]);
         // "Notre voisine, une vieille dame" has both words, not the name.
-        assert_eq!(sorted(all), cathedral, "{spelling}");
+        assert_eq!(sorted(all), WITH_NOTRE_DAME, "{spelling}");
         assert_eq!(results.total_hits, 4, "{spelling}");
     }
     let (all, full) = hits(index, &["Saint-Denis"]);
@@ -93,12 +82,6 @@ fn a_hyphenated_name_is_searched_with_its_small_words() {
 fn the_name_is_found_however_the_query_writes_it() {
     let index = names_index();
     let index = index.path();
-    let cathedral = [
-        "incendie-notre-dame",
-        "notre-dame-des-landes",
-        "reouverture-notre-dame",
-        "zad-evacuation",
-    ];
     // With more words: the name is one of them, the article with all of them first.
     let (all, full) = hits(index, &["Notre-Dame de Paris"]);
     assert_eq!(full, ["incendie-notre-dame"]);
@@ -118,7 +101,7 @@ fn the_name_is_found_however_the_query_writes_it() {
     // Typed apart with capitals, the name ranks its articles first; "notre" alone is a
     // stop word, so the other lady is found too, below them.
     let (all, full) = hits(index, &["Notre Dame"]);
-    assert_eq!(sorted(all[..4].to_vec()), cathedral);
+    assert_eq!(sorted(all[..4].to_vec()), WITH_NOTRE_DAME);
     assert_eq!(all[4], "dame-voisine");
     assert_eq!(full.len(), 5);
     let results = query_json(index, &["Notre Dame"]);

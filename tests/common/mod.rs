@@ -240,7 +240,13 @@ pub fn record(name: &str) -> String {
 /// The record's own id (`gilets-jaunes`) for an article id of the matching fixture, to keep
 /// assertions readable; any other id as it is.
 pub fn record_name(id: &str) -> String {
-    let records = std::fs::read_to_string(matching_corpus()).unwrap();
+    record_name_in(&matching_corpus(), id)
+}
+
+/// The record's own id for an article id of `corpus`, an `articles.jsonl` indexed as one
+/// input folder; any other id as it is.
+pub fn record_name_in(corpus: &Path, id: &str) -> String {
+    let records = std::fs::read_to_string(corpus).unwrap();
     records
         .lines()
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
