@@ -1,16 +1,15 @@
 //! An indexing run through an engine's writer: walk the inputs, compare them with the files the engine holds, read what changed into articles with the embedded index's ids, hand them to the writer, commit as it goes, report.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use crate::article::{body_fingerprint, fnv1a, ArticleKey, FileArticleKeys};
 use crate::error::Result;
-use crate::extract::{read_file_counted, FieldMap, FileContext, Format};
+use crate::extract::{read_file_counted, FieldMap, FileContext};
 use crate::index::{
-    changes, discover, Discovered, FileProgress, FileState, IndexingOptions, IndexingProgress,
-    IndexingReport, InputFile, Manifest, SkippedFile,
+    discover, plan_reading, FileProgress, FileState, IndexingOptions, IndexingProgress,
+    IndexingReport, InputFile, Manifest, ReadingPlan, SkippedFile,
 };
 
 use super::ArticleWriter;
@@ -69,36 +68,23 @@ impl<'a> Run<'a> {
         inherited_fields: Option<Vec<String>>,
         progress: &'a dyn IndexingProgress,
     ) -> Result<(Vec<InputFile>, Run<'a>)> {
-        let Discovered {
-            roots,
-            files: found,
-            skipped,
-            other_formats,
-        } = discover(&options.inputs, &[&options.index_dir], &options.exclude)?;
+        let discovered = discover(&options.inputs, &[&options.index_dir], &options.exclude)?;
         let manifest = writer.manifest()?;
-        // The `--field` mappings given, else those kept by an earlier run (or by the indexes a
-        // rebuild deleted); new ones read the unchanged records again, as the embedded index
-        // does.
-        let (mut fields, field_map) = options
-            .fields
-            .resolve(inherited_fields.as_deref().unwrap_or(&manifest.fields))?;
-        let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
-        let plan = changes(found, &unreadable, &roots, &manifest, &|file| {
-            fields.changed && file.format != Format::Html
-        });
-        fields.files_read_again = plan.read_again;
-        writer.keep_fields(&fields.pairs);
-        let total_bytes = plan.to_read.iter().map(InputFile::text_bytes).sum();
-        progress.started(plan.to_read.len() as u64, total_bytes);
-        let report = IndexingReport::before_reading(
-            plan.unchanged,
-            plan.missing,
-            other_formats,
-            fields,
-            options.keep_missing,
-        );
-        let mut stale: Vec<String> = plan
-            .to_read
+        let ReadingPlan {
+            to_read,
+            report,
+            field_map,
+            skipped,
+            ..
+        } = plan_reading(
+            options,
+            discovered,
+            &manifest,
+            inherited_fields.as_deref(),
+            progress,
+        )?;
+        writer.keep_fields(&report.fields.pairs);
+        let mut stale: Vec<String> = to_read
             .iter()
             .map(|file| Manifest::key(&file.path))
             .filter(|key| manifest.files.contains_key(key))
@@ -119,7 +105,7 @@ impl<'a> Run<'a> {
             read_in_full: Vec::new(),
             articles_since_commit: 0,
         };
-        Ok((plan.to_read, run))
+        Ok((to_read, run))
     }
 
     fn interrupted(&self) -> bool {

@@ -3,7 +3,12 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use crate::error::Result;
+use crate::extract::{FieldMap, Format};
+
+use super::indexer::{IndexingOptions, IndexingProgress, IndexingReport, SkippedFile};
 use super::manifest::{FileState, Manifest};
+use super::walk::{Discovered, InputFile};
 
 /// A file found by the walk, as it is now.
 pub(crate) trait FoundFile {
@@ -67,6 +72,59 @@ pub(crate) fn changes<F: FoundFile>(
         read_again: read_again_count,
         missing,
     }
+}
+
+/// What a run reads, and its report before reading anything.
+pub(crate) struct ReadingPlan {
+    pub to_read: Vec<InputFile>,
+    pub report: IndexingReport,
+    /// The `--field` mappings in force, to read JSON records with.
+    pub field_map: FieldMap,
+    /// The walk's inputs and the entries it could not list, as `discover` gave them.
+    pub roots: Vec<PathBuf>,
+    pub skipped: Vec<SkippedFile>,
+}
+
+/// The files `discovered` compared with the last commit's `manifest`, for either engine,
+/// under the `--field` mappings given, else `inherited` ones (those of the indexes a rebuild
+/// replaced), else the manifest's: a changed mapping reads the unchanged files that may hold
+/// records again. Tells `progress` how much there is to read.
+pub(crate) fn plan_reading(
+    options: &IndexingOptions,
+    discovered: Discovered,
+    manifest: &Manifest,
+    inherited: Option<&[String]>,
+    progress: &dyn IndexingProgress,
+) -> Result<ReadingPlan> {
+    let Discovered {
+        roots,
+        files,
+        skipped,
+        other_formats,
+    } = discovered;
+    let (mut fields, field_map) = options
+        .fields
+        .resolve(inherited.unwrap_or(&manifest.fields))?;
+    let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
+    let read_again = |file: &InputFile| fields.changed && file.format != Format::Html;
+    let plan = changes(files, &unreadable, &roots, manifest, &read_again);
+    fields.files_read_again = plan.read_again;
+    let total_bytes = plan.to_read.iter().map(InputFile::text_bytes).sum();
+    progress.started(plan.to_read.len() as u64, total_bytes);
+    let report = IndexingReport::before_reading(
+        plan.unchanged,
+        plan.missing,
+        other_formats,
+        fields,
+        options.keep_missing,
+    );
+    Ok(ReadingPlan {
+        to_read: plan.to_read,
+        report,
+        field_map,
+        roots,
+        skipped,
+    })
 }
 
 #[cfg(test)]

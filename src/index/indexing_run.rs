@@ -10,10 +10,10 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term}
 
 use crate::article::{body_fingerprint, Article, ArticleKey, FileArticleKeys};
 use crate::error::{Error, Result};
-use crate::extract::{read_file_counted, FieldMap, FileContext, Format};
+use crate::extract::{read_file_counted, FieldMap, FileContext};
 
 use super::article_ids::{ArticleIds, Placement};
-use super::changes::changes;
+use super::changes::{plan_reading, ReadingPlan};
 use super::disk_space::is_disk_full;
 use super::document::ArticleFields;
 use super::file_progress::FileProgress;
@@ -24,7 +24,7 @@ use super::indexer::{IndexingOptions, IndexingProgress, IndexingReport, MovedFol
 use super::manifest::Manifest;
 use super::open::{load_manifest, open_or_create_index};
 use super::rebuild::{lock_writer, remove_unused_files};
-use super::walk::{discover, Discovered, InputFile};
+use super::walk::{discover, InputFile};
 
 /// Runs `newsearch index` into the index in `target` (the index folder, or the aside folder
 /// of a rebuild, which takes the `--field` mappings stored with the index it replaces from
@@ -67,17 +67,11 @@ fn run_into(
     progress: &dyn IndexingProgress,
 ) -> Result<IndexingReport> {
     let started = Instant::now();
-    let Discovered {
-        roots,
-        files: found,
-        mut skipped,
-        other_formats,
-    } = discover(
+    let discovered = discover(
         &options.inputs,
         &[target, &options.index_dir],
         &options.exclude,
     )?;
-
     let article_index = open_or_create_index(target)?;
     // The lock first: the manifest read next is then the one this run's commits follow.
     let writer = open_writer(&article_index.index, options, target)?;
@@ -85,16 +79,13 @@ fn run_into(
     // nothing else is writing them, and they may hold the space this run needs.
     remove_unused_files(target)?;
     let manifest = load_manifest(&article_index.index, target)?;
-    let (mut fields, field_map) = options
-        .fields
-        .resolve(inherited_fields.unwrap_or(&manifest.fields))?;
-    let unreadable: Vec<PathBuf> = skipped.iter().map(|file| file.path.clone()).collect();
-    // Changed mappings change how records read: the files that may hold records are read again.
-    let read_again = |file: &InputFile| fields.changed && file.format != Format::Html;
-    let plan = changes(found, &unreadable, &roots, &manifest, &read_again);
-    fields.files_read_again = plan.read_again;
-    let total_bytes = plan.to_read.iter().map(InputFile::text_bytes).sum();
-    progress.started(plan.to_read.len() as u64, total_bytes);
+    let ReadingPlan {
+        to_read,
+        report,
+        field_map,
+        roots,
+        mut skipped,
+    } = plan_reading(options, discovered, &manifest, inherited_fields, progress)?;
     let reader: IndexReader = article_index
         .index
         .reader_builder()
@@ -111,20 +102,14 @@ fn run_into(
         manifest,
         fingerprints: HashSet::new(),
         forgotten_folders: HashSet::new(),
-        report: IndexingReport::before_reading(
-            plan.unchanged,
-            plan.missing,
-            other_formats,
-            fields,
-            options.keep_missing,
-        ),
+        report,
     };
     if !options.keep_missing {
         for path in run.report.missing_files.clone() {
             run.remove_file(&Manifest::key(&path))?;
         }
     }
-    run.read_all(&plan.to_read, &reader, &mut skipped, progress)?;
+    run.read_all(&to_read, &reader, &mut skipped, progress)?;
     let mut report = run.finish(&reader, target, progress)?;
     report.skipped = skipped;
     report.elapsed = started.elapsed();

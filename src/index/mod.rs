@@ -18,7 +18,7 @@ mod open;
 mod rebuild;
 mod walk;
 
-pub(crate) use changes::changes;
+pub(crate) use changes::{plan_reading, ReadingPlan};
 pub use document::ArticleFields;
 pub use field_mappings::{FieldMappings, FieldMappingsUsed};
 pub(crate) use file_progress::FileProgress;
@@ -30,4 +30,4 @@ pub(crate) use integrity::failing_checksums;
 pub(crate) use manifest::{FileState, Manifest};
 pub use near_duplicates::DuplicateGroups;
 pub use open::{open_index, ArticleIndex};
-pub(crate) use walk::{discover, Discovered, InputFile};
+pub(crate) use walk::{discover, InputFile};
