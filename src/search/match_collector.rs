@@ -281,7 +281,6 @@ impl SegmentMatchCollector {
     /// The matches of `candidates`, their columns read (and, when they are `counted`, their
     /// facets counted) a block at a time, appended to `matches` in the same order.
     fn read(&mut self, candidates: &[Candidate], counted: bool, matches: &mut Vec<Match>) {
-        matches.reserve(candidates.len());
         for chunk in candidates.chunks(BLOCK_LEN) {
             let block = &mut self.block;
             block.docs.clear();
@@ -335,7 +334,7 @@ impl SegmentCollector for SegmentMatchCollector {
         let kept: Vec<Candidate> = std::mem::replace(&mut self.partial, PartialMatches::new(None))
             .into_kept()
             .collect();
-        let mut matches = Vec::new();
+        let mut matches = Vec::with_capacity(counted.len() + kept.len());
         self.read(&counted, true, &mut matches);
         self.read(&kept, false, &mut matches);
         Found {
