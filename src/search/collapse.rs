@@ -41,14 +41,9 @@ pub(super) fn page(
             total: count_groups(matches.iter().filter(|found| found.counted)),
         };
     }
-    let every_group = count_groups(matches.iter());
+    let (every_group, total) = count_groups_and_counted(matches);
     let leaders = group_leaders(matches, order, wanted, every_group);
     let results = with_other_members(&leaders[offset.min(leaders.len())..], matches, order);
-    let total = if matches.iter().all(|found| found.counted) {
-        every_group
-    } else {
-        count_groups(matches.iter().filter(|found| found.counted))
-    };
     Page { results, total }
 }
 
@@ -130,6 +125,25 @@ fn count_groups<'a>(matches: impl Iterator<Item = &'a Match>) -> usize {
         }
     }
     alone + keys.len()
+}
+
+/// How many results all the matches make, and how many the counted ones make, in one pass
+/// (a query with thousands of matches hashes each grouped one once, not twice).
+fn count_groups_and_counted(matches: &[Match]) -> (usize, usize) {
+    let (mut alone, mut alone_counted) = (0, 0);
+    // Each group's key, and whether a counted match is in it.
+    let mut keys: FxHashMap<u64, bool> = FxHashMap::default();
+    for found in matches {
+        match found.group_key() {
+            Some(key) => *keys.entry(key).or_default() |= found.counted,
+            None => {
+                alone += 1;
+                alone_counted += usize::from(found.counted);
+            }
+        }
+    }
+    let counted_groups = keys.values().filter(|&&counted| counted).count();
+    (alone + keys.len(), alone_counted + counted_groups)
 }
 
 /// The best-ranked match of each of the first `count` groups (an article alone is a group

@@ -50,6 +50,22 @@ struct KeywordCounter {
 }
 
 impl KeywordCounter {
+    /// Counts the values of a block of articles: their ordinals read in one call, which
+    /// costs less per article than one lookup each.
+    fn collect_block(&mut self, docs: &[DocId], ordinals: &mut Vec<Option<u64>>) {
+        ordinals.clear();
+        ordinals.resize(docs.len(), None);
+        if let Some(column) = &self.column {
+            column.ords().first_vals(docs, ordinals);
+        }
+        for ordinal in ordinals.iter() {
+            match ordinal {
+                Some(ordinal) => self.counts[*ordinal as usize] += 1,
+                None => self.missing += 1,
+            }
+        }
+    }
+
     fn collect(&mut self, doc: DocId) {
         match self
             .column
@@ -120,7 +136,12 @@ impl DayCounter {
     }
 
     fn collect(&mut self, doc: DocId) {
-        let Some(day) = self.dates.as_ref().and_then(|column| column.first(doc)) else {
+        self.count(self.dates.as_ref().and_then(|column| column.first(doc)));
+    }
+
+    /// Counts one article published on `day` (`None`: undated).
+    fn count(&mut self, day: Option<i64>) {
+        let Some(day) = day else {
             self.undated += 1;
             return;
         };
@@ -151,6 +172,23 @@ pub(crate) struct SegmentFacetCollector {
     keywords: Vec<KeywordCounter>,
     /// Counts by day, when the date facet is asked for.
     days: Option<DayCounter>,
+    /// A block's keyword ordinals, kept to be reused from one block to the next.
+    ordinals: Vec<Option<u64>>,
+}
+
+impl SegmentFacetCollector {
+    /// Counts a block of articles of the segment, whose publication dates (from the
+    /// segment's date column) the caller has already read: `dates[i]` is `docs[i]`'s.
+    pub(crate) fn collect_block(&mut self, docs: &[DocId], dates: &[Option<i64>]) {
+        for counter in &mut self.keywords {
+            counter.collect_block(docs, &mut self.ordinals);
+        }
+        if let Some(days) = &mut self.days {
+            for &day in dates {
+                days.count(day);
+            }
+        }
+    }
 }
 
 impl Collector for FacetCollector {
@@ -179,7 +217,11 @@ impl Collector for FacetCollector {
         } else {
             None
         };
-        Ok(SegmentFacetCollector { keywords, days })
+        Ok(SegmentFacetCollector {
+            keywords,
+            days,
+            ordinals: Vec::new(),
+        })
     }
 
     fn requires_scoring(&self) -> bool {

@@ -5,6 +5,13 @@
 //! word. Partial matches are counted but only the best of them kept (their date and group
 //! read), so that the work per article found is one comparison, and the work per match does
 //! not grow with them.
+//!
+//! The columns of the articles kept (signature, date, facet values) are read when a segment
+//! is harvested, in blocks rather than one article at a time as they come in: a block's
+//! lookups in the near-duplicate groups and in the columns follow one another, so the
+//! memory reads of one article overlap those of the next, instead of waiting in turn
+//! between two steps of the scorers. At eight times orangesum a query keeps thousands of
+//! articles, and these reads were most of the collector's own time.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -73,19 +80,28 @@ pub(super) struct Found {
     pub best_dropped: Option<Score>,
 }
 
+/// An article kept while collecting, before its columns are read.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    doc: DocId,
+    score: Score,
+    /// Whether it has every plain word.
+    full: bool,
+}
+
 /// The partial matches of a segment: the best-scored ones kept (or all), the others counted.
 struct PartialMatches {
     limit: Option<usize>,
     /// The kept ones when there is a limit, the lowest score on top.
     best: BinaryHeap<Reverse<ByScore>>,
     /// Every one, without a limit.
-    every: Vec<Match>,
+    every: Vec<Candidate>,
     count: u64,
     best_dropped: Option<Score>,
 }
 
-/// A match ordered by its score.
-struct ByScore(Match);
+/// A candidate ordered by its score.
+struct ByScore(Candidate);
 
 impl PartialEq for ByScore {
     fn eq(&self, other: &ByScore) -> bool {
@@ -108,6 +124,16 @@ impl Ord for ByScore {
 }
 
 impl PartialMatches {
+    fn new(limit: Option<usize>) -> PartialMatches {
+        PartialMatches {
+            limit,
+            best: BinaryHeap::new(),
+            every: Vec::new(),
+            count: 0,
+            best_dropped: None,
+        }
+    }
+
     /// Whether a partial match of this score is to be kept (and read).
     fn keeps(&mut self, score: Score) -> bool {
         self.count += 1;
@@ -125,7 +151,7 @@ impl PartialMatches {
         keeps
     }
 
-    fn keep(&mut self, found: Match) {
+    fn keep(&mut self, found: Candidate) {
         let Some(limit) = self.limit else {
             self.every.push(found);
             return;
@@ -139,7 +165,7 @@ impl PartialMatches {
     }
 
     /// The kept ones, in no order.
-    fn into_kept(self) -> impl Iterator<Item = Match> {
+    fn into_kept(self) -> impl Iterator<Item = Candidate> {
         self.every
             .into_iter()
             .chain(self.best.into_iter().map(|Reverse(kept)| kept.0))
@@ -160,10 +186,23 @@ pub(super) struct SegmentMatchCollector {
     every_word: Option<Box<dyn Scorer>>,
     count_partial: bool,
     facets: SegmentFacetCollector,
-    /// The counted matches.
-    matches: Vec<Match>,
+    /// The counted matches, in document order.
+    counted: Vec<Candidate>,
     partial: PartialMatches,
+    block: Block,
 }
+
+/// The articles of one block and their column values, the buffers reused from block to block.
+#[derive(Default)]
+struct Block {
+    docs: Vec<DocId>,
+    signatures: Vec<Option<u64>>,
+    dates: Vec<Option<i64>>,
+}
+
+/// How many articles are read together: enough for their lookups to overlap, few enough
+/// for the buffers to stay in the processor's cache.
+const BLOCK_LEN: usize = 512;
 
 impl Collector for MatchCollector {
     type Fruit = Found;
@@ -186,14 +225,9 @@ impl Collector for MatchCollector {
                 .transpose()?,
             count_partial: self.count_partial,
             facets: self.facets.for_segment(segment, reader)?,
-            matches: Vec::new(),
-            partial: PartialMatches {
-                limit: self.partial_limit,
-                best: BinaryHeap::new(),
-                every: Vec::new(),
-                count: 0,
-                best_dropped: None,
-            },
+            counted: Vec::new(),
+            partial: PartialMatches::new(self.partial_limit),
+            block: Block::default(),
         })
     }
 
@@ -243,6 +277,42 @@ impl SegmentMatchCollector {
         }
         every_word.doc() == doc
     }
+
+    /// The matches of `candidates`, their columns read (and, when they are `counted`, their
+    /// facets counted) a block at a time, appended to `matches` in the same order.
+    fn read(&mut self, candidates: &[Candidate], counted: bool, matches: &mut Vec<Match>) {
+        for chunk in candidates.chunks(BLOCK_LEN) {
+            let block = &mut self.block;
+            block.docs.clear();
+            block.docs.extend(chunk.iter().map(|found| found.doc));
+            block.signatures.clear();
+            block.signatures.resize(chunk.len(), None);
+            self.signatures
+                .first_vals(&block.docs, &mut block.signatures);
+            block.dates.clear();
+            block.dates.resize(chunk.len(), None);
+            if let Some(dates) = &self.dates {
+                dates.first_vals(&block.docs, &mut block.dates);
+            }
+            if counted {
+                self.facets.collect_block(&block.docs, &block.dates);
+            }
+            let columns = block.signatures.iter().zip(&block.dates);
+            for (found, (signature, &date)) in chunk.iter().zip(columns) {
+                let signature = signature.unwrap_or_default();
+                let group = self.groups.grouped_key(signature);
+                matches.push(Match {
+                    score: found.score,
+                    date,
+                    has_duplicates: group.is_some(),
+                    full: found.full,
+                    counted,
+                    collapse_key: group.unwrap_or(signature),
+                    address: DocAddress::new(self.segment, found.doc),
+                });
+            }
+        }
+    }
 }
 
 impl SegmentCollector for SegmentMatchCollector {
@@ -250,34 +320,23 @@ impl SegmentCollector for SegmentMatchCollector {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let full = self.has_every_word(doc);
-        let counted = full || self.count_partial;
-        if counted {
-            self.facets.collect(doc, score);
-        } else if !self.partial.keeps(score) {
-            return;
-        }
-        let signature = self.signatures.first(doc).unwrap_or_default();
-        let group = self.groups.grouped_key(signature);
-        let found = Match {
-            score,
-            date: self.dates.as_ref().and_then(|column| column.first(doc)),
-            has_duplicates: group.is_some(),
-            full,
-            counted,
-            collapse_key: group.unwrap_or(signature),
-            address: DocAddress::new(self.segment, doc),
-        };
-        if counted {
-            self.matches.push(found);
-        } else {
+        let found = Candidate { doc, score, full };
+        if full || self.count_partial {
+            self.counted.push(found);
+        } else if self.partial.keeps(score) {
             self.partial.keep(found);
         }
     }
 
-    fn harvest(self) -> Found {
+    fn harvest(mut self) -> Found {
         let (partial, best_dropped) = (self.partial.count, self.partial.best_dropped);
-        let mut matches = self.matches;
-        matches.extend(self.partial.into_kept());
+        let counted = std::mem::take(&mut self.counted);
+        let kept: Vec<Candidate> = std::mem::replace(&mut self.partial, PartialMatches::new(None))
+            .into_kept()
+            .collect();
+        let mut matches = Vec::with_capacity(counted.len() + kept.len());
+        self.read(&counted, true, &mut matches);
+        self.read(&kept, false, &mut matches);
         Found {
             matches,
             facets: self.facets.harvest(),

@@ -139,6 +139,8 @@ impl ArticleSearcher {
         let mut results = self.run(&built, request, None, started)?;
         if results.total_hits < spelling::FEW_MATCHES {
             results.suggestions = self.suggestions(&nodes)?;
+            // The time reported is the whole query's, suggestions included.
+            results.elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
         }
         Ok(results)
     }
