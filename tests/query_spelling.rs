@@ -24,6 +24,12 @@ fn a_misspelt_name_gets_the_closest_indexed_spelling() {
     assert_eq!(results.suggestions[0].word, "melanchon");
     assert_eq!(results.suggestions[0].suggestion, "Mélenchon");
 
+    // Two edits away, allowed for a word of eight letters or more.
+    assert_eq!(
+        query_json(index, &["Mélannchon"]).suggestions[0].suggestion,
+        "Mélenchon"
+    );
+
     let output = query(index, &["Pyongyagn"]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);

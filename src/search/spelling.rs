@@ -1,13 +1,12 @@
 //! Spelling suggestions: for a query that finds no or very few articles, the indexed word closest to each word typed that the index hardly holds, spelt as an article spells it, with how many articles have it.
 //!
-//! The term dictionary is read whole (a few hundred thousand terms at orangesum's size), so
-//! this runs only when a query finds fewer than [`FEW_MATCHES`] articles, when the time is
-//! spent on a query that would otherwise answer nothing useful.
+//! It runs only when a query finds fewer than [`FEW_MATCHES`] articles, when the time is spent
+//! on a query that would otherwise answer nothing useful.
 
 use std::collections::BTreeSet;
 
 use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
+use tantivy::query::{FuzzyTermQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
@@ -52,20 +51,26 @@ impl ArticleSearcher {
     /// closest first), if it is in at least [`MORE_COMMON`] times more than `own`.
     fn closest_term(&self, term: &str, distance: u8, own: u64) -> Result<Option<(String, u64)>> {
         let typed: Vec<char> = term.chars().collect();
+        // The term dictionary is walked by a Levenshtein automaton, so only the terms within
+        // reach are visited; their exact distance (a swap counting one) is counted after.
+        let within_reach = FuzzyTermQuery::new(
+            Term::from_field_text(self.fields.text, term),
+            distance,
+            true,
+        )
+        .automaton()?;
         let mut candidates: BTreeSet<(usize, String)> = BTreeSet::new();
         for segment in self.searcher.segment_readers() {
             let index = segment.inverted_index(self.fields.text)?;
             let mut stream = index
                 .terms()
-                .stream()
+                .search(&within_reach)
+                .into_stream()
                 .map_err(tantivy::TantivyError::from)?;
             while stream.advance() {
                 let Ok(indexed) = std::str::from_utf8(stream.key()) else {
                     continue;
                 };
-                if indexed.len().abs_diff(term.len()) > usize::from(distance) * 2 {
-                    continue;
-                }
                 let indexed_chars: Vec<char> = indexed.chars().collect();
                 if let Some(edits) = edits_within(&typed, &indexed_chars, usize::from(distance)) {
                     if edits > 0 {

@@ -383,6 +383,8 @@ impl ArticleSearch for ClusterSearcher {
         let mut results = self.run(&translated, request, None, started)?;
         if results.total_hits < FEW_MATCHES {
             results.suggestions = self.suggestions(&nodes)?;
+            // The time reported is the whole query's, suggestions included.
+            results.elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
         }
         Ok(results)
     }
