@@ -59,7 +59,15 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
     for (index, raw) in lines.iter().enumerate() {
         let line = raw.trim();
         if line.is_empty() {
-            paragraphs.extend(open.take());
+            // A label may be printed apart from its value ("Publié le" / "" / "26/12/2020"):
+            // it stays open across the blank line, to be closed by the next line if that is
+            // no value.
+            if !open
+                .as_ref()
+                .is_some_and(|paragraph| is_label(&paragraph.text))
+            {
+                paragraphs.extend(open.take());
+            }
             previous = None;
             after_blank = true;
             continue;
@@ -69,6 +77,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
             (Some(previous_raw), Some(_)) if !bulleted => {
                 is_wrapped(previous_raw, raw, width) || goes_on(previous_raw.trim(), line)
             }
+            (None, Some(label)) if !bulleted => is_labels_value(&label.text, line),
             _ => false,
         };
         match (&mut open, continues) {
@@ -140,6 +149,35 @@ const UNFINISHED_ENDINGS: &[&str] = &[
 const WEEKDAYS: &[&str] = &[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
+
+/// Words of a label printed on its own line ("Par", "Publié le", "mardi").
+const MAX_LABEL_WORDS: usize = 3;
+
+/// A short line that cannot stand alone: its last word calls for what follows ("Publié le",
+/// "Par"), or it is a weekday waiting for its date. Tree walkers print such a label and its
+/// value as two elements, often with a blank line between them, so a blank line after one
+/// does not end it.
+fn is_label(text: &str) -> bool {
+    if text.split_whitespace().count() > MAX_LABEL_WORDS || ends_a_sentence(text) {
+        return false;
+    }
+    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    let folded = fold(last_word);
+    UNFINISHED_ENDINGS.contains(&folded.as_str())
+        || WEEKDAYS.contains(&folded.as_str())
+        || ["publie", "publiee", "jour", "modifie", "actualise"].contains(&folded.as_str())
+}
+
+/// Whether `next`, printed after a blank line, is the value of `label`: a date or a time
+/// ("26/12/2020", "il y a 2 heures") or, after "Par", a name. Anything else (a headline after
+/// a "Publié le" left empty) starts a paragraph of its own.
+fn is_labels_value(label: &str, next: &str) -> bool {
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    let is_byline = fold(label).ends_with("par");
+    (first.is_ascii_digit() || first.is_lowercase() || is_byline) && goes_on(label, next)
+}
 
 /// Whether the sentence of `line` visibly goes on in `next` (fragments of one paragraph).
 fn goes_on(line: &str, next: &str) -> bool {
@@ -461,6 +499,27 @@ matin :
                 "Par Jeanne Martin",
             ]
         );
+    }
+
+    /// A tree walker's dump prints a label and its value as two elements, a blank line
+    /// between them: they are one line again; a label followed by no value is left alone.
+    #[test]
+    fn a_label_goes_on_across_a_blank_line() {
+        let text = "Publié le\n\n26/12/2020 à 21:00\n\nmardi\n\n10.12.19\n\nPar\n\nJeanne Martin\n\nPublié\n\nil y a 2 heures\n\nPublié le\n\nUn titre d'article\n";
+        assert_eq!(
+            texts(text),
+            [
+                "Publié le 26/12/2020 à 21:00",
+                "mardi 10.12.19",
+                "Par Jeanne Martin",
+                "Publié il y a 2 heures",
+                "Publié le",
+                "Un titre d'article",
+            ]
+        );
+        let found = paragraphs(text);
+        assert!(found.iter().all(|paragraph| paragraph.after_blank));
+        assert_eq!(texts("Politique\n\nla suite\n"), ["Politique", "la suite"]);
     }
 
     fn wrapped_around(head: &str, tail: &str, elsewhere: &str) -> String {
