@@ -321,3 +321,20 @@ fn an_image_caption_with_its_credit_is_not_the_title() {
     assert!(!article.body.contains("Crédits photo"));
     assert!(!article.body.contains('©'));
 }
+
+/// A tree walker's dump (`get_text("\n")`): the page's `<title>` comes first and names the
+/// headline, though a blog's name nearer the text echoes it more; "Publié le" and its date
+/// are two elements, a blank line between them.
+#[test]
+fn a_tree_walkers_dump_has_its_first_lines_headline_and_split_date() {
+    let article = extract_one(&fixture("tree-walker.txt"));
+    assert_eq!(
+        article.title,
+        "Havre : la colère des dockers paralyse les quais normands"
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-10-03"));
+    assert_eq!(article.author.as_deref(), Some("Jeanne Martin"));
+    assert!(article.body.starts_with("Les dockers du Havre ont cessé"));
+    assert!(article.body.ends_with("a indiqué leur fédération."));
+    assert!(!article.body.contains("Rouen"));
+}
