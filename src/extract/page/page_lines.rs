@@ -84,6 +84,21 @@ pub(crate) fn is_boundary(line: &str) -> bool {
     BOUNDARIES.contains(&key(line).as_str())
 }
 
+/// Account prompts among the boundaries: the button that opens a login form after an
+/// article, or that ends a sign-in box inside it.
+const ACCOUNT_PROMPTS: &[&str] = &[
+    "se connecter",
+    "connexion",
+    "welcome back",
+    "sign in to your account",
+];
+
+/// Whether the line is an account prompt ("Se connecter"), which a page prints both
+/// above its login form and at the end of a sign-in box inside the article.
+pub(crate) fn is_account_prompt(line: &str) -> bool {
+    ACCOUNT_PROMPTS.contains(&key(line).as_str())
+}
+
 /// Headers of a related-link box inserted inside an article.
 const WIDGETS: &[&str] = &[
     "lire aussi",
@@ -243,6 +258,8 @@ mod tests {
         assert!(is_boundary("Vous pourriez aussi aimer"));
         assert!(is_boundary("You may also like"));
         assert!(!is_boundary("La Corée du Sud hausse le ton"));
+        assert!(is_boundary("Se connecter") && is_account_prompt("Se connecter"));
+        assert!(!is_account_prompt("Articles récents"));
         assert!(is_widget("    Lire aussi"));
         assert!(is_widget("À lire aussi :"));
         assert!(is_noise("Facebook WhatsApp WhatsApp LinkedIn Telegram"));

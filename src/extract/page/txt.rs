@@ -14,8 +14,8 @@ use crate::date::Date;
 
 use super::headline::{best_echoed, names_headline, Candidate};
 use super::page_lines::{
-    is_boundary, is_noise, is_prose, is_widget, remove_inline_markers, strip_bullet,
-    strip_link_markers,
+    is_account_prompt, is_boundary, is_noise, is_prose, is_widget, remove_inline_markers,
+    strip_bullet, strip_link_markers,
 };
 use super::paragraphs::paragraphs;
 use crate::analysis::fold::fold;
@@ -28,6 +28,11 @@ use crate::extract::page::PageFields;
 /// Non-prose lines (not counting blank ones) that may separate two paragraphs of one article:
 /// subheadings, captions, an inserted "Lire aussi" box.
 const MAX_GAP_IN_ARTICLE: usize = 4;
+/// Lines of a box of short lines (a sign-in prompt, a share bar, tags) that may separate two
+/// paragraphs of one article…
+const MAX_BOX_LINES: usize = 8;
+/// …each line of it having at most this many words.
+const MAX_BOX_LINE_WORDS: usize = 8;
 /// Words of a sentence that makes a line a caption when more text follows it.
 const MIN_SENTENCE_WORDS: usize = 8;
 /// How far above the main block a headline is looked for.
@@ -120,24 +125,40 @@ fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
     let mut best: Option<(Range<usize>, usize)> = None;
     let mut current: Option<(Range<usize>, usize)> = None;
     let mut gap = 0;
+    // Whether every line of the gap is short: a box inside the article rather than a list.
+    let mut gap_is_box = true;
     for (index, line) in lines.iter().enumerate() {
-        if is_boundary(line) {
+        let is_short = line.split_whitespace().count() <= MAX_BOX_LINE_WORDS;
+        // A sign-in box inside the article ends on its button, and the article goes on
+        // right after it; a login form after the article follows its prompt.
+        let ends_a_box = current.is_some()
+            && gap > 0
+            && is_account_prompt(line)
+            && lines[index + 1..]
+                .iter()
+                .find(|next| !next.is_empty())
+                .is_some_and(|next| is_article_prose(next, today));
+        if is_boundary(line) && !ends_a_box {
             best = better_run(best, current.take(), lines, today);
             continue;
         }
         if is_article_prose(line, today) {
+            let joins = gap <= MAX_GAP_IN_ARTICLE || (gap_is_box && gap <= MAX_BOX_LINES);
             current = match current.take() {
-                Some((range, size)) if gap <= MAX_GAP_IN_ARTICLE => {
-                    Some((range.start..index + 1, size + line.len()))
-                }
+                Some((range, size)) if joins => Some((range.start..index + 1, size + line.len())),
                 previous => {
                     best = better_run(best, previous, lines, today);
                     Some((index..index + 1, line.len()))
                 }
             };
             gap = 0;
+            gap_is_box = true;
         } else if !line.is_empty() {
             gap += 1;
+            // A date or a byline among short lines is an article's header, which starts
+            // another text, not a box inside one.
+            gap_is_box &=
+                is_short && date_line(line, today).is_none() && byline_author(line).is_none();
         }
     }
     better_run(best, current, lines, today).map(|(range, _)| range)
@@ -605,10 +626,11 @@ fn deictic_date_in_lead(block: &[&str], today: Date) -> Option<PublicationDate> 
 /// The article text of the main block: paragraphs without related boxes, share bars,
 /// bylines, repeated lines or the title.
 fn article_body(block: &[&str], title: Option<&str>) -> String {
+    let in_box = box_lines(block);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut widget_lines_left = 0;
-    for line in block {
-        if line.is_empty() {
+    for (line, in_box) in block.iter().zip(in_box) {
+        if line.is_empty() || in_box {
             continue;
         }
         if is_widget(line) {
@@ -630,6 +652,26 @@ fn article_body(block: &[&str], title: Option<&str>) -> String {
         }
     }
     paragraphs.join("\n\n")
+}
+
+/// Which lines of the main block belong to a box of short lines between two paragraphs:
+/// a run of non-prose lines longer than a few subheadings and captions make.
+fn box_lines(block: &[&str]) -> Vec<bool> {
+    let mut in_box = vec![false; block.len()];
+    let mut gap: Vec<usize> = Vec::new();
+    for (index, line) in block.iter().enumerate() {
+        if is_prose(line) {
+            if gap.len() > MAX_GAP_IN_ARTICLE {
+                for &inside in &gap {
+                    in_box[inside] = true;
+                }
+            }
+            gap.clear();
+        } else if !line.is_empty() {
+            gap.push(index);
+        }
+    }
+    in_box
 }
 
 /// A page with no paragraph of prose: its first headline-like line is the title and the
