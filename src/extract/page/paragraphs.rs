@@ -56,6 +56,8 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut open: Option<Paragraph> = None;
     let mut previous: Option<&str> = None;
     let mut after_blank = true;
+    // The open paragraph has a quotation it has not closed.
+    let mut quotation = Quotation::default();
     for (index, raw) in lines.iter().enumerate() {
         let line = raw.trim();
         if line.is_empty() {
@@ -75,14 +77,21 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
         let (item, bulleted) = normalise_bullet(line);
         let continues = match (previous, &open) {
             (Some(previous_raw), Some(_)) if !bulleted => {
-                is_wrapped(previous_raw, raw, width) || goes_on(previous_raw.trim(), line)
+                is_wrapped(previous_raw, raw, width)
+                    || goes_on(previous_raw.trim(), line)
+                    || quotation.goes_on(previous_raw.trim(), line)
             }
             (None, Some(label)) if !bulleted => is_labels_value(&label.text, line),
             _ => false,
         };
         match (&mut open, continues) {
-            (Some(paragraph), true) => join_line(&mut paragraph.text, line, &hyphenated),
+            (Some(paragraph), true) => {
+                quotation.read(line);
+                join_line(&mut paragraph.text, line, &hyphenated);
+            }
             _ => {
+                quotation = Quotation::default();
+                quotation.read(line);
                 paragraphs.extend(open.take());
                 open = Some(Paragraph {
                     text: item,
@@ -149,6 +158,52 @@ const UNFINISHED_ENDINGS: &[&str] = &[
 const WEEKDAYS: &[&str] = &[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
+
+/// Quotation marks, opening and closing.
+const QUOTE_MARKS: &[char] = &['"', '«', '»', '“', '”', '„'];
+
+/// A line holding nothing but a quotation mark.
+fn is_quote_mark(line: &str) -> bool {
+    let mut characters = line.trim().chars();
+    characters.next().is_some_and(|c| QUOTE_MARKS.contains(&c)) && characters.next().is_none()
+}
+
+/// The quotation marks of the paragraph read so far: whether a quotation is open in it.
+/// Kept line by line, so that a long paragraph is not read again for each of its lines.
+#[derive(Default)]
+struct Quotation {
+    /// An odd number of straight quotes ("), which open and close alike.
+    straight_open: bool,
+    /// French and curly opening marks not yet closed.
+    depth: i32,
+}
+
+impl Quotation {
+    fn read(&mut self, line: &str) {
+        for character in line.chars() {
+            match character {
+                '"' => self.straight_open = !self.straight_open,
+                '«' | '“' | '„' => self.depth += 1,
+                '»' | '”' => self.depth = (self.depth - 1).max(0),
+                _ => {}
+            }
+        }
+    }
+
+    /// Whether `next` goes on with the open quotation: a tree walker prints a quotation's
+    /// marks apart from it (`<q>`, a quote in a link), so an opening mark alone on its line
+    /// goes on with the quoted words, and a closing mark alone or before the sentence's
+    /// punctuation (`", a-t-il dit`) ends them.
+    fn goes_on(&self, line: &str, next: &str) -> bool {
+        if !self.straight_open && self.depth == 0 {
+            return false;
+        }
+        let closes = next.strip_prefix(QUOTE_MARKS).is_some_and(|rest| {
+            rest.is_empty() || rest.trim_start().starts_with([',', '.', ';', ':', ')'])
+        });
+        is_quote_mark(line) || closes
+    }
+}
 
 /// Words of a label printed on its own line ("Par", "Publié le", "mardi").
 const MAX_LABEL_WORDS: usize = 3;
@@ -503,6 +558,21 @@ matin :
 
     /// A tree walker's dump prints a label and its value as two elements, a blank line
     /// between them: they are one line again; a label followed by no value is left alone.
+    /// Quotation marks a tree walker prints on lines of their own stay with the quotation.
+    #[test]
+    fn quotation_marks_printed_apart_stay_with_the_quotation() {
+        let text = "\"\nUn point, ce n'est pas le pire des résultats\n\", a admis l'entraîneur, \"\nnous avons eu des occasions.\n\"\nLe nul doit beaucoup au milieu de terrain.\n";
+        let found = texts(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found[0].starts_with('"') && found[0].ends_with('"'),
+            "{}",
+            found[0]
+        );
+        assert!(found[0].contains("résultats \", a admis"), "{}", found[0]);
+        assert_eq!(found[1], "Le nul doit beaucoup au milieu de terrain.");
+    }
+
     #[test]
     fn a_label_goes_on_across_a_blank_line() {
         let text = "Publié le\n\n26/12/2020 à 21:00\n\nmardi\n\n10.12.19\n\nPar\n\nJeanne Martin\n\nPublié\n\nil y a 2 heures\n\nPublié le\n\nUn titre d'article\n";
