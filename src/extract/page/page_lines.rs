@@ -33,7 +33,7 @@ pub(crate) fn strip_bullet(line: &str) -> (&str, bool) {
 fn key(line: &str) -> String {
     let folded = fold(strip_bullet(line).0);
     folded
-        .trim_end_matches([':', ' ', '.', '!'])
+        .trim_end_matches([':', ' ', '.', '!', '»', '>'])
         .trim()
         .to_string()
 }
@@ -116,6 +116,18 @@ const WIDGETS: &[&str] = &[
 /// Whether the line opens a related-link box inside the article ("Lire aussi").
 pub(crate) fn is_widget(line: &str) -> bool {
     WIDGETS.contains(&key(line).as_str())
+}
+
+/// Whether the line is a link to another article introduced as one ("Lire aussi : Le port
+/// du Havre à l'arrêt", "À lire aussi » …"): an article's own sentence never starts so,
+/// however long the linked headline.
+pub(crate) fn is_related_link(line: &str) -> bool {
+    let folded = fold(strip_bullet(line).0);
+    WIDGETS.iter().any(|widget| {
+        folded
+            .strip_prefix(widget)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '»', '>', '|']))
+    })
 }
 
 /// Words of share bars and social links.
@@ -262,6 +274,17 @@ mod tests {
         assert!(!is_account_prompt("Articles récents"));
         assert!(is_widget("    Lire aussi"));
         assert!(is_widget("À lire aussi :"));
+        assert!(is_widget("À lire aussi »"));
+        assert!(is_related_link(
+            "Lire aussi : Article réservé à nos abonnés Les dockers du Havre, élus à la tête du syndicat, s’engagent à poursuivre le travail avec l’intersyndicale contre la réforme"
+        ));
+        assert!(is_related_link(
+            "À lire aussi » Ballonnements : comment y remédier ?"
+        ));
+        assert!(!is_related_link(
+            "Lire aussi les mémoires du ministre, parues en mars."
+        ));
+        assert!(!is_related_link("Lire aussi"));
         assert!(is_noise("Facebook WhatsApp WhatsApp LinkedIn Telegram"));
         assert!(is_noise("Partager"));
         assert!(is_noise("- 2 min de lecture"));

@@ -14,8 +14,8 @@ use crate::date::Date;
 
 use super::headline::{best_echoed, names_headline, Candidate};
 use super::page_lines::{
-    is_account_prompt, is_boundary, is_noise, is_prose, is_widget, remove_inline_markers,
-    strip_bullet, strip_link_markers,
+    is_account_prompt, is_boundary, is_noise, is_prose, is_related_link, is_widget,
+    remove_inline_markers, strip_bullet, strip_link_markers,
 };
 use super::paragraphs::paragraphs;
 use crate::analysis::fold::fold;
@@ -643,7 +643,7 @@ fn article_body(block: &[&str], title: Option<&str>) -> String {
         }
         widget_lines_left = 0;
         let is_byline = byline_author(line).is_some() && !is_prose(line);
-        if is_noise(line) || is_byline || Some(*line) == title {
+        if is_noise(line) || is_byline || is_related_link(line) || Some(*line) == title {
             continue;
         }
         let paragraph = remove_inline_markers(line);
@@ -786,6 +786,22 @@ Mot de passe
             assert!(!page.body.contains(absent), "{absent} in body");
         }
         assert_eq!(page.body.matches("\n\n").count(), 2);
+    }
+
+    /// "Lire aussi : …" with another article's headline, however long, is a link, not a
+    /// paragraph of the article.
+    #[test]
+    fn a_related_link_inside_the_article_is_not_its_text() {
+        let body = article_body(
+            &[
+                "Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme des retraites.",
+                "À lire aussi : Les dockers de Marseille, solidaires de leurs collègues du Havre, votent à leur tour une grève reconductible de trois jours",
+                "Les armateurs attendent une réponse du ministre des transports, qui doit recevoir les syndicats lundi.",
+            ],
+            None,
+        );
+        assert!(!body.contains("Marseille"), "{body}");
+        assert_eq!(body.matches("\n\n").count(), 1);
     }
 
     #[test]
