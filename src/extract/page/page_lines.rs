@@ -79,9 +79,26 @@ const BOUNDARIES: &[&str] = &[
     "inscrivez-vous a la newsletter",
 ];
 
-/// Whether the line opens what follows the article (related lists, comments, footer).
+/// Links to the neighbouring articles that blogs and news sites print under an article,
+/// the linked headline on the same line ("Article suivant Les Tunisiens rapatriés…").
+const NEIGHBOUR_LINKS: &[&str] = &[
+    "article precedent",
+    "article suivant",
+    "billet precedent",
+    "billet suivant",
+    "previous post",
+    "next post",
+];
+
+/// Whether the line opens what follows the article (related lists, comments, footer), or
+/// links to the previous or next article, which only comes after it.
 pub(crate) fn is_boundary(line: &str) -> bool {
-    BOUNDARIES.contains(&key(line).as_str())
+    let key = key(line);
+    BOUNDARIES.contains(&key.as_str())
+        || NEIGHBOUR_LINKS.iter().any(|link| {
+            key.strip_prefix(link)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
 }
 
 /// Account prompts among the boundaries: the button that opens a login form after an
@@ -116,6 +133,28 @@ const WIDGETS: &[&str] = &[
 /// Whether the line opens a related-link box inside the article ("Lire aussi").
 pub(crate) fn is_widget(line: &str) -> bool {
     WIDGETS.contains(&key(line).as_str())
+}
+
+/// Words a photo credit at the end of a caption may have ("(C) Jean Martin", "© AFP").
+const MAX_CREDIT_WORDS: usize = 4;
+
+/// Whether the line is an image's caption with its credit at the end ("Le piquet de grève
+/// dans le hall / (C) Jean Martin", "Le port à l'arrêt © AFP"): an article's own sentence
+/// does not end on a copyright sign and a name.
+pub(crate) fn is_credited_caption(line: &str) -> bool {
+    let folded = fold(line);
+    let Some(at) = ["©", "(c)"]
+        .iter()
+        .filter_map(|sign| folded.rfind(sign))
+        .max()
+    else {
+        return false;
+    };
+    let credit = folded[at..].trim_start_matches(['©', '(', 'c', ')']);
+    at > 0
+        && !is_prose(line)
+        && credit.split_whitespace().count() <= MAX_CREDIT_WORDS
+        && !credit.trim().is_empty()
 }
 
 /// Whether the line is a link to another article introduced as one ("Lire aussi : Le port
@@ -272,6 +311,11 @@ mod tests {
         assert!(!is_boundary("La Corée du Sud hausse le ton"));
         assert!(is_boundary("Se connecter") && is_account_prompt("Se connecter"));
         assert!(!is_account_prompt("Articles récents"));
+        assert!(is_boundary(
+            "Article suivant Après une longue quarantaine, les rapatriés rentrent enfin chez eux et retrouvent leurs familles dans la joie"
+        ));
+        assert!(is_boundary("Article Précedent Un abri pour les victimes"));
+        assert!(!is_boundary("Articles suivants du dossier publiés demain"));
         assert!(is_widget("    Lire aussi"));
         assert!(is_widget("À lire aussi :"));
         assert!(is_widget("À lire aussi »"));
@@ -280,6 +324,16 @@ mod tests {
         ));
         assert!(is_related_link(
             "À lire aussi » Ballonnements : comment y remédier ?"
+        ));
+        assert!(is_credited_caption(
+            "Le piquet de grève dans le hall de l’université / (C) Jean Martin"
+        ));
+        assert!(is_credited_caption(
+            "Le port du Havre à l'arrêt, mercredi © AFP"
+        ));
+        assert!(!is_credited_caption("© Le Quotidien du Port"));
+        assert!(!is_credited_caption(
+            "Le score (c) montre que les dockers ont voté la reprise du travail après trois semaines de grève."
         ));
         assert!(!is_related_link(
             "Lire aussi les mémoires du ministre, parues en mars."

@@ -14,8 +14,8 @@ use crate::date::Date;
 
 use super::headline::{best_echoed, names_headline, Candidate};
 use super::page_lines::{
-    is_account_prompt, is_boundary, is_noise, is_prose, is_related_link, is_widget,
-    remove_inline_markers, strip_bullet, strip_link_markers,
+    is_account_prompt, is_boundary, is_credited_caption, is_noise, is_prose, is_related_link,
+    is_widget, remove_inline_markers, strip_bullet, strip_link_markers,
 };
 use super::paragraphs::paragraphs;
 use crate::analysis::fold::fold;
@@ -643,7 +643,8 @@ fn article_body(block: &[&str], title: Option<&str>) -> String {
         }
         widget_lines_left = 0;
         let is_byline = byline_author(line).is_some() && !is_prose(line);
-        if is_noise(line) || is_byline || is_related_link(line) || Some(*line) == title {
+        let is_link_or_caption = is_related_link(line) || is_credited_caption(line);
+        if is_noise(line) || is_byline || is_link_or_caption || Some(*line) == title {
             continue;
         }
         let paragraph = remove_inline_markers(line);
@@ -802,6 +803,15 @@ Mot de passe
         );
         assert!(!body.contains("Marseille"), "{body}");
         assert_eq!(body.matches("\n\n").count(), 1);
+        let captioned = article_body(
+            &[
+                "Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme des retraites.",
+                "Le piquet de grève devant le terminal / (C) Jean Martin",
+                "Les armateurs attendent une réponse du ministre des transports, qui doit recevoir les syndicats lundi.",
+            ],
+            None,
+        );
+        assert!(!captioned.contains("piquet"), "{captioned}");
     }
 
     #[test]
