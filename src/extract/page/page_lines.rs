@@ -234,6 +234,10 @@ fn is_reading_time(key: &str) -> bool {
 /// buttons: "[IMG]", "[*]", "[3f87c03_2023-08-22t06114]" (an image's file name), "[Envoyer]".
 pub(crate) fn strip_link_markers(line: &str) -> &str {
     let mut rest = line.trim_start();
+    // How lynx prints a button: its label follows.
+    if let Some(after) = rest.strip_prefix("(BUTTON)") {
+        rest = after.trim_start();
+    }
     while let Some(inside) = rest.strip_prefix('[') {
         let Some(end) = inside.find(']') else {
             break;
@@ -362,6 +366,10 @@ mod tests {
             "Les offres du moment"
         );
         assert_eq!(strip_link_markers("[3f87c03_2023-08-22t06114]"), "");
+        assert_eq!(
+            strip_link_markers("(BUTTON) Ajouter à vos sélections"),
+            "Ajouter à vos sélections"
+        );
         assert_eq!(
             strip_link_markers("[s]on ordre du jour"),
             "[s]on ordre du jour"
