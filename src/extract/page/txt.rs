@@ -128,19 +128,20 @@ fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
     // Whether every line of the gap is short: a box inside the article rather than a list.
     let mut gap_is_box = true;
     for (index, line) in lines.iter().enumerate() {
-        let is_short = line.split_whitespace().count() <= MAX_BOX_LINE_WORDS;
         // A sign-in box inside the article ends on its button, and the article goes on
         // right after it; a login form after the article follows its prompt.
-        let ends_a_box = current.is_some()
-            && gap > 0
-            && is_account_prompt(line)
-            && lines[index + 1..]
-                .iter()
-                .find(|next| !next.is_empty())
-                .is_some_and(|next| is_article_prose(next, today));
-        if is_boundary(line) && !ends_a_box {
-            best = better_run(best, current.take(), lines, today);
-            continue;
+        if is_boundary(line) {
+            let ends_a_box = current.is_some()
+                && gap > 0
+                && is_account_prompt(line)
+                && lines[index + 1..]
+                    .iter()
+                    .find(|next| !next.is_empty())
+                    .is_some_and(|next| is_article_prose(next, today));
+            if !ends_a_box {
+                best = better_run(best, current.take(), lines, today);
+                continue;
+            }
         }
         if is_article_prose(line, today) {
             let joins = gap <= MAX_GAP_IN_ARTICLE || (gap_is_box && gap <= MAX_BOX_LINES);
@@ -156,9 +157,14 @@ fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
         } else if !line.is_empty() {
             gap += 1;
             // A date or a byline among short lines is an article's header, which starts
-            // another text, not a box inside one.
-            gap_is_box &=
-                is_short && date_line(line, today).is_none() && byline_author(line).is_none();
+            // another text, not a box inside one. Only a gap after a run and still short
+            // enough to be a box is looked at: most lines of a page (menus) are not.
+            gap_is_box = gap_is_box
+                && current.is_some()
+                && gap <= MAX_BOX_LINES
+                && line.split_whitespace().count() <= MAX_BOX_LINE_WORDS
+                && date_line(line, today).is_none()
+                && byline_author(line).is_none();
         }
     }
     better_run(best, current, lines, today).map(|(range, _)| range)
