@@ -321,3 +321,55 @@ fn an_image_caption_with_its_credit_is_not_the_title() {
     assert!(!article.body.contains("Crédits photo"));
     assert!(!article.body.contains('©'));
 }
+
+/// A tree walker's dump (`get_text("\n")`): the page's `<title>` comes first and names the
+/// headline, though a blog's name nearer the text echoes it more; "Publié le" and its date
+/// are two elements, a blank line between them.
+#[test]
+fn a_tree_walkers_dump_has_its_first_lines_headline_and_split_date() {
+    let article = extract_one(&fixture("tree-walker.txt"));
+    assert_eq!(
+        article.title,
+        "Havre : la colère des dockers paralyse les quais normands"
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-10-03"));
+    assert_eq!(article.author.as_deref(), Some("Jeanne Martin"));
+    assert!(article.body.starts_with("Les dockers du Havre ont cessé"));
+    assert!(article.body.ends_with("a indiqué leur fédération."));
+    assert!(!article.body.contains("Rouen"));
+}
+
+/// A sign-in box of short lines inside the article, ending on its "Se connecter" button,
+/// does not cut the article in two: the text before it, and the headline and date above,
+/// are the article's; the box is not in the body.
+#[test]
+fn a_sign_in_box_inside_the_article_does_not_cut_it() {
+    let article = extract_one(&fixture("sign-in-box.txt"));
+    assert_eq!(
+        article.title,
+        "Au Havre, les dockers votent la reprise du travail après trois semaines de grève"
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-03-14"));
+    assert!(article.body.starts_with("Les dockers du Havre ont voté"));
+    assert!(article.body.ends_with("calendrier des embauches promises."));
+    for absent in [
+        "sélections",
+        "compte",
+        "Se connecter",
+        "Rouen",
+        "Mot de passe",
+    ] {
+        assert!(!article.body.contains(absent), "{absent} in the body");
+    }
+}
+
+/// Short lines that hold a headline's date are the article's header, not a box inside the
+/// text above it: the article after them is not joined to that text.
+#[test]
+fn short_lines_with_a_date_are_a_header_not_a_box() {
+    let article = extract_one(&fixture("header-after-about.txt"));
+    assert_eq!(article.title, "Grève au port : la direction recule");
+    assert_eq!(article.date.as_deref(), Some("2019-06-09"));
+    assert!(article.body.starts_with("Les dockers ont obtenu jeudi"));
+    assert!(!article.body.contains("bénévoles"));
+}

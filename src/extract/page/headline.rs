@@ -6,7 +6,9 @@
 //! article is about, so most of its content words come back in the article's text, while a
 //! related headline or a menu prompt shares few of them. Among the lines the article
 //! echoes, the nearest to it wins, and a line followed by a date or a byline (the header
-//! every news article prints under its headline) is preferred.
+//! every news article prints under its headline) is preferred, as is the line the page's
+//! first line names (a tree walker's dump starts with the page's `<title>`: the headline,
+//! a site name beside it).
 
 use std::collections::HashSet;
 
@@ -31,6 +33,9 @@ struct Scoring {
     /// What each line of distance from the article takes away, so that the nearest of
     /// equals wins.
     distance_cost: f64,
+    /// What the page's first line naming a candidate adds: more than a header and a
+    /// better echo together, as the page says there which headline is its own.
+    first_line_bonus: f64,
 }
 
 const SCORING: Scoring = Scoring {
@@ -39,6 +44,7 @@ const SCORING: Scoring = Scoring {
     echoed_word_bonus: 0.05,
     max_counted_echoes: 8,
     distance_cost: 0.002,
+    first_line_bonus: 1.0,
 };
 
 /// A headline-shaped line above the article.
@@ -48,6 +54,8 @@ pub(crate) struct Candidate<'a> {
     pub distance: usize,
     /// A date or byline follows the candidate within a few lines.
     pub has_header: bool,
+    /// The page's first line is the candidate, with a site or section name beside it.
+    pub named_first: bool,
 }
 
 /// The index of the candidate the article echoes best, when one echoes it enough.
@@ -81,12 +89,37 @@ pub(crate) fn best_echoed(candidates: &[Candidate], article: &str) -> Option<usi
                 } else {
                     0.0
                 };
+                let named = if candidate.named_first {
+                    SCORING.first_line_bonus
+                } else {
+                    0.0
+                };
                 let distance = candidate.distance as f64 * SCORING.distance_cost;
-                (index, echo + naming + bonus - distance)
+                (index, echo + naming + bonus + named - distance)
             })
         })
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(index, _)| index)
+}
+
+/// Characters that set a site or section name apart from a headline in a page's title:
+/// "Titre | Site", "Titre - Site", "Titre, par Auteur (Blog)", "Édition locale | Titre".
+const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', ',', ':', '(', '/', '·', '•'];
+
+/// Whether the page's first line is `candidate`, alone or with a name set apart beside it
+/// (folded, spaces evened out), as a page's `<title>` printed first by a tree walker is.
+pub(crate) fn names_headline(first_line: &str, candidate: &str) -> bool {
+    let even = |text: &str| fold(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let (first, candidate) = (even(first_line), even(candidate));
+    if candidate.is_empty() {
+        return false;
+    }
+    if let Some(rest) = first.strip_prefix(&candidate) {
+        return rest.is_empty() || rest.trim_start().starts_with(TITLE_SEPARATORS);
+    }
+    first
+        .strip_suffix(&candidate)
+        .is_some_and(|before| before.trim_end().ends_with(TITLE_SEPARATORS))
 }
 
 /// The candidates' words that the article has: the article is read once, and only words
@@ -144,6 +177,47 @@ mod tests {
             text,
             distance,
             has_header,
+            named_first: false,
+        }
+    }
+
+    #[test]
+    fn the_headline_the_first_line_names_wins_over_a_nearer_echoed_line() {
+        let headline = "Sophie Binet met en garde le président sur la colère sociale";
+        let blog = "Les carnets de Sophie Binet à l’Élysée";
+        let named = Candidate {
+            named_first: true,
+            ..candidate(headline, 30, false)
+        };
+        assert_eq!(
+            best_echoed(&[named, candidate(blog, 1, true)], ARTICLE),
+            Some(0)
+        );
+        let unnamed = candidate(headline, 30, false);
+        assert_eq!(
+            best_echoed(&[unnamed, candidate(blog, 1, true)], ARTICLE),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn a_first_line_names_a_headline_with_a_site_name_beside_it() {
+        let headline = "Sophie Binet met en garde Emmanuel Macron";
+        for first in [
+            "Sophie Binet met en garde Emmanuel Macron",
+            "Sophie Binet met en garde Emmanuel Macron | Le Quotidien",
+            "Sophie Binet met en garde Emmanuel\u{a0}Macron - Le Quotidien",
+            "Sophie Binet met en garde Emmanuel Macron, par Jeanne Martin (Les blogs)",
+            "Édition de Lyon | Sophie Binet met en garde Emmanuel Macron",
+        ] {
+            assert!(names_headline(first, headline), "{first}");
+        }
+        for first in [
+            "Sophie Binet met en garde Emmanuel Macron et le gouvernement",
+            "Le Quotidien",
+            "Accueil",
+        ] {
+            assert!(!names_headline(first, headline), "{first}");
         }
     }
 

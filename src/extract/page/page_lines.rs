@@ -33,7 +33,7 @@ pub(crate) fn strip_bullet(line: &str) -> (&str, bool) {
 fn key(line: &str) -> String {
     let folded = fold(strip_bullet(line).0);
     folded
-        .trim_end_matches([':', ' ', '.', '!'])
+        .trim_end_matches([':', ' ', '.', '!', '»', '>'])
         .trim()
         .to_string()
 }
@@ -79,9 +79,41 @@ const BOUNDARIES: &[&str] = &[
     "inscrivez-vous a la newsletter",
 ];
 
-/// Whether the line opens what follows the article (related lists, comments, footer).
+/// Links to the neighbouring articles that blogs and news sites print under an article,
+/// the linked headline on the same line ("Article suivant Les Tunisiens rapatriés…").
+const NEIGHBOUR_LINKS: &[&str] = &[
+    "article precedent",
+    "article suivant",
+    "billet precedent",
+    "billet suivant",
+    "previous post",
+    "next post",
+];
+
+/// Whether the line opens what follows the article (related lists, comments, footer), or
+/// links to the previous or next article, which only comes after it.
 pub(crate) fn is_boundary(line: &str) -> bool {
-    BOUNDARIES.contains(&key(line).as_str())
+    let key = key(line);
+    BOUNDARIES.contains(&key.as_str())
+        || NEIGHBOUR_LINKS.iter().any(|link| {
+            key.strip_prefix(link)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+}
+
+/// Account prompts among the boundaries: the button that opens a login form after an
+/// article, or that ends a sign-in box inside it.
+const ACCOUNT_PROMPTS: &[&str] = &[
+    "se connecter",
+    "connexion",
+    "welcome back",
+    "sign in to your account",
+];
+
+/// Whether the line is an account prompt ("Se connecter"), which a page prints both
+/// above its login form and at the end of a sign-in box inside the article.
+pub(crate) fn is_account_prompt(line: &str) -> bool {
+    ACCOUNT_PROMPTS.contains(&key(line).as_str())
 }
 
 /// Headers of a related-link box inserted inside an article.
@@ -101,6 +133,40 @@ const WIDGETS: &[&str] = &[
 /// Whether the line opens a related-link box inside the article ("Lire aussi").
 pub(crate) fn is_widget(line: &str) -> bool {
     WIDGETS.contains(&key(line).as_str())
+}
+
+/// Words a photo credit at the end of a caption may have ("(C) Jean Martin", "© AFP").
+const MAX_CREDIT_WORDS: usize = 4;
+
+/// Whether the line is an image's caption with its credit at the end ("Le piquet de grève
+/// dans le hall / (C) Jean Martin", "Le port à l'arrêt © AFP"): an article's own sentence
+/// does not end on a copyright sign and a name.
+pub(crate) fn is_credited_caption(line: &str) -> bool {
+    let folded = fold(line);
+    let Some(at) = ["©", "(c)"]
+        .iter()
+        .filter_map(|sign| folded.rfind(sign))
+        .max()
+    else {
+        return false;
+    };
+    let credit = folded[at..].trim_start_matches(['©', '(', 'c', ')']);
+    at > 0
+        && !is_prose(line)
+        && credit.split_whitespace().count() <= MAX_CREDIT_WORDS
+        && !credit.trim().is_empty()
+}
+
+/// Whether the line is a link to another article introduced as one ("Lire aussi : Le port
+/// du Havre à l'arrêt", "À lire aussi » …"): an article's own sentence never starts so,
+/// however long the linked headline.
+pub(crate) fn is_related_link(line: &str) -> bool {
+    let folded = fold(strip_bullet(line).0);
+    WIDGETS.iter().any(|widget| {
+        folded
+            .strip_prefix(widget)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '»', '>', '|']))
+    })
 }
 
 /// Words of share bars and social links.
@@ -168,6 +234,10 @@ fn is_reading_time(key: &str) -> bool {
 /// buttons: "[IMG]", "[*]", "[3f87c03_2023-08-22t06114]" (an image's file name), "[Envoyer]".
 pub(crate) fn strip_link_markers(line: &str) -> &str {
     let mut rest = line.trim_start();
+    // How lynx prints a button: its label follows.
+    if let Some(after) = rest.strip_prefix("(BUTTON)") {
+        rest = after.trim_start();
+    }
     while let Some(inside) = rest.strip_prefix('[') {
         let Some(end) = inside.find(']') else {
             break;
@@ -243,8 +313,36 @@ mod tests {
         assert!(is_boundary("Vous pourriez aussi aimer"));
         assert!(is_boundary("You may also like"));
         assert!(!is_boundary("La Corée du Sud hausse le ton"));
+        assert!(is_boundary("Se connecter") && is_account_prompt("Se connecter"));
+        assert!(!is_account_prompt("Articles récents"));
+        assert!(is_boundary(
+            "Article suivant Après une longue quarantaine, les rapatriés rentrent enfin chez eux et retrouvent leurs familles dans la joie"
+        ));
+        assert!(is_boundary("Article Précedent Un abri pour les victimes"));
+        assert!(!is_boundary("Articles suivants du dossier publiés demain"));
         assert!(is_widget("    Lire aussi"));
         assert!(is_widget("À lire aussi :"));
+        assert!(is_widget("À lire aussi »"));
+        assert!(is_related_link(
+            "Lire aussi : Article réservé à nos abonnés Les dockers du Havre, élus à la tête du syndicat, s’engagent à poursuivre le travail avec l’intersyndicale contre la réforme"
+        ));
+        assert!(is_related_link(
+            "À lire aussi » Ballonnements : comment y remédier ?"
+        ));
+        assert!(is_credited_caption(
+            "Le piquet de grève dans le hall de l’université / (C) Jean Martin"
+        ));
+        assert!(is_credited_caption(
+            "Le port du Havre à l'arrêt, mercredi © AFP"
+        ));
+        assert!(!is_credited_caption("© Le Quotidien du Port"));
+        assert!(!is_credited_caption(
+            "Le score (c) montre que les dockers ont voté la reprise du travail après trois semaines de grève."
+        ));
+        assert!(!is_related_link(
+            "Lire aussi les mémoires du ministre, parues en mars."
+        ));
+        assert!(!is_related_link("Lire aussi"));
         assert!(is_noise("Facebook WhatsApp WhatsApp LinkedIn Telegram"));
         assert!(is_noise("Partager"));
         assert!(is_noise("- 2 min de lecture"));
@@ -268,6 +366,10 @@ mod tests {
             "Les offres du moment"
         );
         assert_eq!(strip_link_markers("[3f87c03_2023-08-22t06114]"), "");
+        assert_eq!(
+            strip_link_markers("(BUTTON) Ajouter à vos sélections"),
+            "Ajouter à vos sélections"
+        );
         assert_eq!(
             strip_link_markers("[s]on ordre du jour"),
             "[s]on ordre du jour"

@@ -56,10 +56,20 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut open: Option<Paragraph> = None;
     let mut previous: Option<&str> = None;
     let mut after_blank = true;
+    // The open paragraph has a quotation it has not closed.
+    let mut quotation = Quotation::default();
     for (index, raw) in lines.iter().enumerate() {
         let line = raw.trim();
         if line.is_empty() {
-            paragraphs.extend(open.take());
+            // A label may be printed apart from its value ("Publié le" / "" / "26/12/2020"):
+            // it stays open across the blank line, to be closed by the next line if that is
+            // no value.
+            if !open
+                .as_ref()
+                .is_some_and(|paragraph| is_label(&paragraph.text))
+            {
+                paragraphs.extend(open.take());
+            }
             previous = None;
             after_blank = true;
             continue;
@@ -67,13 +77,21 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
         let (item, bulleted) = normalise_bullet(line);
         let continues = match (previous, &open) {
             (Some(previous_raw), Some(_)) if !bulleted => {
-                is_wrapped(previous_raw, raw, width) || goes_on(previous_raw.trim(), line)
+                is_wrapped(previous_raw, raw, width)
+                    || goes_on(previous_raw.trim(), line)
+                    || quotation.goes_on(previous_raw.trim(), line)
             }
+            (None, Some(label)) if !bulleted => is_labels_value(&label.text, line),
             _ => false,
         };
         match (&mut open, continues) {
-            (Some(paragraph), true) => join_line(&mut paragraph.text, line, &hyphenated),
+            (Some(paragraph), true) => {
+                quotation.read(line);
+                join_line(&mut paragraph.text, line, &hyphenated);
+            }
             _ => {
+                quotation = Quotation::default();
+                quotation.read(line);
                 paragraphs.extend(open.take());
                 open = Some(Paragraph {
                     text: item,
@@ -140,6 +158,81 @@ const UNFINISHED_ENDINGS: &[&str] = &[
 const WEEKDAYS: &[&str] = &[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
+
+/// Quotation marks, opening and closing.
+const QUOTE_MARKS: &[char] = &['"', '«', '»', '“', '”', '„'];
+
+/// A line holding nothing but a quotation mark.
+fn is_quote_mark(line: &str) -> bool {
+    let mut characters = line.trim().chars();
+    characters.next().is_some_and(|c| QUOTE_MARKS.contains(&c)) && characters.next().is_none()
+}
+
+/// The quotation marks of the paragraph read so far: whether a quotation is open in it.
+/// Kept line by line, so that a long paragraph is not read again for each of its lines.
+#[derive(Default)]
+struct Quotation {
+    /// An odd number of straight quotes ("), which open and close alike.
+    straight_open: bool,
+    /// French and curly opening marks not yet closed.
+    depth: i32,
+}
+
+impl Quotation {
+    fn read(&mut self, line: &str) {
+        for character in line.chars() {
+            match character {
+                '"' => self.straight_open = !self.straight_open,
+                '«' | '“' | '„' => self.depth += 1,
+                '»' | '”' => self.depth = (self.depth - 1).max(0),
+                _ => {}
+            }
+        }
+    }
+
+    /// Whether `next` goes on with the open quotation: a tree walker prints a quotation's
+    /// marks apart from it (`<q>`, a quote in a link), so an opening mark alone on its line
+    /// goes on with the quoted words, and a closing mark alone or before the sentence's
+    /// punctuation (`", a-t-il dit`) ends them.
+    fn goes_on(&self, line: &str, next: &str) -> bool {
+        if !self.straight_open && self.depth == 0 {
+            return false;
+        }
+        let closes = next.strip_prefix(QUOTE_MARKS).is_some_and(|rest| {
+            rest.is_empty() || rest.trim_start().starts_with([',', '.', ';', ':', ')'])
+        });
+        is_quote_mark(line) || closes
+    }
+}
+
+/// Words of a label printed on its own line ("Par", "Publié le", "mardi").
+const MAX_LABEL_WORDS: usize = 3;
+
+/// A short line that cannot stand alone: its last word calls for what follows ("Publié le",
+/// "Par"), or it is a weekday waiting for its date. Tree walkers print such a label and its
+/// value as two elements, often with a blank line between them, so a blank line after one
+/// does not end it.
+fn is_label(text: &str) -> bool {
+    if text.split_whitespace().count() > MAX_LABEL_WORDS || ends_a_sentence(text) {
+        return false;
+    }
+    let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    let folded = fold(last_word);
+    UNFINISHED_ENDINGS.contains(&folded.as_str())
+        || WEEKDAYS.contains(&folded.as_str())
+        || ["publie", "publiee", "jour", "modifie", "actualise"].contains(&folded.as_str())
+}
+
+/// Whether `next`, printed after a blank line, is the value of `label`: a date or a time
+/// ("26/12/2020", "il y a 2 heures") or, after "Par", a name. Anything else (a headline after
+/// a "Publié le" left empty) starts a paragraph of its own.
+fn is_labels_value(label: &str, next: &str) -> bool {
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    let is_byline = fold(label).ends_with("par");
+    (first.is_ascii_digit() || first.is_lowercase() || is_byline) && goes_on(label, next)
+}
 
 /// Whether the sentence of `line` visibly goes on in `next` (fragments of one paragraph).
 fn goes_on(line: &str, next: &str) -> bool {
@@ -461,6 +554,42 @@ matin :
                 "Par Jeanne Martin",
             ]
         );
+    }
+
+    /// A tree walker's dump prints a label and its value as two elements, a blank line
+    /// between them: they are one line again; a label followed by no value is left alone.
+    /// Quotation marks a tree walker prints on lines of their own stay with the quotation.
+    #[test]
+    fn quotation_marks_printed_apart_stay_with_the_quotation() {
+        let text = "\"\nUn point, ce n'est pas le pire des résultats\n\", a admis l'entraîneur, \"\nnous avons eu des occasions.\n\"\nLe nul doit beaucoup au milieu de terrain.\n";
+        let found = texts(text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found[0].starts_with('"') && found[0].ends_with('"'),
+            "{}",
+            found[0]
+        );
+        assert!(found[0].contains("résultats \", a admis"), "{}", found[0]);
+        assert_eq!(found[1], "Le nul doit beaucoup au milieu de terrain.");
+    }
+
+    #[test]
+    fn a_label_goes_on_across_a_blank_line() {
+        let text = "Publié le\n\n26/12/2020 à 21:00\n\nmardi\n\n10.12.19\n\nPar\n\nJeanne Martin\n\nPublié\n\nil y a 2 heures\n\nPublié le\n\nUn titre d'article\n";
+        assert_eq!(
+            texts(text),
+            [
+                "Publié le 26/12/2020 à 21:00",
+                "mardi 10.12.19",
+                "Par Jeanne Martin",
+                "Publié il y a 2 heures",
+                "Publié le",
+                "Un titre d'article",
+            ]
+        );
+        let found = paragraphs(text);
+        assert!(found.iter().all(|paragraph| paragraph.after_blank));
+        assert_eq!(texts("Politique\n\nla suite\n"), ["Politique", "la suite"]);
     }
 
     fn wrapped_around(head: &str, tail: &str, elsewhere: &str) -> String {

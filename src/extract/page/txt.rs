@@ -12,10 +12,10 @@ use std::ops::Range;
 use crate::article::PublicationDate;
 use crate::date::Date;
 
-use super::headline::{best_echoed, Candidate};
+use super::headline::{best_echoed, names_headline, Candidate};
 use super::page_lines::{
-    is_boundary, is_noise, is_prose, is_widget, remove_inline_markers, strip_bullet,
-    strip_link_markers,
+    is_account_prompt, is_boundary, is_credited_caption, is_noise, is_prose, is_related_link,
+    is_widget, remove_inline_markers, strip_bullet, strip_link_markers,
 };
 use super::paragraphs::paragraphs;
 use crate::analysis::fold::fold;
@@ -28,6 +28,11 @@ use crate::extract::page::PageFields;
 /// Non-prose lines (not counting blank ones) that may separate two paragraphs of one article:
 /// subheadings, captions, an inserted "Lire aussi" box.
 const MAX_GAP_IN_ARTICLE: usize = 4;
+/// Lines of a box of short lines (a sign-in prompt, a share bar, tags) that may separate two
+/// paragraphs of one article…
+const MAX_BOX_LINES: usize = 8;
+/// …each line of it having at most this many words.
+const MAX_BOX_LINE_WORDS: usize = 8;
 /// Words of a sentence that makes a line a caption when more text follows it.
 const MIN_SENTENCE_WORDS: usize = 8;
 /// How far above the main block a headline is looked for.
@@ -120,24 +125,46 @@ fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
     let mut best: Option<(Range<usize>, usize)> = None;
     let mut current: Option<(Range<usize>, usize)> = None;
     let mut gap = 0;
+    // Whether every line of the gap is short: a box inside the article rather than a list.
+    let mut gap_is_box = true;
     for (index, line) in lines.iter().enumerate() {
+        // A sign-in box inside the article ends on its button, and the article goes on
+        // right after it; a login form after the article follows its prompt.
         if is_boundary(line) {
-            best = better_run(best, current.take(), lines, today);
-            continue;
+            let ends_a_box = current.is_some()
+                && gap > 0
+                && is_account_prompt(line)
+                && lines[index + 1..]
+                    .iter()
+                    .find(|next| !next.is_empty())
+                    .is_some_and(|next| is_article_prose(next, today));
+            if !ends_a_box {
+                best = better_run(best, current.take(), lines, today);
+                continue;
+            }
         }
         if is_article_prose(line, today) {
+            let joins = gap <= MAX_GAP_IN_ARTICLE || (gap_is_box && gap <= MAX_BOX_LINES);
             current = match current.take() {
-                Some((range, size)) if gap <= MAX_GAP_IN_ARTICLE => {
-                    Some((range.start..index + 1, size + line.len()))
-                }
+                Some((range, size)) if joins => Some((range.start..index + 1, size + line.len())),
                 previous => {
                     best = better_run(best, previous, lines, today);
                     Some((index..index + 1, line.len()))
                 }
             };
             gap = 0;
+            gap_is_box = true;
         } else if !line.is_empty() {
             gap += 1;
+            // A date or a byline among short lines is an article's header, which starts
+            // another text, not a box inside one. Only a gap after a run and still short
+            // enough to be a box is looked at: most lines of a page (menus) are not.
+            gap_is_box = gap_is_box
+                && current.is_some()
+                && gap <= MAX_BOX_LINES
+                && line.split_whitespace().count() <= MAX_BOX_LINE_WORDS
+                && date_line(line, today).is_none()
+                && byline_author(line).is_none();
         }
     }
     better_run(best, current, lines, today).map(|(range, _)| range)
@@ -235,6 +262,9 @@ fn echoed_title(
         .clone()
         .filter(|&index| is_headline(lines[index], today) && !is_image_caption(lines, index))
         .collect();
+    // A tree walker's dump starts with the page's <title>, which names its headline (the
+    // first line itself is not named by itself).
+    let first = lines.iter().position(|line| !line.is_empty());
     // Each line is looked at once, however many candidates it follows.
     let header_end = block.end.min(block.start + 2 * HEADER_LINES);
     let is_header_line: Vec<bool> = lines[window.start..header_end]
@@ -250,6 +280,8 @@ fn echoed_title(
                 .filter(|&next| !lines[next].is_empty())
                 .take(HEADER_LINES)
                 .any(|next| is_header_line[next - window.start]),
+            named_first: first
+                .is_some_and(|first| first != index && names_headline(lines[first], lines[index])),
         })
         .collect();
     let article = lines[block.clone()].join("\n");
@@ -600,10 +632,11 @@ fn deictic_date_in_lead(block: &[&str], today: Date) -> Option<PublicationDate> 
 /// The article text of the main block: paragraphs without related boxes, share bars,
 /// bylines, repeated lines or the title.
 fn article_body(block: &[&str], title: Option<&str>) -> String {
+    let in_box = box_lines(block);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut widget_lines_left = 0;
-    for line in block {
-        if line.is_empty() {
+    for (line, in_box) in block.iter().zip(in_box) {
+        if line.is_empty() || in_box {
             continue;
         }
         if is_widget(line) {
@@ -616,7 +649,8 @@ fn article_body(block: &[&str], title: Option<&str>) -> String {
         }
         widget_lines_left = 0;
         let is_byline = byline_author(line).is_some() && !is_prose(line);
-        if is_noise(line) || is_byline || Some(*line) == title {
+        let is_link_or_caption = is_related_link(line) || is_credited_caption(line);
+        if is_noise(line) || is_byline || is_link_or_caption || Some(*line) == title {
             continue;
         }
         let paragraph = remove_inline_markers(line);
@@ -625,6 +659,26 @@ fn article_body(block: &[&str], title: Option<&str>) -> String {
         }
     }
     paragraphs.join("\n\n")
+}
+
+/// Which lines of the main block belong to a box of short lines between two paragraphs:
+/// a run of non-prose lines longer than a few subheadings and captions make.
+fn box_lines(block: &[&str]) -> Vec<bool> {
+    let mut in_box = vec![false; block.len()];
+    let mut gap: Vec<usize> = Vec::new();
+    for (index, line) in block.iter().enumerate() {
+        if is_prose(line) {
+            if gap.len() > MAX_GAP_IN_ARTICLE {
+                for &inside in &gap {
+                    in_box[inside] = true;
+                }
+            }
+            gap.clear();
+        } else if !line.is_empty() {
+            gap.push(index);
+        }
+    }
+    in_box
 }
 
 /// A page with no paragraph of prose: its first headline-like line is the title and the
@@ -739,6 +793,31 @@ Mot de passe
             assert!(!page.body.contains(absent), "{absent} in body");
         }
         assert_eq!(page.body.matches("\n\n").count(), 2);
+    }
+
+    /// "Lire aussi : …" with another article's headline, however long, is a link, not a
+    /// paragraph of the article.
+    #[test]
+    fn a_related_link_inside_the_article_is_not_its_text() {
+        let body = article_body(
+            &[
+                "Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme des retraites.",
+                "À lire aussi : Les dockers de Marseille, solidaires de leurs collègues du Havre, votent à leur tour une grève reconductible de trois jours",
+                "Les armateurs attendent une réponse du ministre des transports, qui doit recevoir les syndicats lundi.",
+            ],
+            None,
+        );
+        assert!(!body.contains("Marseille"), "{body}");
+        assert_eq!(body.matches("\n\n").count(), 1);
+        let captioned = article_body(
+            &[
+                "Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme des retraites.",
+                "Le piquet de grève devant le terminal / (C) Jean Martin",
+                "Les armateurs attendent une réponse du ministre des transports, qui doit recevoir les syndicats lundi.",
+            ],
+            None,
+        );
+        assert!(!captioned.contains("piquet"), "{captioned}");
     }
 
     #[test]
