@@ -106,20 +106,33 @@ pub(crate) fn best_echoed(candidates: &[Candidate], article: &str) -> Option<usi
 /// "Titre | Site", "Titre - Site", "Titre, par Auteur (Blog)", "Édition locale | Titre".
 const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', ',', ':', '(', '/', '·', '•'];
 
-/// Whether the page's first line is `candidate`, alone or with a name set apart beside it
-/// (folded, spaces evened out), as a page's `<title>` printed first by a tree walker is.
-pub(crate) fn names_headline(first_line: &str, candidate: &str) -> bool {
-    let even = |text: &str| fold(text).split_whitespace().collect::<Vec<_>>().join(" ");
-    let (first, candidate) = (even(first_line), even(candidate));
-    if candidate.is_empty() {
-        return false;
+/// The page's first line, as a page's `<title>` printed first by a tree walker is: folded,
+/// spaces evened out, once per page however many candidates it is compared with.
+pub(crate) struct PageTitle(String);
+
+impl PageTitle {
+    pub(crate) fn of(first_line: &str) -> PageTitle {
+        PageTitle(evened(first_line))
     }
-    if let Some(rest) = first.strip_prefix(&candidate) {
-        return rest.is_empty() || rest.trim_start().starts_with(TITLE_SEPARATORS);
+
+    /// Whether the first line is `candidate`, alone or with a name set apart beside it.
+    pub(crate) fn names(&self, candidate: &str) -> bool {
+        let (first, candidate) = (&self.0, evened(candidate));
+        if candidate.is_empty() {
+            return false;
+        }
+        if let Some(rest) = first.strip_prefix(&candidate) {
+            return rest.is_empty() || rest.trim_start().starts_with(TITLE_SEPARATORS);
+        }
+        first
+            .strip_suffix(&candidate)
+            .is_some_and(|before| before.trim_end().ends_with(TITLE_SEPARATORS))
     }
-    first
-        .strip_suffix(&candidate)
-        .is_some_and(|before| before.trim_end().ends_with(TITLE_SEPARATORS))
+}
+
+/// `text` folded, its spaces evened out.
+fn evened(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The candidates' words that the article has: the article is read once, and only words
@@ -210,14 +223,14 @@ mod tests {
             "Sophie Binet met en garde Emmanuel Macron, par Jeanne Martin (Les blogs)",
             "Édition de Lyon | Sophie Binet met en garde Emmanuel Macron",
         ] {
-            assert!(names_headline(first, headline), "{first}");
+            assert!(PageTitle::of(first).names(headline), "{first}");
         }
         for first in [
             "Sophie Binet met en garde Emmanuel Macron et le gouvernement",
             "Le Quotidien",
             "Accueil",
         ] {
-            assert!(!names_headline(first, headline), "{first}");
+            assert!(!PageTitle::of(first).names(headline), "{first}");
         }
     }
 

@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::article::PublicationDate;
 use crate::date::Date;
 
-use super::headline::{best_echoed, names_headline, Candidate};
+use super::headline::{best_echoed, Candidate, PageTitle};
 use super::page_lines::{
     is_account_prompt, is_boundary, is_credited_caption, is_noise, is_prose, is_related_link,
     is_widget, remove_inline_markers, strip_bullet, strip_link_markers,
@@ -264,7 +264,10 @@ fn echoed_title(
         .collect();
     // A tree walker's dump starts with the page's <title>, which names its headline (the
     // first line itself is not named by itself).
-    let first = lines.iter().position(|line| !line.is_empty());
+    let page_title = lines
+        .iter()
+        .position(|line| !line.is_empty())
+        .map(|first| (first, PageTitle::of(lines[first])));
     // Each line is looked at once, however many candidates it follows.
     let header_end = block.end.min(block.start + 2 * HEADER_LINES);
     let is_header_line: Vec<bool> = lines[window.start..header_end]
@@ -280,8 +283,9 @@ fn echoed_title(
                 .filter(|&next| !lines[next].is_empty())
                 .take(HEADER_LINES)
                 .any(|next| is_header_line[next - window.start]),
-            named_first: first
-                .is_some_and(|first| first != index && names_headline(lines[first], lines[index])),
+            named_first: page_title
+                .as_ref()
+                .is_some_and(|(first, title)| *first != index && title.names(lines[index])),
         })
         .collect();
     let article = lines[block.clone()].join("\n");
