@@ -186,18 +186,17 @@ fn indexed_id(
     bytes: &mut Vec<u8>,
 ) -> Result<Option<String>> {
     let dictionary = terms.terms();
-    let found = ordinal < dictionary.num_terms() as u64
+    let named = ordinal < dictionary.num_terms() as u64
         && dictionary
             .ord_to_term(ordinal, bytes)
             .map_err(tantivy::TantivyError::from)?;
-    let info = if found {
-        dictionary
-            .get(&*bytes)
-            .map_err(tantivy::TantivyError::from)?
-    } else {
-        None
-    };
-    let Some(info) = info else {
+    if !named {
+        return Ok(None);
+    }
+    let Some(info) = dictionary
+        .get(&*bytes)
+        .map_err(tantivy::TantivyError::from)?
+    else {
         return Ok(None);
     };
     let mut postings = terms
