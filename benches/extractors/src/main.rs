@@ -14,7 +14,10 @@ fn main() {
             let micros = started.elapsed().as_micros() as u64;
             let mut line = json!({"file": path, "extractor": name, "micros": micros});
             match fields {
-                Ok(fields) => line.as_object_mut().unwrap().extend(fields.as_object().unwrap().clone()),
+                Ok(fields) => line
+                    .as_object_mut()
+                    .unwrap()
+                    .extend(fields.as_object().unwrap().clone()),
                 Err(error) => line["error"] = error.into(),
             }
             println!("{line}");
@@ -30,37 +33,57 @@ const EXTRACTORS: &[(&str, Extractor)] = &[
     ("dom_smoothie", dom_smoothie),
 ];
 
+/// One extractor's fields, under the names `compare.py` reads.
+fn fields(
+    title: impl Into<Value>,
+    date: Option<String>,
+    author: impl Into<Value>,
+    body: String,
+) -> Value {
+    json!({"title": title.into(), "date": date, "author": author.into(), "body": body})
+}
+
 fn rs_trafilatura(html: &str) -> Result<Value, String> {
     let result = rs_trafilatura::extract(html).map_err(|error| error.to_string())?;
     let metadata = result.metadata;
-    Ok(json!({
-        "title": metadata.title,
-        "date": metadata.date.map(|date| date.format("%Y-%m-%d").to_string()),
-        "author": metadata.author,
-        "body": result.content_text,
-    }))
+    let date = metadata
+        .date
+        .map(|date| date.format("%Y-%m-%d").to_string());
+    Ok(fields(
+        metadata.title,
+        date,
+        metadata.author,
+        result.content_text,
+    ))
 }
 
 fn trafilatura_rs(html: &str) -> Result<Value, String> {
     let result = trafilatura::extract(html, &trafilatura::Options::default())
         .map_err(|error| error.to_string())?;
     let metadata = result.metadata;
-    Ok(json!({
-        "title": metadata.title,
-        "date": metadata.date.map(|date| date.format("%Y-%m-%d").to_string()),
-        "author": metadata.author,
-        "body": result.content_text,
-    }))
+    let date = metadata
+        .date
+        .map(|date| date.format("%Y-%m-%d").to_string());
+    Ok(fields(
+        metadata.title,
+        date,
+        metadata.author,
+        result.content_text,
+    ))
 }
 
 fn dom_smoothie(html: &str) -> Result<Value, String> {
     let mut readability =
         dom_smoothie::Readability::new(html, None, None).map_err(|error| error.to_string())?;
     let article = readability.parse().map_err(|error| error.to_string())?;
-    Ok(json!({
-        "title": article.title,
-        "date": article.published_time.as_deref().map(|date| date.chars().take(10).collect::<String>()),
-        "author": article.byline,
-        "body": article.text_content.to_string(),
-    }))
+    let date = article
+        .published_time
+        .as_deref()
+        .map(|date| date.chars().take(10).collect::<String>());
+    Ok(fields(
+        article.title,
+        date,
+        article.byline,
+        article.text_content.to_string(),
+    ))
 }
