@@ -556,8 +556,6 @@ matin :
         );
     }
 
-    /// A tree walker's dump prints a label and its value as two elements, a blank line
-    /// between them: they are one line again; a label followed by no value is left alone.
     /// Quotation marks a tree walker prints on lines of their own stay with the quotation.
     #[test]
     fn quotation_marks_printed_apart_stay_with_the_quotation() {
@@ -573,6 +571,8 @@ matin :
         assert_eq!(found[1], "Le nul doit beaucoup au milieu de terrain.");
     }
 
+    /// A tree walker's dump prints a label and its value as two elements, a blank line
+    /// between them: they are one line again; a label followed by no value is left alone.
     #[test]
     fn a_label_goes_on_across_a_blank_line() {
         let text = "Publié le\n\n26/12/2020 à 21:00\n\nmardi\n\n10.12.19\n\nPar\n\nJeanne Martin\n\nPublié\n\nil y a 2 heures\n\nPublié le\n\nUn titre d'article\n";

@@ -799,28 +799,26 @@ Mot de passe
         assert_eq!(page.body.matches("\n\n").count(), 2);
     }
 
-    /// "Lire aussi : …" with another article's headline, however long, is a link, not a
-    /// paragraph of the article.
+    /// "Lire aussi : …" with another article's headline, however long, is a link, and an
+    /// image's caption ending on its credit is a caption: neither is a paragraph of the
+    /// article.
     #[test]
     fn a_related_link_inside_the_article_is_not_its_text() {
-        let body = article_body(
-            &[
-                "Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme des retraites.",
-                "À lire aussi : Les dockers de Marseille, solidaires de leurs collègues du Havre, votent à leur tour une grève reconductible de trois jours",
-                "Les armateurs attendent une réponse du ministre des transports, qui doit recevoir les syndicats lundi.",
-            ],
-            None,
-        );
+        let between_two_paragraphs = |line: &str| {
+            article_body(
+                &[
+                    "Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme des retraites.",
+                    line,
+                    "Les armateurs attendent une réponse du ministre des transports, qui doit recevoir les syndicats lundi.",
+                ],
+                None,
+            )
+        };
+        let body = between_two_paragraphs("À lire aussi : Les dockers de Marseille, solidaires de leurs collègues du Havre, votent à leur tour une grève reconductible de trois jours");
         assert!(!body.contains("Marseille"), "{body}");
         assert_eq!(body.matches("\n\n").count(), 1);
-        let captioned = article_body(
-            &[
-                "Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme des retraites.",
-                "Le piquet de grève devant le terminal / (C) Jean Martin",
-                "Les armateurs attendent une réponse du ministre des transports, qui doit recevoir les syndicats lundi.",
-            ],
-            None,
-        );
+        let captioned =
+            between_two_paragraphs("Le piquet de grève devant le terminal / (C) Jean Martin");
         assert!(!captioned.contains("piquet"), "{captioned}");
     }
 
