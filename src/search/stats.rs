@@ -47,7 +47,9 @@ impl ArticleSearcher {
         })
     }
 
-    /// The bytes of the files in the index directory.
+    /// The bytes of the files in the index directory. A run of `newsearch index` may commit
+    /// meanwhile and delete the segments it merged: a file gone between listing the folder and
+    /// reading its size is not counted.
     fn size_on_disk(&self) -> Result<u64> {
         let io_error = |source| Error::Io {
             path: self.directory.clone(),
@@ -55,9 +57,11 @@ impl ArticleSearcher {
         };
         let mut bytes = 0;
         for entry in std::fs::read_dir(&self.directory).map_err(io_error)? {
-            let metadata = entry.map_err(io_error)?.metadata().map_err(io_error)?;
-            if metadata.is_file() {
-                bytes += metadata.len();
+            match entry.and_then(|entry| entry.metadata()) {
+                Ok(metadata) if metadata.is_file() => bytes += metadata.len(),
+                Ok(_) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                Err(error) => return Err(io_error(error)),
             }
         }
         Ok(bytes)
