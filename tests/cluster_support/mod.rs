@@ -5,6 +5,7 @@
 //! Its nodes halt when the test process ends (`NEWSEARCH_WATCH_PID`), passing or not.
 #![allow(dead_code)]
 
+use std::fs::File;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -28,6 +29,10 @@ pub struct Cluster {
 static SHARED: OnceLock<Option<Cluster>> = OnceLock::new();
 /// Clusters start one at a time, so that two never pick the same free ports.
 static STARTING: Mutex<()> = Mutex::new(());
+/// Held from a test process's first cluster until the process ends: a second `cargo test`
+/// running at the same time waits for it, instead of picking the ports this one's nodes are
+/// about to bind and emptying the folders they write in.
+static RUNNING_CLUSTERS: OnceLock<File> = OnceLock::new();
 
 /// The shared cluster, started on first use; `None` (with a message) when Java or Maven
 /// is missing.
@@ -64,6 +69,7 @@ pub fn start_cluster(name: &str, settings: &[&str]) -> Option<Cluster> {
         return None;
     }
     let _one_at_a_time = STARTING.lock().unwrap_or_else(|error| error.into_inner());
+    RUNNING_CLUSTERS.get_or_init(lock_clusters_of_other_runs);
     let (http, transport) = free_ports();
     // Named after the test binary too: two binaries' clusters never share a folder.
     let directory = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -91,6 +97,18 @@ pub fn start_cluster(name: &str, settings: &[&str]) -> Option<Cluster> {
             .collect(),
         directory,
     })
+}
+
+/// Takes the lock on the test clusters of this target folder, waiting (with a message) while
+/// another test process holds it.
+fn lock_clusters_of_other_runs() -> File {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("opensearch-clusters.lock");
+    let file = File::create(&path).expect("the test clusters' lock file can be created");
+    if file.try_lock().is_err() {
+        eprintln!("waiting for another test run's OpenSearch clusters to end");
+        file.lock().expect("the test clusters' lock can be taken");
+    }
+    file
 }
 
 pub fn cluster_script(directory: &Path) -> Command {
