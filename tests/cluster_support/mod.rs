@@ -99,10 +99,10 @@ pub fn start_cluster(name: &str, settings: &[&str]) -> Option<Cluster> {
     })
 }
 
-/// Takes the lock on the test clusters of this target folder, waiting (with a message) while
-/// another test process holds it.
+/// Takes the lock on this machine's test clusters (ports are the machine's, whatever the
+/// checkout), waiting (with a message) while another test process holds it.
 fn lock_clusters_of_other_runs() -> File {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("opensearch-clusters.lock");
+    let path = std::env::temp_dir().join("newsearch-test-clusters.lock");
     let file = File::create(&path).expect("the test clusters' lock file can be created");
     if file.try_lock().is_err() {
         eprintln!("waiting for another test run's OpenSearch clusters to end");
