@@ -187,6 +187,7 @@ mod tests {
             counted: true,
             collapse_key: group.unwrap_or(signature),
             address: DocAddress::new(0, doc),
+            bonus_pending: false,
         }
     }
 

@@ -26,6 +26,7 @@ use crate::index::document::{date_column, signature_column};
 use crate::index::DuplicateGroups;
 
 use super::facet_collector::{FacetCollector, FacetCounts, SegmentFacetCollector};
+use super::plain_terms::PlainTermsWeight;
 
 /// One article found.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,6 +45,10 @@ pub(super) struct Match {
     /// signature when it is alone.
     pub collapse_key: u64,
     pub address: DocAddress,
+    /// Whether the proximity bonus is still to be added to `score` if the words stand
+    /// together in it: looked for only in the matches that may reach the page
+    /// ([`super::plain_terms::PlainTermsWeight::add_proximity`]).
+    pub bonus_pending: bool,
 }
 
 impl Match {
@@ -66,6 +71,10 @@ pub(super) struct MatchCollector {
     /// when `None`.
     pub partial_limit: Option<usize>,
     pub facets: FacetCollector,
+    /// The query's plain words, when it is only words of one term each and only some of
+    /// the partial matches are kept: the segments are then collected without scoring
+    /// every partial match ([`PlainTermsWeight`]), and `every_word` is not needed.
+    pub plain_terms: Option<Arc<PlainTermsWeight>>,
 }
 
 /// What the collector found.
@@ -77,7 +86,26 @@ pub(super) struct Found {
     pub partial: u64,
     /// The best score of a partial match that was not kept: every match ranking above it
     /// is in `matches`. `None` when every partial match was kept.
-    pub best_dropped: Option<Score>,
+    pub best_dropped: Option<Dropped>,
+}
+
+/// The best score of the partial matches not kept, as far as it is known: exactly
+/// (`at_least == at_most`) when every one was scored, else within bounds, for some were
+/// passed over unscored as they could not score above the lowest one kept.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Dropped {
+    pub at_least: Score,
+    pub at_most: Score,
+}
+
+impl Dropped {
+    /// Both: the best of the partial matches dropped by either.
+    fn max(self, other: Dropped) -> Dropped {
+        Dropped {
+            at_least: self.at_least.max(other.at_least),
+            at_most: self.at_most.max(other.at_most),
+        }
+    }
 }
 
 /// An article kept while collecting, before its columns are read.
@@ -87,6 +115,7 @@ struct Candidate {
     score: Score,
     /// Whether it has every plain word.
     full: bool,
+    bonus_pending: bool,
 }
 
 /// The partial matches of a segment: the best-scored ones kept (or all), the others counted.
@@ -97,7 +126,10 @@ struct PartialMatches {
     /// Every one, without a limit.
     every: Vec<Candidate>,
     count: u64,
+    /// The best score of those scored and not kept.
     best_dropped: Option<Score>,
+    /// The most that those passed over unscored may score.
+    passed_over: Option<Score>,
 }
 
 /// A candidate ordered by its score.
@@ -131,6 +163,40 @@ impl PartialMatches {
             every: Vec::new(),
             count: 0,
             best_dropped: None,
+            passed_over: None,
+        }
+    }
+
+    /// The score a partial match must exceed to be kept, once as many are kept as the
+    /// limit allows; `None` while any partial match would be kept.
+    fn threshold(&self) -> Option<Score> {
+        match self.limit {
+            Some(limit) if self.best.len() >= limit => Some(
+                self.best
+                    .peek()
+                    .map_or(Score::INFINITY, |Reverse(lowest)| lowest.0.score),
+            ),
+            _ => None,
+        }
+    }
+
+    /// Counts `count` partial matches not kept, unscored, that score at most `at_most`.
+    fn pass_over(&mut self, count: u64, at_most: Score) {
+        self.count += count;
+        if count > 0 {
+            self.passed_over = Some(self.passed_over.map_or(at_most, |most| most.max(at_most)));
+        }
+    }
+
+    /// The best score of the partial matches not kept, `None` when all were kept.
+    fn dropped(&self) -> Option<Dropped> {
+        let at_least = self.best_dropped.unwrap_or(Score::NEG_INFINITY);
+        match (self.best_dropped, self.passed_over) {
+            (None, None) => None,
+            (_, passed_over) => Some(Dropped {
+                at_least,
+                at_most: passed_over.map_or(at_least, |most| most.max(at_least)),
+            }),
         }
     }
 
@@ -235,9 +301,30 @@ impl Collector for MatchCollector {
         true
     }
 
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Found> {
+        let mut collector = self.for_segment(segment, reader)?;
+        match &self.plain_terms {
+            Some(plain_terms) => plain_terms.collect_segment(reader, &mut collector)?,
+            None => {
+                let alive = reader.alive_bitset();
+                weight.for_each(reader, &mut |doc, score| {
+                    if alive.is_none_or(|alive| alive.is_alive(doc)) {
+                        collector.collect(doc, score);
+                    }
+                })?
+            }
+        }
+        Ok(collector.harvest())
+    }
+
     fn merge_fruits(&self, segments: Vec<Found>) -> tantivy::Result<Found> {
         let mut partial = 0;
-        let mut best_dropped: Option<Score> = None;
+        let mut best_dropped: Option<Dropped> = None;
         let mut facets = Vec::with_capacity(segments.len());
         let mut segments: Vec<Vec<Match>> = segments
             .into_iter()
@@ -267,6 +354,40 @@ impl Collector for MatchCollector {
 }
 
 impl SegmentMatchCollector {
+    /// Keeps the article `doc` found with `score`, counted if it is a `full` match (or
+    /// with `--any`), else among the best-scored partial matches, or only counted. A full
+    /// match may be kept with its proximity bonus still to be added (`bonus_pending`).
+    pub(super) fn collect_match(
+        &mut self,
+        doc: DocId,
+        score: Score,
+        full: bool,
+        bonus_pending: bool,
+    ) {
+        let found = Candidate {
+            doc,
+            score,
+            full,
+            bonus_pending,
+        };
+        if full || self.count_partial {
+            self.counted.push(found);
+        } else if self.partial.keeps(score) {
+            self.partial.keep(found);
+        }
+    }
+
+    /// The score a partial match must exceed to be kept; `None` while any would be.
+    pub(super) fn partial_threshold(&self) -> Option<Score> {
+        self.partial.threshold()
+    }
+
+    /// Counts `count` partial matches passed over unscored, each known to score at most
+    /// `at_most`, no more than [`Self::partial_threshold`].
+    pub(super) fn pass_over_partial(&mut self, count: u64, at_most: Score) {
+        self.partial.pass_over(count, at_most);
+    }
+
     /// Whether the article has every plain word.
     fn has_every_word(&mut self, doc: DocId) -> bool {
         let Some(every_word) = &mut self.every_word else {
@@ -309,6 +430,7 @@ impl SegmentMatchCollector {
                     counted,
                     collapse_key: group.unwrap_or(signature),
                     address: DocAddress::new(self.segment, found.doc),
+                    bonus_pending: found.bonus_pending,
                 });
             }
         }
@@ -320,16 +442,11 @@ impl SegmentCollector for SegmentMatchCollector {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         let full = self.has_every_word(doc);
-        let found = Candidate { doc, score, full };
-        if full || self.count_partial {
-            self.counted.push(found);
-        } else if self.partial.keeps(score) {
-            self.partial.keep(found);
-        }
+        self.collect_match(doc, score, full, false);
     }
 
     fn harvest(mut self) -> Found {
-        let (partial, best_dropped) = (self.partial.count, self.partial.best_dropped);
+        let (partial, best_dropped) = (self.partial.count, self.partial.dropped());
         let counted = std::mem::take(&mut self.counted);
         let kept: Vec<Candidate> = std::mem::replace(&mut self.partial, PartialMatches::new(None))
             .into_kept()

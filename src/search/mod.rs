@@ -7,6 +7,7 @@ mod exclusion;
 mod facet_collector;
 mod facet_summary;
 mod match_collector;
+mod plain_terms;
 pub(crate) mod prefix;
 pub(crate) mod query_builder;
 pub mod query_parser;
@@ -24,7 +25,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, Weight};
-use tantivy::{DocAddress, DocSet, Executor, IndexReader, ReloadPolicy, Score, Searcher};
+use tantivy::{DocAddress, DocSet, Executor, IndexReader, ReloadPolicy, Searcher};
 
 use crate::error::{Error, Result};
 use crate::index::document::date_column;
@@ -39,10 +40,11 @@ pub use ranking::{Recency, SortOrder};
 pub(crate) use synonyms::Synonyms;
 
 use collapse::{page, Collapsed, Page};
-use match_collector::{Found, Match, MatchCollector};
+use match_collector::{Dropped, Found, Match, MatchCollector};
+use plain_terms::PlainTermsWeight;
 use query_builder::{build_query, BuiltQuery, PlainWord};
 use query_parser::parse_query;
-use ranking::{apply_recency, DateSpan};
+use ranking::{apply_recency, compare, DateSpan};
 
 /// The syntax tree of a query's text, or the error that names the column.
 pub(crate) fn parse(text: &str) -> Result<Vec<query_parser::Node>> {
@@ -181,7 +183,8 @@ impl ArticleSearcher {
 
     /// Every match of the query, collected in one pass with the facets, and the page
     /// among them; collected again keeping every partial match when one left out may
-    /// belong on the page.
+    /// belong on the page (first scoring every partial match, when some were passed over
+    /// and it cannot be told without their scores).
     fn collect_page(
         &self,
         built: &BuiltQuery,
@@ -189,27 +192,95 @@ impl ArticleSearcher {
         excluded_group: Option<u64>,
     ) -> Result<(Found, Page)> {
         let every_word = self.every_word(built)?;
-        let collect = |partial_limit| {
+        let collect = |partial_limit, plain_terms: Option<Arc<PlainTermsWeight>>| {
             self.searcher.search_with_executor(
                 built.query.as_ref(),
                 &MatchCollector {
                     groups: Arc::clone(&self.groups),
-                    every_word: every_word.clone(),
+                    every_word: every_word.clone().filter(|_| plain_terms.is_none()),
                     count_partial: request.mode == MatchMode::Any,
                     partial_limit,
                     facets: request.facets.collector(),
+                    plain_terms,
                 },
                 &self.executor,
                 EnableScoring::enabled_from_searcher(&self.searcher),
             )
         };
-        let mut found = collect(partial_limit(request))?;
+        let limit = partial_limit(request);
+        let plain_terms = self.plain_terms(built, request, limit)?;
+        let mut found = collect(limit, plain_terms.clone())?;
         let mut page = self.page(&mut found.matches, request, excluded_group);
-        if found.best_dropped.is_some() && !page_is_complete(&page, found.best_dropped, request) {
-            found = collect(None)?;
+        if let Some(plain_terms) = &plain_terms {
+            page = self.with_proximity(plain_terms, &mut found.matches, page, request)?;
+        }
+        if found.best_dropped.is_none() {
+            return Ok((found, page));
+        }
+        let complete = match page_is_complete(&page, found.best_dropped, request) {
+            Some(complete) => complete,
+            None => {
+                found = collect(limit, None)?;
+                page = self.page(&mut found.matches, request, excluded_group);
+                page_is_complete(&page, found.best_dropped, request) == Some(true)
+            }
+        };
+        if !complete {
+            found = collect(None, None)?;
             page = self.page(&mut found.matches, request, excluded_group);
         }
         Ok((found, page))
+    }
+
+    /// The weights that collect a query of plain words of one term each without scoring
+    /// every partial match, when the query is one and only some partial matches are kept.
+    fn plain_terms(
+        &self,
+        built: &BuiltQuery,
+        request: &SearchRequest,
+        partial_limit: Option<usize>,
+    ) -> Result<Option<Arc<PlainTermsWeight>>> {
+        match &built.plain_terms {
+            Some(plain) if request.mode == MatchMode::Every && partial_limit.is_some() => {
+                // In a date order, equal dates are ordered by score: every score is needed.
+                let bonus_later = request.sort == SortOrder::Relevance;
+                let weight =
+                    PlainTermsWeight::new(plain, &self.fields, &self.searcher, bonus_later)?;
+                Ok(Some(Arc::new(weight)))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The page of `matches` once the proximity bonus is added to the full matches
+    /// collected without it that may reach the page, `page` being the page made without it
+    /// (by relevance). Adding a bonus only raises scores, so the page's last result does
+    /// not score less than in `page`: a match that cannot reach that score with the bonus
+    /// stays below the page, and needs none. The other matches of the page's groups get
+    /// theirs too, as they are listed in order.
+    fn with_proximity(
+        &self,
+        plain_terms: &PlainTermsWeight,
+        matches: &mut Vec<Match>,
+        page: Page,
+        request: &SearchRequest,
+    ) -> Result<Page> {
+        if !matches.iter().any(|found| found.bonus_pending) {
+            return Ok(page);
+        }
+        let floor = match page.results.last() {
+            Some(last) if page.results.len() == request.limit => last.best.score,
+            _ => f32::NEG_INFINITY,
+        };
+        plain_terms.add_proximity(&self.searcher, matches.iter_mut(), floor)?;
+        let mut page = self.page(matches, request, None);
+        for result in &mut page.results {
+            plain_terms.add_proximity(&self.searcher, &mut result.others, f32::NEG_INFINITY)?;
+            result
+                .others
+                .sort_unstable_by(|a, b| compare(a, b, request.sort));
+        }
+        Ok(page)
     }
 
     /// The weight of the articles with every plain word (a full match), when the query
@@ -343,15 +414,29 @@ const PARTIAL_MATCHES_KEPT: usize = 64;
 
 /// Whether `page`, made without the partial matches that scored `best_dropped` or less,
 /// is the page of all of them: it is full, and by relevance its last result scores above
-/// them (in a date order they would come after it).
-fn page_is_complete(page: &Page, best_dropped: Option<Score>, request: &SearchRequest) -> bool {
+/// them (in a date order they would come after it). `None` when that depends on the
+/// scores of partial matches passed over unscored.
+fn page_is_complete(
+    page: &Page,
+    best_dropped: Option<Dropped>,
+    request: &SearchRequest,
+) -> Option<bool> {
     if page.results.len() < request.limit {
-        return false;
+        return Some(false);
     }
     match (request.sort, page.results.last(), best_dropped) {
-        (_, _, None) | (_, None, _) => true,
-        (SortOrder::Relevance, Some(last), Some(dropped)) => last.best.score > dropped,
-        (SortOrder::NewestFirst | SortOrder::OldestFirst, Some(last), _) => last.best.counted,
+        (_, _, None) | (_, None, _) => Some(true),
+        (SortOrder::Relevance, Some(last), Some(dropped)) => {
+            let score = last.best.score;
+            if score > dropped.at_most {
+                Some(true)
+            } else if score <= dropped.at_least {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        (SortOrder::NewestFirst | SortOrder::OldestFirst, Some(last), _) => Some(last.best.counted),
     }
 }
 

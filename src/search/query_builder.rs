@@ -83,6 +83,19 @@ pub(crate) struct BuiltQuery {
     pub words: Vec<PlainWord>,
     /// Terms and prefixes of the words and phrases searched for (not the excluded ones).
     pub highlight_terms: QueryTerms,
+    /// The query as plain words of one term each, when it is only that (and their
+    /// proximity bonus): its matches can then be found without scoring every article that
+    /// has only some of the words. `None` for any other query.
+    pub plain_terms: Option<PlainTerms>,
+}
+
+/// A query of two or more plain words, each one term searched in the text with the title
+/// bonus, and nothing else but the proximity bonus of the words together.
+pub(crate) struct PlainTerms {
+    /// Each word's analysed term, in the query's order.
+    pub terms: Vec<String>,
+    /// The bonus for the words standing together, as in the query.
+    pub proximity: Option<Box<dyn Query>>,
 }
 
 /// A plain word of the query: as typed, and the query of the articles that have it.
@@ -124,9 +137,18 @@ pub(crate) fn build_query(
     }
     let has_required = !required.is_empty();
     top.extend(required.into_iter().map(|query| (Occur::Must, query)));
+    let mut plain_terms = None;
     if has_words {
-        top.extend(proximity_bonus(fields, &nodes).map(|query| (Occur::Should, query)));
-        for (phrase, terms) in spaced_name_phrases(fields, &nodes) {
+        let proximity = proximity_bonus(fields, &nodes);
+        let name_phrases = spaced_name_phrases(fields, &nodes);
+        if !has_required && excluded.is_empty() && filters.is_empty() && name_phrases.is_empty() {
+            plain_terms = one_term_each(fields, &words).map(|terms| PlainTerms {
+                terms,
+                proximity: proximity.as_ref().map(|query| query.box_clone()),
+            });
+        }
+        top.extend(proximity.map(|query| (Occur::Should, query)));
+        for (phrase, terms) in name_phrases {
             top.push((Occur::Should, phrase));
             highlight_terms.exact.extend(terms);
         }
@@ -137,6 +159,7 @@ pub(crate) fn build_query(
             query: Box::new(EmptyQuery),
             words,
             highlight_terms,
+            plain_terms: None,
         };
     }
     top.extend(
@@ -153,7 +176,30 @@ pub(crate) fn build_query(
         query: Box::new(BooleanQuery::new(top)),
         words,
         highlight_terms,
+        plain_terms,
     }
+}
+
+/// Each plain word's one term, when every word (two or more) is exactly the query of one
+/// term in the text with the title bonus ([`title_or_body`]): no synonyms, typos, prefix
+/// or name of several terms. Compared with that query itself, so that a word built any
+/// other way is never taken for one term.
+fn one_term_each(fields: &ArticleFields, words: &[PlainWord]) -> Option<Vec<String>> {
+    if words.len() < 2 {
+        return None;
+    }
+    words
+        .iter()
+        .map(|word| {
+            let tokens = analyze(&word.text);
+            let [token] = &tokens[..] else {
+                return None;
+            };
+            let one_term = title_or_body(fields, std::slice::from_ref(token), 0, Typos::None)?;
+            let same = format!("{one_term:?}") == format!("{:?}", word.query);
+            same.then(|| token.term.clone())
+        })
+        .collect()
 }
 
 /// The nodes a query is built from (without `*` and the question words), and whether the

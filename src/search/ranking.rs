@@ -117,6 +117,7 @@ mod tests {
             counted: true,
             collapse_key: u64::from(doc),
             address: DocAddress::new(0, doc),
+            bonus_pending: false,
         }
     }
 

@@ -61,6 +61,7 @@ impl ArticleSearcher {
                 exact: weighted.into_iter().map(|(term, _)| term).collect(),
                 prefixes: Default::default(),
             },
+            plain_terms: None,
         };
         let mut results = self.run(&built, request, Some(own_group), started)?;
         results.query = id.to_string();

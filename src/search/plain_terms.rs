@@ -1,0 +1,488 @@
+//! The matches of a query of plain words of one term each, found without scoring every article that has only some of the words.
+//!
+//! Such a query finds every article with any of its words, and most of them are partial
+//! matches: at eight times orangesum, "taux de chômage en France" finds 143,000 articles
+//! and 520 have every word. Every full match is collected with its score, but of the
+//! partial matches a page needs only the best-scored few ([`super::match_collector`] keeps
+//! a bounded number per segment) and how many there are. So the articles are visited in
+//! document order through the words that could still lift a partial match above the
+//! lowest one kept (MaxScore: a word whose best possible score, added to those of the
+//! weaker words, cannot is only looked up in the articles found through the others), and
+//! a partial match whose best possible score cannot beat the lowest one kept is passed
+//! over unscored. The partial matches are counted apart, without scores.
+//!
+//! The scores are tantivy's for the same query to the bit: each word is the sum of its
+//! title bonus and its text BM25, the words are added in the query's order starting from
+//! zero, and the proximity bonus last, as the query's union and optional clause add them.
+//! The matches kept are those the exhaustive collection keeps: a partial match passed over
+//! scores no more than the lowest kept, so the exhaustive collection would not keep it
+//! either, and the kept ones come in the same order.
+//!
+//! By relevance, the full matches may also be kept without their proximity bonus (the
+//! words' positions compared in every one of them), which is then added only to those
+//! that can reach the page with it ([`PlainTermsWeight::add_proximity`]).
+
+use tantivy::query::{
+    Bm25Weight, BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer, TermQuery, Weight,
+};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{
+    DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, Term, TERMINATED,
+};
+
+use crate::index::ArticleFields;
+
+use super::match_collector::{Match, SegmentMatchCollector};
+use super::query_builder::{PlainTerms, PROXIMITY_BONUS, TITLE_BOOST};
+
+/// How much a sum of best possible scores is raised before it is compared: the scores are
+/// summed in another order than the bounds, so they may differ in the last bits.
+const BOUND_MARGIN: f64 = 1.0 + 1e-5;
+
+/// The weights of a [`PlainTerms`] query, made once per query.
+pub(super) struct PlainTermsWeight {
+    words: Vec<WordWeight>,
+    /// The bonus for the words standing together.
+    proximity: Option<Box<dyn Weight>>,
+    /// Whether full matches are kept without the proximity bonus, to be added afterwards
+    /// to those that may reach the page.
+    bonus_later: bool,
+    /// Every article with any of the words, for counting them without scores.
+    any_word: Box<dyn Weight>,
+}
+
+/// One word: its title bonus and its text BM25, and the most they can be.
+struct WordWeight {
+    title: Box<dyn Weight>,
+    text: Box<dyn Weight>,
+    title_best: f64,
+    best: f64,
+}
+
+/// One word's scorers in a segment. The text holds the title, so the articles with the
+/// word are those of the text's postings.
+struct WordScorer {
+    title: Box<dyn Scorer>,
+    text: Box<dyn Scorer>,
+    title_best: f64,
+    best: f64,
+}
+
+impl WordScorer {
+    /// Whether the article `doc` has the word, moving the text's postings to it.
+    fn has(&mut self, doc: DocId) -> bool {
+        if self.text.doc() < doc {
+            self.text.seek(doc);
+        }
+        self.text.doc() == doc
+    }
+
+    /// The most the word can score in `doc`, which has it, without reading the title.
+    fn at_most(&mut self) -> f64 {
+        f64::from(self.text.score()) + self.title_best
+    }
+
+    /// The word's score in `doc`, which has it: as tantivy's union of the two adds them.
+    fn score(&mut self, doc: DocId) -> Score {
+        let mut score: Score = 0.0;
+        if self.title.doc() < doc {
+            self.title.seek(doc);
+        }
+        if self.title.doc() == doc {
+            score += self.title.score();
+        }
+        score + self.text.score()
+    }
+}
+
+impl PlainTermsWeight {
+    /// The weights of `plain`; the proximity bonus is added after collecting when
+    /// `bonus_later` (see [`Self::add_proximity`]).
+    pub(super) fn new(
+        plain: &PlainTerms,
+        fields: &ArticleFields,
+        searcher: &Searcher,
+        bonus_later: bool,
+    ) -> tantivy::Result<PlainTermsWeight> {
+        let scoring = EnableScoring::enabled_from_searcher(searcher);
+        let mut words = Vec::with_capacity(plain.terms.len());
+        let mut any_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for term in &plain.terms {
+            let title = Term::from_field_text(fields.title, term);
+            let text = Term::from_field_text(fields.text, term);
+            // The most a score can be: BM25 with every occurrence in the shortest article.
+            let best = |term: &Term, boost: Score| -> tantivy::Result<f64> {
+                let weight = Bm25Weight::for_terms(searcher, std::slice::from_ref(term))?;
+                Ok(f64::from(weight.boost_by(boost).score(0, u32::MAX)))
+            };
+            let title_best = best(&title, TITLE_BOOST)?;
+            let best = title_best + best(&text, 1.0)?;
+            let title_query = BoostQuery::new(
+                Box::new(TermQuery::new(title, IndexRecordOption::WithFreqs)),
+                TITLE_BOOST,
+            );
+            words.push(WordWeight {
+                title: title_query.weight(scoring)?,
+                text: TermQuery::new(text.clone(), IndexRecordOption::WithFreqs).weight(scoring)?,
+                title_best,
+                best,
+            });
+            let in_text = TermQuery::new(text, IndexRecordOption::Basic);
+            any_word.push((Occur::Should, Box::new(in_text)));
+        }
+        let proximity = plain
+            .proximity
+            .as_ref()
+            .map(|query| query.weight(scoring))
+            .transpose()?;
+        let any_word =
+            BooleanQuery::new(any_word).weight(EnableScoring::disabled_from_searcher(searcher))?;
+        Ok(PlainTermsWeight {
+            words,
+            bonus_later: bonus_later && proximity.is_some(),
+            proximity,
+            any_word,
+        })
+    }
+
+    /// Adds the proximity bonus to the full matches still without it that could reach
+    /// `floor` with it, where their words stand together.
+    pub(super) fn add_proximity<'a>(
+        &self,
+        searcher: &Searcher,
+        matches: impl IntoIterator<Item = &'a mut Match>,
+        floor: Score,
+    ) -> tantivy::Result<()> {
+        let Some(weight) = &self.proximity else {
+            return Ok(());
+        };
+        let mut pending: Vec<&mut Match> = matches
+            .into_iter()
+            .filter(|found| found.bonus_pending && found.score + PROXIMITY_BONUS >= floor)
+            .collect();
+        // The positions are read forward, segment by segment.
+        pending.sort_unstable_by_key(|found| found.address);
+        let mut scorer: Option<(SegmentOrdinal, Box<dyn Scorer>)> = None;
+        for found in pending {
+            let DocAddress {
+                segment_ord,
+                doc_id,
+            } = found.address;
+            if scorer
+                .as_ref()
+                .is_none_or(|(segment, _)| *segment != segment_ord)
+            {
+                let reader = searcher.segment_reader(segment_ord);
+                scorer = Some((segment_ord, weight.scorer(reader, 1.0)?));
+            }
+            if let Some((_, proximity)) = &mut scorer {
+                if proximity.doc() <= doc_id && proximity.seek(doc_id) == doc_id {
+                    found.score += proximity.score();
+                }
+            }
+            found.bonus_pending = false;
+        }
+        Ok(())
+    }
+
+    /// Collects the segment's matches into `collector`: every full match with its score,
+    /// the partial matches that may be kept with theirs, the others counted.
+    pub(super) fn collect_segment(
+        &self,
+        reader: &SegmentReader,
+        collector: &mut SegmentMatchCollector,
+    ) -> tantivy::Result<()> {
+        let mut words = self
+            .words
+            .iter()
+            .map(|word| {
+                Ok(WordScorer {
+                    title: word.title.scorer(reader, 1.0)?,
+                    text: word.text.scorer(reader, 1.0)?,
+                    title_best: word.title_best,
+                    best: word.best,
+                })
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let mut proximity = match &self.proximity {
+            Some(weight) if !self.bonus_later => Some(weight.scorer(reader, 1.0)?),
+            _ => None,
+        };
+        let alive = reader.alive_bitset();
+        // The words from the weakest, and the best a partial match can score with the
+        // weakest ones alone.
+        let mut weakest_first: Vec<usize> = (0..words.len()).collect();
+        weakest_first.sort_by(|&a, &b| words[a].best.total_cmp(&words[b].best));
+        let at_most_with: Vec<f64> = weakest_first
+            .iter()
+            .scan(0.0, |sum, &word| {
+                *sum += words[word].best;
+                Some(*sum * BOUND_MARGIN)
+            })
+            .collect();
+        // The first `looked_up` of the weakest words only are looked up, in the articles
+        // found through the others; the strongest is always among the others, so that every
+        // full match is found.
+        let mut looked_up = 0;
+        let mut present = vec![false; words.len()];
+        let (mut full, mut partial_seen) = (0u64, 0u64);
+        loop {
+            let threshold = collector.partial_threshold();
+            if let Some(threshold) = threshold {
+                let threshold = f64::from(threshold);
+                while looked_up + 1 < words.len() && at_most_with[looked_up] <= threshold {
+                    looked_up += 1;
+                }
+            }
+            let doc = weakest_first[looked_up..]
+                .iter()
+                .map(|&word| words[word].text.doc())
+                .min()
+                .unwrap_or(TERMINATED);
+            if doc == TERMINATED {
+                break;
+            }
+            let mut at_most = 0.0;
+            for (word, present) in words.iter_mut().zip(&mut present) {
+                *present = word.has(doc);
+                if *present {
+                    at_most += word.best;
+                }
+            }
+            if alive.is_none_or(|alive| alive.is_alive(doc)) {
+                if present.iter().all(|&present| present) {
+                    full += 1;
+                    let mut score = score(&mut words, &present, doc);
+                    if let Some(proximity) = &mut proximity {
+                        if proximity.doc() <= doc && proximity.seek(doc) == doc {
+                            score += proximity.score();
+                        }
+                    }
+                    collector.collect_match(doc, score, true, self.bonus_later);
+                } else {
+                    partial_seen += 1;
+                    // Passed over if it cannot beat the lowest kept: by the words' best
+                    // scores, or, reading a little more, by their scores in the text.
+                    let passed_over = threshold.filter(|&lowest| {
+                        let below = |at_most: f64| at_most * BOUND_MARGIN <= f64::from(lowest);
+                        below(at_most) || below(text_at_most(&mut words, &present))
+                    });
+                    match passed_over {
+                        Some(lowest) => collector.pass_over_partial(1, lowest),
+                        None => {
+                            let score = score(&mut words, &present, doc);
+                            collector.collect_match(doc, score, false, false);
+                        }
+                    }
+                }
+            }
+            for &word in &weakest_first[looked_up..] {
+                if words[word].text.doc() == doc {
+                    words[word].text.advance();
+                }
+            }
+        }
+        // The partial matches never visited have only looked-up words: they score no more
+        // than the lowest partial match kept when their words were set aside.
+        let unseen = u64::from(self.any_word.count(reader)?) - full - partial_seen;
+        if unseen > 0 {
+            let threshold = collector.partial_threshold().unwrap_or(Score::INFINITY);
+            collector.pass_over_partial(unseen, threshold);
+        }
+        Ok(())
+    }
+}
+
+/// The most the words `present` in the article the text scorers are on can score, by
+/// their text scores and the best title bonus.
+fn text_at_most(words: &mut [WordScorer], present: &[bool]) -> f64 {
+    let mut at_most = 0.0;
+    for (word, &present) in words.iter_mut().zip(present) {
+        if present {
+            at_most += word.at_most();
+        }
+    }
+    at_most
+}
+
+/// The score of the words `present` in `doc`: added in the query's order from zero, as
+/// the query's union of the words adds them.
+fn score(words: &mut [WordScorer], present: &[bool], doc: DocId) -> Score {
+    let mut sum: Score = 0.0;
+    for (word, &present) in words.iter_mut().zip(present) {
+        if present {
+            sum += word.score(doc);
+        }
+    }
+    sum
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use tantivy::Index;
+
+    use super::*;
+    use crate::article::Article;
+    use crate::search::facet_collector::FacetCollector;
+    use crate::search::match_collector::{Found, MatchCollector};
+    use crate::search::query_builder::{build_query, Filters, MatchMode};
+    use crate::search::query_parser::parse_query;
+    use crate::search::synonyms::Synonyms;
+
+    /// The thirty news articles of the matching fixture, four times over, one segment per
+    /// copy, the body repeated once more in each copy (so that copies score apart, and
+    /// equal scores stand in a segment too: each body once as written, once doubled).
+    fn searcher() -> (ArticleFields, Searcher) {
+        let index = Index::create_in_ram(ArticleFields::new_schema());
+        crate::analysis::register(index.tokenizers());
+        let fields = ArticleFields::from_schema(&index.schema()).unwrap();
+        let mut writer: tantivy::IndexWriter =
+            index.writer_with_num_threads(1, 15_000_000).unwrap();
+        let records = include_str!("../../tests/fixtures/matching/articles.jsonl");
+        for copy in 1..=4 {
+            for (line, record) in records.lines().enumerate() {
+                let record: serde_json::Value = serde_json::from_str(record).unwrap();
+                let text = |key: &str| record[key].as_str().unwrap_or_default().to_string();
+                for repeat in [1, copy] {
+                    let article = Article {
+                        id: format!("{}~{copy}~{repeat}", text("id")),
+                        title: text("title"),
+                        body: vec![text("body"); repeat].join(" "),
+                        path: PathBuf::from(format!("{line}.txt")),
+                        ..Article::default()
+                    };
+                    writer.add_document(fields.document(&article)).unwrap();
+                }
+            }
+            writer.commit().unwrap();
+        }
+        (fields, index.reader().unwrap().searcher())
+    }
+
+    /// What the collector finds for `text`, keeping `partial_limit` partial matches per
+    /// segment: through [`PlainTermsWeight`] when `plain`, else by scoring every match.
+    fn found(
+        (fields, searcher): &(ArticleFields, Searcher),
+        text: &str,
+        plain: bool,
+        bonus_later: bool,
+        partial_limit: usize,
+    ) -> Found {
+        let built = build_query(
+            fields,
+            &parse_query(text).unwrap(),
+            MatchMode::Every,
+            false,
+            &Filters::default(),
+            &Synonyms::built_in(),
+            searcher,
+        );
+        let every_word = BooleanQuery::new(
+            built
+                .words
+                .iter()
+                .map(|word| (Occur::Must, word.query.box_clone()))
+                .collect(),
+        )
+        .weight(EnableScoring::disabled_from_searcher(searcher))
+        .unwrap();
+        let plain_terms = built.plain_terms.as_ref().filter(|_| plain).map(|terms| {
+            Arc::new(PlainTermsWeight::new(terms, fields, searcher, bonus_later).unwrap())
+        });
+        let collector = MatchCollector {
+            groups: Arc::default(),
+            every_word: Some(Arc::from(every_word)),
+            count_partial: false,
+            partial_limit: Some(partial_limit),
+            facets: FacetCollector {
+                keywords: Vec::new(),
+                count_days: false,
+            },
+            plain_terms,
+        };
+        let mut found = searcher.search(built.query.as_ref(), &collector).unwrap();
+        if let Some(plain_terms) = &collector.plain_terms {
+            plain_terms
+                .add_proximity(searcher, &mut found.matches, Score::NEG_INFINITY)
+                .unwrap();
+        }
+        found.matches.sort_by_key(|found| found.address);
+        found
+    }
+
+    #[test]
+    fn the_matches_kept_are_those_scoring_every_match_keeps() {
+        let index = searcher();
+        for text in [
+            "Trump Séoul",
+            "réforme des retraites",
+            "gilets jaunes",
+            "Macron nucléaire",
+            "guerre froide Kyiv",
+        ] {
+            for partial_limit in [0, 1, 3, 100] {
+                let every = found(&index, text, false, false, partial_limit);
+                for bonus_later in [false, true] {
+                    let pruned = found(&index, text, true, bonus_later, partial_limit);
+                    assert_eq!(pruned.matches, every.matches, "{text} {partial_limit}");
+                    assert_eq!(pruned.partial, every.partial, "{text} {partial_limit}");
+                    // The best score dropped is known within bounds that hold the exact one.
+                    match (pruned.best_dropped, every.best_dropped) {
+                        (Some(bounds), Some(exact)) => {
+                            assert_eq!(exact.at_least, exact.at_most);
+                            assert!(bounds.at_least <= exact.at_least, "{text}");
+                            assert!(exact.at_most <= bounds.at_most, "{text}");
+                        }
+                        (bounds, exact) => assert_eq!(bounds, exact, "{text}"),
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn partial_matches_that_cannot_be_kept_are_passed_over() {
+        let index = searcher();
+        let pruned = found(&index, "gilets jaunes", true, true, 1);
+        let bounds = pruned.best_dropped.unwrap();
+        assert!(
+            bounds.at_least < bounds.at_most,
+            "some partial matches were passed over unscored: {bounds:?}"
+        );
+        let every = found(&index, "gilets jaunes", false, false, 1);
+        assert_eq!(pruned.matches, every.matches);
+    }
+
+    #[test]
+    fn only_queries_of_one_term_words_are_collected_this_way() {
+        let (fields, searcher) = searcher();
+        let plain = |text: &str| {
+            let nodes = parse_query(text).unwrap();
+            let built = build_query(
+                &fields,
+                &nodes,
+                MatchMode::Every,
+                false,
+                &Filters::default(),
+                &Synonyms::built_in(),
+                &searcher,
+            );
+            built.plain_terms.map(|plain| plain.terms)
+        };
+        assert_eq!(plain("gilets jaunes").unwrap(), ["gilet", "jaun"]);
+        for text in [
+            "gilets",
+            "gilets jaun*",
+            "\"gilets jaunes\"",
+            "gilets jaunes -sauvetage",
+            "Notre-Dame Paris",
+            "Union européenne",
+            "gilets title:jaunes",
+        ] {
+            assert_eq!(plain(text), None, "{text}");
+        }
+    }
+}
