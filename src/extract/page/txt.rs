@@ -260,7 +260,7 @@ fn echoed_title(
 ) -> Option<usize> {
     let indexes: Vec<usize> = window
         .clone()
-        .filter(|&index| is_headline(lines[index], today) && !is_image_caption(lines, index))
+        .filter(|&index| is_title_candidate(lines, index, today))
         .collect();
     // A tree walker's dump starts with the page's <title>, which names its headline (the
     // first line itself is not named by itself).
@@ -308,7 +308,7 @@ fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<u
     let candidates: Vec<usize> = window
         .clone()
         .rev()
-        .filter(|&index| is_headline(lines[index], today) && !is_image_caption(lines, index))
+        .filter(|&index| is_title_candidate(lines, index, today))
         .take(3)
         .collect();
     let repeated = |index: &&usize| {
@@ -323,6 +323,33 @@ fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<u
         .find(repeated)
         .or(candidates.first())
         .copied()
+}
+
+/// A headline-shaped line that is not an image's caption or a link in a "Lire aussi" box.
+fn is_title_candidate(lines: &[&str], index: usize, today: Date) -> bool {
+    is_headline(lines[index], today)
+        && !is_image_caption(lines, index)
+        && !is_in_related_box(lines, index, today)
+}
+
+/// A line of a "Lire aussi" box: another article's headline (with its section), which a
+/// page may print between its own headline and the article's text. The box runs from its
+/// header to the article's header (a date or byline line) or prose, over a few short lines.
+fn is_in_related_box(lines: &[&str], index: usize, today: Date) -> bool {
+    for line in lines[..index]
+        .iter()
+        .rev()
+        .filter(|line| !line.is_empty())
+        .take(MAX_BOX_LINES)
+    {
+        if is_widget(line) {
+            return true;
+        }
+        if is_prose(line) || is_header_line(line, today) {
+            return false;
+        }
+    }
+    false
 }
 
 /// An image's text rather than a headline: the next line is its credit ("©Jean Martin,
@@ -397,6 +424,19 @@ fn is_headline(line: &str, today: Date) -> bool {
         && date_line(line, today).is_none()
         && !has_sentence_then_more(line)
         && !(line.starts_with('(') && line.ends_with(')'))
+        && !has_date_after_words(line, today)
+}
+
+/// A line that gives a full date after other words: a photo's caption ("Des manifestants
+/// devant l'Assemblée, le 5 mai 2020 à Paris") or a header ("AFP, publié le 27 octobre
+/// 2019"). A news headline dates nothing so precisely, or starts with the date it recalls
+/// ("Le 18 juin 1940, …").
+fn has_date_after_words(line: &str, today: Date) -> bool {
+    line.bytes().any(|byte| byte.is_ascii_digit())
+        && find_dates(line, today).iter().any(|mention| {
+            // "Le 18 juin 1940, …": the date opens the line, its "le" not counted.
+            !mention.year_inferred && line[..mention.span.start].split_whitespace().count() > 1
+        })
 }
 
 /// A line ending on a full stop, once a photo credit after it is set aside ("… au premier
@@ -909,6 +949,28 @@ Mot de passe
         ));
         assert!(!is_headline(
             "(Bruxelles, bureau européen du journal)",
+            today()
+        ));
+    }
+
+    /// A line dating something to the day after other words is a photo's caption or a
+    /// header, not a headline; a headline may open on the date it recalls.
+    #[test]
+    fn a_line_with_a_full_date_after_words_is_no_headline() {
+        assert!(!is_headline(
+            "Des dockers votent la reprise du travail sur le port du Havre, le 13 mars 2024",
+            today()
+        ));
+        assert!(!is_headline(
+            "Le Quotidien avec agences, publié le jeudi 14 mars 2024 à 18h20",
+            today()
+        ));
+        assert!(is_headline(
+            "Le 18 juin 1940, de Gaulle lance son appel depuis Londres",
+            today()
+        ));
+        assert!(is_headline(
+            "Les dockers du Havre en grève depuis mars 2024",
             today()
         ));
     }
