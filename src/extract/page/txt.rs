@@ -490,9 +490,12 @@ fn publication_date(
     block: &Range<usize>,
     today: Date,
 ) -> Option<(PublicationDate, &'static str)> {
+    // A sentence with a date ("Le ministre à Bruxelles le 20 octobre 2017.") is a photo's
+    // caption or the story's, dating what it shows rather than the article.
     let dated_lines = |zone: &Range<usize>| -> Vec<DatedLine> {
         lines[zone.clone()]
             .iter()
+            .filter(|line| !is_prose(line))
             .filter_map(|line| date_line(line, today))
             .collect()
     };
@@ -596,6 +599,11 @@ struct DatedLine {
 /// mai 2019 à 09h03" has 17).
 const MAX_DATE_LINE_WORDS: usize = 24;
 
+/// Words other than [`DATE_LINE_WORDS`] a date line may have ("mardi", "Paris")…
+const MAX_OTHER_WORDS: usize = 3;
+/// …or, on a line labelled as the publication date, the names of who published it.
+const MAX_PUBLISHER_WORDS: usize = 6;
+
 /// Words that may stand beside a date on a date line.
 const DATE_LINE_WORDS: &[&str] = &[
     "publie",
@@ -655,7 +663,10 @@ fn date_line(line: &str, today: Date) -> Option<DatedLine> {
     let several = mentions.len() > 1;
     // "Publié le 7 mai, mis à jour le 8 mai": an update comes after the publication.
     let mention = mentions.into_iter().min_by_key(|mention| mention.date)?;
-    (other_words <= 3).then_some(DatedLine {
+    // A line that says it gives the publication date may name who published it first
+    // ("Le Quotidien avec agences, publié le 14 mars 2024").
+    let names_publisher = is_labelled && other_words <= MAX_PUBLISHER_WORDS && !is_prose(text);
+    (other_words <= MAX_OTHER_WORDS || names_publisher).then_some(DatedLine {
         is_update: names_update && !is_labelled && !several,
         is_labelled,
         mention,
@@ -1043,6 +1054,38 @@ Mot de passe
         let date = read_page_fields(page, today()).date.unwrap();
         assert_eq!(date.date.to_string(), "2023-11-02");
         assert!(date_line("Le score final : 02/11/23", today()).is_none());
+    }
+
+    /// A line labelled as the publication date may name who published it; another line
+    /// holding a date among as many words is not a date line.
+    #[test]
+    fn a_publication_line_may_name_its_publisher() {
+        let labelled = date_line(
+            "La Gazette du Port avec agences, publié le jeudi 14 mars 2024 à 18h20",
+            today(),
+        );
+        assert_eq!(
+            labelled
+                .map(|line| line.mention.date.to_string())
+                .as_deref(),
+            Some("2024-03-14")
+        );
+        assert!(date_line(
+            "La Gazette du Port avec agences, jeudi 14 mars 2024 à 18h20",
+            today()
+        )
+        .is_none());
+    }
+
+    /// A photo's caption under the headline dates the photo, not the article.
+    #[test]
+    fn a_captions_date_is_not_the_publication_date() {
+        let page = "Les ostréiculteurs comptent leurs pertes après la tempête\n\
+            Le préfet à Locmariaquer le 12 mars 2024.\n\
+            Publié le 14/03/2024 à 18h20\n\n\
+            Les ostréiculteurs du golfe du Morbihan ont constaté mardi des pertes importantes dans leurs parcs après le passage de la tempête.\n";
+        let date = read_page_fields(page, today()).date.unwrap();
+        assert_eq!(date.date.to_string(), "2024-03-14");
     }
 
     /// A line under a headline that states a date among a site name and a byline is a
