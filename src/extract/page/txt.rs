@@ -499,9 +499,15 @@ fn publication_date(
             .filter_map(|line| date_line(line, today))
             .collect()
     };
+    // A line that says it gives the publication date ("publié le …") is taken over a bare
+    // date, which may be another article's in a list of teasers.
     let published = |dated: Vec<DatedLine>| {
-        let first_publication = dated.iter().find(|line| !line.is_update).or(dated.first());
-        first_publication.map(|line| as_publication(&line.mention))
+        let publication = dated
+            .iter()
+            .find(|line| line.is_labelled)
+            .or_else(|| dated.iter().find(|line| !line.is_update))
+            .or(dated.first());
+        publication.map(|line| as_publication(&line.mention))
     };
     let labelled = |dated: Vec<DatedLine>| {
         dated
@@ -1075,6 +1081,19 @@ Mot de passe
             today()
         )
         .is_none());
+    }
+
+    /// A date labelled as the publication wins over a bare date nearer the headline (a
+    /// teaser's, in a list of other articles each with its date).
+    #[test]
+    fn a_labelled_publication_date_wins_over_a_bare_date() {
+        let page = "Les ostréiculteurs comptent leurs pertes après la tempête\n\
+            12 mars 2024\n\
+            Le port de Vannes rouvre ses quais aux plaisanciers\n\
+            Publié le 14/03/2024 à 18h20\n\n\
+            Les ostréiculteurs du golfe du Morbihan ont constaté mardi des pertes importantes dans leurs parcs après le passage de la tempête.\n";
+        let date = read_page_fields(page, today()).date.unwrap();
+        assert_eq!(date.date.to_string(), "2024-03-14");
     }
 
     /// A photo's caption under the headline dates the photo, not the article.
