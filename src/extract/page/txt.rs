@@ -20,7 +20,9 @@ use super::page_lines::{
 use super::paragraphs::paragraphs;
 use crate::analysis::fold::fold;
 use crate::extract::clues::byline::byline_author;
-use crate::extract::clues::french_date::{find_dates, find_labelled_dates, DateMention};
+use crate::extract::clues::french_date::{
+    find_dates, find_labelled_dates, DateMention, DATE_LABEL_WORDS,
+};
 use crate::extract::clues::section::stated_category;
 use crate::extract::clues::Clues;
 use crate::extract::page::PageFields;
@@ -605,33 +607,14 @@ struct DatedLine {
 /// mai 2019 à 09h03" has 17).
 const MAX_DATE_LINE_WORDS: usize = 24;
 
-/// Words other than [`DATE_LINE_WORDS`] a date line may have ("mardi", "Paris")…
+/// Words other than its labels and connectives a date line may have ("mardi", "Paris")…
 const MAX_OTHER_WORDS: usize = 3;
 /// …or, on a line labelled as the publication date, the names of who published it.
 const MAX_PUBLISHER_WORDS: usize = 6;
 
-/// Words that may stand beside a date on a date line.
-const DATE_LINE_WORDS: &[&str] = &[
-    "publie",
-    "publiee",
-    "le",
-    "a",
-    "mis",
-    "jour",
-    "maj",
-    "modifie",
-    "actualise",
-    "par",
-    "et",
-    "h",
-    "posted",
-    "updated",
-    "on",
-    "at",
-    "date",
-    "de",
-    "publication",
-];
+/// Words that may stand beside a date on a date line, besides the words labelling it
+/// ([`DATE_LABEL_WORDS`]: "Publié le … à …", "Posted on … at …").
+const DATE_LINE_CONNECTIVES: &[&str] = &["le", "a", "par", "et", "h", "on", "at", "de"];
 
 fn date_line(line: &str, today: Date) -> Option<DatedLine> {
     let (text, _) = strip_bullet(line);
@@ -660,7 +643,7 @@ fn date_line(line: &str, today: Date) -> Option<DatedLine> {
     let other_words = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty() && !word.chars().any(|c| c.is_ascii_digit()))
-        .filter(|word| !DATE_LINE_WORDS.contains(word))
+        .filter(|word| !DATE_LABEL_WORDS.contains(word) && !DATE_LINE_CONNECTIVES.contains(word))
         .count();
     let is_labelled = rest.contains("publie") || rest.contains("posted");
     let names_update = ["mis a jour", "modifie", "actualise", "maj", "updated"]
