@@ -57,10 +57,16 @@ const KICKER_LINES: usize = 3;
 pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let paragraph_lines = paragraph_lines(text);
     let lines: Vec<&str> = paragraph_lines.iter().map(|line| line.trim()).collect();
-    let Some(block) = main_block(&lines, today) else {
+    let Some((block, boxes)) = main_block(&lines, today) else {
         return read_page_without_prose(&lines, today);
     };
-    if article_body(&lines[block.clone()], None).is_empty() {
+    // The boxes inside the block, counted from its first line.
+    let boxes: Vec<Range<usize>> = boxes
+        .into_iter()
+        .filter(|found| block.contains(&found.start))
+        .map(|found| found.start - block.start..found.end - block.start)
+        .collect();
+    if article_body(&lines[block.clone()], &boxes, None).is_empty() {
         // Its prose is all menus and form fields: the text is kept whole rather than dropped.
         return read_note(&lines, today);
     }
@@ -100,7 +106,7 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         date: date.map(|(date, _)| date),
         category,
         author,
-        body: article_body(&lines[block], title_text.as_deref()),
+        body: article_body(&lines[block], &boxes, title_text.as_deref()),
         title: title_text,
         ..PageFields::default()
     };
@@ -122,8 +128,10 @@ fn paragraph_lines(text: &str) -> Vec<String> {
     lines
 }
 
-/// The run of prose lines with the most text, as a range of line indexes.
-fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
+/// The run of prose lines with the most text, as a range of line indexes, and the boxes of
+/// short lines it was allowed to run across (anywhere on the page).
+fn main_block(lines: &[&str], today: Date) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+    let mut boxes = Vec::new();
     let mut best: Option<(Range<usize>, usize)> = None;
     let mut current: Option<(Range<usize>, usize)> = None;
     let mut gap = 0;
@@ -148,7 +156,12 @@ fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
         if is_article_prose(line, today) {
             let joins = gap <= MAX_GAP_IN_ARTICLE || (gap_is_box && gap <= MAX_BOX_LINES);
             current = match current.take() {
-                Some((range, size)) if joins => Some((range.start..index + 1, size + line.len())),
+                Some((range, size)) if joins => {
+                    if gap > MAX_GAP_IN_ARTICLE {
+                        boxes.push(range.end..index);
+                    }
+                    Some((range.start..index + 1, size + line.len()))
+                }
                 previous => {
                     best = better_run(best, previous, lines, today);
                     Some((index..index + 1, line.len()))
@@ -169,7 +182,7 @@ fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
                 && byline_author(line).is_none();
         }
     }
-    better_run(best, current, lines, today).map(|(range, _)| range)
+    better_run(best, current, lines, today).map(|(range, _)| (range, boxes))
 }
 
 /// The better of the best run so far and a run just closed, once the run is split into the
@@ -674,13 +687,13 @@ fn deictic_date_in_lead(block: &[&str], today: Date) -> Option<PublicationDate> 
 }
 
 /// The article text of the main block: paragraphs without related boxes, share bars,
-/// bylines, repeated lines or the title.
-fn article_body(block: &[&str], title: Option<&str>) -> String {
-    let in_box = box_lines(block);
+/// bylines, repeated lines or the title. `boxes` are the boxes of short lines the block
+/// runs across, as ranges of its lines.
+fn article_body(block: &[&str], boxes: &[Range<usize>], title: Option<&str>) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut widget_lines_left = 0;
-    for (line, in_box) in block.iter().zip(in_box) {
-        if line.is_empty() || in_box {
+    for (index, line) in block.iter().enumerate() {
+        if line.is_empty() || boxes.iter().any(|found| found.contains(&index)) {
             continue;
         }
         if is_widget(line) {
@@ -705,26 +718,6 @@ fn article_body(block: &[&str], title: Option<&str>) -> String {
     paragraphs.join("\n\n")
 }
 
-/// Which lines of the main block belong to a box of short lines between two paragraphs:
-/// a run of non-prose lines longer than a few subheadings and captions make.
-fn box_lines(block: &[&str]) -> Vec<bool> {
-    let mut in_box = vec![false; block.len()];
-    let mut gap: Vec<usize> = Vec::new();
-    for (index, line) in block.iter().enumerate() {
-        if is_prose(line) {
-            if gap.len() > MAX_GAP_IN_ARTICLE {
-                for &inside in &gap {
-                    in_box[inside] = true;
-                }
-            }
-            gap.clear();
-        } else if !line.is_empty() {
-            gap.push(index);
-        }
-    }
-    in_box
-}
-
 /// A page with no paragraph of prose: its first headline-like line is the title and the
 /// lines after it, up to the footer, are the body; a page where that leaves nothing is a note.
 fn read_page_without_prose(lines: &[&str], today: Date) -> (PageFields, Clues) {
@@ -733,7 +726,7 @@ fn read_page_without_prose(lines: &[&str], today: Date) -> (PageFields, Clues) {
     let end = (start..lines.len())
         .find(|&index| is_boundary(lines[index]))
         .unwrap_or(lines.len());
-    let body = article_body(&lines[start..end], None);
+    let body = article_body(&lines[start..end], &[], None);
     if body.is_empty() {
         return read_note(lines, today);
     }
@@ -851,6 +844,7 @@ Mot de passe
                     line,
                     "Les armateurs attendent une réponse du ministre des transports, qui doit recevoir les syndicats lundi.",
                 ],
+                &[],
                 None,
             )
         };
