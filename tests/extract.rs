@@ -373,3 +373,19 @@ fn short_lines_with_a_date_are_a_header_not_a_box() {
     assert!(article.body.starts_with("Les dockers ont obtenu jeudi"));
     assert!(!article.body.contains("bénévoles"));
 }
+
+/// Between a headline and its article, a page may print a photo gallery, whose captions
+/// date the scene ("…, le 13 mars 2024"), and a "Lire aussi" box of other articles'
+/// headlines with their sections, then the header's "publié le" line: none of them is the
+/// headline, however much of the article they echo.
+#[test]
+fn captions_related_headlines_and_the_header_are_not_the_headline() {
+    let article = extract_one(&fixture("gallery-and-related.txt"));
+    assert_eq!(
+        article.title,
+        "Havre : les dockers suspendent leur mouvement"
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-03-14"));
+    assert!(article.body.starts_with("Les dockers du Havre ont voté"));
+    assert!(!article.body.contains("grues"));
+}

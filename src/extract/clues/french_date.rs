@@ -68,6 +68,22 @@ const WEEKDAY_NAMES: [(&str, Weekday); 7] = [
     ("dimanche", Weekday::Sunday),
 ];
 
+/// Folded words that label a date as a page's publication or update ("Publié le", "Mis à
+/// jour le", "Posted on", "Date de publication"): a line ending on one waits for its date.
+pub(crate) const DATE_LABEL_WORDS: &[&str] = &[
+    "publie",
+    "publiee",
+    "mis",
+    "jour",
+    "maj",
+    "modifie",
+    "actualise",
+    "posted",
+    "updated",
+    "date",
+    "publication",
+];
+
 /// Folded words that, right before a date, make it "today".
 const DEICTIC_WORDS: [&str; 2] = ["ce", "aujourd'hui"];
 

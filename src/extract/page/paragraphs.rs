@@ -22,6 +22,7 @@
 use std::collections::HashSet;
 
 use crate::analysis::fold::fold;
+use crate::extract::clues::french_date::DATE_LABEL_WORDS;
 
 /// One paragraph of a page: its lines joined into one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,7 +221,7 @@ fn is_label(text: &str) -> bool {
     let folded = fold(last_word);
     UNFINISHED_ENDINGS.contains(&folded.as_str())
         || WEEKDAYS.contains(&folded.as_str())
-        || ["publie", "publiee", "jour", "modifie", "actualise"].contains(&folded.as_str())
+        || DATE_LABEL_WORDS.contains(&folded.as_str())
 }
 
 /// Whether `next`, printed after a blank line, is the value of `label`: a date or a time
@@ -590,6 +591,11 @@ matin :
         let found = paragraphs(text);
         assert!(found.iter().all(|paragraph| paragraph.after_blank));
         assert_eq!(texts("Politique\n\nla suite\n"), ["Politique", "la suite"]);
+        // Every word that labels a date on a date line labels it here too.
+        assert_eq!(
+            texts("Date de publication\n\nil y a 2 heures\n"),
+            ["Date de publication il y a 2 heures"]
+        );
     }
 
     fn wrapped_around(head: &str, tail: &str, elsewhere: &str) -> String {

@@ -20,7 +20,9 @@ use super::page_lines::{
 use super::paragraphs::paragraphs;
 use crate::analysis::fold::fold;
 use crate::extract::clues::byline::byline_author;
-use crate::extract::clues::french_date::{find_dates, find_labelled_dates, DateMention};
+use crate::extract::clues::french_date::{
+    find_dates, find_labelled_dates, DateMention, DATE_LABEL_WORDS,
+};
 use crate::extract::clues::section::stated_category;
 use crate::extract::clues::Clues;
 use crate::extract::page::PageFields;
@@ -55,10 +57,16 @@ const KICKER_LINES: usize = 3;
 pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let paragraph_lines = paragraph_lines(text);
     let lines: Vec<&str> = paragraph_lines.iter().map(|line| line.trim()).collect();
-    let Some(block) = main_block(&lines, today) else {
+    let Some((block, boxes)) = main_block(&lines, today) else {
         return read_page_without_prose(&lines, today);
     };
-    if article_body(&lines[block.clone()], None).is_empty() {
+    // The boxes inside the block, counted from its first line.
+    let boxes: Vec<Range<usize>> = boxes
+        .into_iter()
+        .filter(|found| block.contains(&found.start))
+        .map(|found| found.start - block.start..found.end - block.start)
+        .collect();
+    if article_body(&lines[block.clone()], &boxes, None).is_empty() {
         // Its prose is all menus and form fields: the text is kept whole rather than dropped.
         return read_note(&lines, today);
     }
@@ -98,7 +106,7 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         date: date.map(|(date, _)| date),
         category,
         author,
-        body: article_body(&lines[block], title_text.as_deref()),
+        body: article_body(&lines[block], &boxes, title_text.as_deref()),
         title: title_text,
         ..PageFields::default()
     };
@@ -120,8 +128,10 @@ fn paragraph_lines(text: &str) -> Vec<String> {
     lines
 }
 
-/// The run of prose lines with the most text, as a range of line indexes.
-fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
+/// The run of prose lines with the most text, as a range of line indexes, and the boxes of
+/// short lines it was allowed to run across (anywhere on the page).
+fn main_block(lines: &[&str], today: Date) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+    let mut boxes = Vec::new();
     let mut best: Option<(Range<usize>, usize)> = None;
     let mut current: Option<(Range<usize>, usize)> = None;
     let mut gap = 0;
@@ -146,7 +156,12 @@ fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
         if is_article_prose(line, today) {
             let joins = gap <= MAX_GAP_IN_ARTICLE || (gap_is_box && gap <= MAX_BOX_LINES);
             current = match current.take() {
-                Some((range, size)) if joins => Some((range.start..index + 1, size + line.len())),
+                Some((range, size)) if joins => {
+                    if gap > MAX_GAP_IN_ARTICLE {
+                        boxes.push(range.end..index);
+                    }
+                    Some((range.start..index + 1, size + line.len()))
+                }
                 previous => {
                     best = better_run(best, previous, lines, today);
                     Some((index..index + 1, line.len()))
@@ -167,7 +182,7 @@ fn main_block(lines: &[&str], today: Date) -> Option<Range<usize>> {
                 && byline_author(line).is_none();
         }
     }
-    better_run(best, current, lines, today).map(|(range, _)| range)
+    better_run(best, current, lines, today).map(|(range, _)| (range, boxes))
 }
 
 /// The better of the best run so far and a run just closed, once the run is split into the
@@ -260,7 +275,7 @@ fn echoed_title(
 ) -> Option<usize> {
     let indexes: Vec<usize> = window
         .clone()
-        .filter(|&index| is_headline(lines[index], today) && !is_image_caption(lines, index))
+        .filter(|&index| is_title_candidate(lines, index, today))
         .collect();
     // A tree walker's dump starts with the page's <title>, which names its headline (the
     // first line itself is not named by itself).
@@ -308,7 +323,7 @@ fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<u
     let candidates: Vec<usize> = window
         .clone()
         .rev()
-        .filter(|&index| is_headline(lines[index], today) && !is_image_caption(lines, index))
+        .filter(|&index| is_title_candidate(lines, index, today))
         .take(3)
         .collect();
     let repeated = |index: &&usize| {
@@ -323,6 +338,33 @@ fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<u
         .find(repeated)
         .or(candidates.first())
         .copied()
+}
+
+/// A headline-shaped line that is not an image's caption or a link in a "Lire aussi" box.
+fn is_title_candidate(lines: &[&str], index: usize, today: Date) -> bool {
+    is_headline(lines[index], today)
+        && !is_image_caption(lines, index)
+        && !is_in_related_box(lines, index, today)
+}
+
+/// A line of a "Lire aussi" box: another article's headline (with its section), which a
+/// page may print between its own headline and the article's text. The box runs from its
+/// header to the article's header (a date or byline line) or prose, over a few short lines.
+fn is_in_related_box(lines: &[&str], index: usize, today: Date) -> bool {
+    for line in lines[..index]
+        .iter()
+        .rev()
+        .filter(|line| !line.is_empty())
+        .take(MAX_BOX_LINES)
+    {
+        if is_widget(line) {
+            return true;
+        }
+        if is_prose(line) || is_header_line(line, today) {
+            return false;
+        }
+    }
+    false
 }
 
 /// An image's text rather than a headline: the next line is its credit ("©Jean Martin,
@@ -397,6 +439,19 @@ fn is_headline(line: &str, today: Date) -> bool {
         && date_line(line, today).is_none()
         && !has_sentence_then_more(line)
         && !(line.starts_with('(') && line.ends_with(')'))
+        && !has_date_after_words(line, today)
+}
+
+/// A line that gives a full date after other words: a photo's caption ("Des manifestants
+/// devant l'Assemblée, le 5 mai 2020 à Paris") or a header ("AFP, publié le 27 octobre
+/// 2019"). A news headline dates nothing so precisely, or starts with the date it recalls
+/// ("Le 18 juin 1940, …").
+fn has_date_after_words(line: &str, today: Date) -> bool {
+    line.bytes().any(|byte| byte.is_ascii_digit())
+        && find_dates(line, today).iter().any(|mention| {
+            // "Le 18 juin 1940, …": the date opens the line, its "le" not counted.
+            !mention.year_inferred && line[..mention.span.start].split_whitespace().count() > 1
+        })
 }
 
 /// A line ending on a full stop, once a photo credit after it is set aside ("… au premier
@@ -450,15 +505,24 @@ fn publication_date(
     block: &Range<usize>,
     today: Date,
 ) -> Option<(PublicationDate, &'static str)> {
+    // A sentence with a date ("Le ministre à Bruxelles le 20 octobre 2017.") is a photo's
+    // caption or the story's, dating what it shows rather than the article.
     let dated_lines = |zone: &Range<usize>| -> Vec<DatedLine> {
         lines[zone.clone()]
             .iter()
+            .filter(|line| !is_prose(line))
             .filter_map(|line| date_line(line, today))
             .collect()
     };
+    // A line that says it gives the publication date ("publié le …") is taken over a bare
+    // date, which may be another article's in a list of teasers.
     let published = |dated: Vec<DatedLine>| {
-        let first_publication = dated.iter().find(|line| !line.is_update).or(dated.first());
-        first_publication.map(|line| as_publication(&line.mention))
+        let publication = dated
+            .iter()
+            .find(|line| line.is_labelled)
+            .or_else(|| dated.iter().find(|line| !line.is_update))
+            .or(dated.first());
+        publication.map(|line| as_publication(&line.mention))
     };
     let labelled = |dated: Vec<DatedLine>| {
         dated
@@ -556,28 +620,14 @@ struct DatedLine {
 /// mai 2019 à 09h03" has 17).
 const MAX_DATE_LINE_WORDS: usize = 24;
 
-/// Words that may stand beside a date on a date line.
-const DATE_LINE_WORDS: &[&str] = &[
-    "publie",
-    "publiee",
-    "le",
-    "a",
-    "mis",
-    "jour",
-    "maj",
-    "modifie",
-    "actualise",
-    "par",
-    "et",
-    "h",
-    "posted",
-    "updated",
-    "on",
-    "at",
-    "date",
-    "de",
-    "publication",
-];
+/// Words other than its labels and connectives a date line may have ("mardi", "Paris")…
+const MAX_OTHER_WORDS: usize = 3;
+/// …or, on a line labelled as the publication date, the names of who published it.
+const MAX_PUBLISHER_WORDS: usize = 6;
+
+/// Words that may stand beside a date on a date line, besides the words labelling it
+/// ([`DATE_LABEL_WORDS`]: "Publié le … à …", "Posted on … at …").
+const DATE_LINE_CONNECTIVES: &[&str] = &["le", "a", "par", "et", "h", "on", "at", "de"];
 
 fn date_line(line: &str, today: Date) -> Option<DatedLine> {
     let (text, _) = strip_bullet(line);
@@ -606,7 +656,7 @@ fn date_line(line: &str, today: Date) -> Option<DatedLine> {
     let other_words = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty() && !word.chars().any(|c| c.is_ascii_digit()))
-        .filter(|word| !DATE_LINE_WORDS.contains(word))
+        .filter(|word| !DATE_LABEL_WORDS.contains(word) && !DATE_LINE_CONNECTIVES.contains(word))
         .count();
     let is_labelled = rest.contains("publie") || rest.contains("posted");
     let names_update = ["mis a jour", "modifie", "actualise", "maj", "updated"]
@@ -615,7 +665,10 @@ fn date_line(line: &str, today: Date) -> Option<DatedLine> {
     let several = mentions.len() > 1;
     // "Publié le 7 mai, mis à jour le 8 mai": an update comes after the publication.
     let mention = mentions.into_iter().min_by_key(|mention| mention.date)?;
-    (other_words <= 3).then_some(DatedLine {
+    // A line that says it gives the publication date may name who published it first
+    // ("Le Quotidien avec agences, publié le 14 mars 2024").
+    let names_publisher = is_labelled && other_words <= MAX_PUBLISHER_WORDS && !is_prose(text);
+    (other_words <= MAX_OTHER_WORDS || names_publisher).then_some(DatedLine {
         is_update: names_update && !is_labelled && !several,
         is_labelled,
         mention,
@@ -634,13 +687,13 @@ fn deictic_date_in_lead(block: &[&str], today: Date) -> Option<PublicationDate> 
 }
 
 /// The article text of the main block: paragraphs without related boxes, share bars,
-/// bylines, repeated lines or the title.
-fn article_body(block: &[&str], title: Option<&str>) -> String {
-    let in_box = box_lines(block);
+/// bylines, repeated lines or the title. `boxes` are the boxes of short lines the block
+/// runs across, as ranges of its lines.
+fn article_body(block: &[&str], boxes: &[Range<usize>], title: Option<&str>) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut widget_lines_left = 0;
-    for (line, in_box) in block.iter().zip(in_box) {
-        if line.is_empty() || in_box {
+    for (index, line) in block.iter().enumerate() {
+        if line.is_empty() || boxes.iter().any(|found| found.contains(&index)) {
             continue;
         }
         if is_widget(line) {
@@ -665,26 +718,6 @@ fn article_body(block: &[&str], title: Option<&str>) -> String {
     paragraphs.join("\n\n")
 }
 
-/// Which lines of the main block belong to a box of short lines between two paragraphs:
-/// a run of non-prose lines longer than a few subheadings and captions make.
-fn box_lines(block: &[&str]) -> Vec<bool> {
-    let mut in_box = vec![false; block.len()];
-    let mut gap: Vec<usize> = Vec::new();
-    for (index, line) in block.iter().enumerate() {
-        if is_prose(line) {
-            if gap.len() > MAX_GAP_IN_ARTICLE {
-                for &inside in &gap {
-                    in_box[inside] = true;
-                }
-            }
-            gap.clear();
-        } else if !line.is_empty() {
-            gap.push(index);
-        }
-    }
-    in_box
-}
-
 /// A page with no paragraph of prose: its first headline-like line is the title and the
 /// lines after it, up to the footer, are the body; a page where that leaves nothing is a note.
 fn read_page_without_prose(lines: &[&str], today: Date) -> (PageFields, Clues) {
@@ -693,7 +726,7 @@ fn read_page_without_prose(lines: &[&str], today: Date) -> (PageFields, Clues) {
     let end = (start..lines.len())
         .find(|&index| is_boundary(lines[index]))
         .unwrap_or(lines.len());
-    let body = article_body(&lines[start..end], None);
+    let body = article_body(&lines[start..end], &[], None);
     if body.is_empty() {
         return read_note(lines, today);
     }
@@ -811,6 +844,7 @@ Mot de passe
                     line,
                     "Les armateurs attendent une réponse du ministre des transports, qui doit recevoir les syndicats lundi.",
                 ],
+                &[],
                 None,
             )
         };
@@ -913,6 +947,28 @@ Mot de passe
         ));
     }
 
+    /// A line dating something to the day after other words is a photo's caption or a
+    /// header, not a headline; a headline may open on the date it recalls.
+    #[test]
+    fn a_line_with_a_full_date_after_words_is_no_headline() {
+        assert!(!is_headline(
+            "Des dockers votent la reprise du travail sur le port du Havre, le 13 mars 2024",
+            today()
+        ));
+        assert!(!is_headline(
+            "Le Quotidien avec agences, publié le jeudi 14 mars 2024 à 18h20",
+            today()
+        ));
+        assert!(is_headline(
+            "Le 18 juin 1940, de Gaulle lance son appel depuis Londres",
+            today()
+        ));
+        assert!(is_headline(
+            "Les dockers du Havre en grève depuis mars 2024",
+            today()
+        ));
+    }
+
     /// A caption ends on a full stop, with or without a photo credit after it; a headline
     /// never does.
     #[test]
@@ -981,6 +1037,51 @@ Mot de passe
         let date = read_page_fields(page, today()).date.unwrap();
         assert_eq!(date.date.to_string(), "2023-11-02");
         assert!(date_line("Le score final : 02/11/23", today()).is_none());
+    }
+
+    /// A line labelled as the publication date may name who published it; another line
+    /// holding a date among as many words is not a date line.
+    #[test]
+    fn a_publication_line_may_name_its_publisher() {
+        let labelled = date_line(
+            "La Gazette du Port avec agences, publié le jeudi 14 mars 2024 à 18h20",
+            today(),
+        );
+        assert_eq!(
+            labelled
+                .map(|line| line.mention.date.to_string())
+                .as_deref(),
+            Some("2024-03-14")
+        );
+        assert!(date_line(
+            "La Gazette du Port avec agences, jeudi 14 mars 2024 à 18h20",
+            today()
+        )
+        .is_none());
+    }
+
+    /// A date labelled as the publication wins over a bare date nearer the headline (a
+    /// teaser's, in a list of other articles each with its date).
+    #[test]
+    fn a_labelled_publication_date_wins_over_a_bare_date() {
+        let page = "Les ostréiculteurs comptent leurs pertes après la tempête\n\
+            12 mars 2024\n\
+            Le port de Vannes rouvre ses quais aux plaisanciers\n\
+            Publié le 14/03/2024 à 18h20\n\n\
+            Les ostréiculteurs du golfe du Morbihan ont constaté mardi des pertes importantes dans leurs parcs après le passage de la tempête.\n";
+        let date = read_page_fields(page, today()).date.unwrap();
+        assert_eq!(date.date.to_string(), "2024-03-14");
+    }
+
+    /// A photo's caption under the headline dates the photo, not the article.
+    #[test]
+    fn a_captions_date_is_not_the_publication_date() {
+        let page = "Les ostréiculteurs comptent leurs pertes après la tempête\n\
+            Le préfet à Locmariaquer le 12 mars 2024.\n\
+            Publié le 14/03/2024 à 18h20\n\n\
+            Les ostréiculteurs du golfe du Morbihan ont constaté mardi des pertes importantes dans leurs parcs après le passage de la tempête.\n";
+        let date = read_page_fields(page, today()).date.unwrap();
+        assert_eq!(date.date.to_string(), "2024-03-14");
     }
 
     /// A line under a headline that states a date among a site name and a byline is a
