@@ -442,15 +442,16 @@ fn is_headline(line: &str, today: Date) -> bool {
         && !has_date_after_words(line, today)
 }
 
-/// A line that gives a full date after other words: a photo's caption ("Des manifestants
-/// devant l'Assemblée, le 5 mai 2020 à Paris") or a header ("AFP, publié le 27 octobre
-/// 2019"). A news headline dates nothing so precisely, or starts with the date it recalls
-/// ("Le 18 juin 1940, …").
+/// A line that gives a full date set apart after other words: a photo's caption ("Des
+/// manifestants devant l'Assemblée, le 5 mai 2020 à Paris") or a header ("AFP, publié le 27
+/// octobre 2019"). A headline may name a date as its subject ("Attentats du 13 novembre
+/// 2015 : le procès s'ouvre") or open on the date it recalls ("Le 18 juin 1940, …"), but
+/// does not add one after a comma.
 fn has_date_after_words(line: &str, today: Date) -> bool {
     line.bytes().any(|byte| byte.is_ascii_digit())
         && find_dates(line, today).iter().any(|mention| {
-            // "Le 18 juin 1940, …": the date opens the line, its "le" not counted.
-            !mention.year_inferred && line[..mention.span.start].split_whitespace().count() > 1
+            let before = &line[..mention.span.start];
+            !mention.year_inferred && before.contains(',') && before.split_whitespace().count() > 1
         })
 }
 
@@ -947,8 +948,9 @@ Mot de passe
         ));
     }
 
-    /// A line dating something to the day after other words is a photo's caption or a
-    /// header, not a headline; a headline may open on the date it recalls.
+    /// A line dating something to the day after other words and a comma is a photo's
+    /// caption or a header, not a headline; a headline may open on the date it recalls or
+    /// name a date as its subject.
     #[test]
     fn a_line_with_a_full_date_after_words_is_no_headline() {
         assert!(!is_headline(
@@ -965,6 +967,10 @@ Mot de passe
         ));
         assert!(is_headline(
             "Les dockers du Havre en grève depuis mars 2024",
+            today()
+        ));
+        assert!(is_headline(
+            "Attentats du 13 novembre 2015 : le procès en appel s'ouvre à Paris",
             today()
         ));
     }
