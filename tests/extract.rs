@@ -363,6 +363,18 @@ fn a_sign_in_box_inside_the_article_does_not_cut_it() {
     }
 }
 
+/// A "Lire aussi" box printed above the headline, apart from it, ends before it: the
+/// headline under it is the article's.
+#[test]
+fn a_related_box_above_the_headline_leaves_the_headline() {
+    let article = extract_one(&fixture("related-above-headline.txt"));
+    assert_eq!(
+        article.title,
+        "Havre : les dockers suspendent leur mouvement"
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-03-14"));
+}
+
 /// Short lines that hold a headline's date are the article's header, not a box inside the
 /// text above it: the article after them is not joined to that text.
 #[test]

@@ -349,14 +349,13 @@ fn is_title_candidate(lines: &[&str], index: usize, today: Date) -> bool {
 
 /// A line of a "Lire aussi" box: another article's headline (with its section), which a
 /// page may print between its own headline and the article's text. The box runs from its
-/// header to the article's header (a date or byline line) or prose, over a few short lines.
+/// header to the article's header (a date or byline line) or prose, over a few short lines
+/// with no blank line between them: a headline set apart below a box is not in it.
 fn is_in_related_box(lines: &[&str], index: usize, today: Date) -> bool {
-    for line in lines[..index]
-        .iter()
-        .rev()
-        .filter(|line| !line.is_empty())
-        .take(MAX_BOX_LINES)
-    {
+    for line in lines[..index].iter().rev().take(MAX_BOX_LINES) {
+        if line.is_empty() {
+            return false;
+        }
         if is_widget(line) {
             return true;
         }
