@@ -283,7 +283,11 @@ impl PlainTermsWeight {
             }
         }
         // The partial matches never visited have only looked-up words: they score no more
-        // than the lowest partial match kept when their words were set aside.
+        // than the lowest partial match kept when their words were set aside. When no word
+        // was set aside, every article with any word was visited and none is left to count.
+        if looked_up == 0 {
+            return Ok(());
+        }
         let unseen = u64::from(self.any_word.count(reader)?) - full - partial_seen;
         if unseen > 0 {
             let threshold = collector.partial_threshold().unwrap_or(Score::INFINITY);
