@@ -257,13 +257,22 @@ fn find_title(lines: &[&str], block: &Range<usize>, today: Date) -> Option<Found
         })?;
     let first_index = window
         .clone()
-        .find(|&index| lines[index] == lines[chosen])
+        .find(|&index| same_headline(lines[index], lines[chosen]))
         .unwrap_or(chosen);
     Some(FoundTitle {
         text: without_site_name(without_credit(without_quote_marker(lines[chosen]))).to_string(),
         first_index,
         clue,
     })
+}
+
+/// Whether two lines print the same headline: a page may print it once plain and once
+/// highlighted ("> "), with a no-break space before its colon in one place and not the other;
+/// the header under its first appearance is the article's.
+fn same_headline(line: &str, headline: &str) -> bool {
+    without_quote_marker(line)
+        .split_whitespace()
+        .eq(without_quote_marker(headline).split_whitespace())
 }
 
 /// The headline-shaped line of the window that the article's text echoes best.
@@ -1126,6 +1135,39 @@ Mot de passe
             Some("2024-03-12")
         );
         assert_eq!(date("Mis à jour il y a 8 minutes"), None);
+    }
+
+    /// A live page prints its headline with its header, then again highlighted ("> ") in
+    /// a summary just above the prose: the header under the first appearance dates it.
+    #[test]
+    fn the_header_is_read_under_the_headlines_first_appearance() {
+        let page = "Le fil info\n\n\
+            Europe\u{a0}: les ventes de voitures neuves ont progressé au premier semestre\n\n\
+            Par Jeanne Martin\n\n\
+            Publié le 18 juil. 2024 à 08:01\n\n\
+            Les principales infos de ce matin\n\n\
+            > Europe : les ventes de voitures neuves ont progressé au premier semestre\n\n\
+            Les ventes de voitures neuves dans l'Union européenne ont progressé au premier semestre, selon les constructeurs.\n\
+            Les voitures électriques ont connu une légère hausse des ventes au premier semestre, loin des années précédentes.\n";
+        let fields = read_page_fields(page, today());
+        let title = fields.title.as_deref().unwrap_or_default();
+        assert!(
+            same_headline(
+                title,
+                "Europe : les ventes de voitures neuves ont progressé au premier semestre"
+            ),
+            "{title}"
+        );
+        assert_eq!(
+            fields.date.map(|d| d.date.to_string()).as_deref(),
+            Some("2024-07-18")
+        );
+        assert_eq!(fields.author.as_deref(), Some("Jeanne Martin"));
+        // Another headline sharing its first words is not the same one.
+        assert!(!same_headline(
+            "> Europe : les ventes de voitures neuves",
+            "Europe : les ventes de voitures neuves ont progressé au premier semestre"
+        ));
     }
 
     #[test]
