@@ -101,6 +101,13 @@ pub(crate) fn find_labelled_dates(text: &str, today: Date) -> Vec<DateMention> {
     find_dates_where(text, today, ShortYears::Always)
 }
 
+/// Where a day and month written at the start of `text` end ("22 septembre", "1er juil.",
+/// "3 juillet 2019"), with or without a year: how a reader's comment or a forum message is
+/// dated, the year left out.
+pub(crate) fn day_and_month_at_start(text: &str) -> Option<usize> {
+    written_date_at(text, 0).map(|parts| parts.end)
+}
+
 /// When a two-digit year ("10.12.19") is read as a year.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ShortYears {

@@ -1,6 +1,7 @@
 //! What a line of a scraped page is: article prose, a menu or share button, a list header that ends the article.
 
 use crate::analysis::fold::fold;
+use crate::extract::clues::french_date::day_and_month_at_start;
 
 /// A line is prose when it reads as a paragraph: enough words and a sentence ending,
 /// or long enough that no menu entry or headline would be.
@@ -14,6 +15,55 @@ fn ends_a_sentence(line: &str) -> bool {
         matches!(c, '»' | '"' | '”' | ')' | ' ' | '\u{A0}' | '\u{202F}')
     });
     end.ends_with(['.', '!', '…', ':', ';'])
+}
+
+/// Words of the name after "par" on a signed item's header that gives no time of day.
+const MAX_SIGNER_WORDS: usize = 4;
+
+/// Whether the line heads or signs a reader's comment or a forum message: a day and month,
+/// the year left out or not, maybe a time of day, then who wrote it ("Le 29 juin à 10:43, par
+/// M.Claire En réponse à : …", "— Le 22 septembre, par Kevin Nabat."). Without a time of day
+/// only a short name may follow, so that a sentence opening on a date ("Le 3 juillet, par
+/// décret, le gouvernement fixe…") is not one.
+pub(crate) fn is_signed_item_header(line: &str) -> bool {
+    if is_prose(line) {
+        return false;
+    }
+    let text = without_day_markers(line);
+    let Some(date_end) = day_and_month_at_start(text) else {
+        return false;
+    };
+    let rest = text[date_end..].replace(',', " ");
+    let mut words = rest.split_whitespace().peekable();
+    words.next_if(|word| *word == "à");
+    let timed = words
+        .next_if(|word| word.starts_with(|c: char| c.is_ascii_digit()) && word.contains([':', 'h']))
+        .is_some();
+    if !words
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("par"))
+    {
+        return false;
+    }
+    let signer_words = words.count();
+    signer_words > 0 && (timed || signer_words <= MAX_SIGNER_WORDS)
+}
+
+/// Whether the line is a day and month and nothing else ("Le 5 juillet", "- 22 sept."): in a
+/// list of other articles' teasers, the date each was published, its year left out.
+pub(crate) fn is_day_and_month_line(line: &str) -> bool {
+    let text = without_day_markers(line);
+    day_and_month_at_start(text).is_some_and(|end| text[end..].trim().is_empty())
+}
+
+/// The line from its first letter or digit, without the "Le" before a day: the markers a
+/// dump prints before a dated item ("#", "^", bullets, dashes) are not its text.
+fn without_day_markers(line: &str) -> &str {
+    let text = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    ["Le ", "le "]
+        .iter()
+        .find_map(|article| text.strip_prefix(article))
+        .unwrap_or(text)
 }
 
 /// Strips a list bullet ("• ", "- ", "– ", "* ", "· ", "► ") and reports whether there was one.
@@ -291,6 +341,46 @@ pub(crate) fn remove_inline_markers(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A comment's or a forum message's header dates and signs it; a subheading or a
+    /// headline opening on a date is not one.
+    #[test]
+    fn signed_item_headers() {
+        for header in [
+            "# Le 3 juillet à 00:09, par Lepayste En réponse à : La grève continue au port du Havre",
+            "  * # ^ Le 29 juin à 12:10, par jeanne",
+            "Le 29 juin à 10:43 , par  M.CLAIRE",
+            "— Le 22 septembre, par Kevin NABAT.",
+            "12 mars 2024 à 18h20 par Paul Durand",
+        ] {
+            assert!(is_signed_item_header(header), "{header}");
+        }
+        for line in [
+            "Le 3 juillet, par décret, le gouvernement fixe le salaire minimum",
+            "Le 18 juin 1940, de Gaulle lance son appel depuis Londres",
+            "3 juillet 2024",
+            "Le 14 juillet à Paris",
+            "Par Jeanne Martin, le 3 juillet à 10:43",
+            "Le 3 juillet, par une chaleur écrasante, les coureurs ont rallié Paris à Lille en sept heures.",
+        ] {
+            assert!(!is_signed_item_header(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn day_and_month_lines() {
+        for line in ["Le 5 juillet", "  - 22 sept.", "1er août", "3 juillet 2019"] {
+            assert!(is_day_and_month_line(line), "{line}");
+        }
+        for line in [
+            "Le 5 juillet à Paris",
+            "5 juillet : la première étape",
+            "Le 14 juillet, fête nationale",
+            "Juillet 2019",
+        ] {
+            assert!(!is_day_and_month_line(line), "{line}");
+        }
+    }
 
     #[test]
     fn paragraphs_are_prose_and_headlines_are_not() {

@@ -14,8 +14,9 @@ use crate::date::Date;
 
 use super::headline::{best_echoed, Candidate, PageTitle};
 use super::page_lines::{
-    is_account_prompt, is_boundary, is_credited_caption, is_noise, is_prose, is_related_link,
-    is_widget, remove_inline_markers, strip_bullet, strip_link_markers,
+    is_account_prompt, is_boundary, is_credited_caption, is_day_and_month_line, is_noise, is_prose,
+    is_related_link, is_signed_item_header, is_widget, remove_inline_markers, strip_bullet,
+    strip_link_markers,
 };
 use super::paragraphs::paragraphs;
 use crate::analysis::fold::fold;
@@ -37,6 +38,8 @@ const MAX_BOX_LINES: usize = 8;
 const MAX_BOX_LINE_WORDS: usize = 8;
 /// Words of a sentence that makes a line a caption when more text follows it.
 const MIN_SENTENCE_WORDS: usize = 8;
+/// How many times less an item of a list of dated items weighs than a text of its size.
+const LIST_ITEM_DISCOUNT: usize = 2;
 /// How far above the main block a headline is looked for.
 const TITLE_WINDOW: usize = 80;
 /// How many non-blank lines under a headline may carry its date or byline.
@@ -198,7 +201,13 @@ fn better_run(
     };
     let dated: Vec<usize> = range
         .clone()
-        .filter(|&index| !is_prose(lines[index]) && date_line(lines[index], today).is_some())
+        .filter(|&index| {
+            let line = lines[index];
+            !is_prose(line)
+                && (date_line(line, today).is_some()
+                    || is_signed_item_header(line)
+                    || (is_day_and_month_line(line) && follows_a_heading(lines, index)))
+        })
         .collect();
     if dated.len() < 2 {
         return better(best, Some((range, size)));
@@ -209,17 +218,36 @@ fn better_run(
     let mut start = range.start;
     for end in dated.into_iter().chain([range.end]) {
         let item = start..end;
-        let size = lines[item.clone()]
+        let size: usize = lines[item.clone()]
             .iter()
             .filter(|line| is_article_prose(line, today))
             .map(|line| line.len())
             .sum();
+        // An item of the list (after a date line) is a teaser's standfirst or a comment,
+        // which may run longer than a short article: it counts for less than a text of its
+        // own size. What comes before the list's first date line is not one of its items.
+        let size = if start == range.start {
+            size
+        } else {
+            size / LIST_ITEM_DISCOUNT
+        };
         if size > 0 {
             best = better(best, Some((item, size)));
         }
         start = end + 1;
     }
     best
+}
+
+/// Whether the line before `index` (blank lines aside) is not prose: a day and month under
+/// a teaser's headline dates the teaser, while one right after a paragraph is a subheading
+/// of the article's own chronology ("Le 5 juillet" / what happened that day).
+fn follows_a_heading(lines: &[&str], index: usize) -> bool {
+    lines[..index]
+        .iter()
+        .rev()
+        .find(|line| !line.is_empty())
+        .is_some_and(|previous| !is_prose(previous))
 }
 
 /// A prose line that is not a byline or a date line, however long ("Par Jeanne Martin -
@@ -915,6 +943,83 @@ Mot de passe
             "{}",
             fields.body
         );
+    }
+
+    /// Readers' comments, each headed by its day and its signer, are items: together they
+    /// outweigh a short article, but none of them does.
+    #[test]
+    fn signed_comments_do_not_outweigh_a_short_article() {
+        let comment = |day: u32, signer: &str| {
+            format!(
+                "# Le {day} juin à 10:43, par {signer} En réponse à : Le maire de Vannes relance le projet de tramway\n\n\
+                 Encore un projet qui coûtera une fortune aux contribuables de la ville, alors que les bus suffisent largement.\n\n"
+            )
+        };
+        let page = format!(
+            "Le maire de Vannes relance le projet de tramway\n\nLe 28 juin 2019\n\n\
+             Le maire de Vannes a présenté mardi un nouveau tracé pour le tramway, abandonné il y a dix ans faute de financement.\n\n\
+             Le projet relierait la gare au port en vingt minutes, pour un coût estimé à 180 millions d'euros selon la mairie.\n\n\
+             Commentaires (4)\n\n{}{}{}{}",
+            comment(29, "Jeanne"),
+            comment(30, "paul56"),
+            comment(1, "Marc Menu"),
+            comment(2, "lea"),
+        );
+        let fields = read_page_fields(&page, today());
+        assert_eq!(
+            fields.title.as_deref(),
+            Some("Le maire de Vannes relance le projet de tramway")
+        );
+        assert_eq!(
+            fields.date.map(|d| d.date.to_string()).as_deref(),
+            Some("2019-06-28")
+        );
+        assert!(fields.body.starts_with("Le maire de Vannes a présenté"));
+        assert!(!fields.body.contains("contribuables"), "{}", fields.body);
+    }
+
+    /// In a list of other articles' teasers, each dated under its headline with a day and
+    /// month, a teaser's standfirst longer than a short article does not outweigh it.
+    #[test]
+    fn teasers_dated_by_day_and_month_do_not_outweigh_a_short_article() {
+        let teaser = |day: u32, headline: &str| {
+            format!(
+                "{headline}\n\nLe {day} juillet\n\n\
+                 Les urgences de l'hôpital sont en grève depuis la mi-mars : un mouvement de grande ampleur, lancé hors des syndicats par des soignants épuisés.\n\n\
+                 Nous sommes allés à leur rencontre, une nuit de garde, entre les brancards alignés dans les couloirs et les appels qui ne cessent pas.\n\n\
+                 • Reportage –\n\n"
+            )
+        };
+        let page = format!(
+            "Le maire de Vannes relance le projet de tramway\n\n28 juin 2019\n\n\
+             Le maire de Vannes a présenté mardi un nouveau tracé pour le tramway, abandonné il y a dix ans faute de financement.\n\n\
+             Le projet relierait la gare au port en vingt minutes, pour un coût estimé à 180 millions d'euros.\n\n\
+             Une sélection :\n\n{}{}",
+            teaser(5, "Colère aux urgences de Chinon"),
+            teaser(9, "Les soignants de Quimper en grève"),
+        );
+        let fields = read_page_fields(&page, today());
+        assert_eq!(
+            fields.title.as_deref(),
+            Some("Le maire de Vannes relance le projet de tramway")
+        );
+        assert!(fields.body.starts_with("Le maire de Vannes a présenté"));
+        assert!(!fields.body.contains("brancards"), "{}", fields.body);
+    }
+
+    /// A chronology's "Le 5 juillet" subheadings, right after a paragraph, are not a list's
+    /// dates: the article stays whole.
+    #[test]
+    fn a_chronologys_days_do_not_split_the_article() {
+        let chronology = "Tour de France : les étapes de la première semaine\n\n28 juin 2024\n\n\
+            Le Tour de France part cette année d'Italie, une première, avant de rejoindre les Alpes par le col du Galibier.\n\n\
+            Le 5 juillet\n\n\
+            La première étape relie Florence à Rimini, sur un parcours accidenté de plus de deux cents kilomètres.\n\n\
+            Le 6 juillet\n\n\
+            La deuxième étape part de Cesenatico, la ville de Marco Pantani, pour arriver à Bologne.\n";
+        let fields = read_page_fields(chronology, today());
+        assert!(fields.body.contains("Florence"), "{}", fields.body);
+        assert!(fields.body.contains("Cesenatico"), "{}", fields.body);
     }
 
     #[test]
