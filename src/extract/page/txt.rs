@@ -382,6 +382,7 @@ fn is_title_candidate(lines: &[&str], index: usize, today: Date) -> bool {
     is_headline(lines[index], today)
         && !is_image_caption(lines, index)
         && !is_in_related_box(lines, index, today)
+        && !is_sectioned_teaser(lines, index, today)
 }
 
 /// A line of a "Lire aussi" box: another article's headline (with its section), which a
@@ -399,6 +400,34 @@ fn is_in_related_box(lines: &[&str], index: usize, today: Date) -> bool {
         if is_prose(line) || is_header_line(line, today) {
             return false;
         }
+    }
+    false
+}
+
+/// A headline under its section name in a "Lire aussi" box whose teasers each carry
+/// theirs ("A lire aussi" / "Monde" / a headline / "Monde" / a headline), however many
+/// blank lines a line-per-markup dump prints between them. The box's first line shows the
+/// shape of its items: a headline under its own section name after a box of bare headlines
+/// is the article's, its section its kicker.
+fn is_sectioned_teaser(lines: &[&str], index: usize, today: Date) -> bool {
+    let mut above = lines[..index]
+        .iter()
+        .rev()
+        .filter(|line| !line.is_empty())
+        .take(MAX_BOX_LINES);
+    let Some(kicker) = above.next().filter(|line| stated_category(line).is_some()) else {
+        return false;
+    };
+    // Walking up, the last line seen before the box's header is its first item's.
+    let mut first_line = kicker;
+    for line in above {
+        if is_widget(line) {
+            return stated_category(first_line).is_some();
+        }
+        if is_prose(line) || is_header_line(line, today) {
+            return false;
+        }
+        first_line = line;
     }
     false
 }
@@ -1020,6 +1049,35 @@ Mot de passe
         let fields = read_page_fields(chronology, today());
         assert!(fields.body.contains("Florence"), "{}", fields.body);
         assert!(fields.body.contains("Cesenatico"), "{}", fields.body);
+    }
+
+    /// A "Lire aussi" box whose teasers each carry their section, its lines set apart by
+    /// blank lines as a line-per-markup dump prints them, lists no title, even right above
+    /// the article's header; after a box of bare headlines, a headline under its section
+    /// name is the article's.
+    #[test]
+    fn a_teaser_under_its_section_in_a_box_is_no_title() {
+        let prose = "Les négociations ont repris mardi soir entre les deux délégations, après une semaine d'interruption et plusieurs incidents à la frontière.\n\n\
+            Aucun accord n'a encore été annoncé, mais les médiateurs se disent prudemment optimistes pour la fin de la semaine, selon un communiqué.\n";
+        let sectioned = format!(
+            "Le dialogue reprend entre Séoul et Pyongyang\n\nRéagir\nA lire aussi\nMonde\n\n\
+             Pakistan : le Premier ministre fait scandale au Parlement\n\nMonde\n\n\
+             Le président américain n'exclut pas un sommet du G7 élargi\n\n\
+             Le Quotidien, publié le lundi 11 mai 2015 à 20h26\n\n{prose}"
+        );
+        assert_eq!(
+            read_page_fields(&sectioned, today()).title.as_deref(),
+            Some("Le dialogue reprend entre Séoul et Pyongyang")
+        );
+        let bare = format!(
+            "Accueil\n\nÀ lire aussi\nPakistan : le Premier ministre fait scandale au Parlement\n\n\
+             Monde\n\nLe dialogue reprend entre Séoul et Pyongyang\n\n\
+             Le Quotidien, publié le lundi 11 mai 2015 à 20h26\n\n{prose}"
+        );
+        assert_eq!(
+            read_page_fields(&bare, today()).title.as_deref(),
+            Some("Le dialogue reprend entre Séoul et Pyongyang")
+        );
     }
 
     #[test]
