@@ -380,6 +380,7 @@ fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<u
 /// A headline-shaped line that is not an image's caption or a link in a "Lire aussi" box.
 fn is_title_candidate(lines: &[&str], index: usize, today: Date) -> bool {
     is_headline(lines[index], today)
+        && !is_photo_credit(lines[index])
         && !is_image_caption(lines, index)
         && !is_in_related_box(lines, index, today)
         && !is_sectioned_teaser(lines, index, today)
@@ -443,6 +444,14 @@ fn is_image_caption(lines: &[&str], index: usize) -> bool {
         .is_some_and(|next| {
             next.starts_with('©') || (next.len() > line.len() && next.starts_with(line))
         })
+}
+
+/// A photo's credit on a line of its own: after the copyright sign, a photographer and an
+/// agency set apart by a slash ("©JOEL SAGET / AFP"). A headline that a dump glues to a
+/// credit's sign ("©La grève continue au port du Havre") has no such slash.
+fn is_photo_credit(line: &str) -> bool {
+    line.strip_prefix('©')
+        .is_some_and(|credit| credit.contains(" / "))
 }
 
 /// Words a photo credit glued to a headline may have ("…face à l'EI©AFP", "©Jean Martin,
@@ -1192,6 +1201,11 @@ Mot de passe
             without_credit("©La grève continue au port du Havre"),
             "La grève continue au port du Havre"
         );
+        assert!(is_photo_credit("©JOEL SAGET / AFP"));
+        assert!(!is_photo_credit("©La grève continue au port du Havre"));
+        assert!(!is_photo_credit(
+            "Pétrole / gaz : la facture énergétique s'envole"
+        ));
         let unchanged = "Le © d'une photo appartient à son auteur, même quand elle circule partout sur les réseaux sociaux";
         assert_eq!(without_credit(unchanged), unchanged);
     }
