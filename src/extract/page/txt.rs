@@ -7,6 +7,7 @@
 //! *footer zone* right after the block may hold them too. Everything else — menus, date
 //! banners, "Articles récents", share bars, login forms — is not read.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::article::PublicationDate;
@@ -277,10 +278,11 @@ struct FoundTitle {
 
 fn find_title(lines: &[&str], block: &Range<usize>, today: Date) -> Option<FoundTitle> {
     let window = block.start.saturating_sub(TITLE_WINDOW)..block.start;
-    let (chosen, clue) = echoed_title(lines, &window, block, today)
+    let contents = contents_entries(lines, &window, block);
+    let (chosen, clue) = echoed_title(lines, &window, block, &contents, today)
         .map(|index| (index, "the headline the article's text echoes"))
         .or_else(|| {
-            nearest_title(lines, &window, today)
+            nearest_title(lines, &window, &contents, today)
                 .map(|index| (index, "the nearest headline above the article"))
         })?;
     let first_index = window
@@ -292,6 +294,40 @@ fn find_title(lines: &[&str], block: &Range<usize>, today: Date) -> Option<Found
         first_index,
         clue,
     })
+}
+
+/// Entries of a list that a table of contents needs at least, each printed again as a line
+/// of its own: fewer may be a list of other articles naming this one.
+const MIN_CONTENTS_ENTRIES: usize = 3;
+
+/// The entries of the article's table of contents: a bulleted list above the article whose
+/// entries come back as lines of their own further down (the article's subheadings). A
+/// subheading is not the headline, though it stands right above a paragraph the article's
+/// text echoes. A list naming the article's own headline among other articles' is not one:
+/// only that entry comes back.
+fn contents_entries<'a>(
+    lines: &[&'a str],
+    window: &Range<usize>,
+    block: &Range<usize>,
+) -> HashSet<&'a str> {
+    let listed: HashSet<&str> = lines[window.clone()]
+        .iter()
+        .map(|line| strip_bullet(line))
+        .filter(|(entry, bulleted)| *bulleted && entry.split_whitespace().count() >= 3)
+        .map(|(entry, _)| entry)
+        .collect();
+    if listed.len() < MIN_CONTENTS_ENTRIES {
+        return HashSet::new();
+    }
+    let printed: HashSet<&str> = lines[window.start..block.end]
+        .iter()
+        .copied()
+        .filter(|line| listed.contains(line))
+        .collect();
+    if printed.len() < MIN_CONTENTS_ENTRIES {
+        return HashSet::new();
+    }
+    printed
 }
 
 /// Whether two lines print the same headline: a page may print it once plain and once
@@ -308,11 +344,12 @@ fn echoed_title(
     lines: &[&str],
     window: &Range<usize>,
     block: &Range<usize>,
+    contents: &HashSet<&str>,
     today: Date,
 ) -> Option<usize> {
     let indexes: Vec<usize> = window
         .clone()
-        .filter(|&index| is_title_candidate(lines, index, today))
+        .filter(|&index| is_title_candidate(lines, index, contents, today))
         .collect();
     // A tree walker's dump starts with the page's <title>, which names its headline (the
     // first line itself is not named by itself).
@@ -356,11 +393,16 @@ fn is_header_line(line: &str, today: Date) -> bool {
 }
 
 /// The nearest headline-shaped line above the article, preferring one the page repeats.
-fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<usize> {
+fn nearest_title(
+    lines: &[&str],
+    window: &Range<usize>,
+    contents: &HashSet<&str>,
+    today: Date,
+) -> Option<usize> {
     let candidates: Vec<usize> = window
         .clone()
         .rev()
-        .filter(|&index| is_title_candidate(lines, index, today))
+        .filter(|&index| is_title_candidate(lines, index, contents, today))
         .take(3)
         .collect();
     let repeated = |index: &&usize| {
@@ -377,9 +419,11 @@ fn nearest_title(lines: &[&str], window: &Range<usize>, today: Date) -> Option<u
         .copied()
 }
 
-/// A headline-shaped line that is not an image's caption or a link in a "Lire aussi" box.
-fn is_title_candidate(lines: &[&str], index: usize, today: Date) -> bool {
+/// A headline-shaped line that is not an image's caption, a link in a "Lire aussi" box or
+/// an entry of the article's table of contents.
+fn is_title_candidate(lines: &[&str], index: usize, contents: &HashSet<&str>, today: Date) -> bool {
     is_headline(lines[index], today)
+        && !contents.contains(lines[index])
         && !is_photo_credit(lines[index])
         && !is_image_caption(lines, index)
         && !is_in_related_box(lines, index, today)
@@ -1087,6 +1131,51 @@ Mot de passe
             read_page_fields(&bare, today()).title.as_deref(),
             Some("Le dialogue reprend entre Séoul et Pyongyang")
         );
+    }
+
+    /// A table of contents lists the article's subheadings, which it then prints over their
+    /// paragraphs: the first of them, right above the text, is not the headline.
+    #[test]
+    fn a_subheading_listed_in_the_contents_is_no_title() {
+        let page = "Guerre en Ukraine : la Russie affirme avoir fait échouer la campagne ukrainienne\n\n\
+            Par Jeanne Martin\nPublié le 22/11/2024 à 09h42\n\n\
+            Sommaire\n\
+              • Moscou salue une avancée des forces russes\n\
+              • Réunion de l'Otan mardi à Bruxelles\n\
+              • Deux morts dans des frappes à Soumy\n\n\
+            Moscou salue une avancée des forces russes\n\n\
+            Le ministre russe de la Défense a salué vendredi une avancée des forces russes à Moscou, selon une vidéo de l'armée.\n\n\
+            Réunion de l'Otan mardi à Bruxelles\n\n\
+            Les alliés et l'Ukraine se retrouveront mardi à Bruxelles pour évoquer la guerre et la campagne de frappes russes.\n\n\
+            Deux morts dans des frappes à Soumy\n\n\
+            Des frappes russes ont fait au moins deux morts à Soumy, dans le nord-est de l'Ukraine, selon les autorités locales.\n";
+        let fields = read_page_fields(page, today());
+        assert_eq!(
+            fields.title.as_deref(),
+            Some(
+                "Guerre en Ukraine : la Russie affirme avoir fait échouer la campagne ukrainienne"
+            )
+        );
+        assert_eq!(
+            fields.date.map(|d| d.date.to_string()).as_deref(),
+            Some("2024-11-22")
+        );
+    }
+
+    /// A list of other articles naming this one's headline is no table of contents: only
+    /// that entry comes back as a line of its own.
+    #[test]
+    fn a_list_naming_the_headline_is_no_contents() {
+        let lines = [
+            "Les plus lus",
+            "• La grève des dockers paralyse le port du Havre",
+            "• Les armateurs redoutent des pertes importantes",
+            "• Le gouvernement annonce un plan pour les ports",
+            "",
+            "La grève des dockers paralyse le port du Havre",
+            "Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme des retraites.",
+        ];
+        assert!(contents_entries(&lines, &(0..6), &(6..7)).is_empty());
     }
 
     #[test]
