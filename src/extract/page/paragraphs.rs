@@ -65,9 +65,11 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
             // A label may be printed apart from its value ("Publié le" / "" / "26/12/2020"):
             // it stays open across the blank line, to be closed by the next line if that is
             // no value.
+            // So may a quotation: a tree walker prints a quoted title (`<q>`, `<em>`) as an
+            // element of its own, blank lines around it.
             if !open
                 .as_ref()
-                .is_some_and(|paragraph| is_label(&paragraph.text))
+                .is_some_and(|paragraph| is_label(&paragraph.text) || quotation.is_open())
             {
                 paragraphs.extend(open.take());
             }
@@ -82,7 +84,9 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
                     || goes_on(previous_raw.trim(), line)
                     || quotation.goes_on(previous_raw.trim(), line)
             }
-            (None, Some(label)) if !bulleted => is_labels_value(&label.text, line),
+            (None, Some(open)) if !bulleted => {
+                is_labels_value(&open.text, line) || quotation.goes_on_after_blank(&open.text, line)
+            }
             _ => false,
         };
         match (&mut open, continues) {
@@ -189,6 +193,30 @@ impl Quotation {
                 _ => {}
             }
         }
+    }
+
+    fn is_open(&self) -> bool {
+        self.straight_open || self.depth > 0
+    }
+
+    /// Whether `next`, printed after a blank line, goes on with the open quotation of
+    /// `paragraph`: the quoted words after an opening mark that ends it ("un «" / "train de
+    /// la paix"), or the closing mark that ends them, before the sentence goes on ("» qui
+    /// réunira…"). A paragraph of a long quotation opens on its own mark: it is a paragraph
+    /// of its own.
+    fn goes_on_after_blank(&self, paragraph: &str, next: &str) -> bool {
+        if !self.is_open() {
+            return false;
+        }
+        if paragraph.ends_with(['«', '“', '„']) {
+            return true;
+        }
+        next.strip_prefix(['»', '”']).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.trim_start().starts_with(|c: char| {
+                    c.is_lowercase() || matches!(c, ',' | '.' | ';' | ':' | ')')
+                })
+        })
     }
 
     /// Whether `next` goes on with the open quotation: a tree walker prints a quotation's
@@ -558,6 +586,25 @@ matin :
     }
 
     /// Quotation marks a tree walker prints on lines of their own stay with the quotation.
+    /// A quoted title printed as an element of its own, blank lines around it, stays in its
+    /// sentence; a long quotation's next paragraph, opening on its own mark, and a headline
+    /// after a paragraph left with an open mark start paragraphs of their own.
+    #[test]
+    fn a_quotation_goes_on_across_blank_lines() {
+        let quoted = "Il prépare pour l'an prochain un «\n\ntrain de la paix\n\n» qui réunira des écrivains de chaque pays.\n\nSon roman paraît en France.\n";
+        assert_eq!(
+            texts(quoted),
+            [
+                "Il prépare pour l'an prochain un « train de la paix » qui réunira des écrivains de chaque pays.",
+                "Son roman paraît en France."
+            ]
+        );
+        let long = "« Nous avons tout essayé pendant des mois, raconte-t-il.\n\n« Rien n'a marché, et personne ne nous a aidés. »\n";
+        assert_eq!(texts(long).len(), 2);
+        let unclosed = "Le ministre a promis « une réponse rapide aux agriculteurs\n\nLa colère des agriculteurs ne retombe pas\n";
+        assert_eq!(texts(unclosed).len(), 2);
+    }
+
     #[test]
     fn quotation_marks_printed_apart_stay_with_the_quotation() {
         let text = "\"\nUn point, ce n'est pas le pire des résultats\n\", a admis l'entraîneur, \"\nnous avons eu des occasions.\n\"\nLe nul doit beaucoup au milieu de terrain.\n";
