@@ -375,6 +375,28 @@ fn a_related_box_above_the_headline_leaves_the_headline() {
     assert_eq!(article.date.as_deref(), Some("2024-03-14"));
 }
 
+/// The lede a page prints between its headline and the byline is the article's first
+/// paragraph; the photo's text printed twice under the header is not.
+#[test]
+fn the_lede_under_the_headline_opens_the_body() {
+    let article = extract_one(&fixture("lede-under-headline.txt"));
+    assert_eq!(
+        article.title,
+        "Les maires ruraux réclament un plan pour les médecins de campagne"
+    );
+    assert_eq!(article.date.as_deref(), Some("2025-11-18"));
+    assert!(
+        article.body.starts_with(
+            "Réunis en congrès à Périgueux, les maires des communes rurales demandent à l'État"
+        ),
+        "{}",
+        article.body
+    );
+    assert!(article
+        .body
+        .contains("Les maires ruraux ont adopté mardi une motion"));
+}
+
 /// Short lines that hold a headline's date are the article's header, not a box inside the
 /// text above it: the article after them is not joined to that text.
 #[test]

@@ -152,6 +152,15 @@ fn echoed_words<'a>(candidate_words: &'a [HashSet<String>], article: &str) -> Ha
         .collect()
 }
 
+/// The share of the content words of `text` that come back in `article` (0 when it has none).
+pub(crate) fn echo_share(text: &str, article: &str) -> f64 {
+    let words = [content_words(text)];
+    if words[0].is_empty() {
+        return 0.0;
+    }
+    echoed_words(&words, article).len() as f64 / words[0].len() as f64
+}
+
 /// The content words of a text, compared as [`content_word_prefixes`] gives them.
 fn content_words(text: &str) -> HashSet<String> {
     content_word_prefixes(&fold(text))

@@ -13,7 +13,7 @@ use std::ops::Range;
 use crate::article::PublicationDate;
 use crate::date::Date;
 
-use super::headline::{best_echoed, Candidate, PageTitle};
+use super::headline::{best_echoed, echo_share, Candidate, PageTitle};
 use super::page_lines::{
     is_account_prompt, is_boundary, is_credited_caption, is_day_and_month_line, is_noise, is_prose,
     is_related_link, is_signed_item_header, is_widget, remove_inline_markers, strip_bullet,
@@ -53,6 +53,11 @@ const FOOTER_LINES: usize = 8;
 const MAX_WIDGET_LINES: usize = 3;
 /// Paragraphs of prose at the start of the article that a date line may come among.
 const LEAD_PARAGRAPHS: usize = 3;
+/// Paragraphs of a lede (chapô) under a headline.
+const MAX_LEDE_PARAGRAPHS: usize = 2;
+/// A lede is about its article: at least this share of its content words come back in the
+/// article's text (a related article's teaser under a misread headline shares few).
+const MIN_LEDE_ECHO: f64 = 0.4;
 /// Lines above the title's first appearance that may state its category ("International").
 const KICKER_LINES: usize = 3;
 
@@ -75,6 +80,9 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         return read_note(&lines, today);
     }
     let title = find_title(&lines, &block, today);
+    let lede = title.as_ref().map_or_else(Vec::new, |found| {
+        lede(&lines, found.first_index, &block, today)
+    });
     let header_start = title
         .as_ref()
         .map_or(block.start, |found| found.first_index + 1);
@@ -110,11 +118,65 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         date: date.map(|(date, _)| date),
         category,
         author,
-        body: article_body(&lines[block], &boxes, title_text.as_deref()),
+        body: with_lede(
+            &lines,
+            &lede,
+            article_body(&lines[block], &boxes, title_text.as_deref()),
+        ),
         title: title_text,
         ..PageFields::default()
     };
     (fields, clues)
+}
+
+/// The lede (chapô) news pages print right under their headline, above the byline, the date
+/// and the photo: one or two paragraphs of prose, the first lines under the headline (or
+/// under a second headline line, when the title found is the kicker above it), about what
+/// the article says. Its indexes, in order; none when the lines under the headline are not
+/// such prose.
+fn lede(lines: &[&str], title_index: usize, block: &Range<usize>, today: Date) -> Vec<usize> {
+    let mut next = (title_index + 1..block.start).filter(|&index| !lines[index].is_empty());
+    let mut candidate = next.next();
+    if candidate.is_some_and(|index| is_headline(lines[index], today)) {
+        candidate = next.next();
+    }
+    let mut lede = Vec::new();
+    while let Some(index) = candidate {
+        let line = lines[index];
+        // A photo's text is printed twice (its alternative text, then its caption).
+        let printed_again = next
+            .clone()
+            .next()
+            .is_some_and(|after| lines[after].starts_with(line));
+        let is_caption = printed_again
+            || is_image_caption(lines, index)
+            || is_credited_caption(line)
+            || has_date_after_words(line, today);
+        if !is_article_prose(line, today) || is_caption || lede.len() == MAX_LEDE_PARAGRAPHS {
+            break;
+        }
+        lede.push(index);
+        candidate = next.next();
+    }
+    let article = lines[block.clone()].join("\n");
+    lede.retain(|&index| echo_share(lines[index], &article) >= MIN_LEDE_ECHO);
+    lede
+}
+
+/// The article's body with its lede first, unless the body already holds it.
+fn with_lede(lines: &[&str], lede: &[usize], body: String) -> String {
+    let mut paragraphs: Vec<String> = lede
+        .iter()
+        .map(|&index| remove_inline_markers(lines[index]))
+        .filter(|paragraph| !body.contains(paragraph.as_str()))
+        .collect();
+    if paragraphs.is_empty() {
+        return body;
+    }
+    if !body.is_empty() {
+        paragraphs.push(body);
+    }
+    paragraphs.join("\n\n")
 }
 
 /// The page as one line per paragraph, a blank line where the page had one.
@@ -889,6 +951,52 @@ mod tests {
 
     fn read_page_fields(text: &str, today: Date) -> PageFields {
         read_page(text, today).0
+    }
+
+    /// The article of [`lede_page`]: a share bar sets its header apart from its text.
+    const LEDE_ARTICLE: &str = "\
+Par Claire Bonnet
+Publié le 18 novembre 2025 à 11h05
+Temps de lecture 3 min.
+Partager
+Facebook
+Twitter
+E-mail
+Copier le lien
+Les maires ruraux ont adopté mardi une motion qui demande à l'État de financer l'installation de médecins dans les campagnes, après deux jours de débats à Périgueux sur l'accès aux soins.
+« Dans mon canton, le dernier généraliste part à la retraite en juin, et personne ne le remplace », a expliqué le maire d'une commune de mille deux cents habitants.
+Le gouvernement doit répondre aux maires des communes rurales avant la fin de l'année, a promis la ministre de la Santé, venue clore le congrès.";
+
+    /// A page whose headline is followed by `under_headline`, then [`LEDE_ARTICLE`].
+    fn lede_page(under_headline: &str) -> String {
+        format!(
+            "Accueil\nSociété\nLes maires ruraux réclament un plan pour les médecins de campagne\n{under_headline}\n{LEDE_ARTICLE}"
+        )
+    }
+
+    #[test]
+    fn the_prose_under_the_headline_is_the_lede_when_it_is_about_the_article() {
+        let lede = "Réunis en congrès à Périgueux, les maires des communes rurales demandent à l'État un plan pour installer des médecins dans les campagnes.";
+        let body = read_page_fields(&lede_page(lede), today()).body;
+        assert!(body.starts_with(lede), "{body}");
+        assert!(body.contains("Les maires ruraux ont adopté mardi"));
+        // A second headline line (the title found may be the kicker above it) is passed.
+        let with_headline = format!("Le congrès des maires ruraux à Périgueux\n{lede}");
+        let body = read_page_fields(&lede_page(&with_headline), today()).body;
+        assert!(body.starts_with(lede), "{body}");
+    }
+
+    #[test]
+    fn prose_under_the_headline_about_something_else_or_printed_twice_is_not_the_lede() {
+        // Another article's teaser, under a headline misread or a related box's.
+        let teaser = "Le club de Bordeaux a battu Lens samedi soir au terme d'un match disputé devant vingt mille spectateurs enthousiastes.";
+        let body = read_page_fields(&lede_page(teaser), today()).body;
+        assert!(!body.contains("Bordeaux"), "{body}");
+        // A photo's text, printed as its alternative text and again as its caption.
+        let caption = "Les maires des communes rurales réunis en congrès à Périgueux demandent des médecins pour les campagnes.";
+        let twice = format!("{caption}\n{caption}\n1/2\n© Claire Bonnet");
+        let body = read_page_fields(&lede_page(&twice), today()).body;
+        assert!(!body.starts_with(caption), "{body}");
     }
 
     fn today() -> Date {
