@@ -58,8 +58,17 @@ pub(crate) struct Candidate<'a> {
     pub named_first: bool,
 }
 
+/// An article's text, folded once for every comparison of other lines with it.
+pub(crate) struct FoldedArticle(String);
+
+impl FoldedArticle {
+    pub(crate) fn of(lines: &[&str]) -> FoldedArticle {
+        FoldedArticle(fold(&lines.join("\n")))
+    }
+}
+
 /// The index of the candidate the article echoes best, when one echoes it enough.
-pub(crate) fn best_echoed(candidates: &[Candidate], article: &str) -> Option<usize> {
+pub(crate) fn best_echoed(candidates: &[Candidate], article: &FoldedArticle) -> Option<usize> {
     let candidate_words: Vec<HashSet<String>> = candidates
         .iter()
         .map(|candidate| content_words(candidate.text))
@@ -137,7 +146,10 @@ fn evened(text: &str) -> String {
 
 /// The candidates' words that the article has: the article is read once, and only words
 /// some candidate has are kept.
-fn echoed_words<'a>(candidate_words: &'a [HashSet<String>], article: &str) -> HashSet<&'a str> {
+fn echoed_words<'a>(
+    candidate_words: &'a [HashSet<String>],
+    article: &FoldedArticle,
+) -> HashSet<&'a str> {
     let wanted: HashSet<&str> = candidate_words
         .iter()
         .flatten()
@@ -146,19 +158,23 @@ fn echoed_words<'a>(candidate_words: &'a [HashSet<String>], article: &str) -> Ha
     if wanted.is_empty() {
         return wanted;
     }
-    let folded = fold(article);
-    content_word_prefixes(&folded)
+    content_word_prefixes(&article.0)
         .filter_map(|word| wanted.get(word).copied())
         .collect()
 }
 
-/// The share of the content words of `text` that come back in `article` (0 when it has none).
-pub(crate) fn echo_share(text: &str, article: &str) -> f64 {
-    let words = [content_words(text)];
-    if words[0].is_empty() {
-        return 0.0;
-    }
-    echoed_words(&words, article).len() as f64 / words[0].len() as f64
+/// For each of `texts`, the share of its content words that come back in `article` (0 when
+/// it has none), the article read once.
+pub(crate) fn echo_shares(texts: &[&str], article: &FoldedArticle) -> Vec<f64> {
+    let words: Vec<HashSet<String>> = texts.iter().map(|text| content_words(text)).collect();
+    let echoed = echoed_words(&words, article);
+    words
+        .iter()
+        .map(|words| {
+            let count = words.iter().filter(|word| echoed.contains(word.as_str()));
+            count.count() as f64 / words.len().max(1) as f64
+        })
+        .collect()
 }
 
 /// The content words of a text, compared as [`content_word_prefixes`] gives them.
@@ -194,6 +210,10 @@ mod tests {
         car la situation dans le pays me paraît très inquiétante », confie-t-elle à propos \
         d’Emmanuel Macron, qu’elle a mis en garde.";
 
+    fn article() -> FoldedArticle {
+        FoldedArticle::of(&[ARTICLE])
+    }
+
     fn candidate(text: &str, distance: usize, has_header: bool) -> Candidate<'_> {
         Candidate {
             text,
@@ -212,12 +232,12 @@ mod tests {
             ..candidate(headline, 30, false)
         };
         assert_eq!(
-            best_echoed(&[named, candidate(blog, 1, true)], ARTICLE),
+            best_echoed(&[named, candidate(blog, 1, true)], &article()),
             Some(0)
         );
         let unnamed = candidate(headline, 30, false);
         assert_eq!(
-            best_echoed(&[unnamed, candidate(blog, 1, true)], ARTICLE),
+            best_echoed(&[unnamed, candidate(blog, 1, true)], &article()),
             Some(1)
         );
     }
@@ -254,7 +274,7 @@ mod tests {
             candidate("Vous possédez déjà un compte ?", 2, false),
             candidate("Inscrivez-vous gratuitement pour lire la suite", 1, false),
         ];
-        assert_eq!(best_echoed(&candidates, ARTICLE), Some(0));
+        assert_eq!(best_echoed(&candidates, &article()), Some(0));
     }
 
     #[test]
@@ -262,17 +282,17 @@ mod tests {
         let headline = "Sophie Binet met en garde Emmanuel Macron";
         let related = "Emmanuel Macron reçoit Sophie Binet à l’Élysée";
         let with_header = [candidate(related, 40, false), candidate(headline, 5, true)];
-        assert_eq!(best_echoed(&with_header, ARTICLE), Some(1));
+        assert_eq!(best_echoed(&with_header, &article()), Some(1));
         let nearer = [candidate(related, 40, false), candidate(headline, 5, false)];
-        assert_eq!(best_echoed(&nearer, ARTICLE), Some(1));
+        assert_eq!(best_echoed(&nearer, &article()), Some(1));
     }
 
     #[test]
     fn nothing_echoed_is_no_headline() {
         let candidates = [candidate("Les offres de la rédaction du moment", 3, false)];
-        assert_eq!(best_echoed(&candidates, ARTICLE), None);
+        assert_eq!(best_echoed(&candidates, &article()), None);
         assert_eq!(
-            best_echoed(&[candidate("CGT Macron", 1, true)], ARTICLE),
+            best_echoed(&[candidate("CGT Macron", 1, true)], &article()),
             None
         );
     }

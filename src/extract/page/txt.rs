@@ -13,7 +13,7 @@ use std::ops::Range;
 use crate::article::PublicationDate;
 use crate::date::Date;
 
-use super::headline::{best_echoed, echo_share, Candidate, PageTitle};
+use super::headline::{best_echoed, echo_shares, Candidate, FoldedArticle, PageTitle};
 use super::page_lines::{
     is_account_prompt, is_boundary, is_credited_caption, is_day_and_month_line, is_noise, is_prose,
     is_related_link, is_signed_item_header, is_widget, remove_inline_markers, strip_bullet,
@@ -79,9 +79,10 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         // Its prose is all menus and form fields: the text is kept whole rather than dropped.
         return read_note(&lines, today);
     }
-    let title = find_title(&lines, &block, today);
+    let article = FoldedArticle::of(&lines[block.clone()]);
+    let title = find_title(&lines, &block, &article, today);
     let lede = title.as_ref().map_or_else(Vec::new, |found| {
-        lede(&lines, found.first_index, &block, today)
+        lede(&lines, found.first_index, &block, &article, today)
     });
     let header_start = title
         .as_ref()
@@ -134,33 +135,41 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
 /// under a second headline line, when the title found is the kicker above it), about what
 /// the article says. Its indexes, in order; none when the lines under the headline are not
 /// such prose.
-fn lede(lines: &[&str], title_index: usize, block: &Range<usize>, today: Date) -> Vec<usize> {
-    let mut next = (title_index + 1..block.start).filter(|&index| !lines[index].is_empty());
-    let mut candidate = next.next();
-    if candidate.is_some_and(|index| is_headline(lines[index], today)) {
-        candidate = next.next();
-    }
+fn lede(
+    lines: &[&str],
+    title_index: usize,
+    block: &Range<usize>,
+    article: &FoldedArticle,
+    today: Date,
+) -> Vec<usize> {
+    let mut under = (title_index + 1..block.start)
+        .filter(|&index| !lines[index].is_empty())
+        .peekable();
+    under.next_if(|&index| is_headline(lines[index], today));
     let mut lede = Vec::new();
-    while let Some(index) = candidate {
+    while let Some(index) = under.next().filter(|_| lede.len() < MAX_LEDE_PARAGRAPHS) {
         let line = lines[index];
-        // A photo's text is printed twice (its alternative text, then its caption).
-        let printed_again = next
-            .clone()
-            .next()
-            .is_some_and(|after| lines[after].starts_with(line));
+        // A photo's text may be printed twice over, exactly (its alternative text, then
+        // its caption): unlike a headline, a lede is printed once.
+        let printed_again = under
+            .peek()
+            .is_some_and(|&after| lines[after].starts_with(line));
         let is_caption = printed_again
             || is_image_caption(lines, index)
             || is_credited_caption(line)
             || has_date_after_words(line, today);
-        if !is_article_prose(line, today) || is_caption || lede.len() == MAX_LEDE_PARAGRAPHS {
+        if !is_article_prose(line, today) || is_caption {
             break;
         }
         lede.push(index);
-        candidate = next.next();
     }
-    let article = lines[block.clone()].join("\n");
-    lede.retain(|&index| echo_share(lines[index], &article) >= MIN_LEDE_ECHO);
-    lede
+    let texts: Vec<&str> = lede.iter().map(|&index| lines[index]).collect();
+    let shares = echo_shares(&texts, article);
+    lede.into_iter()
+        .zip(shares)
+        .filter(|&(_, share)| share >= MIN_LEDE_ECHO)
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// The article's body with its lede first, unless the body already holds it.
@@ -338,10 +347,15 @@ struct FoundTitle {
     clue: &'static str,
 }
 
-fn find_title(lines: &[&str], block: &Range<usize>, today: Date) -> Option<FoundTitle> {
+fn find_title(
+    lines: &[&str],
+    block: &Range<usize>,
+    article: &FoldedArticle,
+    today: Date,
+) -> Option<FoundTitle> {
     let window = block.start.saturating_sub(TITLE_WINDOW)..block.start;
     let contents = contents_entries(lines, &window, block);
-    let (chosen, clue) = echoed_title(lines, &window, block, &contents, today)
+    let (chosen, clue) = echoed_title(lines, &window, block, article, &contents, today)
         .map(|index| (index, "the headline the article's text echoes"))
         .or_else(|| {
             nearest_title(lines, &window, &contents, today)
@@ -406,6 +420,7 @@ fn echoed_title(
     lines: &[&str],
     window: &Range<usize>,
     block: &Range<usize>,
+    article: &FoldedArticle,
     contents: &HashSet<&str>,
     today: Date,
 ) -> Option<usize> {
@@ -439,8 +454,7 @@ fn echoed_title(
                 .is_some_and(|(first, title)| *first != index && title.names(lines[index])),
         })
         .collect();
-    let article = lines[block.clone()].join("\n");
-    best_echoed(&candidates, &article).map(|chosen| indexes[chosen])
+    best_echoed(&candidates, article).map(|chosen| indexes[chosen])
 }
 
 /// A line of the header news articles print under their headline: a date line, a byline,
