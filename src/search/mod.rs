@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, Weight};
+use tantivy::query::{EnableScoring, Query, Weight};
 use tantivy::{DocAddress, DocSet, Executor, IndexReader, ReloadPolicy, Searcher};
 
 use crate::error::{Error, Result};
@@ -286,16 +286,9 @@ impl ArticleSearcher {
     /// The weight of the articles with every plain word (a full match), when the query
     /// has plain words an article may have only some of.
     fn every_word(&self, built: &BuiltQuery) -> Result<Option<Arc<dyn Weight>>> {
-        if built.words.is_empty() {
+        let Some(all) = built.every_word_query() else {
             return Ok(None);
-        }
-        let all = BooleanQuery::new(
-            built
-                .words
-                .iter()
-                .map(|word| (Occur::Must, word.query.box_clone()))
-                .collect(),
-        );
+        };
         let weight = all.weight(EnableScoring::disabled_from_searcher(&self.searcher))?;
         Ok(Some(Arc::from(weight)))
     }

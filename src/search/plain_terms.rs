@@ -384,21 +384,16 @@ mod tests {
             &Synonyms::built_in(),
             searcher,
         );
-        let every_word = BooleanQuery::new(
-            built
-                .words
-                .iter()
-                .map(|word| (Occur::Must, word.query.box_clone()))
-                .collect(),
-        )
-        .weight(EnableScoring::disabled_from_searcher(searcher))
-        .unwrap();
+        let every_word = built.every_word_query().map(|all| {
+            let weight = all.weight(EnableScoring::disabled_from_searcher(searcher));
+            Arc::from(weight.unwrap())
+        });
         let plain_terms = built.plain_terms.as_ref().filter(|_| plain).map(|terms| {
             Arc::new(PlainTermsWeight::new(terms, fields, searcher, bonus_later).unwrap())
         });
         let collector = MatchCollector {
             groups: Arc::default(),
-            every_word: Some(Arc::from(every_word)),
+            every_word,
             count_partial: false,
             partial_limit: Some(partial_limit),
             facets: FacetCollector {

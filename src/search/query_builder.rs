@@ -89,6 +89,21 @@ pub(crate) struct BuiltQuery {
     pub plain_terms: Option<PlainTerms>,
 }
 
+impl BuiltQuery {
+    /// The articles with every plain word (the full matches); `None` when every article
+    /// found has them all.
+    pub(crate) fn every_word_query(&self) -> Option<BooleanQuery> {
+        let words = self.words.iter();
+        (!self.words.is_empty()).then(|| {
+            BooleanQuery::new(
+                words
+                    .map(|word| (Occur::Must, word.query.box_clone()))
+                    .collect(),
+            )
+        })
+    }
+}
+
 /// A query of two or more plain words, each one term searched in the text with the title
 /// bonus, and nothing else but the proximity bonus of the words together.
 pub(crate) struct PlainTerms {
