@@ -232,6 +232,25 @@ pub(crate) fn keyword_column(
     segment.fast_fields().str(keyword.name())
 }
 
+/// The articles indexed in memory, a segment per list, and the searcher over them: the
+/// index that unit tests search.
+#[cfg(test)]
+pub(crate) fn searcher_over(
+    segments: impl IntoIterator<Item = Vec<Article>>,
+) -> (ArticleFields, tantivy::Searcher) {
+    let index = tantivy::Index::create_in_ram(ArticleFields::new_schema());
+    crate::analysis::register(index.tokenizers());
+    let fields = ArticleFields::from_schema(&index.schema()).unwrap();
+    let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+    for articles in segments {
+        for article in &articles {
+            writer.add_document(fields.document(article)).unwrap();
+        }
+        writer.commit().unwrap();
+    }
+    (fields, index.reader().unwrap().searcher())
+}
+
 #[cfg(test)]
 mod tests {
     use tantivy::postings::Postings;
@@ -254,14 +273,7 @@ mod tests {
 
     /// One article indexed in memory, with the searcher over it.
     fn indexed(article: &Article) -> (ArticleFields, tantivy::Searcher) {
-        let index = tantivy::Index::create_in_ram(ArticleFields::new_schema());
-        crate::analysis::register(index.tokenizers());
-        let fields = ArticleFields::from_schema(&index.schema()).unwrap();
-        let mut writer: tantivy::IndexWriter =
-            index.writer_with_num_threads(1, 15_000_000).unwrap();
-        writer.add_document(fields.document(article)).unwrap();
-        writer.commit().unwrap();
-        (fields, index.reader().unwrap().searcher())
+        searcher_over([vec![article.clone()]])
     }
 
     fn sample() -> Article {

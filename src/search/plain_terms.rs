@@ -326,10 +326,9 @@ mod tests {
     use std::path::PathBuf;
     use std::sync::Arc;
 
-    use tantivy::Index;
-
     use super::*;
     use crate::article::Article;
+    use crate::index::document::searcher_over;
     use crate::search::facet_collector::FacetCollector;
     use crate::search::match_collector::{Found, MatchCollector};
     use crate::search::query_builder::{build_query, Filters, MatchMode};
@@ -340,30 +339,25 @@ mod tests {
     /// copy, the body repeated once more in each copy (so that copies score apart, and
     /// equal scores stand in a segment too: each body once as written, once doubled).
     fn searcher() -> (ArticleFields, Searcher) {
-        let index = Index::create_in_ram(ArticleFields::new_schema());
-        crate::analysis::register(index.tokenizers());
-        let fields = ArticleFields::from_schema(&index.schema()).unwrap();
-        let mut writer: tantivy::IndexWriter =
-            index.writer_with_num_threads(1, 15_000_000).unwrap();
         let records = include_str!("../../tests/fixtures/matching/articles.jsonl");
-        for copy in 1..=4 {
+        let copy = |copy: usize| {
+            let mut articles = Vec::new();
             for (line, record) in records.lines().enumerate() {
                 let record: serde_json::Value = serde_json::from_str(record).unwrap();
                 let text = |key: &str| record[key].as_str().unwrap_or_default().to_string();
                 for repeat in [1, copy] {
-                    let article = Article {
+                    articles.push(Article {
                         id: format!("{}~{copy}~{repeat}", text("id")),
                         title: text("title"),
                         body: vec![text("body"); repeat].join(" "),
                         path: PathBuf::from(format!("{line}.txt")),
                         ..Article::default()
-                    };
-                    writer.add_document(fields.document(&article)).unwrap();
+                    });
                 }
             }
-            writer.commit().unwrap();
-        }
-        (fields, index.reader().unwrap().searcher())
+            articles
+        };
+        searcher_over((1..=4).map(copy))
     }
 
     /// What the collector finds for `text`, keeping `partial_limit` partial matches per

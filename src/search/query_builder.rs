@@ -976,10 +976,10 @@ mod tests {
 
     use tantivy::collector::DocSetCollector;
     use tantivy::schema::TantivyDocument;
-    use tantivy::Index;
 
     use super::*;
     use crate::article::{Article, PublicationDate};
+    use crate::index::document::searcher_over;
     use crate::search::query_parser::parse_query;
 
     /// Four articles: the query's words together, apart, one of them, none.
@@ -1015,13 +1015,9 @@ mod tests {
     ];
 
     fn searcher() -> (ArticleFields, Searcher) {
-        let index = Index::create_in_ram(ArticleFields::new_schema());
-        crate::analysis::register(index.tokenizers());
-        let fields = ArticleFields::from_schema(&index.schema()).unwrap();
-        let mut writer: tantivy::IndexWriter =
-            index.writer_with_num_threads(1, 15_000_000).unwrap();
-        for (id, title, body, category, date) in ARTICLES {
-            let article = Article {
+        let articles = ARTICLES
+            .iter()
+            .map(|&(id, title, body, category, date)| Article {
                 id: id.into(),
                 title: title.into(),
                 body: body.into(),
@@ -1032,11 +1028,8 @@ mod tests {
                 }),
                 path: PathBuf::from(format!("{id}.txt")),
                 ..Article::default()
-            };
-            writer.add_document(fields.document(&article)).unwrap();
-        }
-        writer.commit().unwrap();
-        (fields, index.reader().unwrap().searcher())
+            });
+        searcher_over([articles.collect()])
     }
 
     /// The query built for `text`, its plain words, and the ids of the articles it finds.
