@@ -155,7 +155,7 @@ fn an_index_of_another_format_is_incompatible() {
     std::fs::write(&meta_path, meta.to_string()).unwrap();
     assert_refused_then_rebuilt(
         index.path(),
-        "was made by another version of newsearch (index format 99; this version reads format 4)",
+        "was made by another version of newsearch (index format 99; this version reads format 5)",
     );
 }
 

@@ -12,7 +12,7 @@ use cluster_support::{
     succeeded, Cluster,
 };
 use common::{fixture_corpus, fixtures, indexed, query_json, Results};
-use newsearch::analysis::analyze;
+use newsearch::analysis::{analyze, analyze_query, AnalyzedToken};
 use serde_json::Value;
 
 /// Each hit as its near-duplicate group (its id and its folded copies'), in rank order:
@@ -488,41 +488,14 @@ fn the_clusters_french_analyzer_gives_newsearch_terms() {
     let (mut same, mut total) = (0usize, 0usize);
     let agent = ureq::agent();
     for text in &texts {
-        let request = serde_json::json!({"analyzer": "newsearch_french", "text": text});
-        let answer = agent
-            .post(&format!("{}/analysis/_analyze", cluster.urls[0]))
-            .set("Content-Type", "application/json")
-            .send_string(&request.to_string())
-            .unwrap()
-            .into_string()
-            .unwrap();
-        let answer: Value = serde_json::from_str(&answer).unwrap();
-        let theirs: Vec<String> = answer["tokens"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|token| token["token"].as_str().unwrap().to_string())
-            .collect();
+        let tokens = cluster_tokens(&agent, cluster, "newsearch_french", text);
+        let theirs: Vec<&str> = tokens.iter().map(|(term, _)| term.as_str()).collect();
         let ours: Vec<String> = analyze(text).into_iter().map(|token| token.term).collect();
         if texts.last() == Some(text) {
             assert_eq!(theirs, ours, "{text}");
         }
         if text == NAMES_WITH_SMALL_WORDS {
-            let theirs: Vec<(&str, u64)> = answer["tokens"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|token| {
-                    let term = token["token"].as_str().unwrap();
-                    (term, token["position"].as_u64().unwrap())
-                })
-                .collect();
-            let ours: Vec<(String, u64)> = analyze(text)
-                .into_iter()
-                .map(|token| (token.term, token.position as u64))
-                .collect();
-            let ours: Vec<(&str, u64)> = ours.iter().map(|(t, p)| (t.as_str(), *p)).collect();
-            assert_eq!(theirs, ours, "{text}");
+            assert_eq!(tokens, terms_and_positions(&analyze(text)), "{text}");
         }
         // Terms in common, counted as multisets: a term one side lacks shifts no other.
         let mut counts: HashMap<&str, i64> = HashMap::new();
@@ -540,6 +513,43 @@ fn the_clusters_french_analyzer_gives_newsearch_terms() {
     }
     eprintln!("the cluster's analyzer gives newsearch's term at {same} of {total} positions on the fixture corpus");
     assert!(same * 1000 >= total * 995, "{same} of {total}");
+    // Queries keep the stop words of every compound, whatever its case, on both engines.
+    let theirs = cluster_tokens(
+        &agent,
+        cluster,
+        "newsearch_french_query",
+        NAMES_WITH_SMALL_WORDS,
+    );
+    let ours = terms_and_positions(&analyze_query(NAMES_WITH_SMALL_WORDS));
+    assert_eq!(theirs, ours);
+    assert_ne!(ours, terms_and_positions(&analyze(NAMES_WITH_SMALL_WORDS)));
+}
+
+/// The terms and positions the cluster's `analyzer` gives `text`.
+fn cluster_tokens(
+    agent: &ureq::Agent,
+    cluster: &Cluster,
+    analyzer: &str,
+    text: &str,
+) -> Vec<(String, u64)> {
+    let request = serde_json::json!({"analyzer": analyzer, "text": text});
+    let answer = post(agent, cluster, "analysis/_analyze", &request);
+    answer["tokens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|token| {
+            let term = token["token"].as_str().unwrap().to_string();
+            (term, token["position"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+fn terms_and_positions(tokens: &[AnalyzedToken]) -> Vec<(String, u64)> {
+    tokens
+        .iter()
+        .map(|token| (token.term.clone(), token.position as u64))
+        .collect()
 }
 
 /// Articles of the fault test: enough for a run of several seconds, in many files.
@@ -587,6 +597,18 @@ fn generated_corpus(folder: &Path) {
     }
 }
 
+/// The cluster's answer to a request of JSON `body` at `path`.
+fn post(agent: &ureq::Agent, cluster: &Cluster, path: &str, body: &Value) -> Value {
+    let answer = agent
+        .post(&format!("{}/{path}", cluster.urls[0]))
+        .set("Content-Type", "application/json")
+        .send_string(&body.to_string())
+        .unwrap()
+        .into_string()
+        .unwrap();
+    serde_json::from_str(&answer).unwrap()
+}
+
 /// How many articles the cluster's index `name` holds, and a checksum of their ids.
 fn ids_checksum(cluster: &Cluster, name: &str) -> (usize, u64) {
     use std::hash::{Hash, Hasher};
@@ -599,14 +621,7 @@ fn ids_checksum(cluster: &Cluster, name: &str) -> (usize, u64) {
         if let Some(after) = after.take() {
             request["search_after"] = after;
         }
-        let answer = agent
-            .post(&format!("{}/{name}/_search", cluster.urls[0]))
-            .set("Content-Type", "application/json")
-            .send_string(&request.to_string())
-            .unwrap()
-            .into_string()
-            .unwrap();
-        let answer: Value = serde_json::from_str(&answer).unwrap();
+        let answer = post(&agent, cluster, &format!("{name}/_search"), &request);
         let hits = answer["hits"]["hits"].as_array().unwrap().clone();
         ids.extend(
             hits.iter()

@@ -1,12 +1,18 @@
 //! Hyphenated compounds: which stop words inside a name ("Notre-Dame", "Aix-en-Provence") are kept as words.
 //!
-//! A stop word joined by a hyphen to the next word, with a word that is not a stop word
-//! further on in the compound, is part of a name: dropping it would search "Notre-Dame" as
-//! "Dame" and "Saint-Germain-des-Prés" as "Saint-Germain Prés". The stop words that end a
-//! compound stay dropped: they are the pronouns of a question ("a-t-il", "faut-il",
-//! "est-ce") or a suffix written both ways ("Kim Jong-un" and "Kim Jong Un").
+//! A stop word joined by a hyphen to the next word, with a capitalised word that is not a
+//! stop word further on in the compound, is part of a name: dropping it would search
+//! "Notre-Dame" as "Dame" and "Saint-Germain-des-Prés" as "Saint-Germain Prés". The stop
+//! words of a compound in lower case ("c'est-à-dire", "vis-à-vis", "au-delà") are no name
+//! and stay dropped: kept, they would only lengthen the articles that use them, which moves
+//! every BM25 score. So do the stop words that end a compound: they are the pronouns of a
+//! question ("a-t-il", "faut-il", "est-ce") or a suffix written both ways ("Kim Jong-un"
+//! and "Kim Jong Un").
+//!
+//! A query is read otherwise: a person types a name in lower case ("notre-dame") and means
+//! the name, so there every compound keeps its inner stop words ([`CompoundStopWords`]).
 
-use super::fold::is_invisible;
+use super::fold::{is_apostrophe, is_invisible};
 use super::french_tokenizer::fold_and_elide;
 use super::stop_words::is_stop_word;
 use super::words::{is_word_char, next_word};
@@ -15,10 +21,26 @@ use super::words::{is_word_char, next_word};
 /// and non-breaking hyphen.
 pub(crate) const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
 
+/// Which hyphenated compounds keep the stop words inside them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum CompoundStopWords {
+    /// Only names: the word after the stop words is capitalised (the text of articles).
+    #[default]
+    InNames,
+    /// Every compound, whatever its case (the text of queries).
+    InEveryCompound,
+}
+
 /// Whether the stop word ending at byte `end` of `text` is kept: a hyphen joins it to the
-/// next word, and a word that is not a stop word follows in the same compound.
-/// `folded` is a buffer for the folded parts, reused from call to call.
-pub(crate) fn stop_word_is_kept(text: &str, end: usize, folded: &mut String) -> bool {
+/// next word, and a word that is not a stop word follows in the same compound (capitalised,
+/// for [`CompoundStopWords::InNames`]). `folded` is a buffer for the folded parts, reused
+/// from call to call.
+pub(crate) fn stop_word_is_kept(
+    text: &str,
+    end: usize,
+    kept_in: CompoundStopWords,
+    folded: &mut String,
+) -> bool {
     let mut end = end;
     while let Some(next_start) = joined_word_start(text, end) {
         let mut cursor = next_start;
@@ -27,11 +49,21 @@ pub(crate) fn stop_word_is_kept(text: &str, end: usize, folded: &mut String) -> 
         };
         fold_and_elide(&text[next.clone()], folded);
         if !is_stop_word(folded) {
-            return true;
+            return kept_in == CompoundStopWords::InEveryCompound
+                || starts_with_capital(&text[next]);
         }
         end = next.end;
     }
     false
+}
+
+/// Whether the word's first letter (after an elided article: "d'Armor") is a capital.
+fn starts_with_capital(word: &str) -> bool {
+    let letters = word.rsplit(is_apostrophe).next().unwrap_or(word);
+    letters
+        .chars()
+        .find(|&character| !is_invisible(character))
+        .is_some_and(char::is_uppercase)
 }
 
 /// Where the word after the one ending at byte `end` starts, when one hyphen joins them
@@ -55,14 +87,18 @@ fn joined_word_start(text: &str, end: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    /// The stop words of `text` that are kept, in order.
+    /// The stop words of `text` that are kept in the text of articles, in order.
     fn kept(text: &str) -> Vec<&str> {
+        kept_in(text, CompoundStopWords::InNames)
+    }
+
+    fn kept_in(text: &str, compounds: CompoundStopWords) -> Vec<&str> {
         let mut cursor = 0;
         let mut folded = String::new();
         let mut found = Vec::new();
         while let Some(word) = next_word(text, &mut cursor) {
             fold_and_elide(&text[word.clone()], &mut folded);
-            if is_stop_word(&folded) && stop_word_is_kept(text, word.end, &mut folded) {
+            if is_stop_word(&folded) && stop_word_is_kept(text, word.end, compounds, &mut folded) {
                 found.push(&text[word]);
             }
         }
@@ -75,7 +111,12 @@ mod tests {
         assert_eq!(kept("Aix-en-Provence"), ["en"]);
         assert_eq!(kept("Saint-Germain-des-Prés"), ["des"]);
         assert_eq!(kept("Nord-Pas-de-Calais"), ["Pas", "de"]);
-        assert_eq!(kept("c'est-à-dire"), ["c'est", "à"]);
+        assert_eq!(kept("Seine-et-Marne"), ["et"]);
+        assert_eq!(
+            kept("Pont-de-l'Arche"),
+            ["de"],
+            "a capital after an elided article"
+        );
         assert_eq!(kept("NOTRE‑DAME"), ["NOTRE"], "non-breaking hyphen");
         assert_eq!(kept("Notre\u{AD}-Dame"), ["Notre"], "soft hyphen");
     }
@@ -96,5 +137,23 @@ mod tests {
         ] {
             assert_eq!(kept(text), [] as [&str; 0], "{text}");
         }
+    }
+
+    #[test]
+    fn compounds_in_lower_case_keep_their_stop_words_only_in_queries() {
+        for text in [
+            "c'est-à-dire",
+            "vis-à-vis",
+            "Au-delà",
+            "notre-dame",
+            "pied-à-terre",
+        ] {
+            assert_eq!(kept(text), [] as [&str; 0], "{text}");
+        }
+        let in_queries = |text| kept_in(text, CompoundStopWords::InEveryCompound);
+        assert_eq!(in_queries("c'est-à-dire"), ["c'est", "à"]);
+        assert_eq!(in_queries("notre-dame"), ["notre"]);
+        assert_eq!(in_queries("Notre-Dame"), ["Notre"]);
+        assert_eq!(in_queries("a-t-il"), [] as [&str; 0]);
     }
 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::compounds::{stop_word_is_kept, HYPHENS};
+use super::compounds::{stop_word_is_kept, CompoundStopWords, HYPHENS};
 use super::elision::elided_prefix_len;
 use super::fold::{fold_into, is_apostrophe, is_invisible};
 use super::stop_words::is_stop_word;
@@ -32,7 +32,8 @@ static FRENCH_STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algo
 /// 3. `elision::elided_prefix_len` drops an elided article ("l'", "qu'", "jusqu'");
 /// 4. `stop_words::is_stop_word` drops French stop words, keeping their position so that phrases
 ///    such as "Corée du Nord" still require the gap — but not inside a hyphenated name
-///    ("Notre-Dame", "Aix-en-Provence"), where `compounds` keeps them;
+///    ("Notre-Dame", "Aix-en-Provence"), where `compounds` keeps them (in a query, inside
+///    any compound: [`FrenchTokenizer::for_queries`]);
 /// 5. the Snowball French stemmer (rust-stemmers) conflates inflections.
 ///
 /// News text repeats its words, so each tokenizer remembers what every raw word it has seen
@@ -41,6 +42,7 @@ static FRENCH_STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algo
 #[derive(Default)]
 pub struct FrenchTokenizer {
     words: AnalysedWords,
+    compounds: CompoundStopWords,
 }
 
 /// What each raw word seen so far became.
@@ -120,7 +122,10 @@ impl AnalysedWords {
 
 impl Clone for FrenchTokenizer {
     fn clone(&self) -> Self {
-        FrenchTokenizer::default()
+        FrenchTokenizer {
+            words: AnalysedWords::default(),
+            compounds: self.compounds,
+        }
     }
 }
 
@@ -130,6 +135,7 @@ pub struct FrenchTokenStream<'a> {
     next_position: usize,
     token: Token,
     words: &'a mut AnalysedWords,
+    compounds: CompoundStopWords,
 }
 
 impl Tokenizer for FrenchTokenizer {
@@ -142,6 +148,7 @@ impl Tokenizer for FrenchTokenizer {
             next_position: 0,
             token: Token::default(),
             words: &mut self.words,
+            compounds: self.compounds,
         }
     }
 }
@@ -152,8 +159,15 @@ impl TokenStream for FrenchTokenStream<'_> {
             let position = self.next_position;
             self.next_position += 1;
             let raw_word = &self.text[word.clone()];
-            let elided_bytes = write_term(raw_word, self.words, &mut self.token.text)
-                .or_else(|| kept_stop_word_term(self.text, word.clone(), &mut self.token.text));
+            let elided_bytes =
+                write_term(raw_word, self.words, &mut self.token.text).or_else(|| {
+                    kept_stop_word_term(
+                        self.text,
+                        word.clone(),
+                        self.compounds,
+                        &mut self.token.text,
+                    )
+                });
             if let Some(elided_bytes) = elided_bytes {
                 self.token.offset_from = word.start + elided_bytes;
                 self.token.offset_to = word.end;
@@ -174,6 +188,15 @@ impl TokenStream for FrenchTokenStream<'_> {
 }
 
 impl FrenchTokenizer {
+    /// The analyzer of queries: the stop words inside every hyphenated compound are kept,
+    /// whatever its case, for a person types "notre-dame" and means the name.
+    pub(crate) fn for_queries() -> FrenchTokenizer {
+        FrenchTokenizer {
+            words: AnalysedWords::default(),
+            compounds: CompoundStopWords::InEveryCompound,
+        }
+    }
+
     /// Calls `visit` with the byte range (without an elided article) and term of each word of
     /// `text` whose term may start with a byte that `first_bytes` holds; the other words
     /// are skipped before analysis. For finding a few terms in a long text (snippets).
@@ -192,7 +215,7 @@ impl FrenchTokenizer {
                 continue;
             }
             let elided_bytes = write_term(raw_word, &mut self.words, &mut term)
-                .or_else(|| kept_stop_word_term(text, word.clone(), &mut term));
+                .or_else(|| kept_stop_word_term(text, word.clone(), self.compounds, &mut term));
             if let Some(elided_bytes) = elided_bytes {
                 if first_bytes.holds(term.as_bytes()[0]) {
                     visit(word.start + elided_bytes..word.end, &term);
@@ -308,7 +331,12 @@ fn stem(term: &mut String) {
 /// The term of a stop word that a hyphenated compound keeps ("Notre" of "Notre-Dame", see
 /// `compounds`), written in `term`; `None` for any other word without a term. Not cached:
 /// whether a stop word is kept depends on the words after it.
-fn kept_stop_word_term(text: &str, word: Range<usize>, term: &mut String) -> Option<ElidedBytes> {
+fn kept_stop_word_term(
+    text: &str,
+    word: Range<usize>,
+    compounds: CompoundStopWords,
+    term: &mut String,
+) -> Option<ElidedBytes> {
     let followed_by_hyphen = text[word.end..]
         .chars()
         .next()
@@ -318,7 +346,7 @@ fn kept_stop_word_term(text: &str, word: Range<usize>, term: &mut String) -> Opt
     }
     let elided_bytes = fold_and_elide(&text[word.clone()], term);
     let mut folded = String::new();
-    if !is_stop_word(term) || !stop_word_is_kept(text, word.end, &mut folded) {
+    if !is_stop_word(term) || !stop_word_is_kept(text, word.end, compounds, &mut folded) {
         return None;
     }
     stem(term);

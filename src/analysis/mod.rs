@@ -22,7 +22,7 @@ pub use keyword_tokenizer::keyword;
 pub(crate) use keyword_tokenizer::KeywordTokenizer;
 use words::next_word;
 
-pub(crate) use compounds::HYPHENS;
+pub(crate) use compounds::{CompoundStopWords, HYPHENS};
 pub(crate) use elision::ELIDED;
 pub(crate) use stop_words::STOP_WORDS;
 
@@ -52,23 +52,35 @@ pub struct AnalyzedToken {
 }
 
 thread_local! {
-    /// One analyzer per thread, so that queries and snippets reuse its stem cache.
+    /// One analyzer of article text per thread, so that snippets reuse its stem cache.
     static THREAD_TOKENIZER: RefCell<FrenchTokenizer> = RefCell::new(FrenchTokenizer::default());
+    /// One analyzer of queries per thread.
+    static THREAD_QUERY_TOKENIZER: RefCell<FrenchTokenizer> =
+        RefCell::new(FrenchTokenizer::for_queries());
 }
 
 /// Runs the French analyzer on `text`, exactly as the index does.
 pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
+    THREAD_TOKENIZER.with_borrow_mut(|tokenizer| tokens_of(tokenizer, text))
+}
+
+/// Runs the French analyzer on the text of a query: as [`analyze`], except that the stop
+/// words inside a hyphenated compound are kept whatever its case ("notre-dame" is the name,
+/// as "Notre-Dame" is in articles).
+pub fn analyze_query(text: &str) -> Vec<AnalyzedToken> {
+    THREAD_QUERY_TOKENIZER.with_borrow_mut(|tokenizer| tokens_of(tokenizer, text))
+}
+
+fn tokens_of(tokenizer: &mut FrenchTokenizer, text: &str) -> Vec<AnalyzedToken> {
     let mut tokens = Vec::new();
-    THREAD_TOKENIZER.with_borrow_mut(|tokenizer| {
-        let mut stream = tokenizer.token_stream(text);
-        while let Some(token) = stream.next() {
-            tokens.push(AnalyzedToken {
-                term: token.text.clone(),
-                position: token.position,
-                offsets: token.offset_from..token.offset_to,
-            });
-        }
-    });
+    let mut stream = tokenizer.token_stream(text);
+    while let Some(token) = stream.next() {
+        tokens.push(AnalyzedToken {
+            term: token.text.clone(),
+            position: token.position,
+            offsets: token.offset_from..token.offset_to,
+        });
+    }
     tokens
 }
 
@@ -87,6 +99,14 @@ pub(crate) fn for_each_term_starting(
 /// The terms of `text`, in order.
 pub fn terms(text: &str) -> Vec<String> {
     analyze(text).into_iter().map(|token| token.term).collect()
+}
+
+/// The terms of the text of a query, in order (see [`analyze_query`]).
+pub fn query_terms(text: &str) -> Vec<String> {
+    analyze_query(text)
+        .into_iter()
+        .map(|token| token.term)
+        .collect()
 }
 
 /// The words of `text` folded and without elided articles, but neither stemmed nor
@@ -293,7 +313,7 @@ mod tests {
             name,
             expected.map(|(term, position)| (term.to_string(), position))
         );
-        assert_eq!(terms_at("notre-dame"), terms_at("NOTRE-DAME"));
+        assert_eq!(terms_at("Notre-Dame"), terms_at("NOTRE-DAME"));
         assert_eq!(terms("Aix-en-Provence"), ["aix", "en", "provenc"]);
         assert_eq!(
             terms("Saint-Germain-des-Prés"),
@@ -303,6 +323,24 @@ mod tests {
         // The pronouns of a question and a name's last syllable stay dropped.
         assert_eq!(terms("Combien a-t-elle tirés"), terms("Combien tirés"));
         assert_eq!(terms("Kim Jong-un"), ["kim", "jong"]);
+    }
+
+    /// A compound in lower case is no name in an article ("c'est-à-dire" would lengthen
+    /// every article that says it), but it is in a query: "notre-dame" typed means the name.
+    #[test]
+    fn compounds_in_lower_case_keep_their_small_words_in_queries_only() {
+        assert_eq!(terms("c'est-à-dire"), terms("dire"));
+        assert_eq!(terms("notre-dame"), ["dam"]);
+        assert_eq!(query_terms("notre-dame"), terms("Notre-Dame"));
+        assert_eq!(query_terms("aix-en-provence"), terms("Aix-en-Provence"));
+        let positions = |tokens: Vec<AnalyzedToken>| -> Vec<usize> {
+            tokens.iter().map(|token| token.position).collect()
+        };
+        assert_eq!(positions(analyze_query("notre-dame")), [0, 1]);
+        assert_eq!(
+            query_terms("Combien a-t-elle tirés"),
+            terms("Combien tirés")
+        );
     }
 
     #[test]

@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
 /// The format of the index this version writes and reads. Change it whenever the schema,
-/// what is stored or the analyzer's terms change meaning (4: the stop words inside
-/// hyphenated names are terms).
-pub(super) const INDEX_FORMAT: u32 = 4;
+/// what is stored or the analyzer's terms change meaning (5: the stop words inside
+/// hyphenated names are terms, those of compounds in lower case are not).
+pub(super) const INDEX_FORMAT: u32 = 5;
 
 /// The files whose articles the index holds, by path key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,7 +10,9 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
-use crate::analysis::{analyze, folded_words, keyword, terms, AnalyzedToken, HYPHENS};
+use crate::analysis::{
+    analyze_query, folded_words, keyword, query_terms, terms, AnalyzedToken, HYPHENS,
+};
 use crate::date::{Date, DayRange};
 use crate::index::ArticleFields;
 
@@ -206,7 +208,7 @@ fn one_term_each(fields: &ArticleFields, words: &[PlainWord]) -> Option<Vec<Stri
     words
         .iter()
         .map(|word| {
-            let tokens = analyze(&word.text);
+            let tokens = analyze_query(&word.text);
             let [token] = &tokens[..] else {
                 return None;
             };
@@ -350,7 +352,7 @@ pub(crate) fn names_of_runs<'a>(
             scope: Scope::Text,
             kind: TextKind::Word,
             text,
-        } => Some(terms(text)),
+        } => Some(query_terms(text)),
         _ => None,
     };
     let mut runs = vec![None; nodes.len()];
@@ -539,7 +541,7 @@ impl NodeBuilder<'_> {
             }
             return Some(query);
         }
-        let tokens = analyze(text);
+        let tokens = analyze_query(text);
         let typos = match kind {
             TextKind::Typo(Some(distance)) => Typos::Exactly(distance),
             TextKind::Typo(None) => Typos::ByLength,
@@ -557,7 +559,7 @@ impl NodeBuilder<'_> {
         };
         let mut alternatives = vec![scoped(&tokens, slop, typos)?];
         if let Some(apart) = name_without_small_words(text) {
-            alternatives.extend(scoped(&analyze(&apart), slop, typos));
+            alternatives.extend(scoped(&analyze_query(&apart), slop, typos));
         }
         let own_terms: Vec<String> = tokens.into_iter().map(|token| token.term).collect();
         // A name of the synonym list also finds the other names of its group.
@@ -587,7 +589,7 @@ impl NodeBuilder<'_> {
         let fields = self.fields;
         let mut queries = Vec::new();
         for name in names {
-            let tokens = analyze(name);
+            let tokens = analyze_query(name);
             if tokens.iter().map(|token| &token.term).eq(own_terms) {
                 continue;
             }
@@ -867,13 +869,19 @@ fn plain_word(node: &Node) -> Option<&str> {
 /// "Notre-Dame des Landes" and "Aix en Provence" are found too; the name as typed scores
 /// more (its stop words are rare terms). `Notre-Dame` has no such phrase ("Dame" alone
 /// would find every lady): `None`, as for text without a kept stop word.
+///
+/// A compound typed in lower case may be no name: articles write "au-delà" and
+/// "c'est-à-dire" without keeping their stop words, so it is also looked for as its words
+/// apart, even a single one ("notre-dame" then finds "une dame" too, below the name).
 pub(crate) fn name_without_small_words(text: &str) -> Option<String> {
     if !text.contains(HYPHENS) {
         return None;
     }
     let apart = text.replace(HYPHENS, " ");
-    let (with, without) = (terms(text).len(), terms(&apart).len());
-    (without >= 2 && without < with).then_some(apart)
+    let (with, without) = (query_terms(text).len(), query_terms(&apart).len());
+    let no_name_in_articles = terms(text).len() < with;
+    let fewest = if no_name_in_articles { 1 } else { 2 };
+    (without >= fewest && without < with).then_some(apart)
 }
 
 /// The names the query's plain top-level words spell with a small word typed apart: a
@@ -885,7 +893,7 @@ pub(crate) fn name_without_small_words(text: &str) -> Option<String> {
 pub(crate) fn spaced_names(nodes: &[Node]) -> Vec<String> {
     let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
     let is_stop_word =
-        |word: &str| matches!(&folded_words(word)[..], [_]) && terms(word).is_empty();
+        |word: &str| matches!(&folded_words(word)[..], [_]) && query_terms(word).is_empty();
     let mut names = Vec::new();
     let mut previous: Option<&str> = None;
     for node in nodes {
@@ -894,7 +902,7 @@ pub(crate) fn spaced_names(nodes: &[Node]) -> Vec<String> {
             if capitalised(small)
                 && capitalised(word)
                 && is_stop_word(small)
-                && !terms(word).is_empty()
+                && !query_terms(word).is_empty()
             {
                 names.push(format!("{small}-{word}"));
             }
@@ -912,7 +920,7 @@ fn spaced_name_phrases(
     spaced_names(nodes)
         .iter()
         .filter_map(|name| {
-            let tokens = analyze(name);
+            let tokens = analyze_query(name);
             let phrase =
                 in_field(fields.text, &tokens, 0, Typos::None).filter(|_| tokens.len() > 1)?;
             Some((phrase, tokens.into_iter().map(|token| token.term).collect()))
@@ -923,7 +931,7 @@ fn spaced_name_phrases(
 /// A fixed bonus for articles where the query's plain top-level words stand close together, in order.
 fn proximity_bonus(fields: &ArticleFields, nodes: &[Node]) -> Option<Box<dyn Query>> {
     let words = top_level_words(nodes);
-    let tokens = analyze(&words.join(" "));
+    let tokens = analyze_query(&words.join(" "));
     if tokens.len() < 2 {
         return None;
     }
@@ -1280,6 +1288,9 @@ mod tests {
             Some("Notre Dame des Landes")
         );
         assert_eq!(apart("Aix-en-Provence").as_deref(), Some("Aix en Provence"));
+        // In lower case, even one word apart: articles keep no stop word there.
+        assert_eq!(apart("au-delà").as_deref(), Some("au delà"));
+        assert_eq!(apart("notre-dame").as_deref(), Some("notre dame"));
         for text in [
             "Notre-Dame",
             "Saint-Denis",

@@ -10,7 +10,7 @@ use tantivy::query::{FuzzyTermQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use crate::analysis::analyze;
+use crate::analysis::{analyze, analyze_query};
 use crate::error::Result;
 use crate::results::Suggestion;
 
@@ -131,7 +131,7 @@ pub(crate) fn suggest(
 ) -> Result<Vec<Suggestion>> {
     let mut suggestions = Vec::new();
     for word in typed_words(nodes) {
-        let tokens = analyze(word);
+        let tokens = analyze_query(word);
         let [token] = tokens.as_slice() else {
             continue;
         };

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::analysis::terms;
+use crate::analysis::query_terms;
 use crate::error::{Error, Result};
 
 /// The built-in list (its format is the user file's, see the README).
@@ -53,7 +53,7 @@ impl Synonyms {
                 continue;
             }
             let names: Vec<&str> = line.split(',').map(str::trim).collect();
-            if names.len() < 2 || names.iter().any(|name| terms(name).is_empty()) {
+            if names.len() < 2 || names.iter().any(|name| query_terms(name).is_empty()) {
                 return Err((
                     index + 1,
                     "a group needs two names or more, each with a searchable word".to_string(),
@@ -67,13 +67,13 @@ impl Synonyms {
     fn add_group(&mut self, names: &[&str]) {
         let known = names
             .iter()
-            .find_map(|name| self.by_terms.get(&terms(name)).copied());
+            .find_map(|name| self.by_terms.get(&query_terms(name)).copied());
         let group = known.unwrap_or_else(|| {
             self.groups.push(Vec::new());
             self.groups.len() - 1
         });
         for name in names {
-            let name_terms = terms(name);
+            let name_terms = query_terms(name);
             if self.by_terms.contains_key(&name_terms) {
                 continue;
             }
@@ -102,15 +102,15 @@ mod tests {
     #[test]
     fn names_are_found_by_their_terms_whatever_their_spelling() {
         let synonyms = Synonyms::built_in();
-        let kyiv = synonyms.group(&terms("kiev")).unwrap();
+        let kyiv = synonyms.group(&query_terms("kiev")).unwrap();
         assert!(kyiv.contains(&"Kyiv".to_string()), "{kyiv:?}");
-        let union = synonyms.group(&terms("l'Union Européenne")).unwrap();
+        let union = synonyms.group(&query_terms("l'Union Européenne")).unwrap();
         assert!(union.contains(&"UE".to_string()), "{union:?}");
         // Stop words inside a name do not count.
         assert!(synonyms
-            .group(&terms("Organisation mondiale de la santé"))
+            .group(&query_terms("Organisation mondiale de la santé"))
             .is_some());
-        assert!(synonyms.group(&terms("Corée")).is_none());
+        assert!(synonyms.group(&query_terms("Corée")).is_none());
     }
 
     #[test]
@@ -119,7 +119,7 @@ mod tests {
         let groups = synonyms.groups.len();
         synonyms.add_lines("# mine\n\nKyiv, Kyïv, Kiiv\n").unwrap();
         assert_eq!(synonyms.groups.len(), groups);
-        let kiev = synonyms.group(&terms("Kiiv")).unwrap();
+        let kiev = synonyms.group(&query_terms("Kiiv")).unwrap();
         assert_eq!(kiev, ["Kiev", "Kyiv", "Kiiv"]);
         assert_eq!(
             synonyms.add_lines("Kiev, Kyiv\nseul\n").unwrap_err().0,

@@ -8,15 +8,19 @@
 //!    words, an apostrophe joins two words ("l'Ukraine", "aujourd'hui"), everything else
 //!    (spaces, punctuation) separates — except that one hyphen between two words keeps a
 //!    compound ("notre-dame") whole for step 4;
-//! 3. `lowercase` then `asciifolding`: folding comes **before** stemming, as in newsearch;
-//! 4. the compound's stop words that `analysis::compounds` keeps (a part that is not a stop
-//!    word follows them) are marked with `_` by a `pattern_replace`, then
-//!    `word_delimiter_graph` splits the compound at its hyphens into words at consecutive
-//!    positions (and nothing else: apostrophes and the mark are letters to it);
+//! 3. `asciifolding` then `lowercase`: folding comes **before** stemming, as in newsearch;
+//! 4. the compound's stop words that `analysis::compounds` keeps (a capitalised part that
+//!    is not a stop word follows them, so this runs before `lowercase`) are marked with `_`
+//!    by a `pattern_replace`, then `word_delimiter_graph` splits the compound at its
+//!    hyphens into words at consecutive positions (and nothing else: apostrophes and the
+//!    mark are letters to it);
 //! 5. `elision` with newsearch's articles, `stop` with newsearch's stop list (folded, the
 //!    positions kept for phrases; a marked word is not on it), the mark removed, `length`
 //!    (newsearch drops words over 64 bytes);
 //! 6. `snowball` French.
+//!
+//! Queries are read by a second analyzer, the same but for step 4: the stop words inside
+//! every compound are kept, whatever its case, as `analysis::analyze_query` keeps them.
 //!
 //! Where it cannot match: Lucene's Snowball French is a newer build than rust-stemmers' (a
 //! few words stem differently), `asciifolding` and newsearch's fold differ on a few rare
@@ -27,16 +31,18 @@
 
 use serde_json::{json, Value};
 
-use crate::analysis::{ELIDED, HYPHENS, MAX_WORD_BYTES, STOP_WORDS};
+use crate::analysis::{CompoundStopWords, ELIDED, HYPHENS, MAX_WORD_BYTES, STOP_WORDS};
 use crate::search::snippet::SNIPPET_CHARS;
 
 /// The format of the index this version writes, kept in the mapping's `_meta`: an index of
-/// another format (or not made by newsearch) is refused (2: the stop words inside
-/// hyphenated names are terms).
-pub(crate) const FORMAT: u64 = 2;
+/// another format (or not made by newsearch) is refused (3: the stop words inside
+/// hyphenated names are terms, those of compounds in lower case are not).
+pub(crate) const FORMAT: u64 = 3;
 
 /// The analyzer of title, body and text.
 pub(crate) const FRENCH_ANALYZER: &str = "newsearch_french";
+/// The analyzer of the queries on title, body and text.
+pub(crate) const FRENCH_QUERY_ANALYZER: &str = "newsearch_french_query";
 
 /// The apostrophe variants `analysis::fold` turns into `'`.
 pub(crate) const APOSTROPHES: [char; 4] = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{2032}'];
@@ -57,7 +63,12 @@ pub(crate) const MAX_LISTED_DUPLICATES: usize = 100;
 
 /// The settings and mappings of the articles index.
 pub(crate) fn articles_index(shards: u64, replicas: u64) -> Value {
-    let french = json!({"type": "text", "analyzer": FRENCH_ANALYZER, "copy_to": "text"});
+    let french = json!({
+        "type": "text",
+        "analyzer": FRENCH_ANALYZER,
+        "search_analyzer": FRENCH_QUERY_ANALYZER,
+        "copy_to": "text"
+    });
     let keyword = json!({
         "type": "keyword",
         "normalizer": "newsearch_keyword",
@@ -82,7 +93,12 @@ pub(crate) fn articles_index(shards: u64, replicas: u64) -> Value {
                 // proximity run on it. Title comes first in each document.
                 "title": french,
                 "body": french,
-                "text": {"type": "text", "analyzer": FRENCH_ANALYZER, "position_increment_gap": 1},
+                "text": {
+                    "type": "text",
+                    "analyzer": FRENCH_ANALYZER,
+                    "search_analyzer": FRENCH_QUERY_ANALYZER,
+                    "position_increment_gap": 1
+                },
                 "category": keyword,
                 "author": keyword,
                 "source": keyword,
@@ -120,12 +136,21 @@ pub(crate) fn files_meta(fields: &[String]) -> Value {
     json!({"newsearch_format": FORMAT, "fields": fields})
 }
 
-/// The stop words of a compound that `analysis::compounds` keeps, in a folded compound
-/// token (Java regular expression): a whole part that is a stop word (after an elided
-/// article), followed by other such parts and then by a part that is not one.
-fn kept_stop_word_pattern() -> String {
-    let stop_part = format!("(?:(?:{})')?(?:{})", ELIDED.join("|"), STOP_WORDS.join("|"));
-    format!("(?<![^-])({stop_part})(?=(?:-{stop_part}(?=-))*-(?!{stop_part}(?![^-]))[^-])")
+/// The stop words of a compound that `analysis::compounds` keeps, in a compound token
+/// folded to ASCII (Java regular expression): a whole part that is a stop word (after an
+/// elided article; in either case), followed by other such parts and then by a part that
+/// is not one — a capitalised one for [`CompoundStopWords::InNames`].
+fn kept_stop_word_pattern(kept_in: CompoundStopWords) -> String {
+    let stop_part = format!(
+        "(?i:(?:(?:{})')?(?:{}))",
+        ELIDED.join("|"),
+        STOP_WORDS.join("|")
+    );
+    let next_part = match kept_in {
+        CompoundStopWords::InNames => r"(?:[^-]*')?\p{Lu}",
+        CompoundStopWords::InEveryCompound => "[^-]",
+    };
+    format!("(?<![^-])({stop_part})(?=(?:-{stop_part}(?=-))*-(?!{stop_part}(?![^-])){next_part})")
 }
 
 fn analysis() -> Value {
@@ -151,9 +176,14 @@ fn analysis() -> Value {
             "newsearch_words": {"type": "pattern", "pattern": WORD_SEPARATOR}
         },
         "filter": {
+            "newsearch_kept_stop_words_in_names": {
+                "type": "pattern_replace",
+                "pattern": kept_stop_word_pattern(CompoundStopWords::InNames),
+                "replacement": format!("$1{KEPT_MARK}")
+            },
             "newsearch_kept_stop_words": {
                 "type": "pattern_replace",
-                "pattern": kept_stop_word_pattern(),
+                "pattern": kept_stop_word_pattern(CompoundStopWords::InEveryCompound),
                 "replacement": format!("$1{KEPT_MARK}")
             },
             "newsearch_compound_words": {
@@ -176,14 +206,8 @@ fn analysis() -> Value {
             "newsearch_stemmer": {"type": "snowball", "language": "French"}
         },
         "analyzer": {
-            FRENCH_ANALYZER: {
-                "type": "custom",
-                "char_filter": ["newsearch_apostrophes", "newsearch_marks", "newsearch_hyphens"],
-                "tokenizer": "newsearch_words",
-                "filter": ["lowercase", "asciifolding", "newsearch_kept_stop_words",
-                           "newsearch_compound_words", "newsearch_elision", "newsearch_stop",
-                           "newsearch_unmark", "newsearch_long_words", "newsearch_stemmer"]
-            }
+            FRENCH_ANALYZER: french_analyzer("newsearch_kept_stop_words_in_names"),
+            FRENCH_QUERY_ANALYZER: french_analyzer("newsearch_kept_stop_words")
         },
         "normalizer": {
             // `analysis::keyword`: folded, white space collapsed.
@@ -194,6 +218,19 @@ fn analysis() -> Value {
                 "filter": ["lowercase", "asciifolding"]
             }
         }
+    })
+}
+
+/// The French analyzer, with `kept_stop_words` as the filter that marks the stop words of
+/// compounds to keep.
+fn french_analyzer(kept_stop_words: &str) -> Value {
+    json!({
+        "type": "custom",
+        "char_filter": ["newsearch_apostrophes", "newsearch_marks", "newsearch_hyphens"],
+        "tokenizer": "newsearch_words",
+        "filter": ["asciifolding", kept_stop_words, "lowercase", "newsearch_compound_words",
+                   "newsearch_elision", "newsearch_stop", "newsearch_unmark",
+                   "newsearch_long_words", "newsearch_stemmer"]
     })
 }
 

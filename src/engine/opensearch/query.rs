@@ -12,7 +12,7 @@
 
 use serde_json::{json, Value};
 
-use crate::analysis::{analyze, folded_words, keyword};
+use crate::analysis::{analyze_query, folded_words, keyword};
 use crate::date::{Date, DayRange};
 use crate::search::prefix::shorter_stems;
 use crate::search::query_builder::{
@@ -113,7 +113,10 @@ pub(crate) fn translate(
 fn name_phrases(nodes: &[Node], highlight_terms: &mut QueryTerms) -> Vec<Value> {
     let mut phrases = Vec::new();
     for name in spaced_names(nodes) {
-        let terms: Vec<String> = analyze(&name).into_iter().map(|token| token.term).collect();
+        let terms: Vec<String> = analyze_query(&name)
+            .into_iter()
+            .map(|token| token.term)
+            .collect();
         if terms.len() > 1 {
             phrases.push(json!({"match_phrase": {"text": {"query": name, "slop": 0}}}));
             highlight_terms.exact.extend(terms);
@@ -238,7 +241,10 @@ impl Translator<'_> {
             }
             return Some(query);
         }
-        let terms: Vec<String> = analyze(text).into_iter().map(|token| token.term).collect();
+        let terms: Vec<String> = analyze_query(text)
+            .into_iter()
+            .map(|token| token.term)
+            .collect();
         let first = terms.first()?;
         let fuzzy = match kind {
             TextKind::Typo(Some(0)) => None,
@@ -258,7 +264,7 @@ impl Translator<'_> {
         };
         let mut alternatives = vec![scoped(scope, text, phrase, fuzzy)];
         if let Some(apart) = name_without_small_words(text) {
-            let terms = analyze(&apart).len();
+            let terms = analyze_query(&apart).len();
             alternatives.push(scoped(scope, &apart, Phrase { terms, slop }, fuzzy));
         }
         // A name of the synonym list also finds the other names of its group.
@@ -286,7 +292,10 @@ impl Translator<'_> {
     ) -> Vec<Value> {
         let mut queries = Vec::new();
         for name in names {
-            let terms: Vec<String> = analyze(name).into_iter().map(|token| token.term).collect();
+            let terms: Vec<String> = analyze_query(name)
+                .into_iter()
+                .map(|token| token.term)
+                .collect();
             if terms == own_terms {
                 continue;
             }
@@ -389,7 +398,7 @@ fn body_words(text: &str, phrase: Phrase, typos: Option<u8>) -> Value {
 fn proximity_bonus(nodes: &[Node]) -> Option<Value> {
     let words = top_level_words(nodes);
     let joined = words.join(" ");
-    if analyze(&joined).len() < 2 {
+    if analyze_query(&joined).len() < 2 {
         return None;
     }
     let together = json!({"match_phrase": {"text": {"query": joined, "slop": PROXIMITY_SLOP}}});
