@@ -365,8 +365,9 @@ fn find_title(
         .clone()
         .find(|&index| same_headline(lines[index], lines[chosen]))
         .unwrap_or(chosen);
+    let headline = without_site_name(without_credit(without_quote_marker(lines[chosen])));
     Some(FoundTitle {
-        text: without_site_name(without_credit(without_quote_marker(lines[chosen]))).to_string(),
+        text: without_badge(lines, headline).to_string(),
         first_index,
         clue,
     })
@@ -612,6 +613,25 @@ fn without_site_name(line: &str) -> &str {
             headline.trim_end()
         }
         _ => line,
+    }
+}
+
+/// The headline without the badge a site prints after it ("… à Balkany Abonnés", "…
+/// Premium"): a capitalised word that the page leaves out where it prints the headline
+/// again, at the end of another line (a player's "[EXTRAIT] <headline>", a comment's "En
+/// réponse à : <headline>"). A headline ending on a name is printed again with it.
+fn without_badge<'a>(lines: &[&str], headline: &'a str) -> &'a str {
+    let Some((shorter, badge)) = headline.trim_end().rsplit_once(' ') else {
+        return headline;
+    };
+    let shorter = shorter.trim_end();
+    if !badge.starts_with(char::is_uppercase) || shorter.split_whitespace().count() < 3 {
+        return headline;
+    }
+    if lines.iter().any(|line| line.ends_with(shorter)) {
+        shorter
+    } else {
+        headline
     }
 }
 
@@ -1569,6 +1589,29 @@ Mot de passe
             without_site_name("La grève | une nouvelle semaine de blocage au port du Havre"),
             "La grève | une nouvelle semaine de blocage au port du Havre"
         );
+    }
+
+    #[test]
+    fn a_badge_after_the_headline_is_not_part_of_the_title() {
+        let headline = "Les dockers du Havre votent la reprise du travail Exclusif";
+        let page = [
+            headline,
+            "Les dockers ont voté jeudi la reprise du travail après trois semaines de grève.",
+            "Réagir à : Les dockers du Havre votent la reprise du travail",
+        ];
+        assert_eq!(
+            without_badge(&page, headline),
+            "Les dockers du Havre votent la reprise du travail"
+        );
+        // A headline ending on a name is printed again with it.
+        let headline = "Les dockers du Havre reçus par Emmanuel Macron";
+        let page = [
+            headline,
+            "Les dockers ont été reçus jeudi à l'Élysée après trois semaines de grève.",
+            "Réagir à : Les dockers du Havre reçus par Emmanuel Macron",
+            "Les dockers du Havre reçus par Emmanuel Macron",
+        ];
+        assert_eq!(without_badge(&page, headline), headline);
     }
 
     #[test]
