@@ -505,6 +505,30 @@ fn is_title_candidate(lines: &[&str], index: usize, contents: &HashSet<&str>, to
         && !is_image_caption(lines, index)
         && !is_in_related_box(lines, index, today)
         && !is_sectioned_teaser(lines, index, today)
+        && !is_in_list_of_headlines(lines, index, today)
+}
+
+/// Headline-shaped lines that, printed one under the other, make a list.
+const MIN_LISTED_HEADLINES: usize = 3;
+
+/// A line of a list of headline-shaped lines printed one under the other, with no blank
+/// line between them: a menu or another articles' list without bullets ("École normale
+/// supérieure" / "École nationale des chartes" / …). An article's headline stands apart
+/// from the lines around it: a kicker and a byline, a date, a section name.
+fn is_in_list_of_headlines(lines: &[&str], index: usize, today: Date) -> bool {
+    let is_listed = |line: &&&str| !line.is_empty() && is_headline(line, today);
+    let above = lines[..index]
+        .iter()
+        .rev()
+        .take(MIN_LISTED_HEADLINES - 1)
+        .take_while(is_listed)
+        .count();
+    let below = lines[index + 1..]
+        .iter()
+        .take(MIN_LISTED_HEADLINES - 1 - above)
+        .take_while(is_listed)
+        .count();
+    1 + above + below >= MIN_LISTED_HEADLINES
 }
 
 /// A line of a "Lire aussi" box: another article's headline (with its section), which a
@@ -1274,6 +1298,26 @@ Mot de passe
             read_page_fields(&bare, today()).title.as_deref(),
             Some("Le dialogue reprend entre Séoul et Pyongyang")
         );
+    }
+
+    #[test]
+    fn a_list_of_names_without_bullets_is_no_title() {
+        // Every name of the list comes back in the article, more of them than of its headline.
+        let list = "Nos établissements\nInstitut national des langues orientales\n\
+            École nationale des ponts et chaussées\nConservatoire national des arts et métiers\n\
+            Muséum national d'histoire naturelle\n\n";
+        let article = "L'alliance des écoles parisiennes devient une université à part entière\n\n\
+            Publié le 14 octobre 2025\n\n\
+            Le décret qui reconnaît l'alliance comme université de plein exercice a été publié mardi au Journal officiel, au terme de six années de préparation.\n\n\
+            Elle réunit l'Institut national des langues orientales, l'École nationale des ponts et chaussées, le Conservatoire national des arts et métiers et le Muséum national d'histoire naturelle, qui gardent leur nom et leurs diplômes.\n\n\
+            Les étudiants inscrits à la rentrée prochaine recevront un diplôme commun, a précisé la présidente de l'alliance.\n";
+        let headline =
+            Some("L'alliance des écoles parisiennes devient une université à part entière");
+        let page = format!("{list}Accueil\nUniversité\n\n{article}");
+        assert_eq!(read_page_fields(&page, today()).title.as_deref(), headline);
+        // A kicker printed right above the headline makes no list of it.
+        let page = format!("{list}Enseignement supérieur en région parisienne\n{article}");
+        assert_eq!(read_page_fields(&page, today()).title.as_deref(), headline);
     }
 
     /// A table of contents lists the article's subheadings, which it then prints over their
