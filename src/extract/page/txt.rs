@@ -13,7 +13,9 @@ use std::ops::Range;
 use crate::article::PublicationDate;
 use crate::date::Date;
 
-use super::headline::{best_echoed, echo_shares, Candidate, FoldedArticle, PageTitle};
+use super::headline::{
+    best_echoed, echo_shares, is_too_short_to_judge, Candidate, FoldedArticle, PageTitle,
+};
 use super::page_lines::{
     is_account_prompt, is_boundary, is_credited_caption, is_day_and_month_line, is_noise, is_prose,
     is_related_link, is_signed_item_header, is_widget, remove_inline_markers, strip_bullet,
@@ -361,6 +363,7 @@ fn find_title(
             nearest_title(lines, &window, &contents, today)
                 .map(|index| (index, "the nearest headline above the article"))
         })?;
+    let chosen = headline_under_kicker(lines, chosen, block, &contents, today).unwrap_or(chosen);
     let first_index = window
         .clone()
         .find(|&index| same_headline(lines[index], lines[chosen]))
@@ -371,6 +374,35 @@ fn find_title(
         first_index,
         clue,
     })
+}
+
+/// The headline under `kicker`, when the line found is a kicker (surtitre) over a headline
+/// of too few words to be judged by the article's echo ("Turpitude et architecture"): the
+/// next line, blank lines aside, is a headline of that kind, set apart from what follows it
+/// by a blank line (a prompt or a loading notice runs into the text under it), that the
+/// page prints again as a line of its own (in a sticky header, over a share box), as pages
+/// print their headline more than once and a kicker once.
+fn headline_under_kicker(
+    lines: &[&str],
+    kicker: usize,
+    block: &Range<usize>,
+    contents: &HashSet<&str>,
+    today: Date,
+) -> Option<usize> {
+    let below = (kicker + 1..block.start).find(|&index| !lines[index].is_empty())?;
+    let headline = lines[below];
+    let printed_again = || {
+        lines
+            .iter()
+            .enumerate()
+            .any(|(index, line)| index != below && same_headline(line, headline))
+    };
+    let set_apart = lines.get(below + 1).is_some_and(|next| next.is_empty());
+    (set_apart
+        && is_too_short_to_judge(headline)
+        && is_title_candidate(lines, below, contents, today)
+        && printed_again())
+    .then_some(below)
 }
 
 /// Entries of a list that a table of contents needs at least, each printed again as a line
@@ -1318,6 +1350,33 @@ Mot de passe
         // A kicker printed right above the headline makes no list of it.
         let page = format!("{list}Enseignement supérieur en région parisienne\n{article}");
         assert_eq!(read_page_fields(&page, today()).title.as_deref(), headline);
+    }
+
+    #[test]
+    fn a_short_headline_under_its_kicker_is_the_title() {
+        let page = |under_kicker: &str, printed_again: &str| {
+            format!(
+                "Accueil\n\nÉnergie et climat en Europe\n\n{under_kicker}\n\
+                 Les barrages hydroélectriques des Alpes ont retenu mardi des crues exceptionnelles après trois jours de pluie, selon les exploitants.\n\n\
+                 par Jeanne Martin, 12 mars 2025\n{printed_again}\n\n\
+                 Les ingénieurs surveillent jour et nuit le niveau des barrages depuis le début des pluies, qui ont touché toute l'Europe centrale et mis à l'épreuve la production d'énergie.\n\n\
+                 Pour les climatologues, ces tempêtes à répétition annoncent ce que le climat réserve à l'Europe, et les barrages devront être renforcés avant dix ans.\n"
+            )
+        };
+        let title = |text: &str| read_page_fields(text, today()).title;
+        let headline = "Tempêtes et barrages";
+        assert_eq!(
+            title(&page(&format!("{headline}\n"), headline)).as_deref(),
+            Some(headline)
+        );
+        // Printed once, or running into the text under it (a prompt, a loading notice), a
+        // short line under the line found is not its headline.
+        let kicker = Some("Énergie et climat en Europe");
+        assert_eq!(
+            title(&page(&format!("{headline}\n"), "Partager")).as_deref(),
+            kicker
+        );
+        assert_eq!(title(&page(headline, headline)).as_deref(), kicker);
     }
 
     /// A table of contents lists the article's subheadings, which it then prints over their
