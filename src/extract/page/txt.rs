@@ -357,13 +357,18 @@ fn find_title(
 ) -> Option<FoundTitle> {
     let window = block.start.saturating_sub(TITLE_WINDOW)..block.start;
     let contents = contents_entries(lines, &window, block);
-    let (chosen, clue) = echoed_title(lines, &window, block, article, &contents, today)
+    let shapes = HeadlineShapes::of(lines, &window, today);
+    let candidates = TitleCandidates {
+        contents: &contents,
+        shapes: &shapes,
+    };
+    let (chosen, clue) = echoed_title(lines, &window, block, article, &candidates, today)
         .map(|index| (index, "the headline the article's text echoes"))
         .or_else(|| {
-            nearest_title(lines, &window, &contents, today)
+            nearest_title(lines, &window, &candidates)
                 .map(|index| (index, "the nearest headline above the article"))
         })?;
-    let chosen = headline_under_kicker(lines, chosen, block, &contents, today).unwrap_or(chosen);
+    let chosen = headline_under_kicker(lines, chosen, block, &candidates).unwrap_or(chosen);
     let first_index = window
         .clone()
         .find(|&index| same_headline(lines[index], lines[chosen]))
@@ -386,8 +391,7 @@ fn headline_under_kicker(
     lines: &[&str],
     kicker: usize,
     block: &Range<usize>,
-    contents: &HashSet<&str>,
-    today: Date,
+    candidates: &TitleCandidates,
 ) -> Option<usize> {
     let below = (kicker + 1..block.start).find(|&index| !lines[index].is_empty())?;
     let headline = lines[below];
@@ -400,7 +404,7 @@ fn headline_under_kicker(
     let set_apart = lines.get(below + 1).is_some_and(|next| next.is_empty());
     (set_apart
         && is_too_short_to_judge(headline)
-        && is_title_candidate(lines, below, contents, today)
+        && candidates.admits(lines, below)
         && printed_again())
     .then_some(below)
 }
@@ -454,12 +458,12 @@ fn echoed_title(
     window: &Range<usize>,
     block: &Range<usize>,
     article: &FoldedArticle,
-    contents: &HashSet<&str>,
+    candidates: &TitleCandidates,
     today: Date,
 ) -> Option<usize> {
     let indexes: Vec<usize> = window
         .clone()
-        .filter(|&index| is_title_candidate(lines, index, contents, today))
+        .filter(|&index| candidates.admits(lines, index))
         .collect();
     // A tree walker's dump starts with the page's <title>, which names its headline (the
     // first line itself is not named by itself).
@@ -505,13 +509,12 @@ fn is_header_line(line: &str, today: Date) -> bool {
 fn nearest_title(
     lines: &[&str],
     window: &Range<usize>,
-    contents: &HashSet<&str>,
-    today: Date,
+    title_candidates: &TitleCandidates,
 ) -> Option<usize> {
     let candidates: Vec<usize> = window
         .clone()
         .rev()
-        .filter(|&index| is_title_candidate(lines, index, contents, today))
+        .filter(|&index| title_candidates.admits(lines, index))
         .take(3)
         .collect();
     let repeated = |index: &&usize| {
@@ -528,16 +531,62 @@ fn nearest_title(
         .copied()
 }
 
-/// A headline-shaped line that is not an image's caption, a link in a "Lire aussi" box or
-/// an entry of the article's table of contents.
-fn is_title_candidate(lines: &[&str], index: usize, contents: &HashSet<&str>, today: Date) -> bool {
-    is_headline(lines[index], today)
-        && !contents.contains(lines[index])
-        && !is_photo_credit(lines[index])
-        && !is_image_caption(lines, index)
-        && !is_in_related_box(lines, index, today)
-        && !is_sectioned_teaser(lines, index, today)
-        && !is_in_list_of_headlines(lines, index, today)
+/// Which lines of the title window may be the headline: the window's lines are judged
+/// headline-shaped once, however many times a line is looked at (as a candidate or as the
+/// neighbour of one).
+struct TitleCandidates<'a> {
+    /// Entries of the article's table of contents.
+    contents: &'a HashSet<&'a str>,
+    shapes: &'a HeadlineShapes,
+}
+
+impl TitleCandidates<'_> {
+    /// A headline-shaped line that is not an image's caption, a link in a "Lire aussi" box,
+    /// an entry of the article's table of contents or of a list of headlines.
+    fn admits(&self, lines: &[&str], index: usize) -> bool {
+        let today = self.shapes.today;
+        self.shapes.is_headline(index)
+            && !self.contents.contains(lines[index])
+            && !is_photo_credit(lines[index])
+            && !is_image_caption(lines, index)
+            && !is_in_related_box(lines, index, today)
+            && !is_sectioned_teaser(lines, index, today)
+            && !is_in_list_of_headlines(self.shapes, index)
+    }
+}
+
+/// Whether each line of the title window, and of the few lines around it that a list's
+/// entry may have beside it, is shaped like a headline.
+struct HeadlineShapes {
+    first: usize,
+    shaped: Vec<bool>,
+    today: Date,
+}
+
+impl HeadlineShapes {
+    fn of(lines: &[&str], window: &Range<usize>, today: Date) -> HeadlineShapes {
+        let around = MIN_LISTED_HEADLINES - 1;
+        let first = window.start.saturating_sub(around);
+        let end = (window.end + around).min(lines.len());
+        let shaped = lines[first..end]
+            .iter()
+            .map(|line| !line.is_empty() && is_headline(line, today))
+            .collect();
+        HeadlineShapes {
+            first,
+            shaped,
+            today,
+        }
+    }
+
+    /// Whether the line at `index` is headline-shaped; lines out of reach are not.
+    fn is_headline(&self, index: usize) -> bool {
+        index
+            .checked_sub(self.first)
+            .and_then(|at| self.shaped.get(at))
+            .copied()
+            .unwrap_or(false)
+    }
 }
 
 /// Headline-shaped lines that, printed one under the other, make a list.
@@ -547,18 +596,12 @@ const MIN_LISTED_HEADLINES: usize = 3;
 /// line between them: a menu or another articles' list without bullets ("École normale
 /// supérieure" / "École nationale des chartes" / …). An article's headline stands apart
 /// from the lines around it: a kicker and a byline, a date, a section name.
-fn is_in_list_of_headlines(lines: &[&str], index: usize, today: Date) -> bool {
-    let is_listed = |line: &&&str| !line.is_empty() && is_headline(line, today);
-    let above = lines[..index]
-        .iter()
-        .rev()
-        .take(MIN_LISTED_HEADLINES - 1)
-        .take_while(is_listed)
+fn is_in_list_of_headlines(shapes: &HeadlineShapes, index: usize) -> bool {
+    let above = (1..MIN_LISTED_HEADLINES)
+        .take_while(|&step| index >= step && shapes.is_headline(index - step))
         .count();
-    let below = lines[index + 1..]
-        .iter()
-        .take(MIN_LISTED_HEADLINES - 1 - above)
-        .take_while(is_listed)
+    let below = (1..MIN_LISTED_HEADLINES - above)
+        .take_while(|&step| shapes.is_headline(index + step))
         .count();
     1 + above + below >= MIN_LISTED_HEADLINES
 }
