@@ -19,6 +19,16 @@ use crate::analysis::stop_words::is_stop_word;
 const MIN_CONTENT_WORD: usize = 4;
 /// Words are compared on this many first letters: inflected forms share them.
 const COMPARED_LETTERS: usize = 5;
+/// Content words a line needs for its echo to be judged: two or fewer are too few
+/// ("S'abonner", "Se connecter").
+const MIN_JUDGED_WORDS: usize = 3;
+
+/// Whether `text` has too few content words for the article's echo of them to tell a
+/// headline from a prompt ("Turpitude et architecture", "Se connecter").
+pub(crate) fn is_too_short_to_judge(text: &str) -> bool {
+    content_words(text).len() < MIN_JUDGED_WORDS
+}
+
 /// How a candidate is scored: the share of its content words the article echoes, plus
 /// what its header and the number of echoed words add, minus its distance.
 struct Scoring {
@@ -79,8 +89,7 @@ pub(crate) fn best_echoed(candidates: &[Candidate], article: &FoldedArticle) -> 
         .zip(&candidate_words)
         .enumerate()
         .filter_map(|(index, (candidate, words))| {
-            // Two content words or fewer are too few to judge ("S'abonner", "Se connecter").
-            if words.len() < 3 {
+            if words.len() < MIN_JUDGED_WORDS {
                 return None;
             }
             let echoed_count = words

@@ -59,6 +59,8 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut after_blank = true;
     // The open paragraph has a quotation it has not closed.
     let mut quotation = Quotation::default();
+    // The previous line went on a line the wrapper broke.
+    let mut previous_was_wrapped = false;
     for (index, raw) in lines.iter().enumerate() {
         let line = raw.trim();
         if line.is_empty() {
@@ -78,17 +80,25 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
             continue;
         }
         let (item, bulleted) = normalise_bullet(line);
-        let continues = match (previous, &open) {
+        let wrapped = match (previous, &open) {
             (Some(previous_raw), Some(_)) if !bulleted => {
                 is_wrapped(previous_raw, raw, width)
-                    || goes_on(previous_raw.trim(), line)
-                    || quotation.goes_on(previous_raw.trim(), line)
-            }
-            (None, Some(open)) if !bulleted => {
-                is_labels_value(&open.text, line) || quotation.goes_on_after_blank(&open.text, line)
+                    || (previous_was_wrapped && fills_its_line(previous_raw, width))
             }
             _ => false,
         };
+        let continues = wrapped
+            || match (previous, &open) {
+                (Some(previous_raw), Some(_)) if !bulleted => {
+                    goes_on(previous_raw.trim(), line)
+                        || quotation.goes_on(previous_raw.trim(), line)
+                }
+                (None, Some(open)) if !bulleted => {
+                    is_labels_value(&open.text, line)
+                        || quotation.goes_on_after_blank(&open.text, line)
+                }
+                _ => false,
+            };
         match (&mut open, continues) {
             (Some(paragraph), true) => {
                 quotation.read(line);
@@ -106,6 +116,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
             }
         }
         previous = Some(raw);
+        previous_was_wrapped = wrapped;
         after_blank = false;
     }
     paragraphs.extend(open);
@@ -149,6 +160,14 @@ fn is_wrapped(line: &str, next: &str, width: Option<usize>) -> bool {
     let next_word = next.trim_start().split(' ').next().unwrap_or("");
     // A long first word (an address) must not pull a short line into the next one.
     length * 2 >= width && length + 1 + next_word.chars().count() > width
+}
+
+/// Whether `line`, inside a wrapped paragraph, fills its line and stops mid-sentence: the
+/// wrapper broke it though the next word seems to fit, as that word was glued by a no-break
+/// space to the one after it ("Vladimir Poutine\u{a0}jugeant"), which the dump prints as a
+/// plain space. A paragraph ends on a sentence's end, not mid-sentence at the margin.
+fn fills_its_line(line: &str, width: Option<usize>) -> bool {
+    width.is_some_and(|width| line.chars().count() + WRAP_BAND > width) && !ends_a_sentence(line)
 }
 
 /// Words a French sentence cannot end on: when a line ends on one, the sentence goes on.
@@ -676,6 +695,29 @@ matin :
             seen_joined.contains(" internationale suite"),
             "{seen_joined}"
         );
+    }
+
+    #[test]
+    fn a_word_glued_by_a_no_break_space_does_not_end_the_paragraph() {
+        // "Macron" and "estimant" were glued by a no-break space, printed as a space: they did
+        // not fit on the second line together, though "Macron" alone would have.
+        let text = "\
+Le gouvernement a présenté mercredi son plan d'économies pour l'année prochaine,
+au lendemain d'une réunion tendue à l'Élysée avec le président Emmanuel
+Macron estimant que l'effort demandé aux collectivités restait supportable
+malgré la hausse des taux.
+Des élus locaux ont aussitôt dénoncé un transfert de charges vers les communes,
+qui devront financer seules la rénovation des écoles et des vieux gymnases.
+Le budget de la défense
+Les crédits militaires progressent de trois milliards d'euros l'an prochain.
+";
+        let found = texts(text);
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert!(found[0].contains("Emmanuel Macron estimant"), "{found:#?}");
+        assert!(found[0].ends_with("la hausse des taux."));
+        // A paragraph reaching the margin on a full stop ends there.
+        assert!(found[1].ends_with("des vieux gymnases."), "{found:#?}");
+        assert_eq!(found[2], "Le budget de la défense");
     }
 
     #[test]

@@ -13,7 +13,9 @@ use std::ops::Range;
 use crate::article::PublicationDate;
 use crate::date::Date;
 
-use super::headline::{best_echoed, echo_shares, Candidate, FoldedArticle, PageTitle};
+use super::headline::{
+    best_echoed, echo_shares, is_too_short_to_judge, Candidate, FoldedArticle, PageTitle,
+};
 use super::page_lines::{
     is_account_prompt, is_boundary, is_credited_caption, is_day_and_month_line, is_noise, is_prose,
     is_related_link, is_signed_item_header, is_widget, remove_inline_markers, strip_bullet,
@@ -355,21 +357,56 @@ fn find_title(
 ) -> Option<FoundTitle> {
     let window = block.start.saturating_sub(TITLE_WINDOW)..block.start;
     let contents = contents_entries(lines, &window, block);
-    let (chosen, clue) = echoed_title(lines, &window, block, article, &contents, today)
+    let shapes = HeadlineShapes::of(lines, &window, today);
+    let candidates = TitleCandidates {
+        contents: &contents,
+        shapes: &shapes,
+    };
+    let (chosen, clue) = echoed_title(lines, &window, block, article, &candidates, today)
         .map(|index| (index, "the headline the article's text echoes"))
         .or_else(|| {
-            nearest_title(lines, &window, &contents, today)
+            nearest_title(lines, &window, &candidates)
                 .map(|index| (index, "the nearest headline above the article"))
         })?;
+    let chosen = headline_under_kicker(lines, chosen, block, &candidates).unwrap_or(chosen);
     let first_index = window
         .clone()
         .find(|&index| same_headline(lines[index], lines[chosen]))
         .unwrap_or(chosen);
+    let headline = without_site_name(without_credit(without_quote_marker(lines[chosen])));
     Some(FoundTitle {
-        text: without_site_name(without_credit(without_quote_marker(lines[chosen]))).to_string(),
+        text: without_badge(lines, headline).to_string(),
         first_index,
         clue,
     })
+}
+
+/// The headline under `kicker`, when the line found is a kicker (surtitre) over a headline
+/// of too few words to be judged by the article's echo ("Turpitude et architecture"): the
+/// next line, blank lines aside, is a headline of that kind, set apart from what follows it
+/// by a blank line (a prompt or a loading notice runs into the text under it), that the
+/// page prints again as a line of its own (in a sticky header, over a share box), as pages
+/// print their headline more than once and a kicker once.
+fn headline_under_kicker(
+    lines: &[&str],
+    kicker: usize,
+    block: &Range<usize>,
+    candidates: &TitleCandidates,
+) -> Option<usize> {
+    let below = (kicker + 1..block.start).find(|&index| !lines[index].is_empty())?;
+    let headline = lines[below];
+    let printed_again = || {
+        lines
+            .iter()
+            .enumerate()
+            .any(|(index, line)| index != below && same_headline(line, headline))
+    };
+    let set_apart = lines.get(below + 1).is_some_and(|next| next.is_empty());
+    (set_apart
+        && is_too_short_to_judge(headline)
+        && candidates.admits(lines, below)
+        && printed_again())
+    .then_some(below)
 }
 
 /// Entries of a list that a table of contents needs at least, each printed again as a line
@@ -421,12 +458,12 @@ fn echoed_title(
     window: &Range<usize>,
     block: &Range<usize>,
     article: &FoldedArticle,
-    contents: &HashSet<&str>,
+    candidates: &TitleCandidates,
     today: Date,
 ) -> Option<usize> {
     let indexes: Vec<usize> = window
         .clone()
-        .filter(|&index| is_title_candidate(lines, index, contents, today))
+        .filter(|&index| candidates.admits(lines, index))
         .collect();
     // A tree walker's dump starts with the page's <title>, which names its headline (the
     // first line itself is not named by itself).
@@ -472,13 +509,12 @@ fn is_header_line(line: &str, today: Date) -> bool {
 fn nearest_title(
     lines: &[&str],
     window: &Range<usize>,
-    contents: &HashSet<&str>,
-    today: Date,
+    title_candidates: &TitleCandidates,
 ) -> Option<usize> {
     let candidates: Vec<usize> = window
         .clone()
         .rev()
-        .filter(|&index| is_title_candidate(lines, index, contents, today))
+        .filter(|&index| title_candidates.admits(lines, index))
         .take(3)
         .collect();
     let repeated = |index: &&usize| {
@@ -495,15 +531,79 @@ fn nearest_title(
         .copied()
 }
 
-/// A headline-shaped line that is not an image's caption, a link in a "Lire aussi" box or
-/// an entry of the article's table of contents.
-fn is_title_candidate(lines: &[&str], index: usize, contents: &HashSet<&str>, today: Date) -> bool {
-    is_headline(lines[index], today)
-        && !contents.contains(lines[index])
-        && !is_photo_credit(lines[index])
-        && !is_image_caption(lines, index)
-        && !is_in_related_box(lines, index, today)
-        && !is_sectioned_teaser(lines, index, today)
+/// Which lines of the title window may be the headline: the window's lines are judged
+/// headline-shaped once, however many times a line is looked at (as a candidate or as the
+/// neighbour of one).
+struct TitleCandidates<'a> {
+    /// Entries of the article's table of contents.
+    contents: &'a HashSet<&'a str>,
+    shapes: &'a HeadlineShapes,
+}
+
+impl TitleCandidates<'_> {
+    /// A headline-shaped line that is not an image's caption, a link in a "Lire aussi" box,
+    /// an entry of the article's table of contents or of a list of headlines.
+    fn admits(&self, lines: &[&str], index: usize) -> bool {
+        let today = self.shapes.today;
+        self.shapes.is_headline(index)
+            && !self.contents.contains(lines[index])
+            && !is_photo_credit(lines[index])
+            && !is_image_caption(lines, index)
+            && !is_in_related_box(lines, index, today)
+            && !is_sectioned_teaser(lines, index, today)
+            && !is_in_list_of_headlines(self.shapes, index)
+    }
+}
+
+/// Whether each line of the title window, and of the few lines around it that a list's
+/// entry may have beside it, is shaped like a headline.
+struct HeadlineShapes {
+    first: usize,
+    shaped: Vec<bool>,
+    today: Date,
+}
+
+impl HeadlineShapes {
+    fn of(lines: &[&str], window: &Range<usize>, today: Date) -> HeadlineShapes {
+        let around = MIN_LISTED_HEADLINES - 1;
+        let first = window.start.saturating_sub(around);
+        let end = (window.end + around).min(lines.len());
+        let shaped = lines[first..end]
+            .iter()
+            .map(|line| !line.is_empty() && is_headline(line, today))
+            .collect();
+        HeadlineShapes {
+            first,
+            shaped,
+            today,
+        }
+    }
+
+    /// Whether the line at `index` is headline-shaped; lines out of reach are not.
+    fn is_headline(&self, index: usize) -> bool {
+        index
+            .checked_sub(self.first)
+            .and_then(|at| self.shaped.get(at))
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+/// Headline-shaped lines that, printed one under the other, make a list.
+const MIN_LISTED_HEADLINES: usize = 3;
+
+/// A line of a list of headline-shaped lines printed one under the other, with no blank
+/// line between them: a menu or another articles' list without bullets ("École normale
+/// supérieure" / "École nationale des chartes" / …). An article's headline stands apart
+/// from the lines around it: a kicker and a byline, a date, a section name.
+fn is_in_list_of_headlines(shapes: &HeadlineShapes, index: usize) -> bool {
+    let above = (1..MIN_LISTED_HEADLINES)
+        .take_while(|&step| index >= step && shapes.is_headline(index - step))
+        .count();
+    let below = (1..MIN_LISTED_HEADLINES - above)
+        .take_while(|&step| shapes.is_headline(index + step))
+        .count();
+    1 + above + below >= MIN_LISTED_HEADLINES
 }
 
 /// A line of a "Lire aussi" box: another article's headline (with its section), which a
@@ -612,6 +712,25 @@ fn without_site_name(line: &str) -> &str {
             headline.trim_end()
         }
         _ => line,
+    }
+}
+
+/// The headline without the badge a site prints after it ("… à Balkany Abonnés", "…
+/// Premium"): a capitalised word that the page leaves out where it prints the headline
+/// again, at the end of another line (a player's "[EXTRAIT] <headline>", a comment's "En
+/// réponse à : <headline>"). A headline ending on a name is printed again with it.
+fn without_badge<'a>(lines: &[&str], headline: &'a str) -> &'a str {
+    let Some((shorter, badge)) = headline.trim_end().rsplit_once(' ') else {
+        return headline;
+    };
+    let shorter = shorter.trim_end();
+    if !badge.starts_with(char::is_uppercase) || shorter.split_whitespace().count() < 3 {
+        return headline;
+    }
+    if lines.iter().any(|line| line.ends_with(shorter)) {
+        shorter
+    } else {
+        headline
     }
 }
 
@@ -1256,6 +1375,53 @@ Mot de passe
         );
     }
 
+    #[test]
+    fn a_list_of_names_without_bullets_is_no_title() {
+        // Every name of the list comes back in the article, more of them than of its headline.
+        let list = "Nos établissements\nInstitut national des langues orientales\n\
+            École nationale des ponts et chaussées\nConservatoire national des arts et métiers\n\
+            Muséum national d'histoire naturelle\n\n";
+        let article = "L'alliance des écoles parisiennes devient une université à part entière\n\n\
+            Publié le 14 octobre 2025\n\n\
+            Le décret qui reconnaît l'alliance comme université de plein exercice a été publié mardi au Journal officiel, au terme de six années de préparation.\n\n\
+            Elle réunit l'Institut national des langues orientales, l'École nationale des ponts et chaussées, le Conservatoire national des arts et métiers et le Muséum national d'histoire naturelle, qui gardent leur nom et leurs diplômes.\n\n\
+            Les étudiants inscrits à la rentrée prochaine recevront un diplôme commun, a précisé la présidente de l'alliance.\n";
+        let headline =
+            Some("L'alliance des écoles parisiennes devient une université à part entière");
+        let page = format!("{list}Accueil\nUniversité\n\n{article}");
+        assert_eq!(read_page_fields(&page, today()).title.as_deref(), headline);
+        // A kicker printed right above the headline makes no list of it.
+        let page = format!("{list}Enseignement supérieur en région parisienne\n{article}");
+        assert_eq!(read_page_fields(&page, today()).title.as_deref(), headline);
+    }
+
+    #[test]
+    fn a_short_headline_under_its_kicker_is_the_title() {
+        let page = |under_kicker: &str, printed_again: &str| {
+            format!(
+                "Accueil\n\nÉnergie et climat en Europe\n\n{under_kicker}\n\
+                 Les barrages hydroélectriques des Alpes ont retenu mardi des crues exceptionnelles après trois jours de pluie, selon les exploitants.\n\n\
+                 par Jeanne Martin, 12 mars 2025\n{printed_again}\n\n\
+                 Les ingénieurs surveillent jour et nuit le niveau des barrages depuis le début des pluies, qui ont touché toute l'Europe centrale et mis à l'épreuve la production d'énergie.\n\n\
+                 Pour les climatologues, ces tempêtes à répétition annoncent ce que le climat réserve à l'Europe, et les barrages devront être renforcés avant dix ans.\n"
+            )
+        };
+        let title = |text: &str| read_page_fields(text, today()).title;
+        let headline = "Tempêtes et barrages";
+        assert_eq!(
+            title(&page(&format!("{headline}\n"), headline)).as_deref(),
+            Some(headline)
+        );
+        // Printed once, or running into the text under it (a prompt, a loading notice), a
+        // short line under the line found is not its headline.
+        let kicker = Some("Énergie et climat en Europe");
+        assert_eq!(
+            title(&page(&format!("{headline}\n"), "Partager")).as_deref(),
+            kicker
+        );
+        assert_eq!(title(&page(headline, headline)).as_deref(), kicker);
+    }
+
     /// A table of contents lists the article's subheadings, which it then prints over their
     /// paragraphs: the first of them, right above the text, is not the headline.
     #[test]
@@ -1569,6 +1735,29 @@ Mot de passe
             without_site_name("La grève | une nouvelle semaine de blocage au port du Havre"),
             "La grève | une nouvelle semaine de blocage au port du Havre"
         );
+    }
+
+    #[test]
+    fn a_badge_after_the_headline_is_not_part_of_the_title() {
+        let headline = "Les dockers du Havre votent la reprise du travail Exclusif";
+        let page = [
+            headline,
+            "Les dockers ont voté jeudi la reprise du travail après trois semaines de grève.",
+            "Réagir à : Les dockers du Havre votent la reprise du travail",
+        ];
+        assert_eq!(
+            without_badge(&page, headline),
+            "Les dockers du Havre votent la reprise du travail"
+        );
+        // A headline ending on a name is printed again with it.
+        let headline = "Les dockers du Havre reçus par Emmanuel Macron";
+        let page = [
+            headline,
+            "Les dockers ont été reçus jeudi à l'Élysée après trois semaines de grève.",
+            "Réagir à : Les dockers du Havre reçus par Emmanuel Macron",
+            "Les dockers du Havre reçus par Emmanuel Macron",
+        ];
+        assert_eq!(without_badge(&page, headline), headline);
     }
 
     #[test]
