@@ -33,7 +33,7 @@ static FRENCH_STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algo
 /// 4. `stop_words::is_stop_word` drops French stop words, keeping their position so that phrases
 ///    such as "Corée du Nord" still require the gap — but not inside a hyphenated name
 ///    ("Notre-Dame", "Aix-en-Provence"), where `compounds` keeps them (in a query, inside
-///    any compound: [`FrenchTokenizer::for_queries`]);
+///    any compound: [`analyze_query`](super::analyze_query));
 /// 5. the Snowball French stemmer (rust-stemmers) conflates inflections.
 ///
 /// News text repeats its words, so each tokenizer remembers what every raw word it has seen
