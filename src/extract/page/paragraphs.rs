@@ -80,25 +80,22 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
             continue;
         }
         let (item, bulleted) = normalise_bullet(line);
-        let wrapped = match (previous, &open) {
+        let (wrapped, continues) = match (previous, &open) {
             (Some(previous_raw), Some(_)) if !bulleted => {
-                is_wrapped(previous_raw, raw, width)
-                    || (previous_was_wrapped && fills_its_line(previous_raw, width))
+                let wrapped = is_wrapped(previous_raw, raw, width)
+                    || (previous_was_wrapped && fills_its_line(previous_raw, width));
+                let previous = previous_raw.trim();
+                let continues =
+                    wrapped || goes_on(previous, line) || quotation.goes_on(previous, line);
+                (wrapped, continues)
             }
-            _ => false,
+            (None, Some(open)) if !bulleted => {
+                let continues = is_labels_value(&open.text, line)
+                    || quotation.goes_on_after_blank(&open.text, line);
+                (false, continues)
+            }
+            _ => (false, false),
         };
-        let continues = wrapped
-            || match (previous, &open) {
-                (Some(previous_raw), Some(_)) if !bulleted => {
-                    goes_on(previous_raw.trim(), line)
-                        || quotation.goes_on(previous_raw.trim(), line)
-                }
-                (None, Some(open)) if !bulleted => {
-                    is_labels_value(&open.text, line)
-                        || quotation.goes_on_after_blank(&open.text, line)
-                }
-                _ => false,
-            };
         match (&mut open, continues) {
             (Some(paragraph), true) => {
                 quotation.read(line);
