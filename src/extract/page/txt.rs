@@ -361,6 +361,7 @@ fn find_title(
     let candidates = TitleCandidates {
         contents: &contents,
         shapes: &shapes,
+        today,
     };
     let (chosen, clue) = echoed_title(lines, &window, block, article, &candidates, today)
         .map(|index| (index, "the headline the article's text echoes"))
@@ -538,13 +539,14 @@ struct TitleCandidates<'a> {
     /// Entries of the article's table of contents.
     contents: &'a HashSet<&'a str>,
     shapes: &'a HeadlineShapes,
+    today: Date,
 }
 
 impl TitleCandidates<'_> {
     /// A headline-shaped line that is not an image's caption, a link in a "Lire aussi" box,
     /// an entry of the article's table of contents or of a list of headlines.
     fn admits(&self, lines: &[&str], index: usize) -> bool {
-        let today = self.shapes.today;
+        let today = self.today;
         self.shapes.is_headline(index)
             && !self.contents.contains(lines[index])
             && !is_photo_credit(lines[index])
@@ -560,7 +562,6 @@ impl TitleCandidates<'_> {
 struct HeadlineShapes {
     first: usize,
     shaped: Vec<bool>,
-    today: Date,
 }
 
 impl HeadlineShapes {
@@ -572,11 +573,7 @@ impl HeadlineShapes {
             .iter()
             .map(|line| !line.is_empty() && is_headline(line, today))
             .collect();
-        HeadlineShapes {
-            first,
-            shaped,
-            today,
-        }
+        HeadlineShapes { first, shaped }
     }
 
     /// Whether the line at `index` is headline-shaped; lines out of reach are not.
