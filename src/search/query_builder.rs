@@ -95,14 +95,15 @@ impl BuiltQuery {
     /// The articles with every plain word (the full matches); `None` when every article
     /// found has them all.
     pub(crate) fn every_word_query(&self) -> Option<BooleanQuery> {
-        let words = self.words.iter();
-        (!self.words.is_empty()).then(|| {
-            BooleanQuery::new(
-                words
-                    .map(|word| (Occur::Must, word.query.box_clone()))
-                    .collect(),
-            )
-        })
+        if self.words.is_empty() {
+            return None;
+        }
+        let every_word = self.words.iter();
+        Some(BooleanQuery::new(
+            every_word
+                .map(|word| (Occur::Must, word.query.box_clone()))
+                .collect(),
+        ))
     }
 }
 
