@@ -18,6 +18,8 @@ pub(super) struct Page {
     pub results: Vec<Collapsed>,
     /// Results made by the counted matches (partial matches aside).
     pub total: usize,
+    /// Results made by all the matches.
+    every_group: usize,
 }
 
 /// The results `offset..offset + limit` of the matches in `order`, one per near-duplicate
@@ -39,12 +41,54 @@ pub(super) fn page(
         return Page {
             results: Vec::new(),
             total: count_groups(matches.iter().filter(|found| found.counted)),
+            every_group: 0,
         };
     }
     let (every_group, total) = count_groups_and_counted(matches);
+    collapsed_page(matches, order, offset, wanted, every_group, total)
+}
+
+/// The page of the matches `previous` was made of, once some of their scores have
+/// changed: they make the same results, which are not counted again.
+pub(super) fn page_again(
+    previous: &Page,
+    matches: &mut [Match],
+    order: SortOrder,
+    collapse: bool,
+    offset: usize,
+    limit: usize,
+) -> Page {
+    if !collapse || limit == 0 {
+        return page(matches, order, collapse, offset, limit);
+    }
+    let wanted = offset.saturating_add(limit);
+    collapsed_page(
+        matches,
+        order,
+        offset,
+        wanted,
+        previous.every_group,
+        previous.total,
+    )
+}
+
+/// The results `offset..wanted` of the matches in `order`, one per group, the matches
+/// making `every_group` results, `total` of them with a counted match.
+fn collapsed_page(
+    matches: &mut [Match],
+    order: SortOrder,
+    offset: usize,
+    wanted: usize,
+    every_group: usize,
+    total: usize,
+) -> Page {
     let leaders = group_leaders(matches, order, wanted, every_group);
     let results = with_other_members(&leaders[offset.min(leaders.len())..], matches, order);
-    Page { results, total }
+    Page {
+        results,
+        total,
+        every_group,
+    }
 }
 
 /// The results `offset..wanted` of the matches in `order`, each article on its own.
@@ -54,6 +98,7 @@ fn uncollapsed_page(matches: &mut [Match], order: SortOrder, offset: usize, want
     Page {
         results: results.map(|found| alone(*found)).collect(),
         total: matches.iter().filter(|found| found.counted).count(),
+        every_group: matches.len(),
     }
 }
 
@@ -222,5 +267,43 @@ mod tests {
         assert_eq!(second.results[0].best.address.doc_id, 1);
         let every = page(&mut matches, SortOrder::Relevance, false, 0, 10);
         assert_eq!((every.results.len(), every.total), (5, 5));
+    }
+
+    #[test]
+    fn a_page_made_again_after_scores_change_is_the_page_made_anew() {
+        let groups = DuplicateGroups::from_signatures([0b1000, 0b1001, 7 << 50, 7 << 50]);
+        let mut matches = [
+            found(&groups, 0xFFFF << 48, 0),
+            found(&groups, 0b1001, 1),
+            found(&groups, 7 << 50, 2),
+            found(&groups, 0b1000, 3),
+            found(&groups, 7 << 50, 4),
+        ];
+        matches[3].counted = false;
+        for (offset, limit) in [(0, 10), (0, 2), (1, 1)] {
+            let before = page(&mut matches, SortOrder::Relevance, true, offset, limit);
+            let mut changed = matches;
+            // The group of the signature 7 << 50 now leads, through its second copy.
+            changed
+                .iter_mut()
+                .find(|m| m.address.doc_id == 4)
+                .unwrap()
+                .score = 3.0;
+            let again = page_again(
+                &before,
+                &mut changed,
+                SortOrder::Relevance,
+                true,
+                offset,
+                limit,
+            );
+            let anew = page(&mut changed, SortOrder::Relevance, true, offset, limit);
+            assert_eq!(again, anew, "{offset} {limit}");
+        }
+        let before = page(&mut matches, SortOrder::Relevance, true, 0, 10);
+        matches[4].score = 3.0;
+        let again = page_again(&before, &mut matches, SortOrder::Relevance, true, 0, 10);
+        assert_eq!(again.results[0].best.address.doc_id, 4);
+        assert_eq!(again.total, 3);
     }
 }

@@ -39,7 +39,7 @@ pub(crate) use ranking::parse_half_life;
 pub use ranking::{Recency, SortOrder};
 pub(crate) use synonyms::Synonyms;
 
-use collapse::{page, Collapsed, Page};
+use collapse::{page, page_again, Collapsed, Page};
 use match_collector::{Dropped, Found, Match, MatchCollector};
 use plain_terms::PlainTermsWeight;
 use query_builder::{build_query, BuiltQuery, PlainWord};
@@ -261,7 +261,7 @@ impl ArticleSearcher {
     fn with_proximity(
         &self,
         plain_terms: &PlainTermsWeight,
-        matches: &mut Vec<Match>,
+        matches: &mut [Match],
         page: Page,
         request: &SearchRequest,
     ) -> Result<Page> {
@@ -273,9 +273,21 @@ impl ArticleSearcher {
             _ => f32::NEG_INFINITY,
         };
         plain_terms.add_proximity(&self.searcher, matches.iter_mut(), floor)?;
-        let mut page = self.page(matches, request, None);
+        let mut page = page_again(
+            &page,
+            matches,
+            request.sort,
+            request.collapse,
+            request.offset,
+            request.limit,
+        );
+        // All at once: each call reads the words' positions anew in every segment.
+        let others = page
+            .results
+            .iter_mut()
+            .flat_map(|result| &mut result.others);
+        plain_terms.add_proximity(&self.searcher, others, f32::NEG_INFINITY)?;
         for result in &mut page.results {
-            plain_terms.add_proximity(&self.searcher, &mut result.others, f32::NEG_INFINITY)?;
             result
                 .others
                 .sort_unstable_by(|a, b| compare(a, b, request.sort));

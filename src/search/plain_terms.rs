@@ -27,7 +27,8 @@ use tantivy::query::{
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{
-    DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, Term, TERMINATED,
+    DocAddress, DocId, DocSet, Score, Searcher, SeekDangerResult, SegmentOrdinal, SegmentReader,
+    Term, TERMINATED,
 };
 
 use crate::index::ArticleFields;
@@ -175,8 +176,11 @@ impl PlainTermsWeight {
                 let reader = searcher.segment_reader(segment_ord);
                 scorer = Some((segment_ord, weight.scorer(reader, 1.0)?));
             }
+            // Only this article's positions are read: `seek` would go on to the next
+            // article where the words stand together, reading the positions of every
+            // article with all of them on the way.
             if let Some((_, proximity)) = &mut scorer {
-                if proximity.doc() <= doc_id && proximity.seek(doc_id) == doc_id {
+                if proximity.seek_danger(doc_id) == SeekDangerResult::Found {
                     found.score += proximity.score();
                 }
             }
