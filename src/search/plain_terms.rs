@@ -22,8 +22,10 @@
 //! words' positions compared in every one of them), which is then added only to those
 //! that can reach the page with it ([`PlainTermsWeight::add_proximity`]).
 
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{
-    Bm25Weight, BooleanQuery, BoostQuery, EnableScoring, Occur, Query, Scorer, TermQuery, Weight,
+    Bm25Weight, BooleanQuery, EnableScoring, Occur, Query, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{
@@ -54,17 +56,87 @@ pub(super) struct PlainTermsWeight {
 
 /// One word: its title bonus and its text BM25, and the most they can be.
 struct WordWeight {
-    title: Box<dyn Weight>,
-    text: Box<dyn Weight>,
+    title: TermWeight,
+    text: TermWeight,
     title_best: f64,
     best: f64,
 }
 
-/// One word's scorers in a segment. The text holds the title, so the articles with the
+/// A term and its BM25 weight, as tantivy's term query weighs it (boost included).
+struct TermWeight {
+    term: Term,
+    bm25: Bm25Weight,
+}
+
+impl TermWeight {
+    fn new(term: Term, searcher: &Searcher, boost: Score) -> tantivy::Result<TermWeight> {
+        let bm25 = Bm25Weight::for_terms(searcher, std::slice::from_ref(&term))?.boost_by(boost);
+        Ok(TermWeight { term, bm25 })
+    }
+
+    /// The most the term can score: every occurrence in the shortest article.
+    fn best(&self) -> f64 {
+        f64::from(self.bm25.score(0, u32::MAX))
+    }
+
+    /// Its postings in `reader`, scored as tantivy's term scorer scores them.
+    fn postings(&self, reader: &SegmentReader) -> tantivy::Result<TermPostings> {
+        let field = self.term.field();
+        let postings = reader
+            .inverted_index(field)?
+            .read_postings(&self.term, IndexRecordOption::WithFreqs)?
+            .unwrap_or_else(SegmentPostings::empty);
+        let lengths = match reader.fieldnorms_readers().get_field(field)? {
+            Some(lengths) => lengths,
+            None => FieldNormReader::constant(reader.max_doc(), 1),
+        };
+        Ok(TermPostings {
+            postings,
+            lengths,
+            bm25: self.bm25.clone(),
+        })
+    }
+}
+
+/// A term's postings in a segment with what scores them: the postings read directly, not
+/// through a boxed scorer, so that the loop over the articles is compiled with them.
+struct TermPostings {
+    postings: SegmentPostings,
+    /// The articles' lengths in the term's field.
+    lengths: FieldNormReader,
+    bm25: Bm25Weight,
+}
+
+impl TermPostings {
+    fn doc(&self) -> DocId {
+        self.postings.doc()
+    }
+
+    /// Moves to the first article from `doc` on that has the term.
+    fn seek(&mut self, doc: DocId) -> DocId {
+        if self.postings.doc() < doc {
+            self.postings.seek(doc)
+        } else {
+            self.postings.doc()
+        }
+    }
+
+    fn advance(&mut self) -> DocId {
+        self.postings.advance()
+    }
+
+    /// The term's BM25 in the article the postings are on.
+    fn score(&self) -> Score {
+        let length = self.lengths.fieldnorm_id(self.postings.doc());
+        self.bm25.score(length, self.postings.term_freq())
+    }
+}
+
+/// One word's postings in a segment. The text holds the title, so the articles with the
 /// word are those of the text's postings.
 struct WordScorer {
-    title: Box<dyn Scorer>,
-    text: Box<dyn Scorer>,
+    title: TermPostings,
+    text: TermPostings,
     title_best: f64,
     best: f64,
 }
@@ -72,24 +144,18 @@ struct WordScorer {
 impl WordScorer {
     /// Whether the article `doc` has the word, moving the text's postings to it.
     fn has(&mut self, doc: DocId) -> bool {
-        if self.text.doc() < doc {
-            self.text.seek(doc);
-        }
-        self.text.doc() == doc
+        self.text.seek(doc) == doc
     }
 
     /// The most the word can score in `doc`, which has it, without reading the title.
-    fn at_most(&mut self) -> f64 {
+    fn at_most(&self) -> f64 {
         f64::from(self.text.score()) + self.title_best
     }
 
     /// The word's score in `doc`, which has it: as tantivy's union of the two adds them.
     fn score(&mut self, doc: DocId) -> Score {
         let mut score: Score = 0.0;
-        if self.title.doc() < doc {
-            self.title.seek(doc);
-        }
-        if self.title.doc() == doc {
+        if self.title.seek(doc) == doc {
             score += self.title.score();
         }
         score + self.text.score()
@@ -111,22 +177,14 @@ impl PlainTermsWeight {
         for term in &plain.terms {
             let title = Term::from_field_text(fields.title, term);
             let text = Term::from_field_text(fields.text, term);
-            // The most a score can be: BM25 with every occurrence in the shortest article.
-            let best = |term: &Term, boost: Score| -> tantivy::Result<f64> {
-                let weight = Bm25Weight::for_terms(searcher, std::slice::from_ref(term))?;
-                Ok(f64::from(weight.boost_by(boost).score(0, u32::MAX)))
-            };
-            let title_best = best(&title, TITLE_BOOST)?;
-            let best = title_best + best(&text, 1.0)?;
-            let title_query = BoostQuery::new(
-                Box::new(TermQuery::new(title, IndexRecordOption::WithFreqs)),
-                TITLE_BOOST,
-            );
+            let title = TermWeight::new(title, searcher, TITLE_BOOST)?;
+            let text_weight = TermWeight::new(text.clone(), searcher, 1.0)?;
+            let title_best = title.best();
             words.push(WordWeight {
-                title: title_query.weight(scoring)?,
-                text: TermQuery::new(text.clone(), IndexRecordOption::WithFreqs).weight(scoring)?,
+                best: title_best + text_weight.best(),
+                title,
+                text: text_weight,
                 title_best,
-                best,
             });
             let in_text = TermQuery::new(text, IndexRecordOption::Basic);
             any_word.push((Occur::Should, Box::new(in_text)));
@@ -201,8 +259,8 @@ impl PlainTermsWeight {
             .iter()
             .map(|word| {
                 Ok(WordScorer {
-                    title: word.title.scorer(reader, 1.0)?,
-                    text: word.text.scorer(reader, 1.0)?,
+                    title: word.title.postings(reader)?,
+                    text: word.text.postings(reader)?,
                     title_best: word.title_best,
                     best: word.best,
                 })
