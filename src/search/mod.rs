@@ -13,6 +13,7 @@ pub(crate) mod query_builder;
 pub mod query_parser;
 pub(crate) mod question_words;
 mod ranking;
+mod search_threads;
 mod similar;
 pub(crate) mod snippet;
 pub(crate) mod spelling;
@@ -25,7 +26,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::query::{EnableScoring, Query, Weight};
-use tantivy::{DocAddress, DocSet, Executor, IndexReader, ReloadPolicy, Searcher};
+use tantivy::{DocAddress, DocSet, IndexReader, ReloadPolicy, Searcher};
 
 use crate::error::{Error, Result};
 use crate::index::document::date_column;
@@ -45,6 +46,7 @@ use plain_terms::PlainTermsWeight;
 use query_builder::{build_query, BuiltQuery, PlainWord};
 use query_parser::parse_query;
 use ranking::{apply_recency, compare, DateSpan};
+use search_threads::SearchThreads;
 
 /// The syntax tree of a query's text, or the error that names the column.
 pub(crate) fn parse(text: &str) -> Result<Vec<query_parser::Node>> {
@@ -76,16 +78,13 @@ pub struct SearchRequest {
 pub struct ArticleSearcher {
     searcher: Searcher,
     /// Runs a query's segments, and the reading of its hits, on the machine's cores.
-    executor: Executor,
+    threads: SearchThreads,
     fields: ArticleFields,
     groups: Arc<DuplicateGroups>,
     directory: PathBuf,
     /// Names that stand for one another in queries (the built-in list unless set).
     synonyms: Synonyms,
 }
-
-/// At most this many threads work on one query.
-const MAX_SEARCH_THREADS: usize = 4;
 
 impl ArticleSearcher {
     /// A searcher over the index as last committed, with its near-duplicate groups.
@@ -96,18 +95,10 @@ impl ArticleSearcher {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         let searcher = reader.searcher();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(MAX_SEARCH_THREADS);
-        let executor = if threads > 1 {
-            Executor::multi_thread(threads, "newsearch-search-")?
-        } else {
-            Executor::single_thread()
-        };
         let groups = load_groups(&article_index.directory, &searcher)?;
         Ok(ArticleSearcher {
             searcher,
-            executor,
+            threads: SearchThreads::new()?,
             fields: article_index.fields.clone(),
             groups: Arc::new(groups),
             directory: article_index.directory.clone(),
@@ -193,7 +184,8 @@ impl ArticleSearcher {
     ) -> Result<(Found, Page)> {
         let every_word = self.every_word(built)?;
         let collect = |partial_limit, plain_terms: Option<Arc<PlainTermsWeight>>| {
-            self.searcher.search_with_executor(
+            self.threads.collect(
+                &self.searcher,
                 built.query.as_ref(),
                 &MatchCollector {
                     groups: Arc::clone(&self.groups),
@@ -203,8 +195,6 @@ impl ArticleSearcher {
                     facets: request.facets.collector(),
                     plain_terms,
                 },
-                &self.executor,
-                EnableScoring::enabled_from_searcher(&self.searcher),
             )
         };
         let limit = partial_limit(request);
@@ -314,7 +304,8 @@ impl ArticleSearcher {
         built: &BuiltQuery,
     ) -> Result<Vec<Hit>> {
         let words = PageWords::new(&built.words, &self.searcher, &page.results)?;
-        self.executor
+        self.threads
+            .executor
             .map(
                 |(index, result)| {
                     Ok(self.read_hit(result, request.offset + index + 1, built, &words))
