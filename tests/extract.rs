@@ -423,3 +423,30 @@ fn captions_related_headlines_and_the_header_are_not_the_headline() {
     assert!(article.body.starts_with("Les dockers du Havre ont voté"));
     assert!(!article.body.contains("grues"));
 }
+
+/// Teasers after a short article do not outweigh it: in a list whose headers (section,
+/// headline, badge, date, a player's button) set each teaser apart from the next, a long
+/// standfirst between two dated others is an item of the list; in a hard-wrapped dump
+/// that prints each teaser's picture as its headline before the headline again, a
+/// headline twice over is no paragraph.
+#[test]
+fn teasers_after_a_short_article_are_not_the_article() {
+    for (name, teasers_word) in [
+        ("dated-teasers-apart.txt", "brancards"),
+        ("teasers-printed-twice.txt", "gratuité"),
+    ] {
+        let article = extract_one(&fixture(name));
+        assert_eq!(
+            article.title, "Le port de Lorient accueillera les ferries de la ligne vers l'Irlande",
+            "{name}"
+        );
+        assert_eq!(article.date.as_deref(), Some("2024-03-14"), "{name}");
+        assert!(
+            article
+                .body
+                .starts_with("Le port de Lorient accueillera à partir"),
+            "{name}"
+        );
+        assert!(!article.body.contains(teasers_word), "{name}");
+    }
+}

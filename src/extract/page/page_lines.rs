@@ -185,6 +185,24 @@ pub(crate) fn is_widget(line: &str) -> bool {
     WIDGETS.contains(&key(line).as_str())
 }
 
+/// Words a text must have for its being printed again right after itself to tell.
+const MIN_REPEATED_WORDS: usize = 4;
+
+/// Whether the line is one text printed again right after itself, maybe cut short by the
+/// wrap ("Le port du Havre à l'arrêt Le port du Havre à l'arrêt"): how text dumps print a
+/// teaser's picture, its alternative text then the headline it links to. A writer never
+/// repeats a clause of four words or more back to back; a doubled headline runs as long
+/// as a paragraph without being one.
+pub(crate) fn is_printed_twice(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (MIN_REPEATED_WORDS..=words.len() - MIN_REPEATED_WORDS.min(words.len())).any(|period| {
+        words[period..]
+            .iter()
+            .zip(&words)
+            .all(|(again, first)| again == first)
+    })
+}
+
 /// Words a photo credit at the end of a caption may have ("(C) Jean Martin", "© AFP").
 const MAX_CREDIT_WORDS: usize = 4;
 
@@ -379,6 +397,27 @@ mod tests {
             "Juillet 2019",
         ] {
             assert!(!is_day_and_month_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_text_printed_again_after_itself_is_printed_twice() {
+        let headline = "La grève des dockers paralyse le port du Havre";
+        assert!(is_printed_twice(&format!("{headline} {headline}")));
+        assert!(is_printed_twice(&format!(
+            "{headline} {headline} {headline}"
+        )));
+        // Cut short where the dump wrapped the line.
+        assert!(is_printed_twice(&format!(
+            "{headline} La grève des dockers"
+        )));
+        for line in [
+            headline,
+            "Non, non, non, non, a répété le ministre devant les députés.",
+            "Les dockers, les dockers du Havre surtout, refusent la réforme des retraites.",
+            "",
+        ] {
+            assert!(!is_printed_twice(line), "{line}");
         }
     }
 

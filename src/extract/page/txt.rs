@@ -17,9 +17,9 @@ use super::headline::{
     best_echoed, echo_shares, is_too_short_to_judge, Candidate, FoldedArticle, PageTitle,
 };
 use super::page_lines::{
-    is_account_prompt, is_boundary, is_credited_caption, is_day_and_month_line, is_noise, is_prose,
-    is_related_link, is_signed_item_header, is_widget, remove_inline_markers, strip_bullet,
-    strip_link_markers,
+    is_account_prompt, is_boundary, is_credited_caption, is_day_and_month_line, is_noise,
+    is_printed_twice, is_prose, is_related_link, is_signed_item_header, is_widget,
+    remove_inline_markers, strip_bullet, strip_link_markers,
 };
 use super::paragraphs::paragraphs;
 use crate::analysis::fold::fold;
@@ -43,6 +43,8 @@ const MAX_BOX_LINE_WORDS: usize = 8;
 const MIN_SENTENCE_WORDS: usize = 8;
 /// How many times less an item of a list of dated items weighs than a text of its size.
 const LIST_ITEM_DISCOUNT: usize = 2;
+/// Non-blank lines above a list's item that may hold its date ("- 23/09/2019" / "Écouter").
+const ITEM_HEADER_LINES: usize = 3;
 /// How far above the main block a headline is looked for.
 const TITLE_WINDOW: usize = 80;
 /// How many non-blank lines under a headline may carry its date or byline.
@@ -208,9 +210,27 @@ fn paragraph_lines(text: &str) -> Vec<String> {
 /// The run of prose lines with the most text, as a range of line indexes, and the boxes of
 /// short lines it was allowed to run across (anywhere on the page).
 fn main_block(lines: &[&str], today: Date) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+    let (runs, boxes) = prose_runs(lines, today);
+    let mut best = None;
+    for (index, run) in runs.iter().enumerate() {
+        let listed = index > 0
+            && runs.get(index + 1).is_some_and(|next| {
+                is_dated_list_item(lines, [&runs[index - 1].0, &run.0, &next.0], today)
+            });
+        best = better_run(best, run.clone(), listed, lines, today);
+    }
+    best.map(|(range, _)| (range, boxes))
+}
+
+/// A run of prose lines, as a range of line indexes, and its size (the length of its prose).
+type Run = (Range<usize>, usize);
+
+/// The runs of prose lines of the page, each with its size, and the boxes of short lines
+/// they were allowed to run across.
+fn prose_runs(lines: &[&str], today: Date) -> (Vec<Run>, Vec<Range<usize>>) {
     let mut boxes = Vec::new();
-    let mut best: Option<(Range<usize>, usize)> = None;
-    let mut current: Option<(Range<usize>, usize)> = None;
+    let mut runs = Vec::new();
+    let mut current: Option<Run> = None;
     let mut gap = 0;
     // Whether every line of the gap is short: a box inside the article rather than a list.
     let mut gap_is_box = true;
@@ -226,7 +246,7 @@ fn main_block(lines: &[&str], today: Date) -> Option<(Range<usize>, Vec<Range<us
                     .find(|next| !next.is_empty())
                     .is_some_and(|next| is_article_prose(next, today));
             if !ends_a_box {
-                best = better_run(best, current.take(), lines, today);
+                runs.extend(current.take());
                 continue;
             }
         }
@@ -240,7 +260,7 @@ fn main_block(lines: &[&str], today: Date) -> Option<(Range<usize>, Vec<Range<us
                     Some((range.start..index + 1, size + line.len()))
                 }
                 previous => {
-                    best = better_run(best, previous, lines, today);
+                    runs.extend(previous);
                     Some((index..index + 1, line.len()))
                 }
             };
@@ -259,31 +279,63 @@ fn main_block(lines: &[&str], today: Date) -> Option<(Range<usize>, Vec<Range<us
                 && byline_author(line).is_none();
         }
     }
-    better_run(best, current, lines, today).map(|(range, _)| (range, boxes))
+    runs.extend(current);
+    (runs, boxes)
+}
+
+/// Whether the middle one of three runs of prose is an item of a list of dated items: it
+/// opens right under a date line (a teaser under its headline and date, a comment under
+/// its header), as does the run after it, and the run before it is dated too, each a few
+/// lines from the next. Items whose headers set them further apart than an article's
+/// paragraphs are runs of their own, with no date inside; an article states its date once,
+/// above its text, and is not printed between two dated items.
+fn is_dated_list_item(
+    lines: &[&str],
+    [previous, run, next]: [&Range<usize>; 3],
+    today: Date,
+) -> bool {
+    let near = |before: &Range<usize>, after: &Range<usize>| {
+        lines[before.end..after.start]
+            .iter()
+            .filter(|line| !line.is_empty())
+            .count()
+            <= MAX_BOX_LINES
+    };
+    near(previous, run)
+        && near(run, next)
+        && opens_under_a_date(lines, run.start, today)
+        && opens_under_a_date(lines, next.start, today)
+        && (opens_under_a_date(lines, previous.start, today)
+            || previous
+                .clone()
+                .any(|index| is_dated_line(lines, index, today)))
+}
+
+/// Whether one of the few lines right above `start` (blank lines aside) dates what starts
+/// there.
+fn opens_under_a_date(lines: &[&str], start: usize, today: Date) -> bool {
+    (0..start)
+        .rev()
+        .filter(|&index| !lines[index].is_empty())
+        .take(ITEM_HEADER_LINES)
+        .any(|index| is_dated_line(lines, index, today))
 }
 
 /// The better of the best run so far and a run just closed, once the run is split into the
-/// dated items it lists, if it lists some.
+/// dated items it lists, if it lists some. A run that is `listed` is itself an item of a
+/// list of dated items, the runs around it others.
 fn better_run(
-    best: Option<(Range<usize>, usize)>,
-    run: Option<(Range<usize>, usize)>,
+    best: Option<Run>,
+    (range, size): Run,
+    listed: bool,
     lines: &[&str],
     today: Date,
-) -> Option<(Range<usize>, usize)> {
-    let Some((range, size)) = run else {
-        return best;
-    };
+) -> Option<Run> {
     let dated: Vec<usize> = range
         .clone()
-        .filter(|&index| {
-            let line = lines[index];
-            !is_prose(line)
-                && (date_line(line, today).is_some()
-                    || is_signed_item_header(line)
-                    || (is_day_and_month_line(line) && follows_a_heading(lines, index)))
-        })
+        .filter(|&index| is_dated_line(lines, index, today))
         .collect();
-    if dated.len() < 2 {
+    if dated.len() < 2 && !listed {
         return better(best, Some((range, size)));
     }
     // Prose with a date line between every few paragraphs is a list of dated items (other
@@ -300,7 +352,7 @@ fn better_run(
         // An item of the list (after a date line) is a teaser's standfirst or a comment,
         // which may run longer than a short article: it counts for less than a text of its
         // own size. What comes before the list's first date line is not one of its items.
-        let size = if start == range.start {
+        let size = if start == range.start && !listed {
             size
         } else {
             size / LIST_ITEM_DISCOUNT
@@ -311,6 +363,16 @@ fn better_run(
         start = end + 1;
     }
     best
+}
+
+/// Whether the line dates an item of a list: a date line, a comment's header, or a day and
+/// month under a teaser's headline.
+fn is_dated_line(lines: &[&str], index: usize, today: Date) -> bool {
+    let line = lines[index];
+    !is_prose(line)
+        && (date_line(line, today).is_some()
+            || is_signed_item_header(line)
+            || (is_day_and_month_line(line) && follows_a_heading(lines, index)))
 }
 
 /// Whether the line before `index` (blank lines aside) is not prose: a day and month under
@@ -325,15 +387,15 @@ fn follows_a_heading(lines: &[&str], index: usize) -> bool {
 }
 
 /// A prose line that is not a byline or a date line, however long ("Par Jeanne Martin -
-/// 05:01 - Temps de lecture :").
+/// 05:01 - Temps de lecture :"), nor a headline printed twice over.
 fn is_article_prose(line: &str, today: Date) -> bool {
-    is_prose(line) && byline_author(line).is_none() && date_line(line, today).is_none()
+    is_prose(line)
+        && !is_printed_twice(line)
+        && byline_author(line).is_none()
+        && date_line(line, today).is_none()
 }
 
-fn better(
-    best: Option<(Range<usize>, usize)>,
-    candidate: Option<(Range<usize>, usize)>,
-) -> Option<(Range<usize>, usize)> {
+fn better(best: Option<Run>, candidate: Option<Run>) -> Option<Run> {
     match (best, candidate) {
         (Some(best), Some(candidate)) if candidate.1 > best.1 => Some(candidate),
         (Some(best), _) => Some(best),
@@ -1299,6 +1361,18 @@ Mot de passe
         assert!(!fields.body.contains("contribuables"), "{}", fields.body);
     }
 
+    /// Asserts that the page reads as the short article on Vannes's tramway, under its
+    /// headline, without the other texts printed after it (`not_in_body`).
+    fn assert_is_the_tramway_article(page: &str, not_in_body: &str) {
+        let fields = read_page_fields(page, today());
+        assert_eq!(
+            fields.title.as_deref(),
+            Some("Le maire de Vannes relance le projet de tramway")
+        );
+        assert!(fields.body.starts_with("Le maire de Vannes a présenté"));
+        assert!(!fields.body.contains(not_in_body), "{}", fields.body);
+    }
+
     /// In a list of other articles' teasers, each dated under its headline with a day and
     /// month, a teaser's standfirst longer than a short article does not outweigh it.
     #[test]
@@ -1319,13 +1393,52 @@ Mot de passe
             teaser(5, "Colère aux urgences de Chinon"),
             teaser(9, "Les soignants de Quimper en grève"),
         );
-        let fields = read_page_fields(&page, today());
-        assert_eq!(
-            fields.title.as_deref(),
-            Some("Le maire de Vannes relance le projet de tramway")
+        assert_is_the_tramway_article(&page, "brancards");
+    }
+
+    /// Teasers whose headers (kicker, headline, badge, date, a player's button) set them
+    /// further apart than an article's paragraphs are runs of their own, with no date
+    /// inside: one between two others, each under its date, is an item of their list and
+    /// does not outweigh a short article however long its standfirst.
+    #[test]
+    fn a_teaser_between_dated_teasers_does_not_outweigh_a_short_article() {
+        let teaser = |day: u32, headline: &str, standfirst: &str| {
+            format!("Reportage\n\n{headline}\nAbonnés\n\n- {day}/09/2019\n\nÉcouter\n\n{standfirst}\n\n")
+        };
+        let long = "Les urgences de l'hôpital sont en grève depuis la mi-mars : un mouvement de grande ampleur, lancé hors des syndicats par des soignants épuisés.\n\n\
+            Nous sommes allés à leur rencontre, une nuit de garde, entre les brancards alignés dans les couloirs et les appels qui ne cessent pas.\n\n\
+            Les infirmières racontent les patients qui attendent des heures sur un brancard, et les départs de collègues qu'on ne remplace plus.";
+        let page = format!(
+            "Le maire de Vannes relance le projet de tramway\n\nLe 28 juin 2019\n\n\
+             Le maire de Vannes a présenté mardi un nouveau tracé pour le tramway, abandonné il y a dix ans faute de financement.\n\n\
+             Le projet relierait la gare au port en vingt minutes, pour un coût estimé à 180 millions d'euros.\n\n\
+             Newsletter\n\nEmail\n\nDernières publications\n\n{}{}{}",
+            teaser(24, "Marche pour le climat à Nantes", "Une marche pour le climat a réuni samedi des milliers de personnes dans les rues de Nantes."),
+            teaser(23, "Colère aux urgences de Chinon", long),
+            teaser(20, "Les cheminots de Rennes en grève", "Les cheminots de Rennes ont cessé le travail vendredi, à l'appel de trois syndicats."),
         );
-        assert!(fields.body.starts_with("Le maire de Vannes a présenté"));
-        assert!(!fields.body.contains("brancards"), "{}", fields.body);
+        assert_is_the_tramway_article(&page, "brancard");
+    }
+
+    /// Text dumps print a teaser's picture as its alternative text, the headline, before
+    /// the headline's link: a list of teasers whose headlines come twice over does not
+    /// outweigh a short article for their length.
+    #[test]
+    fn headlines_printed_twice_do_not_make_teasers_outweigh_a_short_article() {
+        let teaser = |headline: &str, standfirst: &str| {
+            format!("{headline}\n\n{headline} {headline}\n\n{standfirst}\n\n")
+        };
+        let page = format!(
+            "Le maire de Vannes relance le projet de tramway\n\nPar Jeanne Martin\nPublié le 28 juin 2019\n\n\
+             Le maire de Vannes a présenté mardi un nouveau tracé pour le tramway, abandonné il y a dix ans faute de financement, devant un conseil municipal divisé.\n\n\
+             Le projet relierait la gare au port en vingt minutes, pour un coût estimé à 180 millions d'euros, que la ville espère partager avec la région et l'État.\n\n\
+             Partager\nFacebook\nE-mail\n\nLes commentaires sont fermés pour les articles de cette rubrique\n\n\
+             À lire aussi\n\n{}{}{}",
+            teaser("Le conseil municipal de Lorient vote la gratuité des bus pour tous les habitants de moins de vingt-six ans", "La mesure entrera en vigueur au premier janvier."),
+            teaser("À Quimper, la rénovation de la piscine intercommunale coûtera deux fois plus cher que prévu au départ", "Les travaux ont pris un an de retard."),
+            teaser("Les commerçants du centre-ville de Brest réclament de nouveaux parkings près des halles rénovées cet été", "La mairie promet une réponse à l'automne."),
+        );
+        assert_is_the_tramway_article(&page, "gratuité");
     }
 
     /// A chronology's "Le 5 juillet" subheadings, right after a paragraph, are not a list's
