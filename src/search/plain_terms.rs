@@ -162,6 +162,45 @@ impl WordScorer {
     }
 }
 
+/// A scorer asked about articles one at a time, in increasing order. Only each article
+/// asked about is looked at (`seek_danger`): `seek` on a phrase goes on to the next article
+/// where the words stand together, reading the positions of every article with all of them
+/// on the way.
+struct ArticlesAsked {
+    scorer: Box<dyn Scorer>,
+    /// No article before this one is among the scorer's: an article asked about that was
+    /// not may leave the scorer past the next ones, which are then not asked of it.
+    next_possible: DocId,
+}
+
+impl ArticlesAsked {
+    fn new(scorer: Box<dyn Scorer>) -> ArticlesAsked {
+        let next_possible = scorer.doc();
+        ArticlesAsked {
+            scorer,
+            next_possible,
+        }
+    }
+
+    /// The score of `doc` when it is among the scorer's articles; `doc` after the last one
+    /// asked about.
+    fn score_of(&mut self, doc: DocId) -> Option<Score> {
+        if doc < self.next_possible {
+            return None;
+        }
+        match self.scorer.seek_danger(doc) {
+            SeekDangerResult::Found => {
+                self.next_possible = doc + 1;
+                Some(self.scorer.score())
+            }
+            SeekDangerResult::SeekLowerBound(next_possible) => {
+                self.next_possible = next_possible;
+                None
+            }
+        }
+    }
+}
+
 impl PlainTermsWeight {
     /// The weights of `plain`; the proximity bonus is added after collecting when
     /// `bonus_later` (see [`Self::add_proximity`]).
@@ -221,7 +260,7 @@ impl PlainTermsWeight {
             .collect();
         // The positions are read forward, segment by segment.
         pending.sort_unstable_by_key(|found| found.address);
-        let mut scorer: Option<(SegmentOrdinal, Box<dyn Scorer>)> = None;
+        let mut scorer: Option<(SegmentOrdinal, ArticlesAsked)> = None;
         for found in pending {
             let DocAddress {
                 segment_ord,
@@ -232,14 +271,11 @@ impl PlainTermsWeight {
                 .is_none_or(|(segment, _)| *segment != segment_ord)
             {
                 let reader = searcher.segment_reader(segment_ord);
-                scorer = Some((segment_ord, weight.scorer(reader, 1.0)?));
+                scorer = Some((segment_ord, ArticlesAsked::new(weight.scorer(reader, 1.0)?)));
             }
-            // Only this article's positions are read: `seek` would go on to the next
-            // article where the words stand together, reading the positions of every
-            // article with all of them on the way.
             if let Some((_, proximity)) = &mut scorer {
-                if proximity.seek_danger(doc_id) == SeekDangerResult::Found {
-                    found.score += proximity.score();
+                if let Some(bonus) = proximity.score_of(doc_id) {
+                    found.score += bonus;
                 }
             }
             found.bonus_pending = false;
