@@ -54,12 +54,10 @@ pub(super) struct PlainTermsWeight {
     any_word: Box<dyn Weight>,
 }
 
-/// One word: its title bonus and its text BM25, and the most they can be.
+/// One word: its title bonus and its text BM25.
 struct WordWeight {
     title: TermWeight,
     text: TermWeight,
-    title_best: f64,
-    best: f64,
 }
 
 /// A term and its BM25 weight, as tantivy's term query weighs it (boost included).
@@ -216,14 +214,9 @@ impl PlainTermsWeight {
         for term in &plain.terms {
             let title = Term::from_field_text(fields.title, term);
             let text = Term::from_field_text(fields.text, term);
-            let title = TermWeight::new(title, searcher, TITLE_BOOST)?;
-            let text_weight = TermWeight::new(text.clone(), searcher, 1.0)?;
-            let title_best = title.best();
             words.push(WordWeight {
-                best: title_best + text_weight.best(),
-                title,
-                text: text_weight,
-                title_best,
+                title: TermWeight::new(title, searcher, TITLE_BOOST)?,
+                text: TermWeight::new(text.clone(), searcher, 1.0)?,
             });
             let in_text = TermQuery::new(text, IndexRecordOption::Basic);
             any_word.push((Occur::Should, Box::new(in_text)));
@@ -297,8 +290,8 @@ impl PlainTermsWeight {
                 Ok(WordScorer {
                     title: word.title.postings(reader)?,
                     text: word.text.postings(reader)?,
-                    title_best: word.title_best,
-                    best: word.best,
+                    title_best: word.title.best(),
+                    best: word.title.best() + word.text.best(),
                 })
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
