@@ -296,7 +296,9 @@ impl PlainTermsWeight {
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
         let mut proximity = match &self.proximity {
-            Some(weight) if !self.bonus_later => Some(weight.scorer(reader, 1.0)?),
+            Some(weight) if !self.bonus_later => {
+                Some(ArticlesAsked::new(weight.scorer(reader, 1.0)?))
+            }
             _ => None,
         };
         let alive = reader.alive_bitset();
@@ -344,10 +346,8 @@ impl PlainTermsWeight {
                 if present.iter().all(|&present| present) {
                     full += 1;
                     let mut score = score(&mut words, &present, doc);
-                    if let Some(proximity) = &mut proximity {
-                        if proximity.doc() <= doc && proximity.seek(doc) == doc {
-                            score += proximity.score();
-                        }
+                    if let Some(bonus) = proximity.as_mut().and_then(|asked| asked.score_of(doc)) {
+                        score += bonus;
                     }
                     collector.collect_match(doc, score, true, self.bonus_later);
                 } else {
