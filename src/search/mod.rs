@@ -74,6 +74,14 @@ pub struct SearchRequest {
     pub collapse: bool,
 }
 
+/// How many blocks of stored articles (16 KiB each once decompressed) a searcher keeps
+/// decompressed, over all the segments (32 MiB, filled only by the blocks read), and never
+/// fewer than tantivy's 100 per segment. Reading a hit's article decompresses its whole block, so a query run again, or its next
+/// page, reads its hits from memory as long as their blocks stay. tantivy keeps 100 per
+/// segment: twenty queries on eight times orangesum show hits from 189 blocks, and run
+/// again they found 5% of them still kept.
+const STORED_BLOCKS_KEPT: usize = 2048;
+
 /// Searches one index snapshot; open it once to run many queries.
 pub struct ArticleSearcher {
     searcher: Searcher,
@@ -89,10 +97,13 @@ pub struct ArticleSearcher {
 impl ArticleSearcher {
     /// A searcher over the index as last committed, with its near-duplicate groups.
     pub fn open(article_index: &ArticleIndex) -> Result<ArticleSearcher> {
+        let segments = article_index.index.searchable_segment_metas()?.len();
+        let blocks_per_segment = (STORED_BLOCKS_KEPT / segments.max(1)).max(100);
         let reader: IndexReader = article_index
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .doc_store_cache_num_blocks(blocks_per_segment)
             .try_into()?;
         let searcher = reader.searcher();
         let groups = load_groups(&article_index.directory, &searcher)?;
