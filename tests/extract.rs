@@ -450,3 +450,29 @@ fn teasers_after_a_short_article_are_not_the_article() {
         assert!(!article.body.contains(teasers_word), "{name}");
     }
 }
+
+/// lynx prints a page that reloads itself with its address on the first line: the address
+/// is the article's, and the day it names dates an article that prints none (over the day
+/// named in its lead and "publié il y a 12 minutes", with nothing to count from).
+#[test]
+fn the_address_printed_at_the_top_dates_the_article() {
+    let article = extract_one(&fixture("address-at-the-top.txt"));
+    assert_eq!(
+        article.title,
+        "La ligne de ferries vers l'Irlande rouvrira au port de Lorient"
+    );
+    assert_eq!(
+        article.url.as_deref(),
+        Some("https://www.exemple-presse.fr/regions/la-ligne-de-ferries-vers-l-irlande-rouvre-a-lorient-20240429")
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-04-29"));
+    assert!(article
+        .clues
+        .date
+        .as_deref()
+        .is_some_and(|clue| clue.contains("address")));
+    assert!(article
+        .body
+        .starts_with("La ligne de ferries entre Lorient"));
+    assert!(!article.body.contains("REFRESH"));
+}

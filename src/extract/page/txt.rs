@@ -27,6 +27,7 @@ use crate::extract::clues::byline::byline_author;
 use crate::extract::clues::french_date::{
     find_dates, find_labelled_dates, DateMention, DATE_LABEL_WORDS,
 };
+use crate::extract::clues::page_address::{address_day, stated_address};
 use crate::extract::clues::section::stated_category;
 use crate::extract::clues::Clues;
 use crate::extract::page::PageFields;
@@ -104,7 +105,8 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
             .flat_map(|zone| lines[(*zone).clone()].iter().copied())
             .collect()
     };
-    let date = publication_date(&lines, &header, &footer, &kicker, &block, today);
+    let address = stated_address(&lines);
+    let date = publication_date(&lines, &header, &footer, &kicker, &block, address, today);
     let category = in_zones(&[&header, &kicker, &footer])
         .into_iter()
         .find_map(stated_category);
@@ -129,6 +131,7 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
             article_body(&lines[block], &boxes, title_text.as_deref()),
         ),
         title: title_text,
+        url: address.map(str::to_string),
         ..PageFields::default()
     };
     (fields, clues)
@@ -869,13 +872,15 @@ fn footer_zone(lines: &[&str], block_end: usize) -> Range<usize> {
 }
 
 /// The publication date: a date line under the title, else one right after the article,
-/// else a "Publié le" line just above the title, else "ce lundi 21 octobre" in the lead.
+/// else a "Publié le" line just above the title, else the day in the page's `address`,
+/// else "publié il y a 2 heures" or "ce lundi 21 octobre" in the lead.
 fn publication_date(
     lines: &[&str],
     header: &Range<usize>,
     footer: &Range<usize>,
     kicker: &Range<usize>,
     block: &Range<usize>,
+    address: Option<&str>,
     today: Date,
 ) -> Option<(PublicationDate, &'static str)> {
     // A sentence with a date ("Le ministre à Bruxelles le 20 octobre 2017.") is a photo's
@@ -912,6 +917,14 @@ fn publication_date(
         })
         .or_else(|| published(dated_lines(footer)).map(clued("a date line after the article")))
         .or_else(|| labelled(dated_lines(kicker)).map(clued("a 'publié' line above the headline")))
+        .or_else(|| {
+            let date = address_day(address?, today)?;
+            let date = PublicationDate {
+                date,
+                year_inferred: false,
+            };
+            Some((date, "the day in the page's address, printed at the top"))
+        })
         .or_else(|| {
             relative_publication(lines, header, today).map(clued(
                 "'publié il y a …' under the headline, counted from the latest date the page prints",

@@ -1,15 +1,16 @@
-//! The article's publication date (not its last update): declared in meta tags or JSON-LD, else marked up with `<time>` or microdata, else printed in a short dateline by the headline.
+//! The article's publication date (not its last update): declared in meta tags or JSON-LD, else marked up with `<time>` or microdata, else printed in a short dateline by the headline, else named in the page's address.
 
 use html5ever::local_name;
 
 use crate::article::PublicationDate;
 use crate::date::Date;
 use crate::extract::clues::date_value::parse_date_value;
+use crate::extract::clues::page_address::address_day;
 
 use super::document::{Document, NodeId};
 use super::measures::Measures;
 use super::metadata::PageMetadata;
-use super::{decided_by, Decided};
+use super::{decided_by, url, Decided};
 
 /// Meta tags that may hold the publication date, in order of trust.
 const DATE_META_KEYS: &[&str] = &[
@@ -80,6 +81,13 @@ pub(crate) fn publication_date(
                 .map(decided_by("a date line under the headline"))
         })
         .or_else(|| time_date(document, measures, today).map(decided_by("a <time> element")))
+        .or_else(|| {
+            let date = PublicationDate {
+                date: address_day(&url(metadata)?, today)?,
+                year_inferred: false,
+            };
+            Some((date, "the day in the page's address"))
+        })
 }
 
 /// The date an element states: its `content` or `datetime` attribute, else its text
@@ -176,5 +184,14 @@ mod tests {
         let printed = "<h1>Le titre</h1><div class=x><span>Par Jeanne Martin</span><span>Publié le 12 février 2025 à 08h10</span></div><p>Texte</p>";
         assert_eq!(date_of(printed).as_deref(), Some("2025-02-12"));
         assert_eq!(date_of("<h1>Le titre</h1><p>Pas de date ici.</p>"), None);
+        let addressed = r#"<link rel="canonical" href="https://exemple.fr/monde/2024/10/03/le-titre_123_456.html">
+            <h1>Le titre</h1><p>Pas de date ici.</p>"#;
+        assert_eq!(date_of(addressed).as_deref(), Some("2024-10-03"));
+        let addressed_and_printed = r#"<link rel="canonical" href="https://exemple.fr/le-titre-20241003">
+            <h1>Le titre</h1><p>Publié le 4 octobre 2024</p>"#;
+        assert_eq!(
+            date_of(addressed_and_printed).as_deref(),
+            Some("2024-10-04")
+        );
     }
 }
