@@ -476,3 +476,24 @@ fn the_address_printed_at_the_top_dates_the_article() {
         .starts_with("La ligne de ferries entre Lorient"));
     assert!(!article.body.contains("REFRESH"));
 }
+
+/// `lynx -dump` without `-nolist` numbers every link ("Par [10]Martin Dupont") and lists their
+/// addresses at the end: neither is the page's text. The header line joining the source,
+/// the dates and the byline with "|" and "•" gives the date and the author.
+#[test]
+fn numbered_links_and_a_header_line_of_parts() {
+    let article = extract_one(&fixture("numbered-links.txt"));
+    assert_eq!(
+        article.title,
+        "La ligne de ferries vers l'Irlande rouvrira au port de Lorient"
+    );
+    assert_eq!(article.date.as_deref(), Some("2015-05-04"));
+    assert_eq!(article.author.as_deref(), Some("Martin Dupont"));
+    assert!(article.body.starts_with(
+        "La ligne de ferries entre Lorient et Cork rouvrira au printemps, a annoncé la région, qui"
+    ));
+    assert!(article.body.contains("selon la chambre de commerce"));
+    for residue in ["[1", "References", "https://"] {
+        assert!(!article.body.contains(residue), "{residue}");
+    }
+}

@@ -3,6 +3,7 @@
 pub(crate) mod headline;
 pub(crate) mod html;
 pub(crate) mod markdown;
+pub(crate) mod numbered_links;
 pub(crate) mod page_lines;
 pub(crate) mod paragraphs;
 pub(crate) mod txt;

@@ -17,6 +17,28 @@ fn ends_a_sentence(line: &str) -> bool {
     end.ends_with(['.', '!', '…', ':', ';'])
 }
 
+/// What joins the parts of a header line: "Le Monde | 04.05.2015 à 13h36 • Mis à jour le
+/// 05.05.2015 à 20h13 | Par Martin Untersinger".
+const HEADER_SEPARATORS: [char; 3] = ['|', '•', '·'];
+/// Words a part of a header line may have ("Par Martin Untersinger (avec Damien Leloup et
+/// Morgane Tual)" has nine).
+const MAX_HEADER_PART_WORDS: usize = 10;
+
+/// The parts of a header line that joins the page's source, dates and byline with `|`, `•`
+/// or `·`: two or more, each short, and the line no sentence.
+pub(crate) fn header_parts(line: &str) -> Option<Vec<&str>> {
+    if !line.contains(HEADER_SEPARATORS) || is_prose(line) {
+        return None;
+    }
+    let parts: Vec<&str> = line
+        .split(HEADER_SEPARATORS)
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    let short = |part: &&str| part.split_whitespace().count() <= MAX_HEADER_PART_WORDS;
+    (parts.len() >= 2 && parts.iter().all(short)).then_some(parts)
+}
+
 /// Words of the name after "par" on a signed item's header that gives no time of day.
 const MAX_SIGNER_WORDS: usize = 4;
 
@@ -479,6 +501,26 @@ mod tests {
             "  • type=\"image/avif\" class=\"jsx-2028956212\">"
         ));
         assert!(!is_noise("Exportateur d’armes en puissance"));
+    }
+
+    #[test]
+    fn header_lines_of_parts() {
+        let header = "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 | Par Martin Untersinger (avec Damien Leloup et Morgane Tual)";
+        assert_eq!(
+            header_parts(header).unwrap(),
+            [
+                "Le Monde",
+                "04.05.2015 à 13h36",
+                "Mis à jour le 05.05.2015",
+                "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)"
+            ]
+        );
+        // A sentence with a bar in it, a part as long as a sentence, a line of one part.
+        let sentence = "Le ministre a annoncé la réforme | un texte attendu depuis des mois par les syndicats et les patrons.";
+        assert_eq!(header_parts(sentence), None);
+        let long_part = "12 mars 2024 | Le ministre de l'Intérieur a présenté mardi son projet de loi sur l'immigration";
+        assert_eq!(header_parts(long_part), None);
+        assert_eq!(header_parts("Publié le 12 mars 2024"), None);
     }
 
     #[test]

@@ -21,6 +21,7 @@
 
 use std::collections::HashSet;
 
+use super::page_lines::strip_link_markers;
 use crate::analysis::fold::fold;
 use crate::extract::clues::french_date::DATE_LABEL_WORDS;
 
@@ -153,6 +154,11 @@ fn is_wrapped(line: &str, next: &str, width: Option<usize>) -> bool {
     let Some(width) = width else {
         return false;
     };
+    // A text browser prints a picture's or a link's marker ("[IMG]", "[arton1145-6eed9]")
+    // on a line of its own when nothing follows it: no wrapper put it there.
+    if strip_link_markers(next).is_empty() {
+        return false;
+    }
     let length = line.chars().count();
     let next_word = next.trim_start().split(' ').next().unwrap_or("");
     // A long first word (an address) must not pull a short line into the next one.
@@ -724,6 +730,10 @@ Les crédits militaires progressent de trois milliards d'euros l'an prochain.
             "https://exemple.fr/une/adresse/tres/longue/qui/ne/tient/pas/sur/la/ligne",
             Some(80)
         ));
+        // A line reaching the margin before a picture's name printed alone.
+        let line = "Infos Locales Féminismes/Genres/Sexualités Justice / Police / Médias";
+        assert!(!is_wrapped(line, "[arton1145-6eed9]", Some(72)));
+        assert!(is_wrapped(line, "Logement et squats", Some(72)));
     }
 
     #[test]

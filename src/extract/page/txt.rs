@@ -16,9 +16,10 @@ use crate::date::Date;
 use super::headline::{
     best_echoed, echo_shares, is_too_short_to_judge, Candidate, FoldedArticle, PageTitle,
 };
+use super::numbered_links::without_numbered_links;
 use super::page_lines::{
-    is_account_prompt, is_boundary, is_credited_caption, is_day_and_month_line, is_noise,
-    is_printed_twice, is_prose, is_related_link, is_signed_item_header, is_widget,
+    header_parts, is_account_prompt, is_boundary, is_credited_caption, is_day_and_month_line,
+    is_noise, is_printed_twice, is_prose, is_related_link, is_signed_item_header, is_widget,
     remove_inline_markers, strip_bullet, strip_link_markers,
 };
 use super::paragraphs::paragraphs;
@@ -69,7 +70,8 @@ const KICKER_LINES: usize = 3;
 /// Reads the article in a scraped page. `today` bounds the year inferred for dates such as
 /// "ce lundi 21 octobre".
 pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
-    let paragraph_lines = paragraph_lines(text);
+    let text = without_numbered_links(text);
+    let paragraph_lines = paragraph_lines(&text);
     let lines: Vec<&str> = paragraph_lines.iter().map(|line| line.trim()).collect();
     let Some((block, boxes)) = main_block(&lines, today) else {
         return read_page_without_prose(&lines, today);
@@ -110,9 +112,9 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let category = in_zones(&[&header, &kicker, &footer])
         .into_iter()
         .find_map(stated_category);
-    let author = in_zones(&[&header, &footer])
-        .into_iter()
-        .find_map(byline_author);
+    let author = in_zones(&[&header, &footer]).into_iter().find_map(|line| {
+        byline_author(line).or_else(|| header_parts(line)?.into_iter().find_map(byline_author))
+    });
     let clues = Clues {
         title: title_clue,
         date: date.map(|(_, clue)| clue),
@@ -1017,6 +1019,23 @@ const DATE_LINE_CONNECTIVES: &[&str] = &["le", "a", "par", "et", "h", "on", "at"
 
 fn date_line(line: &str, today: Date) -> Option<DatedLine> {
     let (text, _) = strip_bullet(line);
+    match header_parts(text) {
+        // The parts without a date name the source and the author: the dated ones are
+        // weighed as a date line.
+        Some(parts) => {
+            let dated: Vec<&str> = parts
+                .into_iter()
+                .filter(|part| part.bytes().any(|byte| byte.is_ascii_digit()))
+                .collect();
+            dated_text(&dated.join(" • "), today)
+        }
+        None => dated_text(text, today),
+    }
+}
+
+/// The date a line's text gives, when it is a date line: dates, their labels and a few
+/// other words.
+fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
     // Every date has a number: most lines are settled without looking for one.
     if !text.bytes().any(|byte| byte.is_ascii_digit())
         || text.split_whitespace().count() > MAX_DATE_LINE_WORDS
@@ -1776,12 +1795,13 @@ Mot de passe
         assert_eq!(date.date.to_string(), "2024-03-14");
     }
 
-    /// A line under a headline that states a date among a site name and a byline is a
-    /// header, though too wordy to be a date line.
+    /// A line under a headline that states a date among a site name and a byline, in parts
+    /// joined by "|" and "•", is a header and a date line: its dated parts give the date.
     #[test]
     fn a_wordy_header_line_is_a_header() {
         let line = "Le Quotidien | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 | Par Jeanne Martin (avec Paul Durand et Léa Petit)";
-        assert!(date_line(line, today()).is_none());
+        let dated = date_line(line, today()).unwrap();
+        assert_eq!(dated.mention.date.to_string(), "2015-05-04");
         assert!(is_header_line(line, today()));
         assert!(!is_header_line(
             "Le Sénat a voté le texte le 05.05.2015 après trois semaines de débats, selon les sénateurs présents.",
