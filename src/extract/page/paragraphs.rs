@@ -155,8 +155,9 @@ fn is_wrapped(line: &str, next: &str, width: Option<usize>) -> bool {
         return false;
     };
     // A text browser prints a picture's or a link's marker ("[IMG]", "[arton1145-6eed9]")
-    // on a line of its own when nothing follows it: no wrapper put it there.
-    if strip_link_markers(next).is_empty() {
+    // on a line of its own when nothing follows it, and a picture's credit ("©Jean Martin /
+    // AFP") under its caption: no wrapper put them there.
+    if strip_link_markers(next).is_empty() || next.trim_start().starts_with('©') {
         return false;
     }
     let length = line.chars().count();
@@ -734,6 +735,10 @@ Les crédits militaires progressent de trois milliards d'euros l'an prochain.
         let line = "Infos Locales Féminismes/Genres/Sexualités Justice / Police / Médias";
         assert!(!is_wrapped(line, "[arton1145-6eed9]", Some(72)));
         assert!(is_wrapped(line, "Logement et squats", Some(72)));
+        // A caption reaching the margin before its picture's credit.
+        let caption = "Le pape a fustigé des attitudes de \"fermeture\" pointant le risque du déclenchement d'une guerre.";
+        assert!(!is_wrapped(caption, "©Filippo MONTEFORTE / AFP", Some(100)));
+        assert!(is_wrapped(caption, "Filippo MONTEFORTE / AFP", Some(100)));
     }
 
     #[test]
