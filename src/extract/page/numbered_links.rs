@@ -1,10 +1,10 @@
 //! lynx's numbered links (`lynx -dump` without `-nolist`): the `[12]` before each link's text and the list of addresses after the page are the renderer's, not the page's text.
 //!
-//! A page dumped that way reads "Par [123]Cécile Ducourtieux" and ends on a "References"
+//! A page dumped that way reads `Par [123]Cécile Ducourtieux` and ends on a "References"
 //! heading over every address the page links to. The numbers would join bylines, titles and
 //! words of the text, and the list would be read as part of the page; once both are
 //! removed the text is what `lynx -dump -nolist` prints. Only a text that ends on such a list
-//! is read that way, so that "[1]" in other text (a footnote call) stays.
+//! is read that way, so that `[1]` in other text (a footnote call) stays.
 
 use std::borrow::Cow;
 

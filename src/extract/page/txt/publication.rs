@@ -1,0 +1,261 @@
+//! The publication date of a scraped article: a date line in its header or right after it, the page's address, or a relative date in its lead.
+
+use std::ops::Range;
+
+use crate::article::PublicationDate;
+use crate::date::Date;
+
+use crate::analysis::fold::fold;
+use crate::extract::clues::french_date::{
+    find_dates, find_labelled_dates, DateMention, DATE_LABEL_WORDS,
+};
+use crate::extract::clues::page_address::address_day;
+use crate::extract::page::page_lines::{header_parts, is_prose, strip_bullet};
+
+/// Paragraphs of prose at the start of the article that a date line may come among.
+const LEAD_PARAGRAPHS: usize = 3;
+
+/// The publication date: a date line under the title, else one right after the article,
+/// else a "Publié le" line just above the title, else the day in the page's `address`,
+/// else "publié il y a 2 heures" or "ce lundi 21 octobre" in the lead.
+pub(super) fn publication_date(
+    lines: &[&str],
+    header: &Range<usize>,
+    footer: &Range<usize>,
+    kicker: &Range<usize>,
+    block: &Range<usize>,
+    address: Option<&str>,
+    today: Date,
+) -> Option<(PublicationDate, &'static str)> {
+    // A sentence with a date ("Le ministre à Bruxelles le 20 octobre 2017.") is a photo's
+    // caption or the story's, dating what it shows rather than the article.
+    let dated_lines = |zone: &Range<usize>| -> Vec<DatedLine> {
+        lines[zone.clone()]
+            .iter()
+            .filter(|line| !is_prose(line))
+            .filter_map(|line| date_line(line, today))
+            .collect()
+    };
+    // A line that says it gives the publication date ("publié le …") is taken over a bare
+    // date, which may be another article's in a list of teasers.
+    let published = |dated: Vec<DatedLine>| {
+        let publication = dated
+            .iter()
+            .find(|line| line.is_labelled)
+            .or_else(|| dated.iter().find(|line| !line.is_update))
+            .or(dated.first());
+        publication.map(|line| as_publication(&line.mention))
+    };
+    let labelled = |dated: Vec<DatedLine>| {
+        dated
+            .into_iter()
+            .find(|line| line.is_labelled)
+            .map(|line| as_publication(&line.mention))
+    };
+    let clued = |clue: &'static str| move |date| (date, clue);
+    published(dated_lines(header))
+        .map(clued("a date line under the headline"))
+        .or_else(|| {
+            published(dated_lines(&lead_zone(lines, block)))
+                .map(clued("a date line among the first paragraphs"))
+        })
+        .or_else(|| published(dated_lines(footer)).map(clued("a date line after the article")))
+        .or_else(|| labelled(dated_lines(kicker)).map(clued("a 'publié' line above the headline")))
+        .or_else(|| {
+            let date = address_day(address?, today)?;
+            let date = PublicationDate {
+                date,
+                year_inferred: false,
+            };
+            Some((date, "the day in the page's address, printed at the top"))
+        })
+        .or_else(|| {
+            relative_publication(lines, header, today).map(clued(
+                "'publié il y a …' under the headline, counted from the latest date the page prints",
+            ))
+        })
+        .or_else(|| {
+            deictic_date_in_lead(&lines[block.clone()], today)
+                .map(clued("a day named in the first paragraphs"))
+        })
+}
+
+/// "Publié il y a 2 heures" under the headline: the page was saved that long after the
+/// article appeared, and no earlier than the latest date it prints (a comment, an update),
+/// so the article is dated from that latest date.
+fn relative_publication(
+    lines: &[&str],
+    header: &Range<usize>,
+    today: Date,
+) -> Option<PublicationDate> {
+    let days_ago = lines[header.clone()]
+        .iter()
+        .filter(|line| line.split_whitespace().count() <= MAX_DATE_LINE_WORDS)
+        .find_map(|line| published_days_ago(&fold(line)))?;
+    let latest = lines
+        .iter()
+        .filter(|line| line.bytes().any(|byte| byte.is_ascii_digit()))
+        .flat_map(|line| find_dates(line, today))
+        .filter(|mention| !mention.year_inferred && mention.date <= today)
+        .map(|mention| mention.date)
+        .max()?;
+    Some(PublicationDate {
+        date: Date::from_days_since_epoch(latest.days_since_epoch() - days_ago),
+        year_inferred: false,
+    })
+}
+
+/// How many whole days ago a folded "publie il y a 3 jours" line says the article appeared
+/// (0 for minutes and hours); an update ("mis a jour il y a 8 minutes") is not read.
+fn published_days_ago(folded: &str) -> Option<i64> {
+    let after = &folded[folded.find("publie")?..];
+    let mut words = after[after.find("il y a ")? + "il y a ".len()..].split_whitespace();
+    let count: i64 = words.next()?.parse().ok()?;
+    let unit = words.next()?;
+    if unit.starts_with("min") || unit.starts_with("heure") || unit == "h" {
+        Some(0)
+    } else if unit.starts_with("jour") {
+        Some(count)
+    } else {
+        None
+    }
+}
+
+/// The start of the article up to its third paragraph of prose: a caption or a standfirst
+/// may come before the header's date line.
+fn lead_zone(lines: &[&str], block: &Range<usize>) -> Range<usize> {
+    let end = block
+        .clone()
+        .filter(|&index| is_prose(lines[index]))
+        .nth(LEAD_PARAGRAPHS)
+        .unwrap_or(block.end);
+    block.start..end
+}
+
+fn as_publication(mention: &DateMention) -> PublicationDate {
+    PublicationDate {
+        date: mention.date,
+        year_inferred: mention.year_inferred,
+    }
+}
+
+/// A line that is essentially a date ("22 octobre 2024", "Publié le 22/10/2024 à 14h05").
+pub(super) struct DatedLine {
+    pub(super) mention: DateMention,
+    is_update: bool,
+    is_labelled: bool,
+}
+
+/// A date line has at most this many words ("Publié le 7 mai 2019 à 13h59 - Mis à jour le 8
+/// mai 2019 à 09h03" has 17).
+const MAX_DATE_LINE_WORDS: usize = 24;
+
+/// Words other than its labels and connectives a date line may have ("mardi", "Paris")…
+const MAX_OTHER_WORDS: usize = 3;
+/// …or, on a line labelled as the publication date, the names of who published it.
+const MAX_PUBLISHER_WORDS: usize = 6;
+
+/// Words that may stand beside a date on a date line, besides the words labelling it
+/// ([`DATE_LABEL_WORDS`]: "Publié le … à …", "Posted on … at …").
+const DATE_LINE_CONNECTIVES: &[&str] = &["le", "a", "par", "et", "h", "on", "at", "de"];
+
+pub(super) fn date_line(line: &str, today: Date) -> Option<DatedLine> {
+    let (text, _) = strip_bullet(line);
+    match header_parts(text) {
+        // The parts without a date name the source and the author: the dated ones are
+        // weighed as a date line.
+        Some(parts) => {
+            let dated: Vec<&str> = parts
+                .into_iter()
+                .filter(|part| part.bytes().any(|byte| byte.is_ascii_digit()))
+                .collect();
+            dated_text(&dated.join(" • "), today)
+        }
+        None => dated_text(text, today),
+    }
+}
+
+/// The date a line's text gives, when it is a date line: dates, their labels and a few
+/// other words.
+fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
+    // Every date has a number: most lines are settled without looking for one.
+    if !text.bytes().any(|byte| byte.is_ascii_digit())
+        || text.split_whitespace().count() > MAX_DATE_LINE_WORDS
+    {
+        return None;
+    }
+    let folded = fold(text);
+    let says_published = folded.contains("publie") || folded.contains("posted");
+    let mentions = if says_published {
+        find_labelled_dates(text, today)
+    } else {
+        find_dates(text, today)
+    };
+    let mut rest = String::new();
+    let mut after_previous = 0;
+    for mention in &mentions {
+        rest.push_str(&text[after_previous..mention.span.start]);
+        rest.push(' ');
+        after_previous = mention.span.end;
+    }
+    rest.push_str(&text[after_previous..]);
+    let rest = fold(&rest);
+    let other_words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty() && !word.chars().any(|c| c.is_ascii_digit()))
+        .filter(|word| !DATE_LABEL_WORDS.contains(word) && !DATE_LINE_CONNECTIVES.contains(word))
+        .count();
+    let is_labelled = rest.contains("publie") || rest.contains("posted");
+    let names_update = ["mis a jour", "modifie", "actualise", "maj", "updated"]
+        .iter()
+        .any(|word| rest.contains(word));
+    let several = mentions.len() > 1;
+    // "Publié le 7 mai, mis à jour le 8 mai": an update comes after the publication.
+    let mention = mentions.into_iter().min_by_key(|mention| mention.date)?;
+    // A line that says it gives the publication date may name who published it first
+    // ("Le Quotidien avec agences, publié le 14 mars 2024").
+    let names_publisher = is_labelled && other_words <= MAX_PUBLISHER_WORDS && !is_prose(text);
+    (other_words <= MAX_OTHER_WORDS || names_publisher).then_some(DatedLine {
+        is_update: names_update && !is_labelled && !several,
+        is_labelled,
+        mention,
+    })
+}
+
+/// "ce lundi 21 octobre" in the first paragraphs names the day the article was written.
+fn deictic_date_in_lead(block: &[&str], today: Date) -> Option<PublicationDate> {
+    block
+        .iter()
+        .filter(|line| is_prose(line))
+        .take(2)
+        .flat_map(|line| find_dates(line, today))
+        .find(|mention| mention.deictic)
+        .map(|mention| as_publication(&mention))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::today;
+    use super::*;
+
+    /// A line labelled as the publication date may name who published it; another line
+    /// holding a date among as many words is not a date line.
+    #[test]
+    fn a_publication_line_may_name_its_publisher() {
+        let labelled = date_line(
+            "La Gazette du Port avec agences, publié le jeudi 14 mars 2024 à 18h20",
+            today(),
+        );
+        assert_eq!(
+            labelled
+                .map(|line| line.mention.date.to_string())
+                .as_deref(),
+            Some("2024-03-14")
+        );
+        assert!(date_line(
+            "La Gazette du Port avec agences, jeudi 14 mars 2024 à 18h20",
+            today()
+        )
+        .is_none());
+    }
+}
