@@ -1,5 +1,6 @@
 //! The article's author: declared in meta tags or JSON-LD, else marked up (`itemprop="author"`, `rel="author"`), else a byline ("Par Jeanne Martin") printed by the headline.
 
+use html5ever::local_name;
 use serde_json::Value;
 
 use crate::extract::clues::byline::{byline_author, is_plain_name};
@@ -170,6 +171,7 @@ fn printed_byline(
         .skip_while(|(id, _)| *id < after)
         .filter(|(id, _)| !measures.unread[*id])
         .take(BYLINE_REACH)
+        .filter(|(id, _)| !is_in_figure(document, *id))
         .filter_map(|(id, element)| {
             let text = measures.short_text(document, id, BYLINE_CHARS)?;
             let named =
@@ -188,6 +190,24 @@ fn printed_byline(
                 .find(|(text, named)| *named && is_plain_name(text))
                 .map(|(text, _)| text)
         })
+}
+
+/// Whether the element is inside a picture's `<figure>` or `<figcaption>`: the name there
+/// ("Jeanne Martin / AFP", "Bob Edme/AP") is the photographer's credit, not a byline.
+fn is_in_figure(document: &Document, id: NodeId) -> bool {
+    let mut node = Some(id);
+    while let Some(current) = node {
+        if document.element(current).is_some_and(|element| {
+            matches!(
+                element.name,
+                local_name!("figure") | local_name!("figcaption")
+            )
+        }) {
+            return true;
+        }
+        node = document.nodes[current].parent;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -230,6 +250,15 @@ mod tests {
         );
         assert_eq!(
             author_of("<h1>Le titre</h1><p>Un texte sans signature.</p>"),
+            None
+        );
+        // A photographer's credit under the picture is not the article's byline.
+        assert_eq!(
+            author_of("<h1>Le titre</h1><figure><img src=\"a.jpg\"><figcaption>Le port du Havre. <em>Jeanne Martin / AFP</em></figcaption></figure><p>Par Paul Durand</p>").as_deref(),
+            Some("Paul Durand")
+        );
+        assert_eq!(
+            author_of("<h1>Le titre</h1><figure><img src=\"a.jpg\"><figcaption>Le port du Havre. <em>Jeanne Martin / AFP</em></figcaption></figure><p>Un texte sans signature.</p>"),
             None
         );
     }
