@@ -130,7 +130,8 @@ fn url_section(url: &str) -> Option<String> {
     let without_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     let without_query = without_scheme.split(['?', '#']).next().unwrap_or_default();
     let (host, path) = without_query.split_once('/').unwrap_or((without_query, ""));
-    let folders: Vec<&str> = path.split('/').collect();
+    // "/48915/un-titre/" names the article in its last folder, as "/un-titre.html" does.
+    let folders: Vec<&str> = path.trim_end_matches('/').split('/').collect();
     let folders = &folders[..folders.len().saturating_sub(1)];
     folders
         .iter()
@@ -141,8 +142,13 @@ fn url_section(url: &str) -> Option<String> {
         .map(capitalize)
 }
 
+/// Words of a section's name in a folder ("fait-divers", "ile-de-france"); an article's
+/// name in a folder has more.
+const MAX_SECTION_FOLDER_WORDS: usize = 4;
+
 fn is_section_folder(folder: &str) -> bool {
     !folder.is_empty()
+        && folder.split(['-', '_']).count() <= MAX_SECTION_FOLDER_WORDS
         && folder.chars().any(char::is_alphabetic)
         && !folder.chars().any(|character| character.is_ascii_digit())
         && !is_generic_section(folder)
@@ -187,6 +193,15 @@ mod tests {
             url_section("http://www.lemonde.fr/economie/article/2017/10/12/titre_123.html")
                 .as_deref(),
             Some("Economie")
+        );
+        assert_eq!(
+            url_section("https://www.exemple.tn/48915/parite-hommes-femmes-en-tunisie/")
+                .as_deref(),
+            None
+        );
+        assert_eq!(
+            url_section("https://www.exemple.fr/regions/ile-de-france/un-titre/").as_deref(),
+            Some("Ile-de-france")
         );
     }
 
