@@ -195,8 +195,7 @@ mod tests {
             Some("Economie")
         );
         assert_eq!(
-            url_section("https://www.exemple.tn/48915/parite-hommes-femmes-en-tunisie/")
-                .as_deref(),
+            url_section("https://www.exemple.tn/48915/parite-hommes-femmes-en-tunisie/").as_deref(),
             None
         );
         assert_eq!(

@@ -57,18 +57,49 @@ pub(crate) fn headline(
                     "the page's declared headline (Open Graph or JSON-LD)",
                 )),
         ),
-        None => headline_element(document, measures, None, article)
-            .and_then(|id| measures.short_text(document, id, HEADLINE_CHARS))
-            .map(decided_by("the <h1> heading the article"))
-            .or_else(|| {
-                metadata
-                    .title_tag
-                    .as_deref()
-                    .map(|title| longest_part(&without_site(title)).to_string())
-                    .filter(|title| !title.is_empty())
-                    .map(decided_by("the page's <title>"))
-            }),
+        None => {
+            let title_tag = metadata
+                .title_tag
+                .as_deref()
+                .map(|title| longest_part(&without_site(title)).to_string())
+                .filter(|title| !title.is_empty());
+            headline_element(document, measures, None, article)
+                .and_then(|id| {
+                    let text = measures.short_text(document, id, HEADLINE_CHARS)?;
+                    (!is_logo(measures, id, &text)).then_some(text)
+                })
+                .map(|visible| match &title_tag {
+                    Some(title) if is_badged(&visible, title) => title.clone(),
+                    _ => visible,
+                })
+                .map(decided_by("the <h1> heading the article"))
+                .or_else(|| title_tag.map(decided_by("the page's <title>")))
+        }
     }
+}
+
+/// Words a badge printed inside a heading after its headline may have ("Abonnés", "Vidéo",
+/// "Article réservé").
+const BADGE_WORDS: usize = 2;
+
+/// Whether `visible` is the page's `title` followed by a badge: the `<title>` names the
+/// article without it.
+fn is_badged(visible: &str, title: &str) -> bool {
+    let visible: Vec<String> = visible.split_whitespace().map(fold).collect();
+    let title: Vec<String> = title.split_whitespace().map(fold).collect();
+    visible.len() > title.len()
+        && visible.len() - title.len() <= BADGE_WORDS
+        && visible.starts_with(&title)
+}
+
+/// Words of a site's logo or a section's name printed as a heading that links elsewhere
+/// (`<h1><a href="/">Le Journal</a></h1>`); a headline has more.
+const LOGO_WORDS: usize = 3;
+
+/// Whether the heading is a logo or a section's name: a few words, all of them a link.
+fn is_logo(measures: &Measures, id: NodeId, text: &str) -> bool {
+    measures.link_chars[id] == measures.text_chars[id]
+        && text.split_whitespace().count() <= LOGO_WORDS
 }
 
 /// The `<h1>` that heads the article: the one that reads as its `headline`, else the last
@@ -276,6 +307,37 @@ mod tests {
         assert_eq!(
             headline_of(bare).as_deref(),
             Some("Le port du Havre à l'arrêt")
+        );
+    }
+
+    #[test]
+    fn a_logo_heading_or_a_badge_is_not_the_headline() {
+        let logo = "<title>Le port du Havre à l'arrêt | Le Journal</title>\
+                    <h1><a href=\"/opinion/\">Opinion</a></h1>\
+                    <h2>Le port du Havre à l'arrêt</h2><p>Texte</p>";
+        assert_eq!(
+            headline_of(logo).as_deref(),
+            Some("Le port du Havre à l'arrêt")
+        );
+        let badged = "<title>Le port du Havre à l'arrêt | Chroniques | Le Journal</title>\
+                      <h1>Le port du Havre à l'arrêt <span>Abonnés</span></h1><p>Texte</p>";
+        assert_eq!(
+            headline_of(badged).as_deref(),
+            Some("Le port du Havre à l'arrêt")
+        );
+        // A heading that links to its own page is still the headline, and words the
+        // <title> leaves out are kept when they are more than a badge.
+        let linked = "<title>Le Journal</title>\
+                      <h1><a href=\"/port\">Le port du Havre à l'arrêt</a></h1><p>Texte</p>";
+        assert_eq!(
+            headline_of(linked).as_deref(),
+            Some("Le port du Havre à l'arrêt")
+        );
+        let longer = "<title>Le port du Havre | Le Journal</title>\
+                      <h1>Le port du Havre à l'arrêt depuis lundi</h1><p>Texte</p>";
+        assert_eq!(
+            headline_of(longer).as_deref(),
+            Some("Le port du Havre à l'arrêt depuis lundi")
         );
     }
 }
