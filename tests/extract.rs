@@ -497,3 +497,18 @@ fn numbered_links_and_a_header_line_of_parts() {
         assert!(!article.body.contains(residue), "{residue}");
     }
 }
+
+/// A page that prints its author's name without "Par", alone on a line right above the date
+/// line (here printed twice over, as a dump prints a portrait's alternative text then the
+/// name): the name is the byline.
+#[test]
+fn a_name_alone_above_the_date_is_the_byline() {
+    let article = extract_one(&fixture("name-above-the-date.txt"));
+    assert_eq!(
+        article.title,
+        "Les cantines scolaires de Rennes passent au bio et au local"
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-03-12"));
+    assert_eq!(article.author.as_deref(), Some("Claire Bonnet"));
+    assert!(article.body.contains("a annoncé la municipalité mardi"));
+}

@@ -26,14 +26,14 @@ use super::page_lines::{
     remove_inline_markers, strip_link_markers,
 };
 use super::paragraphs::paragraphs;
-use crate::extract::clues::byline::byline_author;
+use crate::extract::clues::byline::{byline_author, is_plain_name};
 use crate::extract::clues::page_address::stated_address;
 use crate::extract::clues::section::stated_category;
 use crate::extract::clues::Clues;
 use crate::extract::page::PageFields;
 
 use article_block::{is_article_prose, main_block};
-use publication::publication_date;
+use publication::{date_line, lead_zone, publication_date};
 use title::{find_title, has_date_after_words, is_headline, is_image_caption};
 
 /// How many non-blank lines after the main block may carry a byline, a date or a category.
@@ -93,9 +93,18 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let category = in_zones(&[&header, &kicker, &footer])
         .into_iter()
         .find_map(stated_category);
-    let author = in_zones(&[&header, &footer]).into_iter().find_map(|line| {
-        byline_author(line).or_else(|| header_parts(line)?.into_iter().find_map(byline_author))
-    });
+    let author = in_zones(&[&header, &footer])
+        .into_iter()
+        .find_map(|line| {
+            byline_author(line).or_else(|| header_parts(line)?.into_iter().find_map(byline_author))
+        })
+        .or_else(|| {
+            name_above_a_date(
+                &lines,
+                [&header, &lead_zone(&lines, &block), &footer],
+                today,
+            )
+        });
     let clues = Clues {
         title: title_clue,
         date: date.map(|(_, clue)| clue),
@@ -193,6 +202,47 @@ fn paragraph_lines(text: &str) -> Vec<String> {
     lines
 }
 
+/// A name alone on a line (two to four capitalised words, not all in capitals like a label
+/// such as "ALERTE INFO") right above a date line of the header, of the article's first
+/// paragraphs (a caption may open them) or of the footer: the byline of pages that print
+/// the author's name without "Par" ("Jeanne Corriveau" / "19 février 2020"). A name printed
+/// twice over, as a dump prints a portrait's alternative text then the name, is read once.
+fn name_above_a_date(lines: &[&str], zones: [&Range<usize>; 3], today: Date) -> Option<String> {
+    zones.into_iter().flat_map(Range::clone).find_map(|index| {
+        let name = once(lines[index]);
+        let in_capitals = !name.chars().any(char::is_lowercase);
+        let above_a_date = lines[index + 1..]
+            .iter()
+            .find(|line| !line.is_empty())
+            .is_some_and(|line| is_date_line_of_header(line, today));
+        (is_plain_name(&name) && !in_capitals && above_a_date).then_some(name)
+    })
+}
+
+/// Whether the line is a header's date line, alone or among a few other parts ("| Le 19
+/// février 2020").
+fn is_date_line_of_header(line: &str, today: Date) -> bool {
+    let line = line.trim_start_matches(['|', '-', '•', ' ']);
+    date_line(line, today).is_some()
+        || header_parts(line)
+            .is_some_and(|parts| parts.iter().any(|part| date_line(part, today).is_some()))
+}
+
+/// The text once, when it is printed twice over ("Ophélie OstermannOphélie Ostermann").
+fn once(text: &str) -> String {
+    let half = text.len() / 2;
+    if text.len().is_multiple_of(2) && text.is_char_boundary(half) && text[..half] == text[half..] {
+        return text[..half].to_string();
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (first, second) = words.split_at(words.len() / 2);
+    if first == second {
+        first.join(" ")
+    } else {
+        text.to_string()
+    }
+}
+
 /// The lines right after the main block, up to what opens the page's footer.
 fn footer_zone(lines: &[&str], block_end: usize) -> Range<usize> {
     let mut end = block_end;
@@ -283,7 +333,6 @@ fn read_note(lines: &[&str], today: Date) -> (PageFields, Clues) {
 
 #[cfg(test)]
 mod tests {
-    use super::publication::date_line;
     use super::title::{is_header_line, same_headline};
     use super::*;
 
@@ -844,6 +893,26 @@ Mot de passe
             "> Europe : les ventes de voitures neuves",
             "Europe : les ventes de voitures neuves ont progressé au premier semestre"
         ));
+    }
+
+    /// A name alone right above the date line is the byline; a label in capitals above a
+    /// teaser's date is not.
+    #[test]
+    fn a_name_alone_above_the_date_line_is_the_byline() {
+        let text = LEDE_ARTICLE.split_once("Copier le lien\n").unwrap().1;
+        let page = |name: &str| {
+            format!("Accueil\nLes maires ruraux réclament un plan pour les médecins de campagne\n{name}\n\n18 novembre 2025\n{text}")
+        };
+        let author = |name: &str| read_page_fields(&page(name), today()).author;
+        assert_eq!(author("Claire Bonnet").as_deref(), Some("Claire Bonnet"));
+        assert_eq!(
+            author("Claire Bonnet Claire Bonnet").as_deref(),
+            Some("Claire Bonnet")
+        );
+        assert_eq!(author("ALERTE INFO"), None);
+        assert_eq!(author("Les médecins partent"), None);
+        assert_eq!(once("Claire BonnetClaire Bonnet"), "Claire Bonnet");
+        assert_eq!(once("Claire Bonnet"), "Claire Bonnet");
     }
 
     #[test]

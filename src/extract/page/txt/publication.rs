@@ -123,7 +123,7 @@ fn published_days_ago(folded: &str) -> Option<i64> {
 
 /// The start of the article up to its third paragraph of prose: a caption or a standfirst
 /// may come before the header's date line.
-fn lead_zone(lines: &[&str], block: &Range<usize>) -> Range<usize> {
+pub(super) fn lead_zone(lines: &[&str], block: &Range<usize>) -> Range<usize> {
     let end = block
         .clone()
         .filter(|&index| is_prose(lines[index]))
