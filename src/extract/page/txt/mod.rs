@@ -211,9 +211,15 @@ fn name_above_a_date(lines: &[&str], zones: [&Range<usize>; 3], today: Date) -> 
     zones.into_iter().flat_map(Range::clone).find_map(|index| {
         let name = once(lines[index]);
         let in_capitals = !name.chars().any(char::is_lowercase);
+        // A tree walker's dump may print the separator between name and date on a line
+        // of its own ("Ophélie Ostermann" / "|" / "Le 19 février 2020").
         let above_a_date = lines[index + 1..]
             .iter()
-            .find(|line| !line.is_empty())
+            .find(|line| {
+                !line
+                    .chars()
+                    .all(|c| c.is_whitespace() || "|-•·/".contains(c))
+            })
             .is_some_and(|line| is_date_line_of_header(line, today));
         (is_plain_name(&name) && !in_capitals && above_a_date).then_some(name)
     })
@@ -907,6 +913,10 @@ Mot de passe
         assert_eq!(author("Claire Bonnet").as_deref(), Some("Claire Bonnet"));
         assert_eq!(
             author("Claire Bonnet Claire Bonnet").as_deref(),
+            Some("Claire Bonnet")
+        );
+        assert_eq!(
+            author("Claire Bonnet\n\n|\n\nLe").as_deref(),
             Some("Claire Bonnet")
         );
         assert_eq!(author("ALERTE INFO"), None);
