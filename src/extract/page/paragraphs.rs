@@ -48,6 +48,11 @@ const MAX_OVERLONG_SHARE: f64 = 0.03;
 const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 40..=200;
 /// At least this many lines must sit in the band for a width to count.
 const MIN_WRAPPED_LINES: usize = 3;
+/// A text with fewer lines in the band than the share asks for is wrapped when at least
+/// this many lines sit in the band…
+const MIN_CROWDED_LINES: usize = 8;
+/// …and this many times as many as in the band of the same width just below it.
+const MARGIN_CROWDING: usize = 3;
 
 /// The paragraphs of a page's text, in order.
 pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
@@ -144,8 +149,16 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
         .iter()
         .filter(|&&length| length + WRAP_BAND > width && length <= width)
         .count();
-    let wrapped =
-        in_band >= MIN_WRAPPED_LINES && in_band as f64 >= measured as f64 * MIN_WRAPPED_SHARE;
+    // A short article among many lines of menus may have too few lines at the margin for
+    // the share; it is still wrapped when lines crowd at the margin as they never do in
+    // text that is not: many more there than in the band just below it.
+    let below_band = sorted
+        .iter()
+        .filter(|&&length| length + 2 * WRAP_BAND > width && length + WRAP_BAND <= width)
+        .count();
+    let crowded = in_band >= MIN_CROWDED_LINES && in_band >= MARGIN_CROWDING * below_band.max(1);
+    let wrapped = in_band >= MIN_WRAPPED_LINES
+        && (in_band as f64 >= measured as f64 * MIN_WRAPPED_SHARE || crowded);
     wrapped.then_some(width)
 }
 
@@ -556,6 +569,42 @@ moment du scrutin solennel.
         assert!(found[1].contains("l'année prochaine, après trois semaines"));
         assert!(found[1].ends_with("sa responsabilité."));
         assert!(found[2].contains("prévu selon les observateurs"));
+    }
+
+    /// A short wrapped article below many lines of menus: too few of the page's lines reach
+    /// the margin for their share, but they crowd there as only wrapped lines do.
+    #[test]
+    fn a_short_wrapped_article_among_menus_is_joined() {
+        let menus: String = (0..40)
+            .map(|i| format!("Rubrique {i} : {}\n", "les nouvelles ".repeat(1 + i % 3)))
+            .collect();
+        let sentence = "Les sénateurs ont voté le texte par une majorité plus large que prévu. ";
+        let mut article = String::new();
+        let mut line = String::new();
+        for word in sentence.repeat(12).split_whitespace() {
+            if line.chars().count() + 1 + word.chars().count() > 80 {
+                article.push_str(&line);
+                article.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        article.push_str(&line);
+        let text = format!("{menus}\n{article}\n");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(wrap_width(&lines), Some(80));
+        let found = texts(&text);
+        assert!(found.last().unwrap().starts_with("Les sénateurs ont voté"));
+        assert_eq!(found.last().unwrap().matches("Les sénateurs").count(), 12);
+        // Lines spread over the widths below the longest are not wrapped.
+        let unwrapped: String = (0..40)
+            .map(|i| format!("Une phrase {}.\n", "assez longue ".repeat(3 + i % 6)))
+            .collect();
+        let lines: Vec<&str> = unwrapped.lines().collect();
+        assert_eq!(wrap_width(&lines), None);
     }
 
     #[test]
