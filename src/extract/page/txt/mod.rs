@@ -225,13 +225,10 @@ fn name_above_a_date(lines: &[&str], zones: [&Range<usize>; 3], today: Date) -> 
     })
 }
 
-/// Whether the line is a header's date line, alone or among a few other parts ("| Le 19
-/// février 2020").
+/// Whether the line is a header's date line, maybe after the separator that followed the
+/// name ("| Le 19 février 2020"); [`date_line`] reads a line of several parts.
 fn is_date_line_of_header(line: &str, today: Date) -> bool {
-    let line = line.trim_start_matches(['|', '-', '•', ' ']);
-    date_line(line, today).is_some()
-        || header_parts(line)
-            .is_some_and(|parts| parts.iter().any(|part| date_line(part, today).is_some()))
+    date_line(line.trim_start_matches(['|', '-', '•', ' ']), today).is_some()
 }
 
 /// The text once, when it is printed twice over ("Ophélie OstermannOphélie Ostermann").
