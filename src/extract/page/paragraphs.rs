@@ -313,6 +313,11 @@ fn goes_on(line: &str, next: &str) -> bool {
     if matches!(first, '?' | '!' | ':') {
         return true;
     }
+    // "Elle dit avoir" / "« mis en garde » le chef de l'Etat": a tree walker prints a
+    // quotation inside a sentence as an element of its own, on the next line.
+    if matches!(first, '«' | '“') && line.ends_with(char::is_alphanumeric) {
+        return true;
+    }
     // "mardi" / "10.12.19": a weekday alone goes on with its date.
     if first.is_ascii_digit() && WEEKDAYS.contains(&fold(line).as_str()) {
         return true;
@@ -675,6 +680,21 @@ matin :
         assert_eq!(texts(long).len(), 2);
         let unclosed = "Le ministre a promis « une réponse rapide aux agriculteurs\n\nLa colère des agriculteurs ne retombe pas\n";
         assert_eq!(texts(unclosed).len(), 2);
+    }
+
+    /// A quotation a tree walker prints on its own line, inside a sentence, stays in it; a
+    /// finished sentence before a quotation ends its paragraph.
+    #[test]
+    fn a_quotation_on_its_own_line_stays_in_its_sentence() {
+        let text = "Elle dit avoir\n« mis en garde »\nle ministre contre la réforme.\nIl a répondu.\n« Nous ne reculerons pas », a-t-il dit.\n";
+        assert_eq!(
+            texts(text),
+            [
+                "Elle dit avoir « mis en garde » le ministre contre la réforme.",
+                "Il a répondu.",
+                "« Nous ne reculerons pas », a-t-il dit.",
+            ]
+        );
     }
 
     #[test]
