@@ -512,3 +512,64 @@ fn a_name_alone_above_the_date_is_the_byline() {
     assert_eq!(article.author.as_deref(), Some("Claire Bonnet"));
     assert!(article.body.contains("a annoncé la municipalité mardi"));
 }
+
+/// The article's opening paragraph printed apart from the rest of its text, under the date
+/// line and before a table of contents, opens the body; the photo's text printed twice on
+/// one line above it, the contents and the box after it are not the article's.
+#[test]
+fn the_opening_paragraph_before_a_table_of_contents_opens_the_body() {
+    let article = extract_one(&fixture("opening-apart.txt"));
+    assert_eq!(
+        article.title,
+        "Grève au port du Havre : les dockers bloquent les terminaux pour la troisième journée"
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-03-14"));
+    assert!(
+        article
+            .body
+            .starts_with("Les dockers du Havre ont bloqué mercredi les terminaux"),
+        "{}",
+        article.body
+    );
+    assert!(article.body.contains("Aucun navire n'a pu être chargé"));
+    for absent in [
+        "Des dockers rassemblés",
+        "Sommaire",
+        "Anvers et Rotterdam dès",
+        "podcast",
+    ] {
+        assert!(!article.body.contains(absent), "{absent} in the body");
+    }
+}
+
+/// A tree walker's dump of a paywalled article: a quotation printed on its own line stays
+/// in its sentence, a "Lire aussi" box with a long linked headline and a sign-in box does
+/// not cut the article in two, and the paywall's notice ends it.
+#[test]
+fn a_paywalled_article_in_a_tree_walkers_dump_is_read_whole_up_to_the_notice() {
+    let article = extract_one(&fixture("paywalled-tree-walker.txt"));
+    assert_eq!(
+        article.title,
+        "Assurance chômage : la CFDT quitte la table des négociations"
+    );
+    assert_eq!(article.date.as_deref(), Some("2025-02-12"));
+    assert_eq!(article.author.as_deref(), Some("Paul Durand"));
+    assert!(article
+        .body
+        .starts_with("La secrétaire générale de la CFDT a annoncé mercredi soir"));
+    assert!(article
+        .body
+        .contains("elle dit avoir « mis en garde » la ministre contre une réforme"));
+    assert!(article
+        .body
+        .ends_with("sans effet démontré sur le retour à l'emploi."));
+    for absent in [
+        "Retraites : les syndicats",
+        "sélections",
+        "Se connecter",
+        "Il vous reste",
+        "appareil",
+    ] {
+        assert!(!article.body.contains(absent), "{absent} in the body");
+    }
+}

@@ -167,10 +167,25 @@ const NEIGHBOUR_LINKS: &[&str] = &[
 pub(crate) fn is_boundary(line: &str) -> bool {
     let key = key(line);
     BOUNDARIES.contains(&key.as_str())
+        || is_paywall_notice(&key)
         || NEIGHBOUR_LINKS.iter().any(|link| {
             key.strip_prefix(link)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
         })
+}
+
+/// Words of a paywall's notice ("Il vous reste 57% de cet article à lire. La suite est
+/// réservée aux abonnés.").
+const MAX_PAYWALL_NOTICE_WORDS: usize = 30;
+
+/// Whether the folded line tells that the rest of the article is for subscribers: the
+/// article's free text ends there. A badge ("Article réservé aux abonnés") says nothing of
+/// a rest, and is printed above an article or beside a linked headline.
+fn is_paywall_notice(folded: &str) -> bool {
+    folded.split_whitespace().count() <= MAX_PAYWALL_NOTICE_WORDS
+        && folded.contains("reserve")
+        && folded.contains("abonne")
+        && (folded.contains("il vous reste") || folded.contains("la suite"))
 }
 
 /// Account prompts among the boundaries: the button that opens a login form after an
@@ -308,7 +323,11 @@ pub(crate) fn is_noise(line: &str) -> bool {
         "lire la suite",
         "temps de lecture",
     ];
-    if fixed.contains(&key.as_str()) || is_reading_time(&key) || is_form_field(line) {
+    if fixed.contains(&key.as_str())
+        || is_reading_time(&key)
+        || is_form_field(line)
+        || is_paywall_notice(&key)
+    {
         return true;
     }
     key.split_whitespace()
@@ -456,6 +475,20 @@ mod tests {
             "des milliers de soldats nord-coréens déjà engagés sur le front ?"
         ));
         assert!(!is_prose("Partager"));
+    }
+
+    #[test]
+    fn a_paywalls_notice_ends_the_article_and_a_badge_does_not() {
+        assert!(is_boundary(
+            "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés."
+        ));
+        assert!(is_noise(
+            "La suite de cet article est réservée aux abonnés."
+        ));
+        assert!(!is_boundary("Article réservé aux abonnés"));
+        assert!(!is_boundary(
+            "Les abonnés du club attendent la suite de la saison avec impatience."
+        ));
     }
 
     #[test]

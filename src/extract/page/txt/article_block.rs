@@ -7,7 +7,7 @@ use crate::date::Date;
 use crate::extract::clues::byline::byline_author;
 use crate::extract::page::page_lines::{
     is_account_prompt, is_boundary, is_day_and_month_line, is_printed_twice, is_prose,
-    is_signed_item_header,
+    is_signed_item_header, is_widget, strip_bullet,
 };
 
 use super::publication::date_line;
@@ -20,6 +20,9 @@ const MAX_GAP_IN_ARTICLE: usize = 4;
 pub(super) const MAX_BOX_LINES: usize = 8;
 /// …each line of it having at most this many words.
 const MAX_BOX_LINE_WORDS: usize = 8;
+/// Lines a "Lire aussi" box prints under its header: a badge, the linked headline, its
+/// standfirst.
+pub(super) const MAX_WIDGET_LINES: usize = 3;
 /// How many times less an item of a list of dated items weighs than a text of its size.
 const LIST_ITEM_DISCOUNT: usize = 2;
 /// Non-blank lines above a list's item that may hold its date ("- 23/09/2019" / "Écouter").
@@ -37,7 +40,24 @@ pub(super) fn main_block(lines: &[&str], today: Date) -> Option<(Range<usize>, V
             });
         best = better_run(best, run.clone(), listed, lines, today);
     }
-    best.map(|(range, _)| (range, boxes))
+    best.map(|(range, _)| (with_closing_signature(lines, range), boxes))
+}
+
+/// The block, and the signature of a post it quotes last ("— Jeanne Martin (@jmartin)
+/// February 17, 2020"), which closes the post's text as a byline does not: an embedded
+/// post prints its author and date under it.
+fn with_closing_signature(lines: &[&str], block: Range<usize>) -> Range<usize> {
+    match (block.end..lines.len()).find(|&index| !lines[index].is_empty()) {
+        Some(index) if is_post_signature(lines[index]) => block.start..index + 1,
+        _ => block,
+    }
+}
+
+/// A line signing an embedded post: a dash (read as a bullet), then its author's name and
+/// account.
+fn is_post_signature(line: &str) -> bool {
+    let (rest, bulleted) = strip_bullet(line);
+    bulleted && rest.contains("(@")
 }
 
 /// A run of prose lines, as a range of line indexes, and its size (the length of its prose).
@@ -52,6 +72,13 @@ fn prose_runs(lines: &[&str], today: Date) -> (Vec<Run>, Vec<Range<usize>>) {
     let mut gap = 0;
     // Whether every line of the gap is short: a box inside the article rather than a list.
     let mut gap_is_box = true;
+    // Lines of a "Lire aussi" box still to come: its badge and linked headline, which may
+    // be as long as a sentence, neither lengthen the gap nor make it a list…
+    let mut widget_lines_left = 0;
+    // …but are lines of the gap all the same, to leave out of the article's text.
+    let mut widget_lines = 0;
+    // Whether a line of the gap is a date or a byline.
+    let mut gap_has_header = false;
     for (index, line) in lines.iter().enumerate() {
         // A sign-in box inside the article ends on its button, and the article goes on
         // right after it; a login form after the article follows its prompt.
@@ -69,10 +96,13 @@ fn prose_runs(lines: &[&str], today: Date) -> (Vec<Run>, Vec<Range<usize>>) {
             }
         }
         if is_article_prose(line, today) {
-            let joins = gap <= MAX_GAP_IN_ARTICLE || (gap_is_box && gap <= MAX_BOX_LINES);
+            // A date or a byline after a "Lire aussi" box is the header of the article, the
+            // text above the box being its photo's caption.
+            let joins = (gap <= MAX_GAP_IN_ARTICLE || (gap_is_box && gap <= MAX_BOX_LINES))
+                && !(widget_lines > 0 && gap_has_header);
             current = match current.take() {
                 Some((range, size)) if joins => {
-                    if gap > MAX_GAP_IN_ARTICLE {
+                    if gap + widget_lines > MAX_GAP_IN_ARTICLE {
                         boxes.push(range.end..index);
                     }
                     Some((range.start..index + 1, size + line.len()))
@@ -84,17 +114,30 @@ fn prose_runs(lines: &[&str], today: Date) -> (Vec<Run>, Vec<Range<usize>>) {
             };
             gap = 0;
             gap_is_box = true;
+            widget_lines_left = 0;
+            widget_lines = 0;
+            gap_has_header = false;
+        } else if current.is_some() && is_widget(line) {
+            widget_lines_left = MAX_WIDGET_LINES;
+            widget_lines += 1;
+        } else if widget_lines_left > 0 && !line.is_empty() {
+            widget_lines_left -= 1;
+            widget_lines += 1;
         } else if !line.is_empty() {
             gap += 1;
             // A date or a byline among short lines is an article's header, which starts
             // another text, not a box inside one. Only a gap after a run and still short
             // enough to be a box is looked at: most lines of a page (menus) are not.
+            if current.is_some() && gap <= MAX_BOX_LINES {
+                gap_has_header = gap_has_header
+                    || date_line(line, today).is_some()
+                    || byline_author(line).is_some();
+            }
             gap_is_box = gap_is_box
                 && current.is_some()
                 && gap <= MAX_BOX_LINES
                 && line.split_whitespace().count() <= MAX_BOX_LINE_WORDS
-                && date_line(line, today).is_none()
-                && byline_author(line).is_none();
+                && !gap_has_header;
         }
     }
     runs.extend(current);

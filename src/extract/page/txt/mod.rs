@@ -17,6 +17,7 @@ mod title;
 
 use std::ops::Range;
 
+use crate::analysis::folded_words;
 use crate::date::Date;
 
 use super::headline::{echo_shares, FoldedArticle};
@@ -32,14 +33,12 @@ use crate::extract::clues::section::stated_category;
 use crate::extract::clues::Clues;
 use crate::extract::page::PageFields;
 
-use article_block::{is_article_prose, main_block};
+use article_block::{is_article_prose, main_block, MAX_WIDGET_LINES};
 use publication::{date_line, lead_zone, publication_date};
 use title::{find_title, has_date_after_words, is_headline, is_image_caption};
 
 /// How many non-blank lines after the main block may carry a byline, a date or a category.
 const FOOTER_LINES: usize = 8;
-/// Links a "Lire aussi" box may list before the article's prose resumes.
-const MAX_WIDGET_LINES: usize = 3;
 /// Paragraphs of a lede (chapô) under a headline.
 const MAX_LEDE_PARAGRAPHS: usize = 2;
 /// A lede is about its article: at least this share of its content words come back in the
@@ -69,13 +68,21 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     }
     let article = FoldedArticle::of(&lines[block.clone()]);
     let title = find_title(&lines, &block, &article, today);
-    let lede = title.as_ref().map_or_else(Vec::new, |found| {
+    let mut lede = title.as_ref().map_or_else(Vec::new, |found| {
         lede(&lines, found.first_index, &block, &article, today)
     });
     let header_start = title
         .as_ref()
         .map_or(block.start, |found| found.first_index + 1);
     let header = header_start..block.start;
+    let title_words = title.as_ref().map(|found| folded_words(&found.text));
+    lede.extend(opening(
+        &lines,
+        &header,
+        title_words.as_deref(),
+        &article,
+        today,
+    ));
     let footer = footer_zone(&lines, block.end);
     let kicker = title.as_ref().map_or(block.start..block.start, |found| {
         found.first_index.saturating_sub(KICKER_LINES)..found.first_index
@@ -147,24 +154,95 @@ fn lede(
     under.next_if(|&index| is_headline(lines[index], today));
     let mut lede = Vec::new();
     while let Some(index) = under.next().filter(|_| lede.len() < MAX_LEDE_PARAGRAPHS) {
-        let line = lines[index];
-        // A photo's text may be printed twice over, exactly (its alternative text, then
-        // its caption): unlike a headline, a lede is printed once.
-        let printed_again = under
-            .peek()
-            .is_some_and(|&after| lines[after].starts_with(line));
-        let is_caption = printed_again
-            || is_image_caption(lines, index)
-            || is_credited_caption(line)
-            || has_date_after_words(line, today);
-        if !is_article_prose(line, today) || is_caption {
+        if !is_article_prose(lines[index], today) || is_caption(lines, index, today) {
             break;
         }
         lede.push(index);
     }
-    let texts: Vec<&str> = lede.iter().map(|&index| lines[index]).collect();
+    about_the_article(lines, lede, article)
+}
+
+/// The article's opening paragraphs, when the page prints them apart from the rest of its
+/// text: right under the header's date or byline, then a box longer than the article's
+/// paragraphs may run across (a table of contents, a "Lire aussi", a live blog's
+/// headlines) before the main block. Their indexes, in order: prose about the article,
+/// neither a caption nor a box's teaser.
+fn opening(
+    lines: &[&str],
+    header: &Range<usize>,
+    title_words: Option<&[String]>,
+    article: &FoldedArticle,
+    today: Date,
+) -> Vec<usize> {
+    let Some(header_line) = header.clone().rev().find(|&index| {
+        date_line(lines[index], today).is_some() || byline_author(lines[index]).is_some()
+    }) else {
+        return Vec::new();
+    };
+    let mut widget_lines_left = 0;
+    let mut opening = Vec::new();
+    for index in header_line + 1..header.end {
+        let line = lines[index];
+        if line.is_empty() {
+            continue;
+        }
+        if is_widget(line) {
+            widget_lines_left = MAX_WIDGET_LINES;
+        } else if widget_lines_left > 0 {
+            widget_lines_left -= 1;
+        } else if is_article_prose(line, today)
+            && !is_caption(lines, index, today)
+            // A photo's caption may be the headline again, as a sentence.
+            && title_words != Some(folded_words(line).as_slice())
+        {
+            opening.push(index);
+        }
+    }
+    opening.truncate(MAX_LEDE_PARAGRAPHS);
+    about_the_article(lines, opening, article)
+}
+
+/// A photo's text rather than the article's: printed twice over, exactly (its alternative
+/// text, then its caption; an article's paragraph is printed once), on two lines or joined
+/// into one by the wrapper, followed by its credit, ending on one, or giving the day the
+/// photo was taken.
+fn is_caption(lines: &[&str], index: usize, today: Date) -> bool {
+    let line = lines[index];
+    let printed_again = lines[index + 1..]
+        .iter()
+        .find(|after| !after.is_empty())
+        .is_some_and(|after| after.starts_with(line));
+    printed_again
+        || repeats_its_opening(line)
+        || is_image_caption(lines, index)
+        || is_credited_caption(line)
+        || has_date_after_words(line, today)
+}
+
+/// Words that open a line and come back later in it when a photo's alternative text and
+/// caption are joined into one line.
+const REPEATED_OPENING_WORDS: usize = 6;
+
+/// Whether the line's first words come back later in it, as they do in a photo's text
+/// printed twice and joined into one line; a paragraph does not repeat its opening.
+fn repeats_its_opening(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 2 * REPEATED_OPENING_WORDS
+        && words[1..]
+            .windows(REPEATED_OPENING_WORDS)
+            .any(|window| window == &words[..REPEATED_OPENING_WORDS])
+}
+
+/// The paragraphs among `candidates` whose content words come back enough in the article.
+fn about_the_article(
+    lines: &[&str],
+    candidates: Vec<usize>,
+    article: &FoldedArticle,
+) -> Vec<usize> {
+    let texts: Vec<&str> = candidates.iter().map(|&index| lines[index]).collect();
     let shares = echo_shares(&texts, article);
-    lede.into_iter()
+    candidates
+        .into_iter()
         .zip(shares)
         .filter(|&(_, share)| share >= MIN_LEDE_ECHO)
         .map(|(index, _)| index)
@@ -388,6 +466,95 @@ Le gouvernement doit répondre aux maires des communes rurales avant la fin de l
         let twice = format!("{caption}\n{caption}\n1/2\n© Claire Bonnet");
         let body = read_page_fields(&lede_page(&twice), today()).body;
         assert!(!body.starts_with(caption), "{body}");
+    }
+
+    /// A page whose header is followed by `caption`, a table of contents, the article's
+    /// opening paragraph and a box, then the rest of the article.
+    fn opening_page(caption: &str) -> String {
+        let contents = "Sommaire\n\
+• Les maires adoptent une motion sur l'accès aux soins dans les campagnes\n\
+• La ministre de la Santé promet une réponse avant la fin de l'année\n\
+• Les jeunes médecins réticents à s'installer loin des hôpitaux\n";
+        format!(
+            "Accueil\nSociété\nLes maires ruraux réclament un plan pour les médecins de campagne\n\
+Par Claire Bonnet\nPublié le 18 novembre 2025 à 11h05\n{caption}\n{contents}\
+Réunis en congrès à Périgueux, les maires des communes rurales demandent à l'État un plan pour installer des médecins dans les campagnes.\n\
+À découvrir\n• Notre podcast santé\n{}",
+            LEDE_ARTICLE.split_once("Copier le lien\n").unwrap().1
+        )
+    }
+
+    #[test]
+    fn the_opening_paragraph_under_the_header_opens_the_body_and_a_caption_does_not() {
+        let twice = "Les maires ruraux réunis à Périgueux. Les maires ruraux réunis à Périgueux, le 17 novembre. CLAIRE BONNET / AGENCE";
+        let headline_again = "Les maires ruraux réclament un plan pour les médecins de campagne.";
+        for caption in [twice, headline_again] {
+            let body = read_page_fields(&opening_page(caption), today()).body;
+            assert!(
+                body.starts_with("Réunis en congrès à Périgueux, les maires"),
+                "{body}"
+            );
+            assert!(body.contains("Les maires ruraux ont adopté mardi"));
+            assert!(
+                !body.contains(caption) && !body.contains("Sommaire"),
+                "{body}"
+            );
+        }
+    }
+
+    /// A photo's caption, a "Lire aussi" box of long headlines, then the header's date
+    /// line: the caption is not joined to the article across the box, and the date line is
+    /// read as the header's.
+    #[test]
+    fn a_date_line_after_a_related_box_is_the_header_of_the_text_below() {
+        let page = format!(
+            "Accueil\nSociété\nLes maires ruraux réclament un plan pour les médecins de campagne\n\
+Les maires des communes rurales réunis en congrès à Périgueux.\n\
+© Claire Bonnet / Agence\n\
+A lire aussi\n\
+Santé : les jeunes médecins boudent toujours les campagnes malgré les aides de l'État\n\
+Société\n\
+Hôpital : les urgences de plusieurs villes moyennes fermeront la nuit pendant les fêtes\n\
+Agence, publié le mardi 18 novembre 2025 à 11h05\n{}",
+            LEDE_ARTICLE.split_once("Copier le lien\n").unwrap().1
+        );
+        let fields = read_page_fields(&page, today());
+        assert_eq!(
+            fields.date.map(|d| d.date.to_string()).as_deref(),
+            Some("2025-11-18")
+        );
+        assert!(
+            fields
+                .body
+                .starts_with("Les maires ruraux ont adopté mardi"),
+            "{}",
+            fields.body
+        );
+    }
+
+    /// A post the article quotes last keeps its signature; the byline after it is not text.
+    #[test]
+    fn the_signature_of_a_quoted_post_closes_the_article() {
+        let post = "Les maires ruraux réunis à Périgueux demandent des médecins pour les campagnes, et ils ont bien raison de le faire : la santé de tous en dépend. https://t.co/abc";
+        let page = format!(
+            "{}\n\n{post}\n\n— Association des maires (@maires_ruraux) November 18, 2025\n\nClaire BONNET\n\nLes plus lus\n",
+            lede_page("")
+        );
+        let body = read_page_fields(&page, today()).body;
+        assert!(
+            body.ends_with("Association des maires (@maires_ruraux) November 18, 2025"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn a_line_repeating_its_opening_words_is_a_photos_text_twice() {
+        assert!(repeats_its_opening(
+            "Des dockers devant le terminal du Havre. Des dockers devant le terminal du Havre, mercredi. PHOTO / AGENCE"
+        ));
+        assert!(!repeats_its_opening(
+            "Les dockers du Havre ont voté mercredi la reprise du travail, et les dockers du port de Rouen voteront jeudi."
+        ));
     }
 
     pub(super) fn today() -> Date {
