@@ -182,10 +182,10 @@ const MAX_PAYWALL_NOTICE_WORDS: usize = 30;
 /// article's free text ends there. A badge ("Article réservé aux abonnés") says nothing of
 /// a rest, and is printed above an article or beside a linked headline.
 fn is_paywall_notice(folded: &str) -> bool {
-    folded.split_whitespace().count() <= MAX_PAYWALL_NOTICE_WORDS
+    folded.contains("abonne")
         && folded.contains("reserve")
-        && folded.contains("abonne")
         && (folded.contains("il vous reste") || folded.contains("la suite"))
+        && folded.split_whitespace().count() <= MAX_PAYWALL_NOTICE_WORDS
 }
 
 /// Account prompts among the boundaries: the button that opens a login form after an

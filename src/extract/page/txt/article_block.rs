@@ -128,16 +128,15 @@ fn prose_runs(lines: &[&str], today: Date) -> (Vec<Run>, Vec<Range<usize>>) {
             // A date or a byline among short lines is an article's header, which starts
             // another text, not a box inside one. Only a gap after a run and still short
             // enough to be a box is looked at: most lines of a page (menus) are not.
-            if current.is_some() && gap <= MAX_BOX_LINES {
-                gap_has_header = gap_has_header
-                    || date_line(line, today).is_some()
-                    || byline_author(line).is_some();
-            }
-            gap_is_box = gap_is_box
-                && current.is_some()
+            let short = line.split_whitespace().count() <= MAX_BOX_LINE_WORDS;
+            let looked_at = current.is_some()
                 && gap <= MAX_BOX_LINES
-                && line.split_whitespace().count() <= MAX_BOX_LINE_WORDS
-                && !gap_has_header;
+                && ((gap_is_box && short) || widget_lines > 0);
+            if looked_at && !gap_has_header {
+                gap_has_header = date_line(line, today).is_some() || byline_author(line).is_some();
+            }
+            gap_is_box =
+                gap_is_box && current.is_some() && gap <= MAX_BOX_LINES && short && !gap_has_header;
         }
     }
     runs.extend(current);
