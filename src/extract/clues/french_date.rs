@@ -246,14 +246,15 @@ fn written_date_at(text: &str, start: usize) -> Option<DateParts> {
     if cursor.is_glued_to_next() {
         return None;
     }
-    let year = match year_after_month(&mut cursor) {
-        YearAfterMonth::Written(year) => Some(year),
-        YearAfterMonth::Absent => None,
+    let (year, short_year) = match year_after_month(&mut cursor) {
+        YearAfterMonth::Written(year) => (Some(year), None),
+        YearAfterMonth::Short(short_year) => (None, Some(short_year)),
+        YearAfterMonth::Absent => (None, None),
         YearAfterMonth::NotAYear => return None,
     };
     Some(DateParts {
         year,
-        short_year: None,
+        short_year,
         month,
         day,
         end: cursor.position,
@@ -282,6 +283,9 @@ fn take_month(cursor: &mut Cursor) -> Option<u32> {
 enum YearAfterMonth {
     /// A plausible four-digit year.
     Written(i32),
+    /// Two digits, then the end, a time's "à" or a separator ("12 mars 24 à 10h30"): a
+    /// year only where a weekday agrees or the line says it gives a date, like "12.03.24".
+    Short(i32),
     /// No number, or a short one that belongs to something else: "à 14h30", "2 000 manifestants".
     Absent,
     /// A long number that cannot be the year: "octobre 1850", "octobre 20245".
@@ -291,7 +295,29 @@ enum YearAfterMonth {
 /// Reads the year after a month name, leaving the cursor in place when there is none.
 fn year_after_month(cursor: &mut Cursor) -> YearAfterMonth {
     let mut lookahead = cursor.clone();
-    if !lookahead.skip_spaces() || lookahead.digit_count() < 4 {
+    if !lookahead.skip_spaces() {
+        return YearAfterMonth::Absent;
+    }
+    if lookahead.digit_count() == 2 {
+        let short_year = lookahead.take_number(2..=2);
+        let after = lookahead.rest().trim_start();
+        let stands_alone = lookahead
+            .rest()
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
+            && (after.is_empty()
+                || after.starts_with("à ")
+                || after.starts_with([',', '-', '–', '|', '•', '·']));
+        return match short_year {
+            Some(short_year) if stands_alone => {
+                *cursor = lookahead;
+                YearAfterMonth::Short(short_year as i32)
+            }
+            _ => YearAfterMonth::Absent,
+        };
+    }
+    if lookahead.digit_count() < 4 {
         return YearAfterMonth::Absent;
     }
     match lookahead.take_year() {
@@ -552,6 +578,31 @@ mod tests {
         assert_eq!(dates("mardi 10.12.19"), ["2019-12-10"]);
         assert!(dates("lundi 10.12.19").is_empty());
         assert!(find_dates("Publié le 02/11/23 à 16h33", today).is_empty());
+    }
+
+    /// A written month may be followed by a two-digit year ("Publié le 12 mars 24 à
+    /// 10h30"), read as such under the same conditions as "12.03.24".
+    #[test]
+    fn a_two_digit_year_after_a_written_month() {
+        let today = Date::new(2026, 11, 21).unwrap();
+        let labelled = |text: &str| -> Vec<String> {
+            find_labelled_dates(text, today)
+                .iter()
+                .map(|mention| mention.date.to_string())
+                .collect()
+        };
+        assert_eq!(labelled("Publié le 12 mars 24 à 10h30"), ["2024-03-12"]);
+        assert_eq!(labelled("Publié le 1er févr. 25"), ["2025-02-01"]);
+        assert!(find_dates("Publié le 12 mars 24 à 10h30", today).is_empty());
+        let dates = find_dates("mardi 12 mars 24 à 10h30", today);
+        assert_eq!(dates.len(), 1);
+        assert_eq!(dates[0].date.to_string(), "2024-03-12");
+        assert!(!dates[0].year_inferred);
+        // Two digits glued to what follows, or an hour, are not a year.
+        assert!(labelled("Publié le 12 mars 24h/24").is_empty());
+        let hour = find_dates("ce mardi 12 mars 14 h 30", today);
+        assert_eq!(hour.len(), 1);
+        assert!(hour[0].year_inferred);
     }
 
     #[test]
