@@ -87,12 +87,15 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
         }
         let (item, bulleted) = normalise_bullet(line);
         let (wrapped, continues) = match (previous, &open) {
-            (Some(previous_raw), Some(_)) if !bulleted => {
+            (Some(previous_raw), Some(open)) if !bulleted => {
                 let wrapped = is_wrapped(previous_raw, raw, width)
                     || (previous_was_wrapped && fills_its_line(previous_raw, width));
                 let previous = previous_raw.trim();
-                let continues =
-                    wrapped || goes_on(previous, line) || quotation.goes_on(previous, line);
+                let next = lines.get(index + 1).map(|next| next.trim());
+                let continues = wrapped
+                    || goes_on(previous, line)
+                    || quotation.goes_on(previous, line)
+                    || (width.is_none() && is_linked_words(&open.text, line, next));
                 (wrapped, continues)
             }
             (None, Some(open)) if !bulleted => {
@@ -329,6 +332,24 @@ fn goes_on(line: &str, next: &str) -> bool {
     let last_character = line.chars().last().unwrap_or(' ');
     let opens = matches!(last_character, ',' | '«' | '(' | '\'' | '’' | '“');
     opens || UNFINISHED_ENDINGS.contains(&fold(last_word).as_str())
+}
+
+/// Words a paragraph has before a link a tree walker printed apart from it.
+const MIN_WORDS_BEFORE_LINK: usize = 15;
+
+/// Whether `line` is words a tree walker printed apart from the sentence of `paragraph`
+/// because they are a link or an emphasis ("…au lendemain d'un discours du président" /
+/// "Vladimir Poutine jugeant que…" / "«mondiale»."): the paragraph, a long sentence with a
+/// comma or a full stop inside, stops on a word, and the line, starting on a capital,
+/// visibly goes on in the next one. A headline and the text under it, or two list entries,
+/// do not all.
+fn is_linked_words(paragraph: &str, line: &str, next: Option<&str>) -> bool {
+    !ends_a_sentence(paragraph)
+        && paragraph.ends_with(char::is_alphabetic)
+        && (paragraph.contains(", ") || paragraph.contains(". "))
+        && paragraph.split_whitespace().count() >= MIN_WORDS_BEFORE_LINK
+        && line.starts_with(char::is_uppercase)
+        && next.is_some_and(|next| goes_on(line, next))
 }
 
 fn ends_a_sentence(line: &str) -> bool {
@@ -695,6 +716,24 @@ matin :
                 "« Nous ne reculerons pas », a-t-il dit.",
             ]
         );
+    }
+
+    /// A link a tree walker prints on its own line, inside a long sentence that visibly
+    /// goes on after it, stays in the sentence; a headline over the text does not join it.
+    #[test]
+    fn a_link_printed_apart_stays_in_its_sentence() {
+        let text = "La Russie a affirmé vendredi avoir fait échouer la campagne ukrainienne, au lendemain d'un discours du président\nVladimir Poutine\njugeant le conflit mondial.\n";
+        assert_eq!(
+            texts(text),
+            ["La Russie a affirmé vendredi avoir fait échouer la campagne ukrainienne, au lendemain d'un discours du président Vladimir Poutine jugeant le conflit mondial."]
+        );
+        for headline in [
+            "La Russie affirme avoir fait échouer la campagne militaire ukrainienne pour cette année",
+            "Guerre en Ukraine, la Russie affirme avoir fait échouer la campagne de Kiev",
+        ] {
+            let page = format!("{headline}\nMoscou salue une avancée\ndes forces russes sur le front.\n");
+            assert_eq!(texts(&page).len(), 2, "{:?}", texts(&page));
+        }
     }
 
     #[test]
