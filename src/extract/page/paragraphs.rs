@@ -344,12 +344,14 @@ const MIN_WORDS_BEFORE_LINK: usize = 15;
 /// visibly goes on in the next one. A headline and the text under it, or two list entries,
 /// do not all.
 fn is_linked_words(paragraph: &str, line: &str, next: Option<&str>) -> bool {
-    !ends_a_sentence(paragraph)
+    line.starts_with(char::is_uppercase)
         && paragraph.ends_with(char::is_alphabetic)
-        && (paragraph.contains(", ") || paragraph.contains(". "))
-        && paragraph.split_whitespace().count() >= MIN_WORDS_BEFORE_LINK
-        && line.starts_with(char::is_uppercase)
         && next.is_some_and(|next| goes_on(line, next))
+        && (paragraph.contains(", ") || paragraph.contains(". "))
+        && paragraph
+            .split_whitespace()
+            .nth(MIN_WORDS_BEFORE_LINK - 1)
+            .is_some()
 }
 
 fn ends_a_sentence(line: &str) -> bool {
