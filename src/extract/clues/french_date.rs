@@ -565,18 +565,20 @@ mod tests {
         assert!(dates("le score fut de 10.12.19 points").is_empty());
     }
 
+    /// The days a line that says it gives a date names, as of 2026-11-21.
+    fn labelled_days(text: &str) -> Vec<String> {
+        find_labelled_dates(text, Date::new(2026, 11, 21).unwrap())
+            .iter()
+            .map(|mention| mention.date.to_string())
+            .collect()
+    }
+
     #[test]
     fn a_labelled_line_takes_a_two_digit_year_without_weekday() {
         let today = Date::new(2026, 11, 21).unwrap();
-        let dates = |text: &str| -> Vec<String> {
-            find_labelled_dates(text, today)
-                .iter()
-                .map(|mention| mention.date.to_string())
-                .collect()
-        };
-        assert_eq!(dates("Publié le 02/11/23 à 16h33"), ["2023-11-02"]);
-        assert_eq!(dates("mardi 10.12.19"), ["2019-12-10"]);
-        assert!(dates("lundi 10.12.19").is_empty());
+        assert_eq!(labelled_days("Publié le 02/11/23 à 16h33"), ["2023-11-02"]);
+        assert_eq!(labelled_days("mardi 10.12.19"), ["2019-12-10"]);
+        assert!(labelled_days("lundi 10.12.19").is_empty());
         assert!(find_dates("Publié le 02/11/23 à 16h33", today).is_empty());
     }
 
@@ -585,21 +587,18 @@ mod tests {
     #[test]
     fn a_two_digit_year_after_a_written_month() {
         let today = Date::new(2026, 11, 21).unwrap();
-        let labelled = |text: &str| -> Vec<String> {
-            find_labelled_dates(text, today)
-                .iter()
-                .map(|mention| mention.date.to_string())
-                .collect()
-        };
-        assert_eq!(labelled("Publié le 12 mars 24 à 10h30"), ["2024-03-12"]);
-        assert_eq!(labelled("Publié le 1er févr. 25"), ["2025-02-01"]);
+        assert_eq!(
+            labelled_days("Publié le 12 mars 24 à 10h30"),
+            ["2024-03-12"]
+        );
+        assert_eq!(labelled_days("Publié le 1er févr. 25"), ["2025-02-01"]);
         assert!(find_dates("Publié le 12 mars 24 à 10h30", today).is_empty());
         let dates = find_dates("mardi 12 mars 24 à 10h30", today);
         assert_eq!(dates.len(), 1);
         assert_eq!(dates[0].date.to_string(), "2024-03-12");
         assert!(!dates[0].year_inferred);
         // Two digits glued to what follows, or an hour, are not a year.
-        assert!(labelled("Publié le 12 mars 24h/24").is_empty());
+        assert!(labelled_days("Publié le 12 mars 24h/24").is_empty());
         let hour = find_dates("ce mardi 12 mars 14 h 30", today);
         assert_eq!(hour.len(), 1);
         assert!(hour[0].year_inferred);

@@ -240,6 +240,20 @@ pub(crate) fn is_printed_twice(line: &str) -> bool {
     })
 }
 
+/// Words that open a line and come back later in it when a photo's alternative text and
+/// caption are joined into one line.
+const REPEATED_OPENING_WORDS: usize = 6;
+
+/// Whether the line's first words come back later in it, as they do in a photo's text
+/// printed twice and joined into one line; a paragraph does not repeat its opening.
+pub(crate) fn repeats_its_opening(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 2 * REPEATED_OPENING_WORDS
+        && words[1..]
+            .windows(REPEATED_OPENING_WORDS)
+            .any(|window| window == &words[..REPEATED_OPENING_WORDS])
+}
+
 /// Words a photo credit at the end of a caption may have ("(C) Jean Martin", "© AFP").
 const MAX_CREDIT_WORDS: usize = 4;
 
@@ -475,6 +489,16 @@ mod tests {
             "des milliers de soldats nord-coréens déjà engagés sur le front ?"
         ));
         assert!(!is_prose("Partager"));
+    }
+
+    #[test]
+    fn a_line_repeating_its_opening_words_is_a_photos_text_twice() {
+        assert!(repeats_its_opening(
+            "Des dockers devant le terminal du Havre. Des dockers devant le terminal du Havre, mercredi. PHOTO / AGENCE"
+        ));
+        assert!(!repeats_its_opening(
+            "Les dockers du Havre ont voté mercredi la reprise du travail, et les dockers du port de Rouen voteront jeudi."
+        ));
     }
 
     #[test]

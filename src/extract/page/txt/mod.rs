@@ -24,7 +24,7 @@ use super::headline::{echo_shares, FoldedArticle};
 use super::numbered_links::without_numbered_links;
 use super::page_lines::{
     header_parts, is_boundary, is_credited_caption, is_noise, is_prose, is_related_link, is_widget,
-    remove_inline_markers, strip_link_markers,
+    remove_inline_markers, repeats_its_opening, strip_link_markers,
 };
 use super::paragraphs::paragraphs;
 use crate::extract::clues::byline::{byline_author, is_plain_name};
@@ -217,20 +217,6 @@ fn is_caption(lines: &[&str], index: usize, today: Date) -> bool {
         || is_image_caption(lines, index)
         || is_credited_caption(line)
         || has_date_after_words(line, today)
-}
-
-/// Words that open a line and come back later in it when a photo's alternative text and
-/// caption are joined into one line.
-const REPEATED_OPENING_WORDS: usize = 6;
-
-/// Whether the line's first words come back later in it, as they do in a photo's text
-/// printed twice and joined into one line; a paragraph does not repeat its opening.
-fn repeats_its_opening(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words.len() >= 2 * REPEATED_OPENING_WORDS
-        && words[1..]
-            .windows(REPEATED_OPENING_WORDS)
-            .any(|window| window == &words[..REPEATED_OPENING_WORDS])
 }
 
 /// The paragraphs among `candidates` whose content words come back enough in the article.
@@ -486,7 +472,8 @@ Réunis en congrès à Périgueux, les maires des communes rurales demandent à 
 
     #[test]
     fn the_opening_paragraph_under_the_header_opens_the_body_and_a_caption_does_not() {
-        let twice = "Les maires ruraux réunis à Périgueux. Les maires ruraux réunis à Périgueux, le 17 novembre. CLAIRE BONNET / AGENCE";
+        // Long enough to be prose: only its repeated opening tells it from a paragraph.
+        let twice = "Les maires des communes rurales réunis en congrès à Périgueux. Les maires des communes rurales réunis en congrès à Périgueux, lundi, pour réclamer des médecins. CLAIRE BONNET / AGENCE";
         let headline_again = "Les maires ruraux réclament un plan pour les médecins de campagne.";
         for caption in [twice, headline_again] {
             let body = read_page_fields(&opening_page(caption), today()).body;
@@ -545,16 +532,6 @@ Agence, publié le mardi 18 novembre 2025 à 11h05\n{}",
             body.ends_with("Association des maires (@maires_ruraux) November 18, 2025"),
             "{body}"
         );
-    }
-
-    #[test]
-    fn a_line_repeating_its_opening_words_is_a_photos_text_twice() {
-        assert!(repeats_its_opening(
-            "Des dockers devant le terminal du Havre. Des dockers devant le terminal du Havre, mercredi. PHOTO / AGENCE"
-        ));
-        assert!(!repeats_its_opening(
-            "Les dockers du Havre ont voté mercredi la reprise du travail, et les dockers du port de Rouen voteront jeudi."
-        ));
     }
 
     pub(super) fn today() -> Date {
