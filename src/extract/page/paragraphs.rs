@@ -331,7 +331,16 @@ fn goes_on(line: &str, next: &str) -> bool {
         .unwrap_or("");
     let last_character = line.chars().last().unwrap_or(' ');
     let opens = matches!(last_character, ',' | '«' | '(' | '\'' | '’' | '“');
-    opens || UNFINISHED_ENDINGS.contains(&fold(last_word).as_str())
+    opens
+        || (UNFINISHED_ENDINGS.contains(&fold(last_word).as_str()) && !is_acronym(line, last_word))
+}
+
+/// Whether the word, in capitals on a line that has lower case, is an acronym ("10:30 CET",
+/// "Renault SA") rather than the word it spells ("cet", "sa").
+fn is_acronym(line: &str, word: &str) -> bool {
+    word.chars().count() >= 2
+        && !word.chars().any(char::is_lowercase)
+        && line.chars().any(char::is_lowercase)
 }
 
 /// Words a paragraph has before a link a tree walker printed apart from it.
@@ -597,6 +606,20 @@ moment du scrutin solennel.
         assert!(found[1].contains("l'année prochaine, après trois semaines"));
         assert!(found[1].ends_with("sa responsabilité."));
         assert!(found[2].contains("prévu selon les observateurs"));
+    }
+
+    /// A line ending on a word that calls for more goes on, unless the word is an acronym
+    /// spelling it: the time zone after a time is not the determiner "cet".
+    #[test]
+    fn a_line_ending_on_an_acronym_is_finished() {
+        assert_eq!(
+            texts("Publié le 12/03/2024 à 10:30 CET\nPar Jeanne Martin\n"),
+            ["Publié le 12/03/2024 à 10:30 CET", "Par Jeanne Martin"]
+        );
+        assert_eq!(
+            texts("Le ministre a reçu cet\nAprès-midi les syndicats\n"),
+            ["Le ministre a reçu cet Après-midi les syndicats"]
+        );
     }
 
     /// A short wrapped article below many lines of menus: too few of the page's lines reach

@@ -6,6 +6,7 @@ use crate::article::PublicationDate;
 use crate::date::Date;
 
 use crate::analysis::fold::fold;
+use crate::extract::clues::byline::byline_author;
 use crate::extract::clues::french_date::{
     find_dates, find_labelled_dates, DateMention, DATE_LABEL_WORDS,
 };
@@ -28,12 +29,14 @@ pub(super) fn publication_date(
     today: Date,
 ) -> Option<(PublicationDate, &'static str)> {
     // A sentence with a date ("Le ministre à Bruxelles le 20 octobre 2017.") is a photo's
-    // caption or the story's, dating what it shows rather than the article.
+    // caption or the story's, dating what it shows rather than the article, unless it says
+    // it dates the article ("Publié le 12 mars 2024 à 10h30 - Lecture 3 min.").
     let dated_lines = |zone: &Range<usize>| -> Vec<DatedLine> {
         lines[zone.clone()]
             .iter()
-            .filter(|line| !is_prose(line))
-            .filter_map(|line| date_line(line, today))
+            .filter_map(|line| {
+                date_line(line, today).filter(|dated| dated.is_labelled || !is_prose(line))
+            })
             .collect()
     };
     // A line that says it gives the publication date ("publié le …") is taken over a bare
@@ -200,11 +203,13 @@ fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
     }
     rest.push_str(&text[after_previous..]);
     let rest = fold(&rest);
-    let other_words = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty() && !word.chars().any(|c| c.is_ascii_digit()))
-        .filter(|word| !DATE_LABEL_WORDS.contains(word) && !DATE_LINE_CONNECTIVES.contains(word))
-        .count();
+    // "Par Jeanne Martin et Paul Durand, le 12/03/2024": the names of a byline before the
+    // date are not other words.
+    let byline_words = mentions
+        .first()
+        .and_then(|first| byline_author(&text[..first.span.start]))
+        .map_or(0, |names| other_words(&fold(&names)));
+    let other_words = other_words(&rest).saturating_sub(byline_words);
     let is_labelled = rest.contains("publie") || rest.contains("posted");
     let names_update = ["mis a jour", "modifie", "actualise", "maj", "updated"]
         .iter()
@@ -222,6 +227,15 @@ fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
     })
 }
 
+/// The words of a folded text that are neither numbers, date labels nor connectives.
+fn other_words(folded: &str) -> usize {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty() && !word.chars().any(|c| c.is_ascii_digit()))
+        .filter(|word| !DATE_LABEL_WORDS.contains(word) && !DATE_LINE_CONNECTIVES.contains(word))
+        .count()
+}
+
 /// "ce lundi 21 octobre" in the first paragraphs names the day the article was written.
 fn deictic_date_in_lead(block: &[&str], today: Date) -> Option<PublicationDate> {
     block
@@ -237,6 +251,42 @@ fn deictic_date_in_lead(block: &[&str], today: Date) -> Option<PublicationDate> 
 mod tests {
     use super::super::tests::today;
     use super::*;
+
+    /// A byline's names before the date are not other words: two authors may sign.
+    #[test]
+    fn a_byline_may_carry_the_date() {
+        let date = |line| date_line(line, today()).map(|found| found.mention.date.to_string());
+        for line in [
+            "Par Jeanne Martin et Paul Durand, le 12/03/2024",
+            "Par Jeanne Martin, le 12 mars 2024 à 10h30",
+        ] {
+            assert_eq!(date(line).as_deref(), Some("2024-03-12"), "{line}");
+        }
+        assert_eq!(
+            date("Jeanne Martin et Paul Durand ont signé le 12/03/2024"),
+            None
+        );
+    }
+
+    /// A line labelled as the publication date is read even when it ends like a sentence;
+    /// a caption's date is not.
+    #[test]
+    fn a_labelled_date_line_may_end_on_a_full_stop() {
+        let lines = [
+            "Au Havre, les dockers votent la reprise du travail",
+            "Publié le 12 mars 2024 à 10h30 - Lecture 3 min.",
+        ];
+        let date = |lines: &[&str]| {
+            publication_date(lines, &(1..2), &(2..2), &(0..0), &(2..2), None, today())
+                .map(|(found, _)| found.date.to_string())
+        };
+        assert_eq!(date(&lines).as_deref(), Some("2024-03-12"));
+        let caption = [
+            "Au Havre",
+            "Le ministre à Bruxelles, le mardi 12 mars 2024 à 10h30.",
+        ];
+        assert_eq!(date(&caption), None);
+    }
 
     /// A line labelled as the publication date may name who published it; another line
     /// holding a date among as many words is not a date line.
