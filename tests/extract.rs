@@ -573,3 +573,25 @@ fn a_paywalled_article_in_a_tree_walkers_dump_is_read_whole_up_to_the_notice() {
         assert!(!article.body.contains(absent), "{absent} in the body");
     }
 }
+
+/// A date printed right above the headline dates the article, not the day the masthead
+/// prints at the top of the page nor the dates of the related headlines after it; the
+/// byline under the standfirst is the author's.
+#[test]
+fn a_date_right_above_the_headline_and_a_byline_under_the_standfirst() {
+    let article = extract_one(&fixture("date-above-headline.txt"));
+    assert_eq!(
+        article.title,
+        "Les ostréiculteurs de la baie de Quiberon inquiets après une nouvelle pollution"
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-03-12"));
+    assert_eq!(
+        article.clues.date.as_deref(),
+        Some("a date line right above the headline")
+    );
+    assert_eq!(article.author.as_deref(), Some("Yann Le Goff"));
+    assert!(article.body.starts_with("Une pollution aux hydrocarbures"));
+    assert!(article
+        .body
+        .ends_with("pendant six semaines l'hiver dernier."));
+}

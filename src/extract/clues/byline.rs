@@ -58,7 +58,9 @@ fn name_prefix(text: &str) -> Option<String> {
         " | ",
         " le ",
         " publié",
+        " Publié",
         " mis à jour",
+        " Mis à jour",
         " (",
         " /",
     ]

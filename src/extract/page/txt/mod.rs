@@ -100,18 +100,22 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let category = in_zones(&[&header, &kicker, &footer])
         .into_iter()
         .find_map(stated_category);
-    let author = in_zones(&[&header, &footer])
+    // A byline may come under a standfirst, among the article's first paragraphs.
+    let lead = lead_zone(&lines, &block);
+    let lead_lines = lines[lead.clone()]
+        .iter()
+        .copied()
+        .filter(|line| !is_prose(line));
+    let author = in_zones(&[&header])
         .into_iter()
+        .chain(lead_lines)
+        .chain(in_zones(&[&footer]))
         .find_map(|line| {
-            byline_author(line).or_else(|| header_parts(line)?.into_iter().find_map(byline_author))
+            byline_author(line)
+                .or_else(|| header_parts(line)?.into_iter().find_map(byline_author))
+                .or_else(|| date_line(line, today)?.byline)
         })
-        .or_else(|| {
-            name_above_a_date(
-                &lines,
-                [&header, &lead_zone(&lines, &block), &footer],
-                today,
-            )
-        });
+        .or_else(|| name_above_a_date(&lines, [&header, &lead, &footer], today));
     let clues = Clues {
         title: title_clue,
         date: date.map(|(_, clue)| clue),
@@ -310,11 +314,16 @@ fn once(text: &str) -> String {
     }
 }
 
-/// The lines right after the main block, up to what opens the page's footer.
+/// The lines right after the main block, up to what opens the page's footer or a box of
+/// links to other articles, whose dates and names are theirs.
 fn footer_zone(lines: &[&str], block_end: usize) -> Range<usize> {
     let mut end = block_end;
     let mut seen = 0;
-    while end < lines.len() && seen < FOOTER_LINES && !is_boundary(lines[end]) {
+    while end < lines.len()
+        && seen < FOOTER_LINES
+        && !is_boundary(lines[end])
+        && !is_widget(lines[end])
+    {
         seen += usize::from(!lines[end].is_empty());
         end += 1;
     }

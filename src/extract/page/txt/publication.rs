@@ -17,8 +17,9 @@ use crate::extract::page::page_lines::{header_parts, is_prose, strip_bullet};
 const LEAD_PARAGRAPHS: usize = 3;
 
 /// The publication date: a date line under the title, else one right after the article,
-/// else a "Publié le" line just above the title, else the day in the page's `address`,
-/// else "publié il y a 2 heures" or "ce lundi 21 octobre" in the lead.
+/// else a "Publié le" line just above the title or a date line right above it, else the
+/// day in the page's `address`, else "publié il y a 2 heures" or "ce lundi 21 octobre" in
+/// the lead.
 pub(super) fn publication_date(
     lines: &[&str],
     header: &Range<usize>,
@@ -64,6 +65,13 @@ pub(super) fn publication_date(
         })
         .or_else(|| published(dated_lines(footer)).map(clued("a date line after the article")))
         .or_else(|| labelled(dated_lines(kicker)).map(clued("a 'publié' line above the headline")))
+        .or_else(|| {
+            // A page's masthead may print the day it was saved; menus part it from the
+            // headline, unlike the date of an article printed right above its headline.
+            let above = kicker.clone().rev().find(|&index| !lines[index].is_empty())?;
+            published(dated_lines(&(above..above + 1)))
+                .map(clued("a date line right above the headline"))
+        })
         .or_else(|| {
             let date = address_day(address?, today)?;
             let date = PublicationDate {
@@ -147,6 +155,8 @@ pub(super) struct DatedLine {
     pub(super) mention: DateMention,
     is_update: bool,
     is_labelled: bool,
+    /// The author a byline before the date names ("Par Jeanne Martin, le 12/03/2024").
+    pub(super) byline: Option<String>,
 }
 
 /// A date line has at most this many words ("Publié le 7 mai 2019 à 13h59 - Mis à jour le 8
@@ -205,10 +215,12 @@ fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
     let rest = fold(&rest);
     // "Par Jeanne Martin et Paul Durand, le 12/03/2024": the names of a byline before the
     // date are not other words.
-    let byline_words = mentions
+    let byline = mentions
         .first()
-        .and_then(|first| byline_author(&text[..first.span.start]))
-        .map_or(0, |names| other_words(&fold(&names)));
+        .and_then(|first| byline_author(&text[..first.span.start]));
+    let byline_words = byline
+        .as_deref()
+        .map_or(0, |names| other_words(&fold(names)));
     let other_words = other_words(&rest).saturating_sub(byline_words);
     let is_labelled = rest.contains("publie") || rest.contains("posted");
     let names_update = ["mis a jour", "modifie", "actualise", "maj", "updated"]
@@ -224,6 +236,7 @@ fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
         is_update: names_update && !is_labelled && !several,
         is_labelled,
         mention,
+        byline,
     })
 }
 
@@ -266,6 +279,15 @@ mod tests {
             date("Jeanne Martin et Paul Durand ont signé le 12/03/2024"),
             None
         );
+        // A dump may lay the byline and the dates out in columns on one line: the name ends
+        // where the date's label starts.
+        let byline = |line| date_line(line, today()).and_then(|found| found.byline);
+        assert_eq!(
+            byline("Par Jeanne Martin   Publié le 12 mars 2024 à 10h30   Mis à jour à 11h00")
+                .as_deref(),
+            Some("Jeanne Martin")
+        );
+        assert_eq!(byline("Publié le 12 mars 2024 à 10h30"), None);
     }
 
     /// A line labelled as the publication date is read even when it ends like a sentence;
