@@ -71,9 +71,12 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let mut lede = title.as_ref().map_or_else(Vec::new, |found| {
         lede(&lines, found.first_index, &block, &article, today)
     });
-    let header_start = title
-        .as_ref()
-        .map_or(block.start, |found| found.first_index + 1);
+    // Without a headline, the lines right above the article may still give its date and
+    // byline.
+    let header_start = title.as_ref().map_or_else(
+        || lines_above(&lines, block.start, KICKER_LINES),
+        |found| found.first_index + 1,
+    );
     let header = header_start..block.start;
     let title_words = title.as_ref().map(|found| folded_words(&found.text));
     lede.extend(opening(
@@ -312,6 +315,15 @@ fn once(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// Where the `count` non-blank lines above `end` start.
+fn lines_above(lines: &[&str], end: usize, count: usize) -> usize {
+    (0..end)
+        .rev()
+        .filter(|&index| !lines[index].is_empty())
+        .nth(count - 1)
+        .unwrap_or(0)
 }
 
 /// The lines right after the main block, up to what opens the page's footer or a box of
@@ -1073,6 +1085,23 @@ Mot de passe
         assert_eq!(author("Les médecins partent"), None);
         assert_eq!(once("Claire BonnetClaire Bonnet"), "Claire Bonnet");
         assert_eq!(once("Claire Bonnet"), "Claire Bonnet");
+    }
+
+    /// A headline too short to tell from a menu entry is not taken, but the date and the
+    /// byline right above the article still are.
+    #[test]
+    fn without_a_headline_the_lines_above_the_article_date_it() {
+        let text = LEDE_ARTICLE.split_once("Copier le lien\n").unwrap().1;
+        let page = format!(
+            "Accueil\nSport\nCulture\nSe connecter\nGrève levée\nPar Claire Bonnet\nPublié le 12 mars 2024 à 10h30\n\n{text}"
+        );
+        let (fields, clues) = read_page(&page, today());
+        assert_eq!(clues.title, None);
+        assert_eq!(
+            fields.date.map(|found| found.date.to_string()).as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(fields.author.as_deref(), Some("Claire Bonnet"));
     }
 
     #[test]
