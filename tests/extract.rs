@@ -595,3 +595,21 @@ fn a_date_right_above_the_headline_and_a_byline_under_the_standfirst() {
         .body
         .ends_with("pendant six semaines l'hiver dernier."));
 }
+
+/// A tree walker's dump printing the page's title first, then menus and the masthead's
+/// day, then the headline: the date is the header line's under the headline, whose last
+/// part ends on a full stop ("| Lecture 4 min."), and so is the byline.
+#[test]
+fn the_header_under_the_headline_wins_over_a_masthead_under_the_page_title() {
+    let article = extract_one(&fixture("title-menus-masthead.txt"));
+    assert_eq!(
+        article.title,
+        "Les ostréiculteurs de la baie de Quiberon inquiets après une nouvelle pollution"
+    );
+    assert_eq!(article.date.as_deref(), Some("2024-03-12"));
+    assert_eq!(article.author.as_deref(), Some("Jeanne Martin"));
+    assert!(article.body.starts_with("Une pollution aux hydrocarbures"));
+    assert!(article
+        .body
+        .ends_with("pendant six semaines l'hiver dernier."));
+}

@@ -25,9 +25,10 @@ const HEADER_SEPARATORS: [char; 3] = ['|', '•', '·'];
 const MAX_HEADER_PART_WORDS: usize = 10;
 
 /// The parts of a header line that joins the page's source, dates and byline with `|`, `•`
-/// or `·`: two or more, each short, and the line no sentence.
+/// or `·`: two or more, each short. The last may end on a full stop ("Par Jeanne Martin |
+/// Publié le 12 mars 2024 à 10h30 | Lecture 4 min.") without the line being a sentence.
 pub(crate) fn header_parts(line: &str) -> Option<Vec<&str>> {
-    if !line.contains(HEADER_SEPARATORS) || is_prose(line) {
+    if !line.contains(HEADER_SEPARATORS) {
         return None;
     }
     let parts: Vec<&str> = line
@@ -578,6 +579,9 @@ mod tests {
         let long_part = "12 mars 2024 | Le ministre de l'Intérieur a présenté mardi son projet de loi sur l'immigration";
         assert_eq!(header_parts(long_part), None);
         assert_eq!(header_parts("Publié le 12 mars 2024"), None);
+        // The last part may end on a full stop.
+        let reading_time = "Par Jeanne Martin | Publié le 12 mars 2024 à 10h30 | Lecture 4 min.";
+        assert_eq!(header_parts(reading_time).map(|parts| parts.len()), Some(3));
     }
 
     #[test]

@@ -34,7 +34,7 @@ use crate::extract::clues::Clues;
 use crate::extract::page::PageFields;
 
 use article_block::{is_article_prose, main_block, MAX_WIDGET_LINES};
-use publication::{date_line, lead_zone, publication_date};
+use publication::{date_line, lead_zone, publication_date, HeaderZones};
 use title::{find_title, has_date_after_words, is_headline, is_image_caption};
 
 /// How many non-blank lines after the main block may carry a byline, a date or a category.
@@ -90,6 +90,11 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let kicker = title.as_ref().map_or(block.start..block.start, |found| {
         found.first_index.saturating_sub(KICKER_LINES)..found.first_index
     });
+    // A dump may print the page's title, then menus and a masthead's date, before the
+    // headline itself: the lines under its last appearance are read first.
+    let near_header = title
+        .as_ref()
+        .map_or(header.clone(), |found| found.last_index + 1..block.start);
     let title_clue = title.as_ref().map(|found| found.clue);
     let title_text = title.map(|found| found.text);
     let in_zones = |zones: &[&Range<usize>]| -> Vec<&str> {
@@ -99,7 +104,13 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
             .collect()
     };
     let address = stated_address(&lines);
-    let date = publication_date(&lines, &header, &footer, &kicker, &block, address, today);
+    let zones = HeaderZones {
+        near_header: &near_header,
+        header: &header,
+        footer: &footer,
+        kicker: &kicker,
+    };
+    let date = publication_date(&lines, &zones, &block, address, today);
     let category = in_zones(&[&header, &kicker, &footer])
         .into_iter()
         .find_map(stated_category);
@@ -108,7 +119,7 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
     let lead_lines = lines[lead.clone()]
         .iter()
         .copied()
-        .filter(|line| !is_prose(line));
+        .filter(|line| !is_prose(line) || header_parts(line).is_some());
     let author = in_zones(&[&header])
         .into_iter()
         .chain(lead_lines)

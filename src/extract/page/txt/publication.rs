@@ -22,9 +22,7 @@ const LEAD_PARAGRAPHS: usize = 3;
 /// the lead.
 pub(super) fn publication_date(
     lines: &[&str],
-    header: &Range<usize>,
-    footer: &Range<usize>,
-    kicker: &Range<usize>,
+    zones: &HeaderZones,
     block: &Range<usize>,
     address: Option<&str>,
     today: Date,
@@ -57,12 +55,19 @@ pub(super) fn publication_date(
             .map(|line| as_publication(&line.mention))
     };
     let clued = |clue: &'static str| move |date| (date, clue);
-    published(dated_lines(header))
+    let HeaderZones {
+        near_header,
+        header,
+        footer,
+        kicker,
+    } = *zones;
+    published(dated_lines(near_header))
         .map(clued("a date line under the headline"))
         .or_else(|| {
             published(dated_lines(&lead_zone(lines, block)))
                 .map(clued("a date line among the first paragraphs"))
         })
+        .or_else(|| published(dated_lines(header)).map(clued("a date line under the headline")))
         .or_else(|| published(dated_lines(footer)).map(clued("a date line after the article")))
         .or_else(|| labelled(dated_lines(kicker)).map(clued("a 'publié' line above the headline")))
         .or_else(|| {
@@ -89,6 +94,18 @@ pub(super) fn publication_date(
             deictic_date_in_lead(&lines[block.clone()], today)
                 .map(clued("a day named in the first paragraphs"))
         })
+}
+
+/// Where a page's header may be, as line ranges.
+pub(super) struct HeaderZones<'a> {
+    /// From under the headline's last appearance to the article's text.
+    pub(super) near_header: &'a Range<usize>,
+    /// From under its first appearance, which may be the page's title printed at the top.
+    pub(super) header: &'a Range<usize>,
+    /// The lines right after the article.
+    pub(super) footer: &'a Range<usize>,
+    /// The lines right above the headline's first appearance.
+    pub(super) kicker: &'a Range<usize>,
 }
 
 /// "Publié il y a 2 heures" under the headline: the page was saved that long after the
@@ -299,7 +316,13 @@ mod tests {
             "Publié le 12 mars 2024 à 10h30 - Lecture 3 min.",
         ];
         let date = |lines: &[&str]| {
-            publication_date(lines, &(1..2), &(2..2), &(0..0), &(2..2), None, today())
+            let zones = HeaderZones {
+                near_header: &(1..2),
+                header: &(1..2),
+                footer: &(2..2),
+                kicker: &(0..0),
+            };
+            publication_date(lines, &zones, &(2..2), None, today())
                 .map(|(found, _)| found.date.to_string())
         };
         assert_eq!(date(&lines).as_deref(), Some("2024-03-12"));

@@ -30,6 +30,8 @@ pub(super) struct FoundTitle {
     pub(super) text: String,
     /// Index of the headline's first appearance near the block (pages repeat it).
     pub(super) first_index: usize,
+    /// Index of its last appearance above the block.
+    pub(super) last_index: usize,
     pub(super) clue: &'static str,
 }
 
@@ -54,14 +56,18 @@ pub(super) fn find_title(
                 .map(|index| (index, "the nearest headline above the article"))
         })?;
     let chosen = headline_under_kicker(lines, chosen, block, &candidates).unwrap_or(chosen);
-    let first_index = window
-        .clone()
-        .find(|&index| same_headline(lines[index], lines[chosen]))
-        .unwrap_or(chosen);
+    let appearances = || {
+        window
+            .clone()
+            .filter(|&index| same_headline(lines[index], lines[chosen]))
+    };
+    let first_index = appearances().next().unwrap_or(chosen);
+    let last_index = appearances().last().unwrap_or(chosen).max(chosen);
     let headline = without_site_name(without_credit(without_quote_marker(lines[chosen])));
     Some(FoundTitle {
         text: without_badge(lines, headline).to_string(),
         first_index,
+        last_index,
         clue,
     })
 }
