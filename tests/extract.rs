@@ -613,3 +613,15 @@ fn the_header_under_the_headline_wins_over_a_masthead_under_the_page_title() {
         .body
         .ends_with("pendant six semaines l'hiver dernier."));
 }
+
+/// A blog post dumped by w3m: the byline after the date ("Publié le 12 mars 2024 par …")
+/// names the author, and the readers' comments, under their count ("4 réponses"), are not
+/// the article's text.
+#[test]
+fn a_blog_posts_comments_are_not_its_text() {
+    let article = extract_one(&fixture("blog-with-comments.txt"));
+    assert_eq!(article.date.as_deref(), Some("2024-03-12"));
+    assert_eq!(article.author.as_deref(), Some("Jeanne Martin"));
+    assert!(article.body.ends_with("grâce aux images satellites."));
+    assert!(!article.body.contains("Encore une fois"));
+}

@@ -55,6 +55,7 @@ fn name_prefix(text: &str) -> Option<String> {
         ",",
         " - ",
         " – ",
+        " — ",
         " | ",
         " le ",
         " publié",

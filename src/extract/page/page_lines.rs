@@ -169,10 +169,49 @@ pub(crate) fn is_boundary(line: &str) -> bool {
     let key = key(line);
     BOUNDARIES.contains(&key.as_str())
         || is_paywall_notice(&key)
+        || is_comment_count(&key)
         || NEIGHBOUR_LINKS.iter().any(|link| {
             key.strip_prefix(link)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
         })
+}
+
+/// What a count of the readers' comments counts, folded.
+const COMMENT_WORDS: &[&str] = &[
+    "commentaire",
+    "commentaires",
+    "reponse",
+    "reponses",
+    "reaction",
+    "reactions",
+    "comment",
+    "comments",
+];
+
+/// Words of a comment count's header, "4 réponses à « … »" naming the article.
+const MAX_COMMENT_COUNT_WORDS: usize = 20;
+
+/// Whether the folded line heads the readers' comments by counting them ("4 réponses",
+/// "12 commentaires", "Une réponse à « Le titre »"): comments come after the article.
+fn is_comment_count(folded: &str) -> bool {
+    let mut words = folded.split_whitespace();
+    let counts = words
+        .next()
+        .is_some_and(|word| word.parse::<u32>().is_ok() || matches!(word, "un" | "une"));
+    let rest: Vec<&str> = words.collect();
+    let names_comments = rest
+        .first()
+        .is_some_and(|word| COMMENT_WORDS.contains(word));
+    // "Une réponse à la crise" is a subheading; "Une réponse à « Le titre »" quotes the
+    // article's headline.
+    let quotes_the_article = rest
+        .get(1)
+        .is_some_and(|word| matches!(*word, "a" | "sur" | "to" | "on"))
+        && folded.contains(['«', '"', '“']);
+    counts
+        && names_comments
+        && (rest.len() == 1 || quotes_the_article)
+        && rest.len() < MAX_COMMENT_COUNT_WORDS
 }
 
 /// Words of a paywall's notice ("Il vous reste 57% de cet article à lire. La suite est
@@ -519,6 +558,13 @@ mod tests {
     #[test]
     fn boundaries_widgets_and_noise() {
         assert!(is_boundary("Articles récents"));
+        assert!(is_boundary("4 réponses"));
+        assert!(is_boundary("12 commentaires :"));
+        assert!(is_boundary(
+            "Une réponse à « Les dockers votent la reprise »"
+        ));
+        assert!(!is_boundary("Une réponse à la crise"));
+        assert!(!is_boundary("4 réponses du gouvernement"));
         assert!(is_boundary("Vous pourriez aussi aimer"));
         assert!(is_boundary("You may also like"));
         assert!(!is_boundary("La Corée du Sud hausse le ton"));

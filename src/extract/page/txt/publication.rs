@@ -232,9 +232,14 @@ fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
     let rest = fold(&rest);
     // "Par Jeanne Martin et Paul Durand, le 12/03/2024": the names of a byline before the
     // date are not other words.
-    let byline = mentions
-        .first()
-        .and_then(|first| byline_author(&text[..first.span.start]));
+    // "Publié le 12 mars 2024 à 10:30 par Jeanne Martin": a byline may come after the date.
+    let byline = mentions.first().and_then(|first| {
+        byline_author(&text[..first.span.start]).or_else(|| {
+            let after = &text[mentions.last()?.span.end..];
+            let at = after.find(" par ")?;
+            byline_author(&after[at + 1..])
+        })
+    });
     let byline_words = byline
         .as_deref()
         .map_or(0, |names| other_words(&fold(names)));
@@ -305,6 +310,12 @@ mod tests {
             Some("Jeanne Martin")
         );
         assert_eq!(byline("Publié le 12 mars 2024 à 10h30"), None);
+        for line in [
+            "Publié le 12 mars 2024 par Jeanne Martin — 4 commentaires",
+            "Publié le 12 mars 2024 à 10:30 par Jeanne Martin",
+        ] {
+            assert_eq!(byline(line).as_deref(), Some("Jeanne Martin"), "{line}");
+        }
     }
 
     /// A line labelled as the publication date is read even when it ends like a sentence;
