@@ -148,13 +148,24 @@ impl ParagraphReader {
         self.current_has_unlinked_text = false;
     }
 
-    /// The paragraphs without the title, related links, share bars and repeats.
+    /// The paragraphs without the title, what is printed above it short of prose (a kicker,
+    /// a section, a date), related links, share bars and repeats.
     fn finish(self, title: Option<&str>) -> Vec<String> {
+        let title_at = self
+            .paragraphs
+            .iter()
+            .position(|paragraph| title.is_some_and(|title| paragraph.text == title));
         let mut kept: Vec<String> = Vec::new();
-        for ReadParagraph { text, only_links } in self.paragraphs {
+        for (index, ReadParagraph { text, only_links }) in self.paragraphs.into_iter().enumerate() {
             let is_title = title.is_some_and(|title| text == title);
+            let is_kicker = title_at.is_some_and(|at| index < at) && !is_prose(&text);
             let is_related_link = only_links && !is_prose(&text);
-            if is_title || is_related_link || is_noise(&text) || opens_related_links(&text) {
+            if is_title
+                || is_kicker
+                || is_related_link
+                || is_noise(&text)
+                || opens_related_links(&text)
+            {
                 continue;
             }
             if kept.last() != Some(&text) {
@@ -211,6 +222,25 @@ mod tests {
                 "Après un saut.",
                 "Une phrase entière en lien, qui se lit comme de la prose et doit rester.",
                 "redaction@exemple.fr",
+            ]
+        );
+    }
+
+    /// What the article's element prints above the headline, short of prose, is its
+    /// header: a kicker, a section and a date are not text.
+    #[test]
+    fn the_kicker_above_the_headline_is_not_text() {
+        let html = r#"<article>
+              <p class="kicker">Environnement · mardi 12 mars 2024</p>
+              <h1>Le titre</h1>
+              <p>Les ostréiculteurs de la baie ont découvert lundi une nappe d'hydrocarbures.</p>
+              <p>La préfecture a déclenché le plan de lutte contre les pollutions.</p>
+            </article>"#;
+        assert_eq!(
+            paragraphs(html),
+            [
+                "Les ostréiculteurs de la baie ont découvert lundi une nappe d'hydrocarbures.",
+                "La préfecture a déclenché le plan de lutte contre les pollutions.",
             ]
         );
     }

@@ -43,6 +43,9 @@ const DATELINE_CHARS: u32 = 120;
 /// How many elements after the headline are looked at for a printed dateline.
 const DATELINE_REACH: usize = 60;
 
+/// Paragraphs of text (a standfirst, a caption) a dateline may come after.
+const HEADER_PARAGRAPHS: usize = 2;
+
 /// How many candidate elements are read at most, whatever the page.
 const CANDIDATES: usize = 200;
 
@@ -134,7 +137,9 @@ fn time_date(document: &Document, measures: &Measures, today: Date) -> Option<Pu
 }
 
 /// A date printed under the headline: "Publié le 22 octobre 2024 à 14h05" or a `<time>`,
-/// in one of the short blocks that follow the article's `<h1>`, outside links.
+/// in one of the short blocks that follow the article's `<h1>`, outside links, before the
+/// article's text has run for a few paragraphs (a standfirst may come first): dates after
+/// them are the story's or other articles'.
 fn printed_date(
     document: &Document,
     measures: &Measures,
@@ -142,9 +147,16 @@ fn printed_date(
     today: Date,
 ) -> Option<PublicationDate> {
     let after = document.subtree_end(heading?);
+    let mut paragraphs = 0;
     document
         .elements()
         .skip_while(|(id, _)| *id < after)
+        .take_while(|(id, element)| {
+            let is_paragraph =
+                element.name == local_name!("p") && measures.text_chars[*id] > DATELINE_CHARS;
+            paragraphs += usize::from(is_paragraph);
+            paragraphs <= HEADER_PARAGRAPHS
+        })
         .filter(|(id, element)| {
             !measures.unread[*id] && !measures.in_link[*id] && element.name != local_name!("a")
         })
@@ -193,5 +205,17 @@ mod tests {
             date_of(addressed_and_printed).as_deref(),
             Some("2024-10-04")
         );
+    }
+
+    /// A date after the article's first paragraphs is no dateline: the related articles'
+    /// under the text are passed over for the date printed above the headline.
+    #[test]
+    fn the_dateline_comes_before_the_text_runs() {
+        let paragraph = "<p>Les ostréiculteurs de la baie de Quiberon ont découvert lundi matin une nappe d'hydrocarbures à quelques centaines de mètres de leurs parcs, selon la préfecture maritime.</p>";
+        let html = format!(
+            r#"<p><time>mardi 12 mars 2024</time></p><h1>Le titre</h1>{paragraph}{paragraph}{paragraph}
+            <ul><li><a href="/x">Un autre article</a> <time>28 février 2024</time></li></ul>"#
+        );
+        assert_eq!(date_of(&html).as_deref(), Some("2024-03-12"));
     }
 }
