@@ -26,6 +26,13 @@ pub(crate) fn is_plain_name(text: &str) -> bool {
     (2..=4).contains(&words.len()) && words.iter().all(|word| is_name_word(word))
 }
 
+/// The author a dateline names after its date: "… à 10:30 par Jeanne Martin — 4
+/// commentaires", given the text after the date.
+pub(crate) fn byline_after_date(after_date: &str) -> Option<String> {
+    let at = after_date.find(" par ")?;
+    name_prefix(&after_date[at + " par ".len()..])
+}
+
 fn strip_byline_prefix(text: &str) -> Option<&str> {
     let lower = text.to_lowercase();
     for prefix in [

@@ -3,7 +3,8 @@
 use html5ever::local_name;
 use serde_json::Value;
 
-use crate::extract::clues::byline::{byline_author, is_plain_name};
+use crate::extract::clues::byline::{byline_after_date, byline_author, is_plain_name};
+use crate::extract::page::page_lines::header_parts;
 
 use super::document::{is_phrasing, Document, Element, NodeId};
 use super::measures::Measures;
@@ -181,7 +182,7 @@ fn printed_byline(
         .collect();
     lines
         .iter()
-        .filter_map(|(text, _)| Some((text.len(), byline_author(text)?)))
+        .filter_map(|(text, _)| Some((text.len(), line_byline(text)?)))
         .min_by_key(|(length, _)| *length)
         .map(|(_, name)| name)
         .or_else(|| {
@@ -189,6 +190,19 @@ fn printed_byline(
                 .into_iter()
                 .find(|(text, named)| *named && is_plain_name(text))
                 .map(|(text, _)| text)
+        })
+}
+
+/// The author a short line names: a byline, a byline among the parts of a header line ("Par
+/// Jeanne Martin (à Quiberon) | Publié le 12 mars 2024 | Lecture 4 min."), or a name after
+/// a date ("Publié le 12 mars 2024 par Jeanne Martin").
+fn line_byline(text: &str) -> Option<String> {
+    byline_author(text)
+        .or_else(|| header_parts(text)?.into_iter().find_map(byline_author))
+        .or_else(|| {
+            let at = text.find(" par ")?;
+            let dated = text[..at].bytes().any(|byte| byte.is_ascii_digit());
+            dated.then(|| byline_after_date(&text[at..])).flatten()
         })
 }
 
@@ -261,5 +275,19 @@ mod tests {
             author_of("<h1>Le titre</h1><figure><img src=\"a.jpg\"><figcaption>Le port du Havre. <em>Jeanne Martin / AFP</em></figcaption></figure><p>Un texte sans signature.</p>"),
             None
         );
+    }
+
+    /// A byline inside a dateline: among the parts of a header line, or after the date.
+    #[test]
+    fn bylines_in_a_dateline() {
+        for line in [
+            "Par Jeanne Martin (Quiberon, envoyée spéciale) | Publié le 12 mars 2024 à 10h30 | Lecture 4 min.",
+            "Publié le 12 mars 2024 par <a href=\"/auteur/jm\">Jeanne Martin</a> — 4 commentaires",
+        ] {
+            let html = format!("<h1>Le titre</h1><p>{line}</p><p>Texte de l'article.</p>");
+            assert_eq!(author_of(&html).as_deref(), Some("Jeanne Martin"), "{line}");
+        }
+        let sentence = "<h1>Le titre</h1><p>Le texte a été adopté par Les Républicains.</p>";
+        assert_eq!(author_of(sentence), None);
     }
 }

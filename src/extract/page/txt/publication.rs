@@ -6,7 +6,7 @@ use crate::article::PublicationDate;
 use crate::date::Date;
 
 use crate::analysis::fold::fold;
-use crate::extract::clues::byline::byline_author;
+use crate::extract::clues::byline::{byline_after_date, byline_author};
 use crate::extract::clues::french_date::{
     find_dates, find_labelled_dates, DateMention, DATE_LABEL_WORDS,
 };
@@ -234,11 +234,8 @@ fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
     // date are not other words.
     // "Publié le 12 mars 2024 à 10:30 par Jeanne Martin": a byline may come after the date.
     let byline = mentions.first().and_then(|first| {
-        byline_author(&text[..first.span.start]).or_else(|| {
-            let after = &text[mentions.last()?.span.end..];
-            let at = after.find(" par ")?;
-            byline_author(&after[at + 1..])
-        })
+        byline_author(&text[..first.span.start])
+            .or_else(|| byline_after_date(&text[mentions.last()?.span.end..]))
     });
     let byline_words = byline
         .as_deref()
