@@ -62,7 +62,7 @@ pub(super) fn find_title(
             .filter(|&index| same_headline(lines[index], lines[chosen]))
     };
     let first_index = appearances().next().unwrap_or(chosen);
-    let last_index = appearances().last().unwrap_or(chosen).max(chosen);
+    let last_index = appearances().next_back().unwrap_or(chosen).max(chosen);
     let headline = without_site_name(without_credit(without_quote_marker(lines[chosen])));
     Some(FoundTitle {
         text: without_badge(lines, headline).to_string(),
