@@ -194,24 +194,24 @@ const MAX_COMMENT_COUNT_WORDS: usize = 20;
 /// Whether the folded line heads the readers' comments by counting them ("4 réponses",
 /// "12 commentaires", "Une réponse à « Le titre »"): comments come after the article.
 fn is_comment_count(folded: &str) -> bool {
+    // Most lines are settled by their first word.
     let mut words = folded.split_whitespace();
     let counts = words
         .next()
-        .is_some_and(|word| word.parse::<u32>().is_ok() || matches!(word, "un" | "une"));
-    let rest: Vec<&str> = words.collect();
-    let names_comments = rest
-        .first()
-        .is_some_and(|word| COMMENT_WORDS.contains(word));
+        .is_some_and(|word| matches!(word, "un" | "une") || word.parse::<u32>().is_ok());
+    if !counts || !words.next().is_some_and(|word| COMMENT_WORDS.contains(&word)) {
+        return false;
+    }
     // "Une réponse à la crise" is a subheading; "Une réponse à « Le titre »" quotes the
     // article's headline.
-    let quotes_the_article = rest
-        .get(1)
-        .is_some_and(|word| matches!(*word, "a" | "sur" | "to" | "on"))
-        && folded.contains(['«', '"', '“']);
-    counts
-        && names_comments
-        && (rest.len() == 1 || quotes_the_article)
-        && rest.len() < MAX_COMMENT_COUNT_WORDS
+    match words.next() {
+        None => true,
+        Some(word) => {
+            matches!(word, "a" | "sur" | "to" | "on")
+                && folded.contains(['«', '"', '“'])
+                && words.count() + 3 < MAX_COMMENT_COUNT_WORDS
+        }
+    }
 }
 
 /// Words of a paywall's notice ("Il vous reste 57% de cet article à lire. La suite est
