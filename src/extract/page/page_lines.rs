@@ -192,14 +192,26 @@ const COMMENT_WORDS: &[&str] = &[
 const MAX_COMMENT_COUNT_WORDS: usize = 20;
 
 /// Whether the folded line heads the readers' comments by counting them ("4 réponses",
-/// "12 commentaires", "Une réponse à « Le titre »"): comments come after the article.
+/// "12 commentaires", "Réactions (6)", "Une réponse à « Le titre »"): comments come after
+/// the article.
 fn is_comment_count(folded: &str) -> bool {
     // Most lines are settled by their first word.
     let mut words = folded.split_whitespace();
-    let counts = words
-        .next()
-        .is_some_and(|word| matches!(word, "un" | "une") || word.parse::<u32>().is_ok());
-    if !counts || !words.next().is_some_and(|word| COMMENT_WORDS.contains(&word)) {
+    let first = words.next().unwrap_or("");
+    // "Réactions (6)", "Commentaires (12)".
+    if COMMENT_WORDS.contains(&first) {
+        return words.next().is_some_and(|count| {
+            count.starts_with('(')
+                && count.ends_with(')')
+                && count[1..count.len() - 1].parse::<u32>().is_ok()
+        }) && words.next().is_none();
+    }
+    let counts = matches!(first, "un" | "une") || first.parse::<u32>().is_ok();
+    if !counts
+        || !words
+            .next()
+            .is_some_and(|word| COMMENT_WORDS.contains(&word))
+    {
         return false;
     }
     // "Une réponse à la crise" is a subheading; "Une réponse à « Le titre »" quotes the
@@ -559,6 +571,8 @@ mod tests {
     fn boundaries_widgets_and_noise() {
         assert!(is_boundary("Articles récents"));
         assert!(is_boundary("4 réponses"));
+        assert!(is_boundary("Réactions (6)"));
+        assert!(!is_boundary("Réactions (suite)"));
         assert!(is_boundary("12 commentaires :"));
         assert!(is_boundary(
             "Une réponse à « Les dockers votent la reprise »"

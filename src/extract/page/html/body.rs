@@ -245,6 +245,32 @@ mod tests {
         );
     }
 
+    /// The readers' comments under their count are not the article, though they hold more
+    /// text than it does and no class names them.
+    #[test]
+    fn comments_under_their_count_are_not_the_article() {
+        let comment = "<div><p>Un commentaire de lecteur, assez long pour peser autant qu'un paragraphe de l'article lui-même.</p></div>";
+        let html = format!(
+            r#"<main><h1>Le titre</h1>
+              <div><p>Les ostréiculteurs de la baie ont découvert lundi une nappe d'hydrocarbures.</p>
+              <p>La préfecture a déclenché le plan de lutte contre les pollutions.</p></div>
+              <section><h2>Réactions (4)</h2>{}</section></main>"#,
+            comment.repeat(4)
+        );
+        let article = [
+            "Les ostréiculteurs de la baie ont découvert lundi une nappe d'hydrocarbures.",
+            "La préfecture a déclenché le plan de lutte contre les pollutions.",
+        ];
+        assert_eq!(paragraphs(&html), article);
+        // A block that holds the headline is the article's, whatever heading opens it.
+        let opened_by_a_prompt = format!(
+            "<div><h2>Se connecter</h2><h1>Le titre</h1><p>{}</p><p>{}</p></div>\
+             <div><p>Un paragraphe d'une autre partie de la page.</p></div>",
+            article[0], article[1]
+        );
+        assert_eq!(paragraphs(&opened_by_a_prompt)[..2], article);
+    }
+
     #[test]
     fn boxes_of_links_inside_the_article_are_left_out() {
         let long = "Une phrase de l'article qui est assez longue pour compter.";

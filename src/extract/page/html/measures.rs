@@ -7,6 +7,7 @@
 use html5ever::local_name;
 
 use super::document::{is_phrasing, Document, Element, NodeData, NodeId};
+use crate::extract::page::page_lines::is_boundary;
 
 /// Elements whose content is never read as text.
 fn is_unread(element: &Element) -> bool {
@@ -73,6 +74,34 @@ pub(crate) fn is_around(element: &Element) -> bool {
     )
 }
 
+/// Which blocks open on a heading that heads what follows an article ("Réactions (6)",
+/// "Articles liés", "Laisser un commentaire"): the readers' comments or a list of other
+/// articles, around the article whatever their size, unless the article's `<h1>` is in them.
+fn blocks_headed_by_boundary(document: &Document) -> Vec<bool> {
+    let mut headed = vec![false; document.nodes.len()];
+    let headlines: Vec<NodeId> = document.elements_named("h1").map(|(id, _)| id).collect();
+    for (id, element) in document.elements() {
+        let is_subheading = matches!(
+            element.name,
+            local_name!("h2") | local_name!("h3") | local_name!("h4") | local_name!("h5")
+        );
+        let Some(block) = document.nodes[id].parent.filter(|_| is_subheading) else {
+            continue;
+        };
+        let opens_block = document
+            .children(block)
+            .find(|child| document.element(*child).is_some())
+            == Some(id);
+        let holds_headline = headlines
+            .iter()
+            .any(|headline| (block..document.subtree_end(block)).contains(headline));
+        if opens_block && !holds_headline && is_boundary(&document.text(id)) {
+            headed[block] = true;
+        }
+    }
+    headed
+}
+
 /// Shortest paragraph, in characters other than white space, that counts as article text.
 const PARAGRAPH_CHARS: u32 = 25;
 
@@ -114,11 +143,12 @@ impl Measures {
         let mut unread = vec![false; count];
         let mut around = vec![false; count];
         let mut in_link = vec![false; count];
+        let headed_by_boundary = blocks_headed_by_boundary(document);
         for (id, node) in document.nodes.iter().enumerate() {
             let Some(parent) = node.parent else { continue };
             let element = document.element(id);
             unread[id] = unread[parent] || element.is_some_and(is_unread);
-            around[id] = around[parent] || element.is_some_and(is_around);
+            around[id] = around[parent] || element.is_some_and(is_around) || headed_by_boundary[id];
             in_link[id] =
                 in_link[parent] || element.is_some_and(|element| element.name == local_name!("a"));
         }
