@@ -3,13 +3,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Output, Stdio};
-use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use tempfile::TempDir;
 
 mod common;
-use common::{copy_folder, fixtures, newsearch, newsearch_process, stderr, total_hits};
+use common::{
+    copy_folder, fixtures, newsearch, newsearch_process, signal, stderr, total_hits, wait_until,
+};
 
 use newsearch::index::MARKER_FILE;
 
@@ -341,24 +342,6 @@ fn write_pages(folder: &Path, count: usize, tag: &str) {
              L'opposition dénonce un calendrier trop serré et demande une nouvelle consultation des parents d'élèves.\n"
         );
         std::fs::write(folder.join(format!("{tag}-{page:04}.txt")), text).unwrap();
-    }
-}
-
-fn signal(child: &Child, name: &str) {
-    let status = std::process::Command::new("kill")
-        .arg(format!("-{name}"))
-        .arg(child.id().to_string())
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
-
-/// Waits until `ready` holds, or fails after a minute.
-fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
-    let started = Instant::now();
-    while !ready() {
-        assert!(started.elapsed() < Duration::from_secs(60), "never: {what}");
-        std::thread::sleep(Duration::from_millis(20));
     }
 }
 

@@ -13,7 +13,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 mod common;
-use common::{newsearch, newsearch_process};
+use common::{newsearch, newsearch_process, signal, wait_until};
 
 use newsearch::index::{index_files, open_index, IndexingOptions, IndexingProgress};
 
@@ -282,7 +282,10 @@ fn ctrl_c_commits_what_is_done_and_the_next_run_resumes_while_others_wait() {
     let clean = clean_build(corpus.path());
     let index = TempDir::new().unwrap();
     let run = start_indexing(index.path(), corpus.path());
-    std::thread::sleep(clean.duration / 2);
+    // Paused after its first commit, the run holds the writer's lock with more to read,
+    // however fast or loaded the machine.
+    wait_until("the run's first commit", || article_count(index.path()) > 0);
+    signal(&run, "STOP");
 
     // Meanwhile, a second run is refused at once and a query sees the last commit.
     let second = start_indexing(index.path(), corpus.path())
@@ -298,11 +301,9 @@ fn ctrl_c_commits_what_is_done_and_the_next_run_resumes_while_others_wait() {
     assert_ne!(during.status.code(), Some(2));
     serde_json::from_slice::<Value>(&during.stdout).expect("valid JSON");
 
-    let interrupt = std::process::Command::new("kill")
-        .args(["-INT", &run.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(interrupt.success());
+    // The interruption waits for the run to go on, then stops it at once.
+    signal(&run, "INT");
+    signal(&run, "CONT");
     let output = run.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -3,7 +3,8 @@
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Child, Output};
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use serde::Deserialize;
@@ -263,4 +264,23 @@ pub fn hit_ids(index: &Path, arguments: &[&str]) -> Vec<String> {
         .into_iter()
         .map(|hit| record_name(&hit.id))
         .collect()
+}
+
+/// Sends the signal `name` ("STOP", "CONT", "INT") to a running `newsearch`.
+pub fn signal(child: &Child, name: &str) {
+    let status = std::process::Command::new("kill")
+        .arg(format!("-{name}"))
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Waits until `ready` holds, or fails after a minute.
+pub fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !ready() {
+        assert!(started.elapsed() < Duration::from_secs(60), "never: {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
