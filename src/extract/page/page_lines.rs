@@ -1,6 +1,7 @@
 //! What a line of a scraped page is: article prose, a menu or share button, a list header that ends the article.
 
 use crate::analysis::fold::fold;
+use crate::extract::clues::byline::byline_author;
 use crate::extract::clues::french_date::day_and_month_at_start;
 
 /// A line is prose when it reads as a paragraph: enough words and a sentence ending,
@@ -38,6 +39,13 @@ pub(crate) fn header_parts(line: &str) -> Option<Vec<&str>> {
         .collect();
     let short = |part: &&str| part.split_whitespace().count() <= MAX_HEADER_PART_WORDS;
     (parts.len() >= 2 && parts.iter().all(short)).then_some(parts)
+}
+
+/// The author a header line names: a byline ("Par Jeanne Martin"), or a byline among the
+/// parts of a line joining the source, the dates and the byline ("Par Jeanne Martin (à
+/// Quiberon) | Publié le 12 mars 2024 | Lecture 4 min.").
+pub(crate) fn header_byline(line: &str) -> Option<String> {
+    byline_author(line).or_else(|| header_parts(line)?.into_iter().find_map(byline_author))
 }
 
 /// Words of the name after "par" on a signed item's header that gives no time of day.

@@ -4,7 +4,7 @@ use html5ever::local_name;
 use serde_json::Value;
 
 use crate::extract::clues::byline::{byline_after_date, byline_author, is_plain_name};
-use crate::extract::page::page_lines::header_parts;
+use crate::extract::page::page_lines::header_byline;
 
 use super::document::{is_phrasing, Document, Element, NodeId};
 use super::measures::Measures;
@@ -193,17 +193,14 @@ fn printed_byline(
         })
 }
 
-/// The author a short line names: a byline, a byline among the parts of a header line ("Par
-/// Jeanne Martin (à Quiberon) | Publié le 12 mars 2024 | Lecture 4 min."), or a name after
-/// a date ("Publié le 12 mars 2024 par Jeanne Martin").
+/// The author a short line names: a header line's byline ([`header_byline`]), or a name
+/// after a date ("Publié le 12 mars 2024 par Jeanne Martin").
 fn line_byline(text: &str) -> Option<String> {
-    byline_author(text)
-        .or_else(|| header_parts(text)?.into_iter().find_map(byline_author))
-        .or_else(|| {
-            let at = text.find(" par ")?;
-            let dated = text[..at].bytes().any(|byte| byte.is_ascii_digit());
-            dated.then(|| byline_after_date(&text[at..])).flatten()
-        })
+    header_byline(text).or_else(|| {
+        let at = text.find(" par ")?;
+        let dated = text[..at].bytes().any(|byte| byte.is_ascii_digit());
+        dated.then(|| byline_after_date(&text[at..])).flatten()
+    })
 }
 
 /// Whether the element is inside a picture's `<figure>` or `<figcaption>`: the name there

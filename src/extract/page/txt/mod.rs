@@ -23,8 +23,8 @@ use crate::date::Date;
 use super::headline::{echo_shares, FoldedArticle};
 use super::numbered_links::without_numbered_links;
 use super::page_lines::{
-    header_parts, is_boundary, is_credited_caption, is_noise, is_prose, is_related_link, is_widget,
-    remove_inline_markers, repeats_its_opening, strip_link_markers,
+    header_byline, header_parts, is_boundary, is_credited_caption, is_noise, is_prose,
+    is_related_link, is_widget, remove_inline_markers, repeats_its_opening, strip_link_markers,
 };
 use super::paragraphs::paragraphs;
 use crate::extract::clues::byline::{byline_author, is_plain_name};
@@ -124,11 +124,7 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         .into_iter()
         .chain(lead_lines)
         .chain(in_zones(&[&footer]))
-        .find_map(|line| {
-            byline_author(line)
-                .or_else(|| header_parts(line)?.into_iter().find_map(byline_author))
-                .or_else(|| date_line(line, today)?.byline)
-        })
+        .find_map(|line| header_byline(line).or_else(|| date_line(line, today)?.byline))
         .or_else(|| name_above_a_date(&lines, [&header, &lead, &footer], today));
     let clues = Clues {
         title: title_clue,

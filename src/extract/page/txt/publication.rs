@@ -67,7 +67,12 @@ pub(super) fn publication_date(
             published(dated_lines(&lead_zone(lines, block)))
                 .map(clued("a date line among the first paragraphs"))
         })
-        .or_else(|| published(dated_lines(header)).map(clued("a date line under the headline")))
+        .or_else(|| {
+            // The lines under the headline's last appearance gave none: those between its
+            // first appearance and its last are read.
+            published(dated_lines(&(header.start..near_header.start)))
+                .map(clued("a date line under the headline"))
+        })
         .or_else(|| published(dated_lines(footer)).map(clued("a date line after the article")))
         .or_else(|| labelled(dated_lines(kicker)).map(clued("a 'publié' line above the headline")))
         .or_else(|| {
