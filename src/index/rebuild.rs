@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use tantivy::directory::{DirectoryLock, MmapDirectory, INDEX_WRITER_LOCK};
+use tantivy::directory::{DirectoryLock, MmapDirectory, INDEX_WRITER_LOCK, META_LOCK};
 use tantivy::Directory;
 use tantivy::Index;
 
@@ -116,8 +116,22 @@ pub(crate) fn swap_in(directory: &Path) -> Result<()> {
 
 /// Removes the segment files of `directory` that its `meta.json` does not name, and
 /// temporary files left by a killed process. The caller holds the writer lock, so no
-/// writer is making new ones; readers that opened older files keep them open.
+/// writer is making new ones; readers that opened older files keep them open. A reader
+/// opens its segment files under tantivy's meta lock, so the files are listed and removed
+/// under it too: a reader that read the previous `meta.json` finishes opening its files
+/// first, and one that comes after reads the new one.
 pub(crate) fn remove_unused_files(directory: &Path) -> Result<()> {
+    let _no_reader_opening = MmapDirectory::open(directory)
+        .map_err(|error| std::io::Error::other(error.to_string()))
+        .and_then(|folder| {
+            folder
+                .acquire_lock(&META_LOCK)
+                .map_err(|error| std::io::Error::other(error.to_string()))
+        })
+        .map_err(|source| Error::Io {
+            path: directory.to_path_buf(),
+            source,
+        })?;
     let living: HashSet<String> = Index::open_in_dir(directory)?
         .load_metas()?
         .segments
