@@ -625,3 +625,56 @@ fn a_blog_posts_comments_are_not_its_text() {
     assert!(article.body.ends_with("grâce aux images satellites."));
     assert!(!article.body.contains("Encore une fois"));
 }
+
+/// A crawler's timestamp in UTC is dated where the article came out: late on 29 April in
+/// UTC is 30 April in Paris, early on 30 April is still 29 April in Montréal.
+#[test]
+fn a_moment_in_utc_is_dated_on_the_publishers_clock() {
+    let scratch = TempDir::new().unwrap();
+    let records = scratch.path().join("dump.jsonl");
+    std::fs::write(
+        &records,
+        concat!(
+            "{\"title\": \"Paris\", \"text\": \"Un texte.\", \"date\": \"2024-04-29T22:15:00Z\", \"url\": \"https://www.exemple.fr/a\"}\n",
+            "{\"title\": \"Montréal\", \"text\": \"Un texte.\", \"date\": \"2024-04-30T02:15:00.000+00:00\", \"url\": \"https://www.exemple.ca/b\"}\n",
+            "{\"title\": \"Unix\", \"text\": \"Un texte.\", \"date\": 1714428900}\n",
+            "{\"title\": \"Déclarée\", \"text\": \"Un texte.\", \"date\": \"2024-04-29T23:15:00+02:00\"}\n",
+        ),
+    )
+    .unwrap();
+    let page = scratch.path().join("page.html");
+    std::fs::write(
+        &page,
+        r#"<html lang="fr"><head><meta property="article:published_time" content="2024-10-26T22:40:00Z">
+        <title>Un titre</title></head><body><h1>Un titre</h1><p>Le texte de l'article, assez long pour en être un, se lit ici.</p></body></html>"#,
+    )
+    .unwrap();
+    let output = newsearch(scratch.path())
+        .args(["extract", "--json"])
+        .arg(&records)
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Report = serde_json::from_slice(&output.stdout).unwrap();
+    let dates: Vec<Option<&str>> = report
+        .files
+        .iter()
+        .flat_map(|file| &file.articles)
+        .map(|article| article.date.as_deref())
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2024-04-30"),
+            Some("2024-04-29"),
+            Some("2024-04-30"),
+            Some("2024-04-29"),
+            Some("2024-10-27")
+        ]
+    );
+}

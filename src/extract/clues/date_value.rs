@@ -4,6 +4,7 @@ use crate::article::PublicationDate;
 use crate::date::{Date, PLAUSIBLE_YEARS};
 
 use super::french_date::find_dates;
+use super::local_day::UtcTime;
 
 /// English month abbreviations of RFC 2822 dates ("Thu, 18 Jun 2020 18:53:09 +0200").
 const ENGLISH_MONTHS: [&str; 12] = [
@@ -30,18 +31,21 @@ pub(crate) fn parse_date_value(text: &str, today: Date) -> Option<PublicationDat
     })
 }
 
-/// The UTC date of a Unix time in seconds (or milliseconds, for large values).
-pub(crate) fn date_from_unix_time(time: i64) -> Option<PublicationDate> {
+/// The moment a Unix time in seconds (or milliseconds, for large values) names.
+pub(crate) fn unix_moment(time: i64) -> Option<UtcTime> {
     let seconds = if time.abs() > LARGEST_TIME_IN_SECONDS {
         time / 1000
     } else {
         time
     };
     let date = Date::from_days_since_epoch(seconds.div_euclid(86_400));
-    PLAUSIBLE_YEARS.contains(&date.year).then(|| exact(date))
+    let minute = u32::try_from(seconds.rem_euclid(86_400) / 60).ok()?;
+    PLAUSIBLE_YEARS
+        .contains(&date.year)
+        .then_some(UtcTime { date, minute })
 }
 
-fn exact(date: Date) -> PublicationDate {
+pub(crate) fn exact(date: Date) -> PublicationDate {
     PublicationDate {
         date,
         year_inferred: false,
@@ -49,7 +53,7 @@ fn exact(date: Date) -> PublicationDate {
 }
 
 /// `YYYY-MM-DD` at the start of `text`, followed by nothing, a time or a space.
-fn iso_date_prefix(text: &str) -> Option<Date> {
+pub(super) fn iso_date_prefix(text: &str) -> Option<Date> {
     let prefix = text.get(..10)?;
     let rest = &text[10..];
     if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
@@ -71,7 +75,7 @@ fn iso_date_prefix(text: &str) -> Option<Date> {
 }
 
 /// "Thu, 18 Jun 2020 18:53:09 +0200": day, English month abbreviation, year.
-fn rfc2822_date(text: &str) -> Option<Date> {
+pub(super) fn rfc2822_date(text: &str) -> Option<Date> {
     let words: Vec<&str> = text
         .split(|character: char| character.is_whitespace() || character == ',')
         .filter(|word| !word.is_empty())
@@ -116,8 +120,9 @@ mod tests {
 
     #[test]
     fn unix_times() {
-        let date = |time| date_from_unix_time(time).map(|found| found.date.to_string());
-        assert_eq!(date(1_593_773_698).as_deref(), Some("2020-07-03"));
-        assert_eq!(date(1_593_773_698_000).as_deref(), Some("2020-07-03"));
+        let moment = |time| unix_moment(time).map(|found| (found.date.to_string(), found.minute));
+        let expected = Some(("2020-07-03".to_string(), 10 * 60 + 54));
+        assert_eq!(moment(1_593_773_698), expected);
+        assert_eq!(moment(1_593_773_698_000), expected);
     }
 }

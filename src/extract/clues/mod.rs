@@ -4,6 +4,7 @@ pub(crate) mod byline;
 pub(crate) mod date_value;
 pub(crate) mod dated_folders;
 pub(crate) mod french_date;
+pub(crate) mod local_day;
 pub(crate) mod page_address;
 pub(crate) mod section;
 

@@ -22,7 +22,8 @@ use serde_json::{Map, Value};
 use crate::article::{Article, PublicationDate};
 
 use super::{ExtractError, FileContext, RecordProblem, StrayBytes, MAX_ARTICLE_BYTES};
-use crate::extract::clues::date_value::{date_from_unix_time, parse_date_value};
+use crate::extract::clues::date_value::{exact, parse_date_value, unix_moment};
+use crate::extract::clues::local_day::{day_on_the_publishers_clock, utc_time};
 use crate::extract::input::{decode, printable_text, replaced_bytes, to_nfc, Utf8Transcoder};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -299,6 +300,7 @@ fn article_from_record(record: Value, context: &FileContext) -> Result<Article, 
             keys.join(", ")
         ));
     }
+    let url = field(ArticleField::Url).and_then(plain_text);
     Ok(Article {
         id: field(ArticleField::Id)
             .and_then(plain_text)
@@ -306,12 +308,12 @@ fn article_from_record(record: Value, context: &FileContext) -> Result<Article, 
         title: field(ArticleField::Title)
             .and_then(plain_text)
             .unwrap_or_default(),
-        date: field(ArticleField::Date).and_then(|value| date_of(value, context)),
+        date: field(ArticleField::Date).and_then(|value| date_of(value, url.as_deref(), context)),
         category: field(ArticleField::Category)
             .and_then(first_text)
             .or_else(|| context.folder_category()),
         author: field(ArticleField::Author).and_then(names),
-        url: field(ArticleField::Url).and_then(plain_text),
+        url,
         source: field(ArticleField::Source).and_then(plain_text),
         body,
         path: context.path.to_path_buf(),
@@ -418,10 +420,24 @@ fn clean_text(text: &str) -> String {
         .to_string()
 }
 
-fn date_of(value: &Value, context: &FileContext) -> Option<PublicationDate> {
+/// The date a record's value states; a moment in UTC (a timestamp ending in "Z", a Unix
+/// time) is dated on the clock of the country the article's address names, France's by default.
+fn date_of(value: &Value, url: Option<&str>, context: &FileContext) -> Option<PublicationDate> {
     match value {
-        Value::String(text) => parse_date_value(text, context.today),
-        Value::Number(number) => number.as_i64().and_then(date_from_unix_time),
+        Value::String(text) => {
+            let date = parse_date_value(text, context.today)?;
+            Some(match utc_time(text) {
+                Some(time) => PublicationDate {
+                    date: day_on_the_publishers_clock(time, url),
+                    ..date
+                },
+                None => date,
+            })
+        }
+        Value::Number(number) => number
+            .as_i64()
+            .and_then(unix_moment)
+            .map(|time| exact(day_on_the_publishers_clock(time, url))),
         _ => None,
     }
 }

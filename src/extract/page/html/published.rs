@@ -5,6 +5,7 @@ use html5ever::local_name;
 use crate::article::PublicationDate;
 use crate::date::Date;
 use crate::extract::clues::date_value::parse_date_value;
+use crate::extract::clues::local_day::{stated_offset, utc_time, zone_of_address, UtcTime, Zone};
 use crate::extract::clues::page_address::address_day;
 
 use super::document::{Document, NodeId};
@@ -34,6 +35,16 @@ const DATE_META_KEYS: &[&str] = &[
     "itemprop:datepublished",
 ];
 
+/// Meta tags of the last update: their offset from UTC is the publisher's.
+const MODIFIED_META_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "og:article:modified_time",
+    "modified_time",
+    "dc.date.modified",
+    "dcterms.modified",
+];
+
 /// JSON-LD keys of the publication date, in order of trust.
 const DATE_JSON_LD_KEYS: &[&str] = &["datePublished", "dateCreated"];
 
@@ -59,10 +70,19 @@ pub(crate) fn publication_date(
     heading: Option<NodeId>,
     today: Date,
 ) -> Option<Decided<PublicationDate>> {
-    let parse = |text: &str| parse_date_value(text, today);
+    let declared = |text: &str| {
+        let date = parse_date_value(text, today)?;
+        Some(match utc_time(text) {
+            Some(time) => PublicationDate {
+                date: publisher_day(time, document, measures, metadata, heading, today),
+                ..date
+            },
+            None => date,
+        })
+    };
     metadata
         .meta(DATE_META_KEYS)
-        .and_then(parse)
+        .and_then(declared)
         .map(decided_by("the page's meta tags (published time)"))
         .or_else(|| {
             DATE_JSON_LD_KEYS
@@ -71,7 +91,7 @@ pub(crate) fn publication_date(
                     metadata
                         .json_ld(key)
                         .and_then(|value| value.as_str())
-                        .and_then(parse)
+                        .and_then(declared)
                 })
                 .map(decided_by("the page's JSON-LD (datePublished)"))
         })
@@ -91,6 +111,61 @@ pub(crate) fn publication_date(
             };
             Some((date, "the day in the page's address"))
         })
+}
+
+/// The day a moment declared in UTC was where the article was published: the date printed
+/// under the headline when it is that moment's day somewhere French-language news comes
+/// from (a site may print the UTC day, as it states it); else the day at the offset the
+/// page's other timestamps state; else at the time of the country the page says it is for
+/// (its locale, its language tag, its address's domain), France's when it says none.
+fn publisher_day(
+    time: UtcTime,
+    document: &Document,
+    measures: &Measures,
+    metadata: &PageMetadata,
+    heading: Option<NodeId>,
+    today: Date,
+) -> Date {
+    if let Some(printed) = printed_date(document, measures, heading, today)
+        .filter(|printed| time.may_be_local(printed.date))
+    {
+        return printed.date;
+    }
+    let json_ld_stamps = ["datePublished", "dateModified", "dateCreated"]
+        .iter()
+        .filter_map(|key| metadata.json_ld(key).and_then(|value| value.as_str()));
+    let time_stamps = document
+        .elements_named("time")
+        .filter_map(|(_, element)| element.attribute("datetime"));
+    let offset = metadata
+        .meta_all(DATE_META_KEYS)
+        .chain(metadata.meta_all(MODIFIED_META_KEYS))
+        .chain(json_ld_stamps)
+        .chain(time_stamps)
+        .take(CANDIDATES)
+        .find_map(stated_offset)
+        .unwrap_or_else(|| publisher_zone(document, metadata).offset_at(time));
+    time.day_at(offset)
+}
+
+/// The zone of the country a page says it is for: its `og:locale` ("fr_CA"), its language
+/// tag ("fr-BE"), else its address's domain; France's when none says.
+fn publisher_zone(document: &Document, metadata: &PageMetadata) -> Zone {
+    let locale = metadata
+        .meta(&["og:locale"])
+        .and_then(|locale| locale.split_once(['_', '-']))
+        .map(|(_, country)| country.to_string());
+    let language_tag = document
+        .elements_named("html")
+        .find_map(|(_, element)| element.attribute("lang"))
+        .and_then(|tag| tag.split_once('-'))
+        .map(|(_, country)| country.to_string());
+    [locale, language_tag]
+        .into_iter()
+        .flatten()
+        .find_map(|code| Zone::of_country(&code))
+        .or_else(|| zone_of_address(&url(metadata)?))
+        .unwrap_or(Zone::CentralEurope)
 }
 
 /// The date an element states: its `content` or `datetime` attribute, else its text
@@ -205,6 +280,43 @@ mod tests {
             date_of(addressed_and_printed).as_deref(),
             Some("2024-10-04")
         );
+    }
+
+    /// A moment declared in UTC is dated on the publisher's clock: by the date printed under
+    /// the headline, else the offset of the page's other timestamps, else its country's zone.
+    #[test]
+    fn a_utc_moment_is_dated_where_it_was_published() {
+        let declared = |stamp: &str, more: &str| {
+            format!(
+                r#"<meta property="article:published_time" content="{stamp}">{more}<h1>Le titre</h1><p>Texte.</p>"#
+            )
+        };
+        let late = "2024-04-29T22:15:00Z";
+        assert_eq!(date_of(&declared(late, "")).as_deref(), Some("2024-04-30"));
+        assert_eq!(
+            date_of(&declared("2024-01-15T22:15:00+00:00", "")).as_deref(),
+            Some("2024-01-15"),
+            "23:15 in Paris in winter"
+        );
+        assert_eq!(
+            date_of(&declared("2024-04-29T12:15:00Z", "")).as_deref(),
+            Some("2024-04-29")
+        );
+        let modified =
+            r#"<meta property="article:modified_time" content="2024-04-29T21:00:00-04:00">"#;
+        assert_eq!(
+            date_of(&declared("2024-04-30T02:15:00Z", modified)).as_deref(),
+            Some("2024-04-29"),
+            "the page's other timestamp gives its offset"
+        );
+        let quebec = r#"<meta property="og:locale" content="fr_CA">"#;
+        assert_eq!(
+            date_of(&declared("2024-04-30T02:15:00Z", quebec)).as_deref(),
+            Some("2024-04-29")
+        );
+        let printed_utc_day = r#"<meta property="article:published_time" content="2024-04-29T22:15:00+00:00">
+            <h1>Le titre</h1><p class=date>29 avril 2024</p><p>Texte.</p>"#;
+        assert_eq!(date_of(printed_utc_day).as_deref(), Some("2024-04-29"));
     }
 
     /// A date after the article's first paragraphs is no dateline: the related articles'
