@@ -14,6 +14,9 @@ pub(crate) fn byline_author(line: &str) -> Option<String> {
     if let Some(rest) = strip_byline_prefix(text) {
         return name_prefix(rest);
     }
+    if let Some(rest) = strip_reporter_prefix(text) {
+        return name_prefix(rest);
+    }
     if let Some(author) = credited_with_agency(text) {
         return Some(author);
     }
@@ -54,6 +57,38 @@ fn strip_byline_prefix(text: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// Who reports from where, before the name: "De notre correspondante à Bruxelles, Jeanne
+/// Martin", "De nos envoyés spéciaux Jeanne Martin et Paul Durand".
+fn strip_reporter_prefix(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    let reporter = ["de notre ", "de nos "]
+        .iter()
+        .find_map(|opening| lower.strip_prefix(opening))?;
+    let role = ["correspondant", "envoyé", "envoyée", "envoyés", "envoyées"]
+        .iter()
+        .find(|role| reporter.starts_with(*role))?;
+    let after_role = text.len() - reporter.len() + role.len();
+    // The rest of the role's word and its adjective ("correspondantes", "envoyée spéciale").
+    let rest = text
+        .get(after_role..)?
+        .trim_start_matches(char::is_alphabetic);
+    let rest = rest
+        .trim_start()
+        .strip_prefix("spéciale")
+        .or_else(|| rest.trim_start().strip_prefix("spécial"))
+        .map_or(rest, |after| after.trim_start_matches(char::is_alphabetic));
+    let rest = rest.trim_start_matches([' ', ':', '\u{A0}']);
+    // "à Bruxelles, Jeanne Martin": the place ends at the comma.
+    let at_a_place = ["à ", "au ", "aux ", "en ", "dans "]
+        .iter()
+        .any(|preposition| rest.starts_with(preposition));
+    if at_a_place {
+        rest.split_once(',').map(|(_, name)| name.trim_start())
+    } else {
+        Some(rest)
+    }
 }
 
 /// The name at the start of `text`, up to a comma, a dash or a date.
@@ -133,6 +168,12 @@ mod tests {
             ("Marie Curie (AFP)", "Marie Curie (AFP)"),
             ("- Ludeny Phedjyna Eugene", "Ludeny Phedjyna Eugene"),
             ("Propos recueillis par Anne Martin", "Anne Martin"),
+            ("De notre correspondante Jeanne Martin", "Jeanne Martin"),
+            ("De notre envoyé spécial à Kiev, Paul Durand", "Paul Durand"),
+            (
+                "De nos envoyées spéciales Jeanne Martin et Léa Roux",
+                "Jeanne Martin et Léa Roux",
+            ),
         ];
         for (line, author) in table {
             assert_eq!(byline_author(line).as_deref(), Some(author), "{line}");
@@ -148,6 +189,8 @@ mod tests {
             "Corée du Sud, Russie, Corée du Nord",
             "Guerre en Ukraine : un conflit sans fin",
             "selon l'AFP",
+            "De notre côté, Jeanne Martin",
+            "De nos correspondants",
             "International",
         ] {
             assert_eq!(byline_author(line), None, "{line}");
