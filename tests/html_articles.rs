@@ -130,3 +130,30 @@ fn unclosed_markup_in_windows_1252() {
         ]
     );
 }
+
+/// An older layout: a table, no `<h1>`, the headline in bold type and the dateline in the
+/// article's block, lines parted by `<br>`. The headline printed on the page heads the
+/// article: the date under it is read, and is not the text's first paragraph.
+#[test]
+fn a_table_layout_without_h1_has_its_dateline_under_the_printed_headline() {
+    let index = indexed();
+    let article = shown(index.path(), "digue Sillon", "table-layout.html");
+    assert_eq!(
+        article.title,
+        "La digue de Saint-Malo fermée après la tempête"
+    );
+    assert_eq!(article.date.as_deref(), Some("2023-02-14"));
+    assert!(
+        article.body.starts_with("La municipalité a interdit"),
+        "{}",
+        article.body
+    );
+    assert!(article.body.contains("droits de terrasse"));
+    for around in ["Mis en ligne", "Agenda", "Tous droits réservés"] {
+        assert!(
+            !article.body.contains(around),
+            "{around:?} in {}",
+            article.body
+        );
+    }
+}

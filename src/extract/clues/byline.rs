@@ -29,6 +29,33 @@ pub(crate) fn is_plain_name(text: &str) -> bool {
     (2..=4).contains(&words.len()) && words.iter().all(|word| is_name_word(word))
 }
 
+/// Words naming a journalist's role, printed after the name in author boxes ("Roberson
+/// Alphonse Auteur", "Jeanne Martin Journaliste").
+const ROLES: &[&str] = &[
+    "auteur",
+    "auteure",
+    "autrice",
+    "journaliste",
+    "rédacteur",
+    "rédactrice",
+    "reporter",
+    "correspondant",
+    "correspondante",
+    "chroniqueur",
+    "chroniqueuse",
+    "éditorialiste",
+];
+
+/// The name without the role an author box prints after it: "Jeanne Martin Journaliste"
+/// is "Jeanne Martin".
+pub(crate) fn without_role(text: &str) -> &str {
+    let text = text.trim();
+    match text.rsplit_once(char::is_whitespace) {
+        Some((name, last)) if ROLES.contains(&last.to_lowercase().as_str()) => name.trim_end(),
+        _ => text,
+    }
+}
+
 /// The author a dateline names after its date: "… à 10:30 par Jeanne Martin — 4
 /// commentaires", given the text after the date.
 pub(crate) fn byline_after_date(after_date: &str) -> Option<String> {
@@ -178,6 +205,17 @@ mod tests {
         for (line, author) in table {
             assert_eq!(byline_author(line).as_deref(), Some(author), "{line}");
         }
+    }
+
+    #[test]
+    fn an_author_boxs_role_is_not_the_name() {
+        assert_eq!(
+            without_role("Roberson Alphonse Auteur"),
+            "Roberson Alphonse"
+        );
+        assert_eq!(without_role("Jeanne Martin journaliste"), "Jeanne Martin");
+        assert_eq!(without_role("Jeanne Martin"), "Jeanne Martin");
+        assert_eq!(without_role("Journaliste"), "Journaliste");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 use html5ever::local_name;
 use serde_json::Value;
 
-use crate::extract::clues::byline::{byline_after_date, byline_author, is_plain_name};
+use crate::extract::clues::byline::{
+    byline_after_date, byline_author, is_plain_name, without_role,
+};
 use crate::extract::page::page_lines::header_byline;
 
 use super::document::{is_phrasing, Document, Element, NodeId};
@@ -187,9 +189,10 @@ fn printed_byline(
         .map(|(_, name)| name)
         .or_else(|| {
             lines
-                .into_iter()
-                .find(|(text, named)| *named && is_plain_name(text))
-                .map(|(text, _)| text)
+                .iter()
+                .map(|(text, named)| (without_role(text), *named))
+                .find(|(name, named)| *named && is_plain_name(name))
+                .map(|(name, _)| name.to_string())
         })
 }
 
@@ -286,5 +289,13 @@ mod tests {
         }
         let sentence = "<h1>Le titre</h1><p>Le texte a été adopté par Les Républicains.</p>";
         assert_eq!(author_of(sentence), None);
+    }
+
+    /// An author box prints the role after the name: the name alone is the author.
+    #[test]
+    fn an_author_box_with_the_role() {
+        let html = r#"<h1>Le titre</h1><p>Texte de l'article.</p>
+            <div class="auteur-info"><a href="/auteur/jm"><h5>Jeanne Martin</h5></a> <span>Journaliste</span></div>"#;
+        assert_eq!(author_of(html).as_deref(), Some("Jeanne Martin"));
     }
 }

@@ -8,6 +8,8 @@ use super::container::article_elements;
 use super::container::best_element;
 use super::document::{is_phrasing, Document, Element, NodeData, NodeId};
 use super::measures::{is_around, Measures};
+use crate::date::Date;
+use crate::extract::clues::french_date::find_dates;
 use crate::extract::page::page_lines::{is_noise, is_prose, is_widget};
 
 /// A block whose text is more than this share links is a box of links, not article text.
@@ -22,12 +24,13 @@ pub(crate) fn article_paragraphs(
     title: Option<&str>,
     best: Option<NodeId>,
     heading: Option<NodeId>,
+    today: Date,
 ) -> Vec<String> {
     let mut reader = ParagraphReader::default();
     for container in article_elements(document, measures, best, heading) {
         reader.read(document, measures, container);
     }
-    reader.finish(title)
+    reader.finish(title, today)
 }
 
 /// Whether a block inside the article is not part of its text: a region around articles,
@@ -149,19 +152,29 @@ impl ParagraphReader {
     }
 
     /// The paragraphs without the title, what is printed above it short of prose (a kicker,
-    /// a section, a date), related links, share bars and repeats.
-    fn finish(self, title: Option<&str>) -> Vec<String> {
+    /// a section, a date), a dateline between it and the text (older layouts print the
+    /// header in the article's block, lines parted by `<br>`), related links, share bars and
+    /// repeats.
+    fn finish(self, title: Option<&str>, today: Date) -> Vec<String> {
         let title_at = self
             .paragraphs
             .iter()
             .position(|paragraph| title.is_some_and(|title| paragraph.text == title));
         let mut kept: Vec<String> = Vec::new();
+        let mut text_started = false;
         for (index, ReadParagraph { text, only_links }) in self.paragraphs.into_iter().enumerate() {
             let is_title = title.is_some_and(|title| text == title);
-            let is_kicker = title_at.is_some_and(|at| index < at) && !is_prose(&text);
-            let is_related_link = only_links && !is_prose(&text);
+            let prose = is_prose(&text);
+            let is_kicker = title_at.is_some_and(|at| index < at) && !prose;
+            let is_dateline = !text_started
+                && title_at.is_none_or(|at| index > at)
+                && !prose
+                && !find_dates(&text, today).is_empty();
+            text_started |= prose;
+            let is_related_link = only_links && !prose;
             if is_title
                 || is_kicker
+                || is_dateline
                 || is_related_link
                 || is_noise(&text)
                 || opens_related_links(&text)
@@ -191,7 +204,8 @@ mod tests {
         let measures = Measures::of(&document);
         let heading = document.elements_named("h1").next().map(|(id, _)| id);
         let best = best_element(&document, &measures);
-        article_paragraphs(&document, &measures, Some("Le titre"), best, heading)
+        let today = Date::new(2026, 11, 21).unwrap();
+        article_paragraphs(&document, &measures, Some("Le titre"), best, heading, today)
     }
 
     #[test]

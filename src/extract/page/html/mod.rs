@@ -40,8 +40,9 @@ pub(super) fn read_html(text: &str, today: Date) -> (PageFields, Clues) {
     let (title, title_clue) = title::headline(&document, &measures, &metadata, best).unzip();
     let heading = title::headline_element(&document, &measures, title.as_deref(), best);
     let url = url(&metadata);
-    let body = body::article_paragraphs(&document, &measures, title.as_deref(), best, heading)
-        .join("\n\n");
+    let body =
+        body::article_paragraphs(&document, &measures, title.as_deref(), best, heading, today)
+            .join("\n\n");
     let (date, date_clue) =
         published::publication_date(&document, &measures, &metadata, heading, today).unzip();
     let (category, category_clue) = category::category(

@@ -104,7 +104,9 @@ fn is_logo(measures: &Measures, id: NodeId, text: &str) -> bool {
 
 /// The `<h1>` that heads the article: the one that reads as its `headline`, else the last
 /// before the element holding its paragraphs (a page may head its logo with an `<h1>`),
-/// else the page's first. Datelines and bylines are looked for after it.
+/// else the page's first; on a page without one, the first element outside links that
+/// prints the headline (`<h2>`, `<b>`, `<font>`: older layouts). Datelines and bylines are
+/// looked for after it.
 pub(crate) fn headline_element(
     document: &Document,
     measures: &Measures,
@@ -123,6 +125,25 @@ pub(crate) fn headline_element(
         .or(before_article)
         .or(headings.first())
         .map(|(id, _)| *id)
+        .or_else(|| printed_headline(document, measures, headline?))
+}
+
+/// The first element outside links whose text is `headline`.
+fn printed_headline(document: &Document, measures: &Measures, headline: &str) -> Option<NodeId> {
+    let headline_chars = headline.chars().filter(|c| !c.is_whitespace()).count();
+    let headline_chars = u32::try_from(headline_chars).ok()?;
+    document
+        .elements()
+        .find(|(id, element)| {
+            measures.text_chars[*id] == headline_chars
+                && !measures.unread[*id]
+                && !measures.in_link[*id]
+                && element.name != html5ever::local_name!("a")
+                && measures
+                    .short_text(document, *id, HEADLINE_CHARS)
+                    .is_some_and(|text| is_same_text(&text, headline))
+        })
+        .map(|(id, _)| id)
 }
 
 /// Whether two texts are the same words, whatever their spaces (no-break or not).
