@@ -678,3 +678,40 @@ fn a_moment_in_utc_is_dated_on_the_publishers_clock() {
         ]
     );
 }
+
+/// A newsletter's box inside the article and another after it: the article runs across the
+/// first and ends before the second, and neither's prompt nor pitch is its text.
+#[test]
+fn newsletter_boxes_are_not_the_article() {
+    let article = extract_one(&fixture("newsletter-boxes.txt"));
+    assert_eq!(
+        article.title,
+        "À Brest, le pont de Recouvrance restera fermé tout l'été"
+    );
+    assert!(
+        article
+            .body
+            .starts_with("Le pont de Recouvrance, qui relie"),
+        "{}",
+        article.body
+    );
+    assert!(
+        article
+            .body
+            .contains("voté lors du prochain conseil, à la fin du mois de juin."),
+        "the text after the box inside the article: {}",
+        article.body
+    );
+    for around in [
+        "newsletter",
+        "boîte mail",
+        "Je m'inscris",
+        "Mentions légales",
+    ] {
+        assert!(
+            !article.body.contains(around),
+            "{around:?} in {}",
+            article.body
+        );
+    }
+}

@@ -282,6 +282,26 @@ pub(crate) fn is_widget(line: &str) -> bool {
     WIDGETS.contains(&key(line).as_str())
 }
 
+/// Words of a newsletter's prompt ("Newsletter : recevez chaque matin l'essentiel de
+/// l'actualité").
+const MAX_NEWSLETTER_PROMPT_WORDS: usize = 12;
+
+/// Whether the line heads a newsletter's sign-up box, inside an article or after it
+/// ("Inscrivez-vous à notre newsletter", "Recevez notre infolettre").
+pub(crate) fn is_newsletter_prompt(line: &str) -> bool {
+    let key = key(line);
+    [
+        "newsletter",
+        "infolettre",
+        "lettre d'information",
+        "lettre d’information",
+    ]
+    .iter()
+    .any(|name| key.contains(name))
+        && key.split_whitespace().count() <= MAX_NEWSLETTER_PROMPT_WORDS
+        && !is_prose(line)
+}
+
 /// Words a text must have for its being printed again right after itself to tell.
 const MIN_REPEATED_WORDS: usize = 4;
 

@@ -6,8 +6,8 @@ use crate::date::Date;
 
 use crate::extract::clues::byline::byline_author;
 use crate::extract::page::page_lines::{
-    is_account_prompt, is_boundary, is_day_and_month_line, is_printed_twice, is_prose,
-    is_signed_item_header, is_widget, strip_bullet,
+    is_account_prompt, is_boundary, is_day_and_month_line, is_newsletter_prompt, is_printed_twice,
+    is_prose, is_signed_item_header, is_widget, strip_bullet,
 };
 
 use super::publication::date_line;
@@ -23,6 +23,10 @@ const MAX_BOX_LINE_WORDS: usize = 8;
 /// Lines a "Lire aussi" box prints under its header: a badge, the linked headline, its
 /// standfirst.
 pub(super) const MAX_WIDGET_LINES: usize = 3;
+
+/// Words of a newsletter's pitch under its prompt, a sentence shorter than most of an
+/// article's.
+const MAX_PITCH_WORDS: usize = 15;
 /// How many times less an item of a list of dated items weighs than a text of its size.
 const LIST_ITEM_DISCOUNT: usize = 2;
 /// Non-blank lines above a list's item that may hold its date ("- 23/09/2019" / "Écouter").
@@ -79,6 +83,10 @@ fn prose_runs(lines: &[&str], today: Date) -> (Vec<Run>, Vec<Range<usize>>) {
     let mut widget_lines = 0;
     // Whether a line of the gap is a date or a byline.
     let mut gap_has_header = false;
+    // Whether the last line was a newsletter's prompt, whose pitch may be a short sentence…
+    let mut after_newsletter_prompt = false;
+    // …and whether a line of the gap was.
+    let mut gap_has_newsletter = false;
     for (index, line) in lines.iter().enumerate() {
         // A sign-in box inside the article ends on its button, and the article goes on
         // right after it; a login form after the article follows its prompt.
@@ -95,14 +103,24 @@ fn prose_runs(lines: &[&str], today: Date) -> (Vec<Run>, Vec<Range<usize>>) {
                 continue;
             }
         }
-        if is_article_prose(line, today) {
+        // A newsletter's box, inside the article or after it: its prompt ("Inscrivez-vous à
+        // notre newsletter") and the short sentence pitching it ("Chaque vendredi, le
+        // meilleur du magazine dans votre boîte mail.") are lines of the gap, and a gap
+        // holding one is a box left out of the text.
+        let is_pitch = after_newsletter_prompt
+            && !line.is_empty()
+            && line.split_whitespace().count() <= MAX_PITCH_WORDS;
+        let is_prompt = current.is_some() && is_newsletter_prompt(line);
+        after_newsletter_prompt = is_prompt || (after_newsletter_prompt && line.is_empty());
+        gap_has_newsletter |= is_prompt;
+        if !(is_prompt || is_pitch) && is_article_prose(line, today) {
             // A date or a byline after a "Lire aussi" box is the header of the article, the
             // text above the box being its photo's caption.
             let joins = (gap <= MAX_GAP_IN_ARTICLE || (gap_is_box && gap <= MAX_BOX_LINES))
                 && !(widget_lines > 0 && gap_has_header);
             current = match current.take() {
                 Some((range, size)) if joins => {
-                    if gap + widget_lines > MAX_GAP_IN_ARTICLE {
+                    if gap + widget_lines > MAX_GAP_IN_ARTICLE || gap_has_newsletter {
                         boxes.push(range.end..index);
                     }
                     Some((range.start..index + 1, size + line.len()))
@@ -117,6 +135,7 @@ fn prose_runs(lines: &[&str], today: Date) -> (Vec<Run>, Vec<Range<usize>>) {
             widget_lines_left = 0;
             widget_lines = 0;
             gap_has_header = false;
+            gap_has_newsletter = false;
         } else if current.is_some() && is_widget(line) {
             widget_lines_left = MAX_WIDGET_LINES;
             widget_lines += 1;
