@@ -121,7 +121,11 @@ fn find_dates_where(text: &str, today: Date, short_years: ShortYears) -> Vec<Dat
     let mut mentions = Vec::new();
     let mut position = 0;
     while let Some(start) = next_number_start(text, position) {
-        match mention_at(text, start, today, short_years) {
+        // A date glued to the one before it starts where that one ends.
+        let after_a_date = mentions
+            .last()
+            .is_some_and(|previous: &DateMention| previous.span.end == start);
+        match mention_at(text, start, today, short_years, after_a_date) {
             Some(mention) => {
                 position = mention.span.end;
                 mentions.push(mention);
@@ -149,8 +153,9 @@ fn mention_at(
     start: usize,
     today: Date,
     short_years: ShortYears,
+    after_a_date: bool,
 ) -> Option<DateMention> {
-    if is_glued_to_previous(text, start) {
+    if !after_a_date && is_glued_to_previous(text, start) {
         return None;
     }
     let parts = iso_date_at(text, start)
@@ -214,6 +219,15 @@ fn numeric_day_first_date_at(text: &str, start: usize) -> Option<DateParts> {
     let month = cursor.take_number(1..=2)?;
     cursor.require(separator)?;
     let before_year = cursor.position;
+    if let Some(year) = year_glued_to_a_date(&cursor) {
+        return Some(DateParts {
+            year: Some(year),
+            short_year: None,
+            month,
+            day,
+            end: before_year + 4,
+        });
+    }
     let (year, short_year) = match cursor.take_year() {
         Some(year) => (Some(year), None),
         None => {
@@ -320,6 +334,11 @@ fn year_after_month(cursor: &mut Cursor) -> YearAfterMonth {
     if lookahead.digit_count() < 4 {
         return YearAfterMonth::Absent;
     }
+    if let Some(year) = year_glued_to_a_date(&lookahead) {
+        lookahead.position += 4;
+        *cursor = lookahead;
+        return YearAfterMonth::Written(year);
+    }
     match lookahead.take_year() {
         Some(year) if !lookahead.is_glued_to_next() => {
             *cursor = lookahead;
@@ -327,6 +346,20 @@ fn year_after_month(cursor: &mut Cursor) -> YearAfterMonth {
         }
         _ => YearAfterMonth::NotAYear,
     }
+}
+
+/// A year at the cursor glued to the date after it, as a page prints its publication and
+/// update dates in two elements without a space between them ("18 juin 202419 juin 2024").
+fn year_glued_to_a_date(cursor: &Cursor) -> Option<i32> {
+    if !(5..=6).contains(&cursor.digit_count()) {
+        return None;
+    }
+    let year: i32 = cursor.rest().get(..4)?.parse().ok()?;
+    let next = cursor.position + 4;
+    let starts_a_date = written_date_at(cursor.text, next)
+        .or_else(|| numeric_day_first_date_at(cursor.text, next))
+        .is_some_and(|parts| parts.year.is_some());
+    (PLAUSIBLE_YEARS.contains(&year) && starts_a_date).then_some(year)
 }
 
 /// The latest date on `month`/`day` falling on `weekday`, no later than `today` and at most
@@ -580,6 +613,31 @@ mod tests {
         assert_eq!(labelled_days("mardi 10.12.19"), ["2019-12-10"]);
         assert!(labelled_days("lundi 10.12.19").is_empty());
         assert!(find_dates("Publié le 02/11/23 à 16h33", today).is_empty());
+    }
+
+    /// A page printing its publication and update dates in two elements, without a space
+    /// between them, glues the first one's year to the second one's day.
+    #[test]
+    fn dates_glued_together_are_both_read() {
+        let today = Date::new(2026, 11, 21).unwrap();
+        let dates = |text: &str| -> Vec<String> {
+            find_dates(text, today)
+                .iter()
+                .map(|mention| mention.date.to_string())
+                .collect()
+        };
+        assert_eq!(
+            dates("Publié le 18 juin 202419 juin 2024 par Claire Dumas"),
+            ["2024-06-18", "2024-06-19"]
+        );
+        assert_eq!(dates("18/06/202419/06/2024"), ["2024-06-18", "2024-06-19"]);
+        assert_eq!(
+            dates("1er mai 20242 mai 2024"),
+            ["2024-05-01", "2024-05-02"]
+        );
+        // Digits after a year that start no date keep the number from being a year.
+        assert!(dates("le 18 juin 202419 personnes").is_empty());
+        assert!(dates("18 juin 20245").is_empty());
     }
 
     /// A written month may be followed by a two-digit year ("Publié le 12 mars 24 à

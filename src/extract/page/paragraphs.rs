@@ -88,10 +88,11 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
         let (item, bulleted) = normalise_bullet(line);
         let (wrapped, continues) = match (previous, &open) {
             (Some(previous_raw), Some(open)) if !bulleted => {
-                let wrapped = is_wrapped(previous_raw, raw, width)
-                    || (previous_was_wrapped && fills_its_line(previous_raw, width));
                 let previous = previous_raw.trim();
                 let next = lines.get(index + 1).map(|next| next.trim());
+                let wrapped = (is_wrapped(previous_raw, raw, width)
+                    || (previous_was_wrapped && fills_its_line(previous_raw, width)))
+                    && !is_element_after_a_paragraph(previous, line, next, width);
                 let continues = wrapped
                     || goes_on(previous, line)
                     || quotation.goes_on(previous, line)
@@ -180,6 +181,38 @@ fn is_wrapped(line: &str, next: &str, width: Option<usize>) -> bool {
     let next_word = next.trim_start().split(' ').next().unwrap_or("");
     // A long first word (an address) must not pull a short line into the next one.
     length * 2 >= width && length + 1 + next_word.chars().count() > width
+}
+
+/// Columns by which the next line's first word must clearly fit on a line for the line to
+/// be taken as a paragraph's last (the wrap width is measured, not known).
+const CLEAR_FIT: usize = 3;
+
+/// Whether `line`, printed right under a paragraph without a blank line, is an element of
+/// its own ("Publié dans Transports", a tag list or a button under the article): the line
+/// above ends a sentence, and `line` would be the paragraph's last line (the first word
+/// of the line after it clearly fits on it, so no wrapper broke it there) yet ends none,
+/// as a paragraph's last line does.
+fn is_element_after_a_paragraph(
+    previous: &str,
+    line: &str,
+    following: Option<&str>,
+    width: Option<usize>,
+) -> bool {
+    let Some(width) = width else {
+        return false;
+    };
+    let ends_with_a_full_stop = previous
+        .trim_end_matches(['»', '"', '”', ')', ' ', '\u{A0}', '\u{202F}'])
+        .ends_with(['.', '!', '?', '…']);
+    let is_last_line = following.is_none_or(|following| {
+        let next_word = following.split_whitespace().next().unwrap_or("");
+        next_word.is_empty()
+            || line.chars().count() + 1 + next_word.chars().count() + CLEAR_FIT <= width
+    });
+    ends_with_a_full_stop
+        && is_last_line
+        && !ends_a_sentence(line)
+        && !line.ends_with(['»', '"', '”', ')'])
 }
 
 /// Whether `line`, inside a wrapped paragraph, fills its line and stops mid-sentence: the
@@ -606,6 +639,26 @@ moment du scrutin solennel.
         assert!(found[1].contains("l'année prochaine, après trois semaines"));
         assert!(found[1].ends_with("sa responsabilité."));
         assert!(found[2].contains("prévu selon les observateurs"));
+    }
+
+    /// A dump may print the element under a paragraph right under its last line: a line
+    /// that a wrapper did not break and that ends no sentence, after a sentence's end, is
+    /// an element of its own.
+    #[test]
+    fn an_element_right_under_a_wrapped_paragraph_stays_apart() {
+        // The paragraph's last line is as long as its others: "Publié" would not have
+        // fitted after it.
+        let text = format!(
+            "{}\n{}\nPublié dans Transports, Lyon\nArticle précédent Le périphérique bientôt gratuit ?\n",
+            WRAPPED.trim_end(),
+            "Les débats reprendront à l'Assemblée nationale dès lundi, pour une lecture définitive."
+        );
+        let found = texts(&text);
+        let last = found
+            .iter()
+            .position(|p| p.ends_with("lecture définitive."));
+        assert!(last.is_some(), "{found:#?}");
+        assert_eq!(found[last.unwrap() + 1], "Publié dans Transports, Lyon");
     }
 
     /// A line ending on a word that calls for more goes on, unless the word is an acronym
