@@ -108,6 +108,14 @@ pub(crate) fn day_and_month_at_start(text: &str) -> Option<usize> {
     written_date_at(text, 0).map(|parts| parts.end)
 }
 
+/// Whether `text` opens on a date written month first ("juin 18, 2024"): a line doing so
+/// is a date, not the lower-case rest of the sentence above it.
+pub(crate) fn opens_on_month_first_date(text: &str) -> bool {
+    next_number_start(text, 0)
+        .and_then(|start| month_first_date_at(text, start))
+        .is_some_and(|(_, month_start)| month_start == 0)
+}
+
 /// When a two-digit year ("10.12.19") is read as a year.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ShortYears {
@@ -158,9 +166,15 @@ fn mention_at(
     if !after_a_date && is_glued_to_previous(text, start) {
         return None;
     }
-    let parts = iso_date_at(text, start)
-        .or_else(|| numeric_day_first_date_at(text, start))
-        .or_else(|| written_date_at(text, start))?;
+    let (parts, start) = match month_first_date_at(text, start) {
+        Some((parts, month_start)) => (parts, month_start),
+        None => (
+            iso_date_at(text, start)
+                .or_else(|| numeric_day_first_date_at(text, start))
+                .or_else(|| written_date_at(text, start))?,
+            start,
+        ),
+    };
     let weekday = weekday_before(text, start);
     let (date, year_inferred) = match (parts.year, parts.short_year) {
         (Some(year), _) => (Date::new(year, parts.month, parts.day)?, false),
@@ -273,6 +287,40 @@ fn written_date_at(text: &str, start: usize) -> Option<DateParts> {
         day,
         end: cursor.position,
     })
+}
+
+/// `juin 18, 2024`: a full month name, the day, a comma and the year, as blogs set to an
+/// English date format print French dates; with where the month starts.
+fn month_first_date_at(text: &str, start: usize) -> Option<(DateParts, usize)> {
+    let before = &text[..start];
+    let month_word = before.strip_suffix(' ')?;
+    let month_start = month_word
+        .char_indices()
+        .rev()
+        .take_while(|(_, character)| is_word_character(*character))
+        .last()
+        .map(|(index, _)| index)?;
+    let month = MONTH_NAMES
+        .iter()
+        .position(|name| fold(&month_word[month_start..]) == *name)? as u32
+        + 1;
+    let mut cursor = Cursor::new(text, start);
+    let day = cursor.take_number(1..=2)?;
+    cursor.require(',')?;
+    if !cursor.skip_spaces() {
+        return None;
+    }
+    let year = cursor.take_year()?;
+    (!cursor.is_glued_to_next()).then_some((
+        DateParts {
+            year: Some(year),
+            short_year: None,
+            month,
+            day,
+            end: cursor.position,
+        },
+        month_start,
+    ))
 }
 
 /// "er" of "1er", in letters or superscript.
@@ -638,6 +686,26 @@ mod tests {
         // Digits after a year that start no date keep the number from being a year.
         assert!(dates("le 18 juin 202419 personnes").is_empty());
         assert!(dates("18 juin 20245").is_empty());
+    }
+
+    /// A blog set to an English date format prints the month first: "juin 18, 2024".
+    #[test]
+    fn a_month_first_date_with_its_comma() {
+        assert_single_date(
+            "Publié le juin 18, 2024 par Claire",
+            "juin 18, 2024",
+            Date::new(2024, 6, 18).unwrap(),
+        );
+        assert_eq!(
+            spans_and_dates("Le 3 juin 2024, puis juin 18, 2024."),
+            [
+                ("3 juin 2024", Date::new(2024, 6, 3).unwrap()),
+                ("juin 18, 2024", Date::new(2024, 6, 18).unwrap())
+            ]
+        );
+        let today = Date::new(2026, 11, 21).unwrap();
+        assert!(find_dates("en juin 18 personnes, 2024", today).is_empty());
+        assert!(find_dates("mai 12 2024", today).is_empty());
     }
 
     /// A written month may be followed by a two-digit year ("Publié le 12 mars 24 à

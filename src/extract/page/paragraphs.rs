@@ -23,7 +23,7 @@ use std::collections::HashSet;
 
 use super::page_lines::strip_link_markers;
 use crate::analysis::fold::fold;
-use crate::extract::clues::french_date::DATE_LABEL_WORDS;
+use crate::extract::clues::french_date::{opens_on_month_first_date, DATE_LABEL_WORDS};
 
 /// One paragraph of a page: its lines joined into one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -343,7 +343,10 @@ fn goes_on(line: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
-    if first.is_lowercase() || matches!(first, ',' | '.' | ';' | ')' | '»' | '”' | '…') {
+    if first.is_lowercase() && !opens_on_month_first_date(next) {
+        return true;
+    }
+    if matches!(first, ',' | '.' | ';' | ')' | '»' | '”' | '…') {
         return true;
     }
     if matches!(first, '?' | '!' | ':') {
@@ -659,6 +662,23 @@ moment du scrutin solennel.
             .position(|p| p.ends_with("lecture définitive."));
         assert!(last.is_some(), "{found:#?}");
         assert_eq!(found[last.unwrap() + 1], "Publié dans Transports, Lyon");
+    }
+
+    /// A date written month first opens in lower case without going on with the line above.
+    #[test]
+    fn a_month_first_date_is_a_line_of_its_own() {
+        assert_eq!(
+            texts("La rénovation du tunnel prendra deux ans de plus\njuin 18, 2024\nLa métropole de Lyon a reconnu mardi un retard."),
+            [
+                "La rénovation du tunnel prendra deux ans de plus",
+                "juin 18, 2024",
+                "La métropole de Lyon a reconnu mardi un retard."
+            ]
+        );
+        assert_eq!(
+            texts("La rénovation du tunnel prendra\njuin prochain le relais"),
+            ["La rénovation du tunnel prendra juin prochain le relais"]
+        );
     }
 
     /// A line ending on a word that calls for more goes on, unless the word is an acronym
