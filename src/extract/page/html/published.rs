@@ -2,6 +2,7 @@
 
 use html5ever::local_name;
 
+use crate::analysis::fold::fold;
 use crate::article::PublicationDate;
 use crate::date::Date;
 use crate::extract::clues::date_value::parse_date_value;
@@ -236,7 +237,36 @@ fn printed_date(
             !measures.unread[*id] && !measures.in_link[*id] && element.name != local_name!("a")
         })
         .take(DATELINE_REACH)
-        .find_map(|(id, _)| stated_date(document, measures, id, today))
+        .filter_map(|(id, _)| {
+            let date = stated_date(document, measures, id, today)?;
+            Some((date, says_updated(document, measures, id)))
+        })
+        // A page may print its update above its publication ("Mis à jour le 20/06" then
+        // "Publié le 18/06"): the first date not said to be an update, else the first.
+        .fold(None, |chosen, (date, updated)| match chosen {
+            Some((_, false)) => chosen,
+            Some((_, true)) if updated => chosen,
+            _ => Some((date, updated)),
+        })
+        .map(|(date, _)| date)
+}
+
+/// Whether the element, or the short line holding it, says its date is an update ("Mis à
+/// jour le …") and not the publication.
+fn says_updated(document: &Document, measures: &Measures, id: NodeId) -> bool {
+    let line = |id: NodeId| measures.short_text(document, id, DATELINE_CHARS);
+    let parent = document.nodes[id].parent;
+    [Some(id), parent]
+        .into_iter()
+        .flatten()
+        .filter_map(line)
+        .map(|text| fold(&text))
+        .any(|text| {
+            !text.contains("publi")
+                && ["mis a jour", "modifie", "actualise", "maj ", "updated"]
+                    .iter()
+                    .any(|word| text.contains(word))
+        })
 }
 
 #[cfg(test)]
@@ -317,6 +347,16 @@ mod tests {
         let printed_utc_day = r#"<meta property="article:published_time" content="2024-04-29T22:15:00+00:00">
             <h1>Le titre</h1><p class=date>29 avril 2024</p><p>Texte.</p>"#;
         assert_eq!(date_of(printed_utc_day).as_deref(), Some("2024-04-29"));
+    }
+
+    /// A page printing its update above its publication is dated by the publication.
+    #[test]
+    fn the_update_printed_first_is_passed_over() {
+        let html = "<h1>Le titre</h1><div>Mis à jour le 20/06/2024 à 09:00</div><div>Publié le 18/06/2024 à 07:45</div><p>Texte.</p>";
+        assert_eq!(date_of(html).as_deref(), Some("2024-06-18"));
+        let only_update =
+            "<h1>Le titre</h1><div>Mis à jour le <time>20/06/2024</time></div><p>Texte.</p>";
+        assert_eq!(date_of(only_update).as_deref(), Some("2024-06-20"));
     }
 
     /// A date after the article's first paragraphs is no dateline: the related articles'
