@@ -715,3 +715,19 @@ fn newsletter_boxes_are_not_the_article() {
         );
     }
 }
+
+/// An agency's dispatch printed without a date line is dated by the dateline its text
+/// opens on, which stays in the text.
+#[test]
+fn an_agency_dispatch_is_dated_by_its_dateline() {
+    let article = extract_one(&fixture("agency-dispatch.txt"));
+    assert_eq!(article.date.as_deref(), Some("2023-12-14"));
+    assert!(
+        article.clues.date.as_deref().unwrap().contains("dateline"),
+        "{:?}",
+        article.clues.date
+    );
+    assert!(article
+        .body
+        .starts_with("BRUXELLES, 14 décembre 2023 (AFP) - Les ministres"));
+}

@@ -3,6 +3,7 @@
 pub(crate) mod byline;
 pub(crate) mod date_value;
 pub(crate) mod dated_folders;
+pub(crate) mod dispatch;
 pub(crate) mod french_date;
 pub(crate) mod local_day;
 pub(crate) mod page_address;

@@ -43,8 +43,15 @@ pub(super) fn read_html(text: &str, today: Date) -> (PageFields, Clues) {
     let body =
         body::article_paragraphs(&document, &measures, title.as_deref(), best, heading, today)
             .join("\n\n");
-    let (date, date_clue) =
-        published::publication_date(&document, &measures, &metadata, heading, today).unzip();
+    let (date, date_clue) = published::publication_date(
+        &document,
+        &measures,
+        &metadata,
+        heading,
+        body.split("\n\n").next(),
+        today,
+    )
+    .unzip();
     let (category, category_clue) = category::category(
         &document,
         &measures,

@@ -1,4 +1,4 @@
-//! The article's publication date (not its last update): declared in meta tags or JSON-LD, else marked up with `<time>` or microdata, else printed in a short dateline by the headline, else named in the page's address.
+//! The article's publication date (not its last update): declared in meta tags or JSON-LD, else marked up with `<time>` or microdata, else printed in a short dateline by the headline, else an agency's dateline opening the text, else named in the page's address.
 
 use html5ever::local_name;
 
@@ -6,6 +6,7 @@ use crate::analysis::fold::fold;
 use crate::article::PublicationDate;
 use crate::date::Date;
 use crate::extract::clues::date_value::parse_date_value;
+use crate::extract::clues::dispatch::dispatch_date;
 use crate::extract::clues::local_day::{stated_offset, utc_time, zone_of_address, UtcTime, Zone};
 use crate::extract::clues::page_address::address_day;
 
@@ -63,12 +64,14 @@ const CANDIDATES: usize = 200;
 
 /// The date the page was published, as the publisher dates it (its local date).
 ///
-/// `heading` is the article's `<h1>`, under which a dateline is looked for.
+/// `heading` is the article's `<h1>`, under which a dateline is looked for; `opening` the
+/// article's first paragraph, which may open on an agency's dateline.
 pub(crate) fn publication_date(
     document: &Document,
     measures: &Measures,
     metadata: &PageMetadata,
     heading: Option<NodeId>,
+    opening: Option<&str>,
     today: Date,
 ) -> Option<Decided<PublicationDate>> {
     let declared = |text: &str| {
@@ -105,6 +108,9 @@ pub(crate) fn publication_date(
                 .map(decided_by("a date line under the headline"))
         })
         .or_else(|| time_date(document, measures, today).map(decided_by("a <time> element")))
+        .or_else(|| {
+            dispatch_date(opening?, today).map(decided_by("an agency's dateline opening the text"))
+        })
         .or_else(|| {
             let date = PublicationDate {
                 date: address_day(&url(metadata)?, today)?,
@@ -283,6 +289,7 @@ mod tests {
             &measures,
             &metadata,
             heading,
+            None,
             Date::new(2026, 11, 21).unwrap(),
         )
         .map(|(found, _)| found.date.to_string())

@@ -7,6 +7,7 @@ use crate::date::Date;
 
 use crate::analysis::fold::fold;
 use crate::extract::clues::byline::{byline_after_date, byline_author};
+use crate::extract::clues::dispatch::dispatch_date;
 use crate::extract::clues::french_date::{
     find_dates, find_labelled_dates, DateMention, DATE_LABEL_WORDS,
 };
@@ -17,9 +18,9 @@ use crate::extract::page::page_lines::{header_parts, is_prose, strip_bullet};
 const LEAD_PARAGRAPHS: usize = 3;
 
 /// The publication date: a date line under the title, else one right after the article,
-/// else a "Publié le" line just above the title or a date line right above it, else the
-/// day in the page's `address`, else "publié il y a 2 heures" or "ce lundi 21 octobre" in
-/// the lead.
+/// else a "Publié le" line just above the title or a date line right above it, else an
+/// agency's dateline opening the text, else the day in the page's `address`, else "publié
+/// il y a 2 heures" or "ce lundi 21 octobre" in the lead.
 pub(super) fn publication_date(
     lines: &[&str],
     zones: &HeaderZones,
@@ -81,6 +82,10 @@ pub(super) fn publication_date(
             let above = kicker.clone().rev().find(|&index| !lines[index].is_empty())?;
             published(dated_lines(&(above..above + 1)))
                 .map(clued("a date line right above the headline"))
+        })
+        .or_else(|| {
+            let opening = lines[block.clone()].iter().find(|line| is_prose(line))?;
+            dispatch_date(opening, today).map(clued("an agency's dateline opening the text"))
         })
         .or_else(|| {
             let date = address_day(address?, today)?;
