@@ -10,7 +10,7 @@ use super::document::{is_phrasing, Document, Element, NodeData, NodeId};
 use super::measures::{is_around, Measures};
 use crate::date::Date;
 use crate::extract::clues::french_date::find_dates;
-use crate::extract::page::page_lines::{is_noise, is_prose, is_widget};
+use crate::extract::page::page_lines::{header_byline, is_noise, is_prose, is_widget};
 
 /// A block whose text is more than this share links is a box of links, not article text.
 const LINK_BOX_SHARE: f32 = 0.5;
@@ -152,9 +152,9 @@ impl ParagraphReader {
     }
 
     /// The paragraphs without the title, what is printed above it short of prose (a kicker,
-    /// a section, a date), a dateline between it and the text (older layouts print the
-    /// header in the article's block, lines parted by `<br>`), related links, share bars and
-    /// repeats.
+    /// a section, a date), a dateline or a byline between it and the text (older layouts
+    /// print the header in the article's block, lines parted by `<br>`), related links,
+    /// share bars and repeats.
     fn finish(self, title: Option<&str>, today: Date) -> Vec<String> {
         let title_at = self
             .paragraphs
@@ -166,15 +166,15 @@ impl ParagraphReader {
             let is_title = title.is_some_and(|title| text == title);
             let prose = is_prose(&text);
             let is_kicker = title_at.is_some_and(|at| index < at) && !prose;
-            let is_dateline = !text_started
+            let is_header_line = !text_started
                 && title_at.is_none_or(|at| index > at)
                 && !prose
-                && !find_dates(&text, today).is_empty();
+                && (!find_dates(&text, today).is_empty() || header_byline(&text).is_some());
             text_started |= prose;
             let is_related_link = only_links && !prose;
             if is_title
                 || is_kicker
-                || is_dateline
+                || is_header_line
                 || is_related_link
                 || is_noise(&text)
                 || opens_related_links(&text)
@@ -242,11 +242,13 @@ mod tests {
 
     /// What the article's element prints above the headline, short of prose, is its
     /// header: a kicker, a section and a date are not text.
+    /// Nor are the dateline and the byline between the headline and the text.
     #[test]
     fn the_kicker_above_the_headline_is_not_text() {
         let html = r#"<article>
               <p class="kicker">Environnement · mardi 12 mars 2024</p>
               <h1>Le titre</h1>
+              <div>Publié le 12 mars 2024 à 10h30</div><div>Par Jeanne Martin</div>
               <p>Les ostréiculteurs de la baie ont découvert lundi une nappe d'hydrocarbures.</p>
               <p>La préfecture a déclenché le plan de lutte contre les pollutions.</p>
             </article>"#;

@@ -66,7 +66,7 @@ pub(crate) fn headline(
             headline_element(document, measures, None, article)
                 .and_then(|id| {
                     let text = measures.short_text(document, id, HEADLINE_CHARS)?;
-                    (!is_logo(measures, id, &text)).then_some(text)
+                    (!is_logo(measures, id, &text, metadata.title_tag.as_deref())).then_some(text)
                 })
                 .map(|visible| match &title_tag {
                     Some(title) if is_badged(&visible, title) => title.clone(),
@@ -96,10 +96,11 @@ fn is_badged(visible: &str, title: &str) -> bool {
 /// (`<h1><a href="/">Le Journal</a></h1>`); a headline has more.
 const LOGO_WORDS: usize = 3;
 
-/// Whether the heading is a logo or a section's name: a few words, all of them a link.
-fn is_logo(measures: &Measures, id: NodeId, text: &str) -> bool {
+/// Whether the heading is a logo or a section's name: all of it a link, of a few words or
+/// naming the site as the page's `<title>` does.
+fn is_logo(measures: &Measures, id: NodeId, text: &str, title_tag: Option<&str>) -> bool {
     measures.link_chars[id] == measures.text_chars[id]
-        && text.split_whitespace().count() <= LOGO_WORDS
+        && (text.split_whitespace().count() <= LOGO_WORDS || names_the_site(text, title_tag))
 }
 
 /// The `<h1>` that heads the article: the one that reads as its `headline`, else the last
@@ -238,6 +239,14 @@ fn without_trailing_label(mut title: &str) -> &str {
 /// The longest part of a `<title>` between separators: the headline, when the site's name
 /// could not be recognised.
 fn longest_part(title: &str) -> &str {
+    title_parts(title)
+        .into_iter()
+        .max_by_key(|part| part.chars().count())
+        .unwrap_or(title)
+}
+
+/// The parts of a `<title>` between separators.
+fn title_parts(title: &str) -> Vec<&str> {
     let mut parts = vec![title];
     for separator in SEPARATORS {
         parts = parts
@@ -245,11 +254,18 @@ fn longest_part(title: &str) -> &str {
             .flat_map(|part| part.split(separator))
             .collect();
     }
-    parts
-        .into_iter()
-        .map(str::trim)
-        .max_by_key(|part| part.chars().count())
-        .unwrap_or(title)
+    parts.into_iter().map(str::trim).collect()
+}
+
+/// Whether `text` is a part of the page's `<title>` other than its longest: the site's
+/// name, which a logo heading prints ("Dans le Jura… - La Voix du Jura").
+fn names_the_site(text: &str, title_tag: Option<&str>) -> bool {
+    title_tag.is_some_and(|title| {
+        let longest = longest_part(title);
+        title_parts(title)
+            .into_iter()
+            .any(|part| part != longest && is_same_text(part, text))
+    })
 }
 
 #[cfg(test)]
@@ -338,6 +354,14 @@ mod tests {
                     <h2>Le port du Havre à l'arrêt</h2><p>Texte</p>";
         assert_eq!(
             headline_of(logo).as_deref(),
+            Some("Le port du Havre à l'arrêt")
+        );
+        // A logo of more words, the site's name as the <title> prints it.
+        let long_logo = "<title>Le port du Havre à l'arrêt - La Voix du Littoral</title>\
+                         <h1><a href=\"/\">La Voix du Littoral</a></h1>\
+                         <h2>Le port du Havre à l'arrêt</h2><p>Texte</p>";
+        assert_eq!(
+            headline_of(long_logo).as_deref(),
             Some("Le port du Havre à l'arrêt")
         );
         let badged = "<title>Le port du Havre à l'arrêt | Chroniques | Le Journal</title>\
