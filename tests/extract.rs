@@ -731,3 +731,18 @@ fn an_agency_dispatch_is_dated_by_its_dateline() {
         .body
         .starts_with("BRUXELLES, 14 décembre 2023 (AFP) - Les ministres"));
 }
+
+/// After the article, a "Lire aussi" box with another article's standfirst and date, then
+/// the site's cookie notice: neither goes on with the article's text.
+#[test]
+fn a_teasers_standfirst_and_a_cookie_notice_after_the_article_are_not_its_text() {
+    let article = extract_one(&fixture("teaser-and-cookies.txt"));
+    assert_eq!(article.date.as_deref(), Some("2024-09-05"));
+    assert!(
+        article
+            .body
+            .ends_with("l'achat de fourrage dans les départements voisins."),
+        "{}",
+        article.body
+    );
+}

@@ -399,10 +399,29 @@ const SHARE_WORDS: &[&str] = &[
     "tweet",
 ];
 
-/// Lines that are never article text: share bars, markup debris, ads, reading times.
+/// Words with which a site's cookie notice speaks to its reader about the site: an article
+/// about cookies reports on others' sites.
+const CONSENT_WORDS: &[&str] = &[
+    "votre navigation",
+    "vous acceptez",
+    "nous utilisons",
+    "ce site",
+    "notre site",
+    "vos preferences",
+    "vos choix",
+];
+
+/// Whether the folded line is a site's cookie notice ("Nous utilisons des cookies… En
+/// poursuivant votre navigation, vous acceptez…"), which dumps print with the page.
+fn is_consent_notice(folded: &str) -> bool {
+    folded.contains("cookie") && CONSENT_WORDS.iter().any(|words| folded.contains(words))
+}
+
+/// Lines that are never article text: share bars, markup debris, ads, reading times, a
+/// site's cookie notice.
 pub(crate) fn is_noise(line: &str) -> bool {
     let key = key(line);
-    if key.is_empty() {
+    if key.is_empty() || is_consent_notice(&key) {
         return true;
     }
     let markup = ["class=\"", "type=\"", "href=", "src=\"", "</", "/>"];
@@ -647,6 +666,13 @@ mod tests {
             "  • type=\"image/avif\" class=\"jsx-2028956212\">"
         ));
         assert!(!is_noise("Exportateur d’armes en puissance"));
+        // A site's cookie notice, not an article about cookies.
+        assert!(is_noise(
+            "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies."
+        ));
+        assert!(!is_noise(
+            "La CNIL a sanctionné deux géants du web dont les bandeaux rendaient le refus des cookies plus difficile que leur acceptation."
+        ));
     }
 
     #[test]

@@ -170,7 +170,7 @@ impl ParagraphReader {
                 && title_at.is_none_or(|at| index > at)
                 && !prose
                 && (!find_dates(&text, today).is_empty() || header_byline(&text).is_some());
-            text_started |= prose;
+            text_started |= prose && !is_noise(&text);
             let is_related_link = only_links && !prose;
             if is_title
                 || is_kicker

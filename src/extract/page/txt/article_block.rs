@@ -6,8 +6,8 @@ use crate::date::Date;
 
 use crate::extract::clues::byline::byline_author;
 use crate::extract::page::page_lines::{
-    is_account_prompt, is_boundary, is_day_and_month_line, is_newsletter_prompt, is_printed_twice,
-    is_prose, is_signed_item_header, is_widget, strip_bullet,
+    is_account_prompt, is_boundary, is_day_and_month_line, is_newsletter_prompt, is_noise,
+    is_printed_twice, is_prose, is_signed_item_header, is_widget, strip_bullet,
 };
 
 use super::publication::date_line;
@@ -113,7 +113,14 @@ fn prose_runs(lines: &[&str], today: Date) -> (Vec<Run>, Vec<Range<usize>>) {
         let is_prompt = current.is_some() && is_newsletter_prompt(line);
         after_newsletter_prompt = is_prompt || (after_newsletter_prompt && line.is_empty());
         gap_has_newsletter |= is_prompt;
-        if !(is_prompt || is_pitch) && is_article_prose(line, today) {
+        // A "Lire aussi" box after the article may print a teaser's standfirst, a sentence,
+        // then its date: that is the box's, not the article's text going on.
+        let is_teaser_standfirst = widget_lines_left > 0
+            && lines[index + 1..]
+                .iter()
+                .find(|next| !next.is_empty())
+                .is_some_and(|next| !is_prose(next) && date_line(next, today).is_some());
+        if !(is_prompt || is_pitch || is_teaser_standfirst) && is_article_prose(line, today) {
             // A date or a byline after a "Lire aussi" box is the header of the article, the
             // text above the box being its photo's caption.
             let joins = (gap <= MAX_GAP_IN_ARTICLE || (gap_is_box && gap <= MAX_BOX_LINES))
@@ -266,9 +273,11 @@ fn follows_a_heading(lines: &[&str], index: usize) -> bool {
 }
 
 /// A prose line that is not a byline or a date line, however long ("Par Jeanne Martin -
-/// 05:01 - Temps de lecture :"), nor a headline printed twice over.
+/// 05:01 - Temps de lecture :"), nor a headline printed twice over, nor noise (a cookie
+/// notice).
 pub(super) fn is_article_prose(line: &str, today: Date) -> bool {
     is_prose(line)
+        && !is_noise(line)
         && !is_printed_twice(line)
         && byline_author(line).is_none()
         && date_line(line, today).is_none()
