@@ -71,7 +71,7 @@ fn page_article(
 ) -> Result<(Article, Clues), ExtractError> {
     // Again after reading: HTML entities (`&#27;`) decode to control characters too.
     let clean = |text: String| printable_text(&text).into_owned();
-    let body = clean(page.body);
+    let body = without_authors_biography(clean(page.body), page.author.as_deref());
     if body.trim().is_empty() {
         return Err(ExtractError::NoArticle);
     }
@@ -106,8 +106,58 @@ fn page_article(
     Ok((article, clues))
 }
 
+/// Words of an author's biography printed under an article.
+const MAX_BIOGRAPHY_WORDS: usize = 60;
+
+/// The body without a last paragraph that opens on the author's name: the biography a
+/// page prints under the article ("Claire Dumas est journaliste à … depuis 2015.").
+fn without_authors_biography(body: String, author: Option<&str>) -> String {
+    let Some(name) = author
+        .and_then(|authors| authors.split(',').next())
+        .map(str::trim)
+        .filter(|name| name.split_whitespace().count() >= 2)
+    else {
+        return body;
+    };
+    let Some((text, last)) = body.rsplit_once("\n\n") else {
+        return body;
+    };
+    let is_biography = last
+        .strip_prefix(name)
+        .is_some_and(|rest| rest.starts_with(' '))
+        && last.split_whitespace().count() <= MAX_BIOGRAPHY_WORDS;
+    if is_biography {
+        text.to_string()
+    } else {
+        body
+    }
+}
+
 /// The file's name without extension, without control characters, as a last-resort title.
 fn file_stem(path: &Path) -> Option<String> {
     path.file_stem()
         .map(|stem| printable_text(&stem.to_string_lossy()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_authors_biography_under_the_article_is_not_its_text() {
+        let body = "Les fromageries manquent de lait.\n\nClaire Dumas est journaliste à La Voix du Jura depuis 2015.";
+        assert_eq!(
+            without_authors_biography(body.to_string(), Some("Claire Dumas")),
+            "Les fromageries manquent de lait."
+        );
+        // Another name, a single word, or the only paragraph: the text stays whole.
+        for author in [Some("Paul Durand"), Some("Claire"), None] {
+            assert_eq!(without_authors_biography(body.to_string(), author), body);
+        }
+        let only = "Claire Dumas est journaliste à La Voix du Jura depuis 2015.";
+        assert_eq!(
+            without_authors_biography(only.to_string(), Some("Claire Dumas")),
+            only
+        );
+    }
 }
