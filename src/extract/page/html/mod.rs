@@ -40,9 +40,12 @@ pub(super) fn read_html(text: &str, today: Date) -> (PageFields, Clues) {
     let (title, title_clue) = title::headline(&document, &measures, &metadata, best).unzip();
     let heading = title::headline_element(&document, &measures, title.as_deref(), best);
     let url = url(&metadata);
-    let body =
+    let mut body =
         body::article_paragraphs(&document, &measures, title.as_deref(), best, heading, today)
             .join("\n\n");
+    if body.is_empty() {
+        body = declared_text(&metadata);
+    }
     let (date, date_clue) = published::publication_date(
         &document,
         &measures,
@@ -86,6 +89,28 @@ type Decided<T> = (T, &'static str);
 /// Pairs a field found with the `clue` it was found by: `.map(decided_by("the page's URL"))`.
 fn decided_by<T>(clue: &'static str) -> impl FnOnce(T) -> Decided<T> {
     move |value| (value, clue)
+}
+
+/// The article's text when the page's markup holds none (a page that its scripts fill in):
+/// the `articleBody` its JSON-LD declares, a paragraph per line, else its description.
+fn declared_text(metadata: &PageMetadata) -> String {
+    metadata
+        .json_ld_article("articleBody")
+        .and_then(|value| value.as_str())
+        .map(|text| {
+            text.lines()
+                .map(metadata::clean_text)
+                .filter(|paragraph| !paragraph.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        })
+        .filter(|text| !text.is_empty())
+        .or_else(|| {
+            metadata
+                .meta(&["og:description", "description", "twitter:description"])
+                .map(metadata::clean_text)
+        })
+        .unwrap_or_default()
 }
 
 fn url(metadata: &PageMetadata) -> Option<String> {
@@ -139,5 +164,23 @@ mod tests {
         assert_eq!(clues.date, Some("a date line under the headline"));
         assert_eq!(clues.category, Some("the page's breadcrumb trail"));
         assert_eq!(clues.author, Some("a byline near the headline"));
+    }
+
+    /// A page its scripts fill in holds no text in its markup: the text it declares is read,
+    /// its JSON-LD `articleBody`, else its description.
+    #[test]
+    fn a_page_without_text_in_its_markup_gives_the_text_it_declares() {
+        let declared = r#"<html><head><title>Le port à l'arrêt</title>
+            <meta property="og:description" content="La grève paralyse le port.">
+            <script type="application/ld+json">{"@type":"NewsArticle","articleBody":"Les dockers ont voté la grève mardi.\nLes armateurs s'inquiètent."}</script>
+            </head><body><div id="root"></div></body></html>"#;
+        let (fields, _) = read_html(declared, today());
+        assert_eq!(
+            fields.body,
+            "Les dockers ont voté la grève mardi.\n\nLes armateurs s'inquiètent."
+        );
+        let described = declared.replace("articleBody", "abstract");
+        let (fields, _) = read_html(&described, today());
+        assert_eq!(fields.body, "La grève paralyse le port.");
     }
 }
