@@ -89,6 +89,9 @@ fn strip_byline_prefix(text: &str) -> Option<&str> {
 /// Who reports from where, before the name: "De notre correspondante à Bruxelles, Jeanne
 /// Martin", "De nos envoyés spéciaux Jeanne Martin et Paul Durand".
 fn strip_reporter_prefix(text: &str) -> Option<&str> {
+    if !text.starts_with(['D', 'd']) {
+        return None;
+    }
     let lower = text.to_lowercase();
     let reporter = ["de notre ", "de nos "]
         .iter()

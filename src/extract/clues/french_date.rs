@@ -111,9 +111,13 @@ pub(crate) fn day_and_month_at_start(text: &str) -> Option<usize> {
 /// Whether `text` opens on a date written month first ("juin 18, 2024"): a line doing so
 /// is a date, not the lower-case rest of the sentence above it.
 pub(crate) fn opens_on_month_first_date(text: &str) -> bool {
-    next_number_start(text, 0)
-        .and_then(|start| month_first_date_at(text, start))
-        .is_some_and(|(_, month_start)| month_start == 0)
+    // Most lines are settled by their first word and what follows it.
+    let Some((first_word, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    rest.starts_with(|character: char| character.is_ascii_digit())
+        && month_first_date_at(text, first_word.len() + 1)
+            .is_some_and(|(_, month_start)| month_start == 0)
 }
 
 /// When a two-digit year ("10.12.19") is read as a year.

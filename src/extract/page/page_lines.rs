@@ -289,6 +289,12 @@ const MAX_NEWSLETTER_PROMPT_WORDS: usize = 12;
 /// Whether the line heads a newsletter's sign-up box, inside an article or after it
 /// ("Inscrivez-vous à notre newsletter", "Recevez notre infolettre").
 pub(crate) fn is_newsletter_prompt(line: &str) -> bool {
+    // Most lines are settled before they are folded: every name has "lett" in it.
+    if !contains_ignoring_case(line, b"lett")
+        || line.split_whitespace().count() > MAX_NEWSLETTER_PROMPT_WORDS
+    {
+        return false;
+    }
     let key = key(line);
     [
         "newsletter",
@@ -399,6 +405,13 @@ const SHARE_WORDS: &[&str] = &[
     "tweet",
 ];
 
+/// Whether `text` holds `needle`, an ASCII word, in any case: a test cheaper than folding.
+fn contains_ignoring_case(text: &str, needle: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle))
+}
+
 /// Words with which a site's cookie notice speaks to its reader about the site: an article
 /// about cookies reports on others' sites.
 const CONSENT_WORDS: &[&str] = &[
@@ -411,17 +424,22 @@ const CONSENT_WORDS: &[&str] = &[
     "vos choix",
 ];
 
-/// Whether the folded line is a site's cookie notice ("Nous utilisons des cookies… En
-/// poursuivant votre navigation, vous acceptez…"), which dumps print with the page.
-fn is_consent_notice(folded: &str) -> bool {
-    folded.contains("cookie") && CONSENT_WORDS.iter().any(|words| folded.contains(words))
+/// Whether the line is a site's cookie notice ("Nous utilisons des cookies… En poursuivant
+/// votre navigation, vous acceptez…"), which dumps print with the page.
+pub(crate) fn is_consent_notice(line: &str) -> bool {
+    // Most lines are settled without being folded.
+    if !contains_ignoring_case(line, b"cookie") {
+        return false;
+    }
+    let folded = key(line);
+    CONSENT_WORDS.iter().any(|words| folded.contains(words))
 }
 
 /// Lines that are never article text: share bars, markup debris, ads, reading times, a
 /// site's cookie notice.
 pub(crate) fn is_noise(line: &str) -> bool {
     let key = key(line);
-    if key.is_empty() || is_consent_notice(&key) {
+    if key.is_empty() || is_consent_notice(line) {
         return true;
     }
     let markup = ["class=\"", "type=\"", "href=", "src=\"", "</", "/>"];

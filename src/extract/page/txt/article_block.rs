@@ -6,7 +6,7 @@ use crate::date::Date;
 
 use crate::extract::clues::byline::byline_author;
 use crate::extract::page::page_lines::{
-    is_account_prompt, is_boundary, is_day_and_month_line, is_newsletter_prompt, is_noise,
+    is_account_prompt, is_boundary, is_consent_notice, is_day_and_month_line, is_newsletter_prompt,
     is_printed_twice, is_prose, is_signed_item_header, is_widget, strip_bullet,
 };
 
@@ -273,11 +273,10 @@ fn follows_a_heading(lines: &[&str], index: usize) -> bool {
 }
 
 /// A prose line that is not a byline or a date line, however long ("Par Jeanne Martin -
-/// 05:01 - Temps de lecture :"), nor a headline printed twice over, nor noise (a cookie
-/// notice).
+/// 05:01 - Temps de lecture :"), nor a headline printed twice over, nor a cookie notice.
 pub(super) fn is_article_prose(line: &str, today: Date) -> bool {
     is_prose(line)
-        && !is_noise(line)
+        && !is_consent_notice(line)
         && !is_printed_twice(line)
         && byline_author(line).is_none()
         && date_line(line, today).is_none()
