@@ -636,15 +636,16 @@ mod tests {
         );
     }
 
+    /// The days `text` names, as of 2026-11-21.
+    fn dates(text: &str) -> Vec<String> {
+        find_dates(text, Date::new(2026, 11, 21).unwrap())
+            .iter()
+            .map(|mention| mention.date.to_string())
+            .collect()
+    }
+
     #[test]
     fn a_two_digit_year_needs_its_weekday() {
-        let today = Date::new(2026, 11, 21).unwrap();
-        let dates = |text: &str| -> Vec<String> {
-            find_dates(text, today)
-                .iter()
-                .map(|mention| mention.date.to_string())
-                .collect()
-        };
         assert_eq!(dates("mardi 10.12.19"), ["2019-12-10"]);
         assert!(dates("lundi 10.12.19").is_empty());
         assert!(dates("le score fut de 10.12.19 points").is_empty());
@@ -671,13 +672,6 @@ mod tests {
     /// between them, glues the first one's year to the second one's day.
     #[test]
     fn dates_glued_together_are_both_read() {
-        let today = Date::new(2026, 11, 21).unwrap();
-        let dates = |text: &str| -> Vec<String> {
-            find_dates(text, today)
-                .iter()
-                .map(|mention| mention.date.to_string())
-                .collect()
-        };
         assert_eq!(
             dates("Publié le 18 juin 202419 juin 2024 par Claire Dumas"),
             ["2024-06-18", "2024-06-19"]
