@@ -51,6 +51,7 @@ pub(super) fn read_html(text: &str, today: Date) -> (PageFields, Clues) {
         &measures,
         &metadata,
         heading,
+        best,
         body.split("\n\n").next(),
         today,
     )

@@ -10,7 +10,7 @@ use crate::extract::clues::dispatch::dispatch_date;
 use crate::extract::clues::local_day::{stated_offset, utc_time, zone_of_address, UtcTime, Zone};
 use crate::extract::clues::page_address::address_day;
 
-use super::document::{Document, NodeId};
+use super::document::{Document, Element, NodeId};
 use super::measures::Measures;
 use super::metadata::PageMetadata;
 use super::{decided_by, url, Decided};
@@ -59,18 +59,23 @@ const DATELINE_REACH: usize = 60;
 /// Paragraphs of text (a standfirst, a caption) a dateline may come after.
 const HEADER_PARAGRAPHS: usize = 2;
 
+/// How many elements after the article's last paragraph are looked at for a date.
+const CLOSING_REACH: usize = 12;
+
 /// How many candidate elements are read at most, whatever the page.
 const CANDIDATES: usize = 200;
 
 /// The date the page was published, as the publisher dates it (its local date).
 ///
-/// `heading` is the article's `<h1>`, under which a dateline is looked for; `opening` the
+/// `heading` is the article's `<h1>`, under which a dateline is looked for; `article` the
+/// element holding its paragraphs, after which a signature may date it; `opening` the
 /// article's first paragraph, which may open on an agency's dateline.
 pub(crate) fn publication_date(
     document: &Document,
     measures: &Measures,
     metadata: &PageMetadata,
     heading: Option<NodeId>,
+    article: Option<NodeId>,
     opening: Option<&str>,
     today: Date,
 ) -> Option<Decided<PublicationDate>> {
@@ -106,6 +111,10 @@ pub(crate) fn publication_date(
         .or_else(|| {
             printed_date(document, measures, heading, today)
                 .map(decided_by("a date line under the headline"))
+        })
+        .or_else(|| {
+            closing_date(document, measures, article, today)
+                .map(decided_by("a date line right after the article's text"))
         })
         .or_else(|| time_date(document, measures, today).map(decided_by("a <time> element")))
         .or_else(|| {
@@ -218,6 +227,53 @@ fn time_date(document: &Document, measures: &Measures, today: Date) -> Option<Pu
         .find_map(|(id, _)| stated_date(document, measures, id, today))
 }
 
+fn is_subheading(element: &Element) -> bool {
+    matches!(
+        element.name,
+        local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+    )
+}
+
+/// A date printed right after the article's text, inside the element holding it: a
+/// signature or a closing line ("Claire Dumas, le 18/06/2024", "Publié le … dans
+/// Économie"), in the short elements after its last paragraph, outside links, before any
+/// heading (which opens another section: "À lire aussi").
+fn closing_date(
+    document: &Document,
+    measures: &Measures,
+    article: Option<NodeId>,
+    today: Date,
+) -> Option<PublicationDate> {
+    let article = article?;
+    let end = document.subtree_end(article);
+    let within = || {
+        document
+            .elements()
+            .skip_while(move |(id, _)| *id < article)
+            .take_while(move |(id, _)| *id < end)
+    };
+    let (last_paragraph, _) = within()
+        .filter(|(id, element)| {
+            element.name == local_name!("p")
+                && measures.text_chars[*id] > DATELINE_CHARS
+                && !measures.unread[*id]
+        })
+        .last()?;
+    let after = document.subtree_end(last_paragraph);
+    within()
+        .skip_while(|(id, _)| *id < after)
+        .take_while(|(_, element)| !is_subheading(element))
+        .filter(|(id, element)| {
+            !measures.unread[*id] && !measures.in_link[*id] && element.name != local_name!("a")
+        })
+        .take(CLOSING_REACH)
+        .find_map(|(id, _)| stated_date(document, measures, id, today))
+}
+
 /// A date printed under the headline: "Publié le 22 octobre 2024 à 14h05" or a `<time>`,
 /// in one of the short blocks that follow the article's `<h1>`, outside links, before the
 /// article's text has run for a few paragraphs (a standfirst may come first): dates after
@@ -236,8 +292,10 @@ fn printed_date(
         .take_while(|(id, element)| {
             let is_paragraph =
                 element.name == local_name!("p") && measures.text_chars[*id] > DATELINE_CHARS;
+            // A heading once the text has begun opens another section ("À lire aussi").
+            let opens_a_section = paragraphs > 0 && is_subheading(element);
             paragraphs += usize::from(is_paragraph);
-            paragraphs <= HEADER_PARAGRAPHS
+            paragraphs <= HEADER_PARAGRAPHS && !opens_a_section
         })
         .filter(|(id, element)| {
             !measures.unread[*id] && !measures.in_link[*id] && element.name != local_name!("a")
@@ -277,6 +335,7 @@ fn says_updated(document: &Document, measures: &Measures, id: NodeId) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::container::best_element;
     use super::*;
 
     fn date_of(html: &str) -> Option<String> {
@@ -289,6 +348,7 @@ mod tests {
             &measures,
             &metadata,
             heading,
+            best_element(&document, &measures),
             None,
             Date::new(2026, 11, 21).unwrap(),
         )
@@ -354,6 +414,21 @@ mod tests {
         let printed_utc_day = r#"<meta property="article:published_time" content="2024-04-29T22:15:00+00:00">
             <h1>Le titre</h1><p class=date>29 avril 2024</p><p>Texte.</p>"#;
         assert_eq!(date_of(printed_utc_day).as_deref(), Some("2024-04-29"));
+    }
+
+    /// A page that prints its date only in the signature under its text is dated by it; a
+    /// teaser's date under a heading after the text is another article's.
+    #[test]
+    fn the_signature_under_the_text_dates_the_article() {
+        let paragraph = "<p>Les fromageries du massif jurassien ont reçu cet été près de dix pour cent de lait en moins que l'an dernier, selon l'interprofession du comté, qui s'inquiète pour l'hiver.</p>";
+        let signed = format!(
+            "<h1>Le titre</h1><main>{paragraph}{paragraph}{paragraph}<p class=s>Claire Dumas, le 18/06/2024</p></main>"
+        );
+        assert_eq!(date_of(&signed).as_deref(), Some("2024-06-18"));
+        let teaser = format!(
+            "<h1>Le titre</h1><main>{paragraph}{paragraph}<h2>À lire aussi</h2><p><a href=/x>Un autre article</a> 3 septembre 2024</p></main>"
+        );
+        assert_eq!(date_of(&teaser), None);
     }
 
     /// A page printing its update above its publication is dated by the publication.
