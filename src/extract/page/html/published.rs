@@ -1,4 +1,4 @@
-//! The article's publication date (not its last update): declared in meta tags or JSON-LD, else marked up with `<time>` or microdata, else printed in a short dateline by the headline, else an agency's dateline opening the text, else named in the page's address.
+//! The article's publication date (not its last update): declared in meta tags or JSON-LD, else marked up with `<time>` or microdata, else printed in a short dateline by the headline or right after the text, else an agency's dateline opening the text, else named in the page's address.
 
 use html5ever::local_name;
 
