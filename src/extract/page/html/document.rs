@@ -363,16 +363,20 @@ fn closes_paragraph(name: &LocalName) -> bool {
     )
 }
 
-fn is_heading(name: &LocalName) -> bool {
+/// `<h2>` to `<h6>`: a heading under the page's headline, which opens a section.
+pub(crate) fn is_subheading(name: &LocalName) -> bool {
     matches!(
         *name,
-        local_name!("h1")
-            | local_name!("h2")
+        local_name!("h2")
             | local_name!("h3")
             | local_name!("h4")
             | local_name!("h5")
             | local_name!("h6")
     )
+}
+
+fn is_heading(name: &LocalName) -> bool {
+    *name == local_name!("h1") || is_subheading(name)
 }
 
 /// The elements a new one of this name closes when they are open above the nearest

@@ -6,7 +6,7 @@
 
 use html5ever::local_name;
 
-use super::document::{is_phrasing, Document, Element, NodeData, NodeId};
+use super::document::{is_phrasing, is_subheading, Document, Element, NodeData, NodeId};
 use crate::extract::page::page_lines::is_boundary;
 
 /// Elements whose content is never read as text.
@@ -227,14 +227,7 @@ impl Measures {
     /// A heading below the title whose text is mostly a link: another article's headline.
     fn is_linked_heading(&self, document: &Document, id: NodeId) -> bool {
         document.element(id).is_some_and(|element| {
-            matches!(
-                element.name,
-                local_name!("h2")
-                    | local_name!("h3")
-                    | local_name!("h4")
-                    | local_name!("h5")
-                    | local_name!("h6")
-            ) && self.link_share(id) > LINKED_HEADING_SHARE
+            is_subheading(&element.name) && self.link_share(id) > LINKED_HEADING_SHARE
         })
     }
 

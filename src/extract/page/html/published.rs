@@ -10,7 +10,7 @@ use crate::extract::clues::dispatch::dispatch_date;
 use crate::extract::clues::local_day::{stated_offset, utc_time, zone_of_address, UtcTime, Zone};
 use crate::extract::clues::page_address::address_day;
 
-use super::document::{Document, Element, NodeId};
+use super::document::{is_subheading, Document, NodeId};
 use super::measures::Measures;
 use super::metadata::PageMetadata;
 use super::{decided_by, url, Decided};
@@ -227,17 +227,6 @@ fn time_date(document: &Document, measures: &Measures, today: Date) -> Option<Pu
         .find_map(|(id, _)| stated_date(document, measures, id, today))
 }
 
-fn is_subheading(element: &Element) -> bool {
-    matches!(
-        element.name,
-        local_name!("h2")
-            | local_name!("h3")
-            | local_name!("h4")
-            | local_name!("h5")
-            | local_name!("h6")
-    )
-}
-
 /// A date printed right after the article's text, inside the element holding it: a
 /// signature or a closing line ("Claire Dumas, le 18/06/2024", "Publié le … dans
 /// Économie"), in the short elements after its last paragraph, outside links, before any
@@ -266,7 +255,7 @@ fn closing_date(
     let after = document.subtree_end(last_paragraph);
     within()
         .skip_while(|(id, _)| *id < after)
-        .take_while(|(_, element)| !is_subheading(element))
+        .take_while(|(_, element)| !is_subheading(&element.name))
         .filter(|(id, element)| {
             !measures.unread[*id] && !measures.in_link[*id] && element.name != local_name!("a")
         })
@@ -293,7 +282,7 @@ fn printed_date(
             let is_paragraph =
                 element.name == local_name!("p") && measures.text_chars[*id] > DATELINE_CHARS;
             // A heading once the text has begun opens another section ("À lire aussi").
-            let opens_a_section = paragraphs > 0 && is_subheading(element);
+            let opens_a_section = paragraphs > 0 && is_subheading(&element.name);
             paragraphs += usize::from(is_paragraph);
             paragraphs <= HEADER_PARAGRAPHS && !opens_a_section
         })
