@@ -89,25 +89,24 @@ fn strip_byline_prefix(text: &str) -> Option<&str> {
 /// Who reports from where, before the name: "De notre correspondante à Bruxelles, Jeanne
 /// Martin", "De nos envoyés spéciaux Jeanne Martin et Paul Durand".
 fn strip_reporter_prefix(text: &str) -> Option<&str> {
-    if !text.starts_with(['D', 'd']) {
-        return None;
-    }
-    let lower = text.to_lowercase();
-    let reporter = ["de notre ", "de nos "]
-        .iter()
-        .find_map(|opening| lower.strip_prefix(opening))?;
-    let role = ["correspondant", "envoyé", "envoyée", "envoyés", "envoyées"]
-        .iter()
-        .find(|role| reporter.starts_with(*role))?;
-    let after_role = text.len() - reporter.len() + role.len();
-    // The rest of the role's word and its adjective ("correspondantes", "envoyée spéciale").
-    let rest = text
-        .get(after_role..)?
-        .trim_start_matches(char::is_alphabetic);
+    let starts_with = |text: &str, word: &str| {
+        text.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    };
+    let opening = ["de notre ", "de nos "]
+        .into_iter()
+        .find(|opening| starts_with(text, opening))?;
+    let after_opening = &text[opening.len()..];
+    let role = ["correspondant", "envoy"]
+        .into_iter()
+        .find(|role| starts_with(after_opening, role))?;
+    // The rest of the role's word and its adjective ("correspondantes", "envoyée spéciale",
+    // "envoyés spéciaux").
+    let rest = after_opening[role.len()..]
+        .trim_start_matches(char::is_alphabetic)
+        .trim_start();
     let rest = rest
-        .trim_start()
-        .strip_prefix("spéciale")
-        .or_else(|| rest.trim_start().strip_prefix("spécial"))
+        .strip_prefix("spécia")
         .map_or(rest, |after| after.trim_start_matches(char::is_alphabetic));
     let rest = rest.trim_start_matches([' ', ':', '\u{A0}']);
     // "à Bruxelles, Jeanne Martin": the place ends at the comma.

@@ -296,18 +296,8 @@ fn written_date_at(text: &str, start: usize) -> Option<DateParts> {
 /// `juin 18, 2024`: a full month name, the day, a comma and the year, as blogs set to an
 /// English date format print French dates; with where the month starts.
 fn month_first_date_at(text: &str, start: usize) -> Option<(DateParts, usize)> {
-    let before = &text[..start];
-    let month_word = before.strip_suffix(' ')?;
-    let month_start = month_word
-        .char_indices()
-        .rev()
-        .take_while(|(_, character)| is_word_character(*character))
-        .last()
-        .map(|(index, _)| index)?;
-    let month = MONTH_NAMES
-        .iter()
-        .position(|name| fold(&month_word[month_start..]) == *name)? as u32
-        + 1;
+    // Day, comma and year first: most numbers are settled before the word before them is
+    // folded.
     let mut cursor = Cursor::new(text, start);
     let day = cursor.take_number(1..=2)?;
     cursor.require(',')?;
@@ -315,7 +305,19 @@ fn month_first_date_at(text: &str, start: usize) -> Option<(DateParts, usize)> {
         return None;
     }
     let year = cursor.take_year()?;
-    (!cursor.is_glued_to_next()).then_some((
+    if cursor.is_glued_to_next() {
+        return None;
+    }
+    let month_word = text[..start].strip_suffix(' ')?;
+    let month_start = month_word
+        .char_indices()
+        .rev()
+        .take_while(|(_, character)| is_word_character(*character))
+        .last()
+        .map(|(index, _)| index)?;
+    let folded = fold(&month_word[month_start..]);
+    let month = MONTH_NAMES.iter().position(|name| folded == *name)? as u32 + 1;
+    Some((
         DateParts {
             year: Some(year),
             short_year: None,

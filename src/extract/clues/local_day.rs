@@ -38,7 +38,7 @@ impl UtcTime {
 pub(crate) enum Zone {
     /// France, Belgium, Switzerland, Luxembourg, Monaco: UTC+1, UTC+2 in summer.
     CentralEurope,
-    /// Québec, Ontario, New Brunswick's French press: UTC-5, UTC-4 in summer.
+    /// Québec, Ontario, Haiti: UTC-5, UTC-4 in summer.
     EasternNorthAmerica,
     /// No summer time: this many minutes from UTC.
     Fixed(i32),
@@ -49,13 +49,12 @@ impl Zone {
     pub(crate) fn of_country(code: &str) -> Option<Zone> {
         let zone = match code.to_ascii_lowercase().as_str() {
             "fr" | "be" | "ch" | "lu" | "mc" => Zone::CentralEurope,
-            "ca" | "qc" => Zone::EasternNorthAmerica,
+            "ca" | "qc" | "ht" => Zone::EasternNorthAmerica,
             "sn" | "ci" | "ml" | "bf" | "gn" | "tg" | "mr" => Zone::Fixed(0),
             "ma" | "dz" | "tn" | "cm" | "ga" | "cg" | "cd" | "bj" | "ne" | "td" | "cf" => {
                 Zone::Fixed(60)
             }
             "re" | "mu" => Zone::Fixed(4 * 60),
-            "ht" => Zone::EasternNorthAmerica,
             _ => return None,
         };
         Some(zone)

@@ -201,9 +201,7 @@ fn is_element_after_a_paragraph(
     let Some(width) = width else {
         return false;
     };
-    let ends_with_a_full_stop = previous
-        .trim_end_matches(['»', '"', '”', ')', ' ', '\u{A0}', '\u{202F}'])
-        .ends_with(['.', '!', '?', '…']);
+    let ends_with_a_full_stop = without_closing_marks(previous).ends_with(['.', '!', '?', '…']);
     let is_last_line = following.is_none_or(|following| {
         let next_word = following.split_whitespace().next().unwrap_or("");
         next_word.is_empty()
@@ -400,8 +398,12 @@ fn is_linked_words(paragraph: &str, line: &str, next: Option<&str>) -> bool {
 }
 
 fn ends_a_sentence(line: &str) -> bool {
+    without_closing_marks(line).ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// The line without the closing quotes, brackets and spaces after its last word or mark.
+fn without_closing_marks(line: &str) -> &str {
     line.trim_end_matches(['»', '"', '”', ')', ' ', '\u{A0}', '\u{202F}'])
-        .ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
 /// Appends a continuation line to a paragraph, repairing a word cut at the line end.
