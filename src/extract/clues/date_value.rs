@@ -24,10 +24,7 @@ pub(crate) fn parse_date_value(text: &str, today: Date) -> Option<PublicationDat
         find_dates(text, today)
             .into_iter()
             .next()
-            .map(|mention| PublicationDate {
-                date: mention.date,
-                year_inferred: mention.year_inferred,
-            })
+            .map(|mention| mention.as_publication())
     })
 }
 
@@ -87,6 +84,7 @@ pub(super) fn rfc2822_date(text: &str) -> Option<Date> {
             .iter()
             .position(|name| month_word.starts_with(name))?;
         let year = window[2].parse::<i32>().ok()?;
+        PLAUSIBLE_YEARS.contains(&year).then_some(())?;
         Date::new(year, month as u32 + 1, day)
     })
 }
@@ -115,6 +113,7 @@ mod tests {
         }
         assert_eq!(parsed("2020-13-01"), None);
         assert_eq!(parsed("hier"), None);
+        assert_eq!(parsed("12 Mar 24 à 18:05"), None);
         assert_eq!(parsed(""), None);
     }
 

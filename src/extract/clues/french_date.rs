@@ -2,6 +2,7 @@
 use std::ops::{Range, RangeInclusive};
 
 use crate::analysis::fold::fold;
+use crate::article::PublicationDate;
 use crate::date::{Date, Weekday, PLAUSIBLE_YEARS};
 
 /// One date expression found in a text.
@@ -14,6 +15,16 @@ pub(crate) struct DateMention {
     pub deictic: bool,
     /// Byte range of the whole expression in the text (including a weekday, "le"/"ce" not included, "1er").
     pub span: Range<usize>,
+}
+
+impl DateMention {
+    /// The mention as an article's publication date.
+    pub(crate) fn as_publication(&self) -> PublicationDate {
+        PublicationDate {
+            date: self.date,
+            year_inferred: self.year_inferred,
+        }
+    }
 }
 
 /// How far back, in years, a weekday is used to find the year of a date written without one.
@@ -95,10 +106,20 @@ pub(crate) fn find_dates(text: &str, today: Date) -> Vec<DateMention> {
     find_dates_where(text, today, ShortYears::WithWeekday)
 }
 
-/// Like [`find_dates`], and a two-digit year is taken without a weekday ("02/11/23"): for a
-/// line that says it gives a date ("Publié le 02/11/23 à 16h33").
-pub(crate) fn find_labelled_dates(text: &str, today: Date) -> Vec<DateMention> {
-    find_dates_where(text, today, ShortYears::Always)
+/// The dates of a date line: like [`find_dates`], and when the line says it gives the
+/// publication or an update ("Publié le 02/11/23 à 16h33"), a two-digit year is taken
+/// without a weekday.
+pub(crate) fn find_date_line_dates(text: &str, today: Date) -> Vec<DateMention> {
+    let folded = fold(text);
+    let says_a_date_comes = ["publie", "posted", "mis a jour", "modifie", "actualise"]
+        .iter()
+        .any(|label| folded.contains(label));
+    let short_years = if says_a_date_comes {
+        ShortYears::Always
+    } else {
+        ShortYears::WithWeekday
+    };
+    find_dates_where(text, today, short_years)
 }
 
 /// Where a day and month written at the start of `text` end ("22 septembre", "1er juil.",
@@ -655,7 +676,7 @@ mod tests {
 
     /// The days a line that says it gives a date names, as of 2026-11-21.
     fn labelled_days(text: &str) -> Vec<String> {
-        find_labelled_dates(text, Date::new(2026, 11, 21).unwrap())
+        find_date_line_dates(text, Date::new(2026, 11, 21).unwrap())
             .iter()
             .map(|mention| mention.date.to_string())
             .collect()
@@ -665,6 +686,8 @@ mod tests {
     fn a_labelled_line_takes_a_two_digit_year_without_weekday() {
         let today = Date::new(2026, 11, 21).unwrap();
         assert_eq!(labelled_days("Publié le 02/11/23 à 16h33"), ["2023-11-02"]);
+        assert_eq!(labelled_days("Mis à jour le 13/03/24"), ["2024-03-13"]);
+        assert!(labelled_days("le 02/11/23 à 16h33").is_empty());
         assert_eq!(labelled_days("mardi 10.12.19"), ["2019-12-10"]);
         assert!(labelled_days("lundi 10.12.19").is_empty());
         assert!(find_dates("Publié le 02/11/23 à 16h33", today).is_empty());

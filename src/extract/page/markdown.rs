@@ -9,7 +9,6 @@
 
 use crate::date::Date;
 
-use crate::article::PublicationDate;
 use crate::extract::clues::byline::byline_author;
 use crate::extract::clues::french_date::find_dates;
 use crate::extract::clues::section::stated_category;
@@ -88,10 +87,7 @@ fn read_metadata(line: &str, today: Date, fields: &mut PageFields, clues: &mut C
             clues.author = Some("the metadata line under the heading (Markdown)");
             stated = true;
         } else if let Some(mention) = find_dates(part, today).into_iter().next() {
-            fields.date.get_or_insert(PublicationDate {
-                date: mention.date,
-                year_inferred: mention.year_inferred,
-            });
+            fields.date.get_or_insert(mention.as_publication());
             clues.date = Some("the metadata line under the heading (Markdown)");
             stated = true;
         } else if let Some(category) = stated_category(part) {

@@ -7,6 +7,7 @@ use crate::article::PublicationDate;
 use crate::date::Date;
 use crate::extract::clues::date_value::parse_date_value;
 use crate::extract::clues::dispatch::dispatch_date;
+use crate::extract::clues::french_date::find_date_line_dates;
 use crate::extract::clues::local_day::{stated_offset, utc_time, zone_of_address, UtcTime, Zone};
 use crate::extract::clues::page_address::address_day;
 
@@ -198,9 +199,14 @@ fn stated_date(
         .or_else(|| element.attribute("datetime"))
         .and_then(|value| parse_date_value(value, today))
         .or_else(|| {
-            measures
-                .short_text(document, id, DATELINE_CHARS)
-                .and_then(|text| parse_date_value(&text, today))
+            let text = measures.short_text(document, id, DATELINE_CHARS)?;
+            // "Publié le 12/03/24, mis à jour le 13/03/24": the earlier date is the
+            // publication, whichever comes first.
+            find_date_line_dates(&text, today)
+                .into_iter()
+                .min_by_key(|mention| mention.date)
+                .map(|mention| mention.as_publication())
+                .or_else(|| parse_date_value(&text, today))
         })
 }
 
@@ -428,6 +434,17 @@ mod tests {
         let only_update =
             "<h1>Le titre</h1><div>Mis à jour le <time>20/06/2024</time></div><p>Texte.</p>";
         assert_eq!(date_of(only_update).as_deref(), Some("2024-06-20"));
+        let one_line = "<h1>Le titre</h1><p>Mis à jour le 20 juin 2024 à 09:00 Publié le 18 juin 2024 à 07:45</p><p>Texte.</p>";
+        assert_eq!(date_of(one_line).as_deref(), Some("2024-06-18"));
+    }
+
+    /// A dateline that says it gives the publication may write its year in two digits.
+    #[test]
+    fn a_labelled_dateline_with_a_two_digit_year() {
+        let html = "<h1>Le titre</h1><p>Publié le 18/06/24 à 07h45 — Mis à jour le 20/06/24</p><p>Texte.</p>";
+        assert_eq!(date_of(html).as_deref(), Some("2024-06-18"));
+        let english_month = "<h1>Le titre</h1><p>Publié le 18 Jun 24 à 07:45</p><p>Texte.</p>";
+        assert_eq!(date_of(english_month), None);
     }
 
     /// A date after the article's first paragraphs is no dateline: the related articles'

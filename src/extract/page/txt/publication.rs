@@ -9,7 +9,7 @@ use crate::analysis::fold::fold;
 use crate::extract::clues::byline::{byline_after_date, byline_author};
 use crate::extract::clues::dispatch::dispatch_date;
 use crate::extract::clues::french_date::{
-    find_dates, find_labelled_dates, DateMention, DATE_LABEL_WORDS,
+    find_date_line_dates, find_dates, DateMention, DATE_LABEL_WORDS,
 };
 use crate::extract::clues::page_address::address_day;
 use crate::extract::page::page_lines::{header_parts, is_prose, strip_bullet};
@@ -47,13 +47,13 @@ pub(super) fn publication_date(
             .find(|line| line.is_labelled)
             .or_else(|| dated.iter().find(|line| !line.is_update))
             .or(dated.first());
-        publication.map(|line| as_publication(&line.mention))
+        publication.map(|line| line.mention.as_publication())
     };
     let labelled = |dated: Vec<DatedLine>| {
         dated
             .into_iter()
             .find(|line| line.is_labelled)
-            .map(|line| as_publication(&line.mention))
+            .map(|line| line.mention.as_publication())
     };
     let clued = |clue: &'static str| move |date| (date, clue);
     let HeaderZones {
@@ -170,13 +170,6 @@ pub(super) fn lead_zone(lines: &[&str], block: &Range<usize>) -> Range<usize> {
     block.start..end
 }
 
-fn as_publication(mention: &DateMention) -> PublicationDate {
-    PublicationDate {
-        date: mention.date,
-        year_inferred: mention.year_inferred,
-    }
-}
-
 /// A line that is essentially a date ("22 octobre 2024", "Publié le 22/10/2024 à 14h05").
 pub(super) struct DatedLine {
     pub(super) mention: DateMention,
@@ -224,13 +217,7 @@ fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
     {
         return None;
     }
-    let folded = fold(text);
-    let says_published = folded.contains("publie") || folded.contains("posted");
-    let mentions = if says_published {
-        find_labelled_dates(text, today)
-    } else {
-        find_dates(text, today)
-    };
+    let mentions = find_date_line_dates(text, today);
     let mut rest = String::new();
     let mut after_previous = 0;
     for mention in &mentions {
@@ -244,7 +231,7 @@ fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
     // date are not other words.
     // "Publié le 12 mars 2024 à 10:30 par Jeanne Martin": a byline may come after the date.
     let byline = mentions.first().and_then(|first| {
-        byline_author(&text[..first.span.start])
+        byline_author(words_before_a_date(&text[..first.span.start]))
             .or_else(|| byline_after_date(&text[mentions.last()?.span.end..]))
     });
     let byline_words = byline
@@ -269,6 +256,16 @@ fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
     })
 }
 
+/// The text before a date without the "le" and the punctuation that lead to it: "Jeanne
+/// Martin avec AFP" in "Jeanne Martin avec AFP Le 12/03/2024".
+fn words_before_a_date(text: &str) -> &str {
+    let text = text.trim_end_matches([' ', '\u{A0}', ',', '-', '–', '—', '|']);
+    match text.rsplit_once(' ') {
+        Some((before, "le" | "Le")) => before.trim_end_matches([' ', ',']),
+        _ => text,
+    }
+}
+
 /// The words of a folded text that are neither numbers, date labels nor connectives.
 fn other_words(folded: &str) -> usize {
     folded
@@ -286,7 +283,7 @@ fn deictic_date_in_lead(block: &[&str], today: Date) -> Option<PublicationDate> 
         .take(2)
         .flat_map(|line| find_dates(line, today))
         .find(|mention| mention.deictic)
-        .map(|mention| as_publication(&mention))
+        .map(|mention| mention.as_publication())
 }
 
 #[cfg(test)]
@@ -301,6 +298,7 @@ mod tests {
         for line in [
             "Par Jeanne Martin et Paul Durand, le 12/03/2024",
             "Par Jeanne Martin, le 12 mars 2024 à 10h30",
+            "Jeanne Martin avec AFP Le 12/03/2024 à 18:05",
         ] {
             assert_eq!(date(line).as_deref(), Some("2024-03-12"), "{line}");
         }
@@ -317,6 +315,10 @@ mod tests {
             Some("Jeanne Martin")
         );
         assert_eq!(byline("Publié le 12 mars 2024 à 10h30"), None);
+        assert_eq!(
+            byline("Jeanne Martin avec AFP Le 12/03/2024 à 18:05").as_deref(),
+            Some("Jeanne Martin avec AFP")
+        );
         for line in [
             "Publié le 12 mars 2024 par Jeanne Martin — 4 commentaires",
             "Publié le 12 mars 2024 à 10:30 par Jeanne Martin",
