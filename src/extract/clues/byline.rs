@@ -20,7 +20,21 @@ pub(crate) fn byline_author(line: &str) -> Option<String> {
     if let Some(author) = credited_with_agency(text) {
         return Some(author);
     }
+    if let Some(author) = name_with_role(text) {
+        return Some(author);
+    }
     (bulleted && is_plain_name(text)).then(|| text.to_string())
+}
+
+/// "Jeanne MARTIN / Journaliste", "Jeanne Martin, correspondante à Bruxelles": a name,
+/// then the journalist's role after a comma, a slash or a dash.
+fn name_with_role(text: &str) -> Option<String> {
+    let (name, role) = [",", " / ", " - ", " – ", " — ", " | "]
+        .iter()
+        .find_map(|separator| text.split_once(separator))?;
+    let role_word = role.split_whitespace().next()?.to_lowercase();
+    (is_plain_name(name.trim()) && ROLES.contains(&role_word.as_str()))
+        .then(|| name.trim().to_string())
 }
 
 /// A name alone on a line (header zone only: two to four capitalised words).
@@ -67,8 +81,12 @@ fn strip_byline_prefix(text: &str) -> Option<&str> {
     let lower = text.to_lowercase();
     for prefix in [
         "propos recueillis par",
+        "un article de",
         "rédigé par",
         "écrit par",
+        "publié par",
+        "texte et photos",
+        "texte",
         "auteurs",
         "auteur",
         "par",
@@ -146,7 +164,7 @@ fn name_prefix(text: &str) -> Option<String> {
         && name.chars().count() <= 60
         && name.starts_with(char::is_uppercase)
         && !name.chars().any(|c| c.is_ascii_digit());
-    looks_like_name.then(|| name.to_string())
+    looks_like_name.then(|| without_role(name).to_string())
 }
 
 /// "Zoé SAMIN avec AFP", "Jean Dupont (AFP)", "Jean Dupont / Reuters": the whole credit.
@@ -197,6 +215,12 @@ mod tests {
             ("Marie Curie (AFP)", "Marie Curie (AFP)"),
             ("- Ludeny Phedjyna Eugene", "Ludeny Phedjyna Eugene"),
             ("Propos recueillis par Anne Martin", "Anne Martin"),
+            ("Un article de Anne Martin", "Anne Martin"),
+            ("Publié par Anne Martin", "Anne Martin"),
+            ("Texte : Anne Martin | Photos : Paul Durand", "Anne Martin"),
+            ("Par Anne Martin Journaliste", "Anne Martin"),
+            ("Anne MARTIN / Journaliste", "Anne MARTIN"),
+            ("Anne Martin, correspondante à Bruxelles", "Anne Martin"),
             ("De notre correspondante Jeanne Martin", "Jeanne Martin"),
             ("De notre envoyé spécial à Kiev, Paul Durand", "Paul Durand"),
             (
@@ -231,6 +255,8 @@ mod tests {
             "selon l'AFP",
             "De notre côté, Jeanne Martin",
             "De nos correspondants",
+            "Texte intégral de la déclaration",
+            "Paris, correspondance",
             "International",
         ] {
             assert_eq!(byline_author(line), None, "{line}");
