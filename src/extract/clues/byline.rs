@@ -37,10 +37,39 @@ fn name_with_role(text: &str) -> Option<String> {
         .then(|| name.trim().to_string())
 }
 
-/// A name alone on a line (header zone only: two to four capitalised words).
+/// Words a place or a title opens on, never a person's name ("La Rochelle", "Le Figaro").
+const ARTICLES: &[&str] = &["le", "la", "les", "l'", "l’", "du", "des", "un", "une"];
+
+/// A name alone on a line (header zone only: two to four capitalised words, the first no
+/// article).
 pub(crate) fn is_plain_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=4).contains(&words.len()) && words.iter().all(|word| is_name_word(word))
+    let opens_on_article = words.first().is_some_and(|first| {
+        let first = first.to_lowercase();
+        ARTICLES.iter().any(|article| {
+            first == *article || (article.ends_with(['\'', '’']) && first.starts_with(article))
+        })
+    });
+    (2..=4).contains(&words.len())
+        && !opens_on_article
+        && words.iter().all(|word| is_name_word(word))
+}
+
+/// The author a date line names before its date, with or without "Par": "Jeanne Martin -
+/// 12 mars 2024", "Jeanne Martin avec AFP Le 12/03/2024", given the text before the date.
+pub(crate) fn byline_before_date(before_date: &str) -> Option<String> {
+    const SEPARATORS: [char; 6] = ['-', '–', '—', '|', '·', '•'];
+    let text = before_date.trim_end_matches([' ', '\u{A0}']);
+    let separated = text.trim_end_matches(SEPARATORS);
+    let bare = separated.trim_end_matches([' ', '\u{A0}', ',']);
+    let bare = match bare.rsplit_once(' ') {
+        Some((before, "le" | "Le")) => before.trim_end_matches([' ', ',']),
+        _ => bare,
+    };
+    // A name alone only when a separator sets the date apart: "Jeanne Martin le 26 août
+    // 2014 à Paris." is a photograph's caption.
+    let name_alone = separated.len() < text.len() && is_plain_name(separated.trim_end());
+    byline_author(bare).or_else(|| name_alone.then(|| separated.trim_end().to_string()))
 }
 
 /// Words naming a journalist's role, printed after the name in author boxes ("Roberson
@@ -158,7 +187,18 @@ fn name_prefix(text: &str) -> Option<String> {
     .filter_map(|separator| text.find(separator))
     .min()
     .unwrap_or(text.len());
-    let name = text[..end].trim();
+    let mut name = text[..end].trim();
+    // "Par Jeanne Martin mardi 12 mars 2024": the name ends before the date and its
+    // weekday.
+    if let Some(number) = name.find(|c: char| c.is_ascii_digit()) {
+        name = name[..number].trim_end_matches(|c: char| !c.is_alphanumeric());
+        while let Some((before, last)) = name.rsplit_once(' ') {
+            if !last.starts_with(char::is_lowercase) && !is_weekday(last) {
+                break;
+            }
+            name = before.trim_end();
+        }
+    }
     let words = name.split_whitespace().count();
     let looks_like_name = (1..=6).contains(&words)
         && name.chars().count() <= 60
@@ -191,6 +231,14 @@ fn credited_with_agency(text: &str) -> Option<String> {
     is_credit.then(|| text.trim().to_string())
 }
 
+fn is_weekday(word: &str) -> bool {
+    let word = word.to_lowercase();
+    [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ]
+    .contains(&word.as_str())
+}
+
 fn is_name_word(word: &str) -> bool {
     let mut characters = word.chars();
     characters.next().is_some_and(char::is_uppercase)
@@ -221,6 +269,9 @@ mod tests {
             ("Par Anne Martin Journaliste", "Anne Martin"),
             ("Anne MARTIN / Journaliste", "Anne MARTIN"),
             ("Anne Martin, correspondante à Bruxelles", "Anne Martin"),
+            ("Par Anne Martin Mardi 12 mars 2024 à 18h05", "Anne Martin"),
+            ("Par Anne Martin 12/03/2024", "Anne Martin"),
+            ("Par Anne Martin · 12/03/2024", "Anne Martin"),
             ("De notre correspondante Jeanne Martin", "Jeanne Martin"),
             ("De notre envoyé spécial à Kiev, Paul Durand", "Paul Durand"),
             (
@@ -230,6 +281,31 @@ mod tests {
         ];
         for (line, author) in table {
             assert_eq!(byline_author(line).as_deref(), Some(author), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_name_before_a_date() {
+        for (before, author) in [
+            ("Anne Martin - ", "Anne Martin"),
+            ("Anne MARTIN | ", "Anne MARTIN"),
+            ("Anne Martin avec AFP Le ", "Anne Martin avec AFP"),
+            ("Par Anne Martin, le ", "Anne Martin"),
+        ] {
+            assert_eq!(
+                byline_before_date(before).as_deref(),
+                Some(author),
+                "{before}"
+            );
+        }
+        for before in [
+            "Paris, le ",
+            "La Rochelle - ",
+            "Le Figaro | ",
+            "Publié le ",
+            "Anne Martin le ",
+        ] {
+            assert_eq!(byline_before_date(before), None, "{before}");
         }
     }
 

@@ -3,9 +3,11 @@
 use html5ever::local_name;
 use serde_json::Value;
 
+use crate::date::Date;
 use crate::extract::clues::byline::{
-    byline_after_date, byline_author, is_plain_name, without_role,
+    byline_after_date, byline_author, byline_before_date, is_plain_name, without_role,
 };
+use crate::extract::clues::french_date::find_dates;
 use crate::extract::page::page_lines::header_byline;
 
 use super::document::{is_phrasing, Document, Element, NodeId};
@@ -41,6 +43,7 @@ pub(crate) fn author(
     measures: &Measures,
     metadata: &PageMetadata,
     heading: Option<NodeId>,
+    today: Date,
 ) -> Option<Decided<String>> {
     AUTHOR_META_KEYS
         .iter()
@@ -52,7 +55,7 @@ pub(crate) fn author(
             marked_author(document, measures).map(decided_by("an element marked as the author"))
         })
         .or_else(|| {
-            printed_byline(document, measures, heading)
+            printed_byline(document, measures, heading, today)
                 .map(decided_by("a byline near the headline"))
         })
 }
@@ -166,6 +169,7 @@ fn printed_byline(
     document: &Document,
     measures: &Measures,
     heading: Option<NodeId>,
+    today: Date,
 ) -> Option<String> {
     let after = document.subtree_end(heading?);
     // Each short text, and whether it may be a name alone (a line of its own, marked as an author's).
@@ -184,7 +188,7 @@ fn printed_byline(
         .collect();
     lines
         .iter()
-        .filter_map(|(text, _)| Some((text.len(), line_byline(text)?)))
+        .filter_map(|(text, _)| Some((text.len(), line_byline(text, today)?)))
         .min_by_key(|(length, _)| *length)
         .map(|(_, name)| name)
         .or_else(|| {
@@ -198,12 +202,17 @@ fn printed_byline(
 
 /// The author a short line names: a header line's byline ([`header_byline`]), or a name
 /// after a date ("Publié le 12 mars 2024 par Jeanne Martin").
-fn line_byline(text: &str) -> Option<String> {
-    header_byline(text).or_else(|| {
-        let at = text.find(" par ")?;
-        let dated = text[..at].bytes().any(|byte| byte.is_ascii_digit());
-        dated.then(|| byline_after_date(&text[at..])).flatten()
-    })
+fn line_byline(text: &str, today: Date) -> Option<String> {
+    header_byline(text)
+        .or_else(|| {
+            let at = text.find(" par ")?;
+            let dated = text[..at].bytes().any(|byte| byte.is_ascii_digit());
+            dated.then(|| byline_after_date(&text[at..])).flatten()
+        })
+        .or_else(|| {
+            let date = find_dates(text, today).into_iter().next()?;
+            byline_before_date(&text[..date.span.start])
+        })
 }
 
 /// Whether the element is inside a picture's `<figure>` or `<figcaption>`: the name there
@@ -237,6 +246,7 @@ mod tests {
             &measures,
             &PageMetadata::read(&document),
             heading,
+            Date::new(2026, 11, 21).unwrap(),
         )
         .map(|(author, _)| author)
     }
@@ -283,6 +293,8 @@ mod tests {
         for line in [
             "Par Jeanne Martin (Quiberon, envoyée spéciale) | Publié le 12 mars 2024 à 10h30 | Lecture 4 min.",
             "Publié le 12 mars 2024 par <a href=\"/auteur/jm\">Jeanne Martin</a> — 4 commentaires",
+            "Jeanne Martin - 12 mars 2024 à 18h05",
+            "Par Jeanne Martin 12 mars 2024 à 18h05 3 min de lecture",
         ] {
             let html = format!("<h1>Le titre</h1><p>{line}</p><p>Texte de l'article.</p>");
             assert_eq!(author_of(&html).as_deref(), Some("Jeanne Martin"), "{line}");

@@ -64,7 +64,8 @@ pub(super) fn read_html(text: &str, today: Date) -> (PageFields, Clues) {
         url.as_deref(),
     )
     .unzip();
-    let (author, author_clue) = author::author(&document, &measures, &metadata, heading).unzip();
+    let (author, author_clue) =
+        author::author(&document, &measures, &metadata, heading, today).unzip();
     let fields = PageFields {
         date,
         category,

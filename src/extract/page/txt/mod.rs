@@ -125,7 +125,7 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         .chain(lead_lines)
         .chain(in_zones(&[&footer]))
         .find_map(|line| header_byline(line).or_else(|| date_line(line, today)?.byline))
-        .or_else(|| name_above_a_date(&lines, [&header, &lead, &footer], today));
+        .or_else(|| name_beside_a_date(&lines, [&header, &lead, &footer], today));
     let clues = Clues {
         title: title_clue,
         date: date.map(|(_, clue)| clue),
@@ -281,25 +281,32 @@ fn paragraph_lines(text: &str) -> Vec<String> {
 }
 
 /// A name alone on a line (two to four capitalised words, not all in capitals like a label
-/// such as "ALERTE INFO") right above a date line of the header, of the article's first
-/// paragraphs (a caption may open them) or of the footer: the byline of pages that print
-/// the author's name without "Par" ("Jeanne Corriveau" / "19 février 2020"). A name printed
-/// twice over, as a dump prints a portrait's alternative text then the name, is read once.
-fn name_above_a_date(lines: &[&str], zones: [&Range<usize>; 3], today: Date) -> Option<String> {
+/// such as "ALERTE INFO") right above or under a date line of the header, of the article's
+/// first paragraphs (a caption may open them) or of the footer: the byline of pages that
+/// print the author's name without "Par" ("Jeanne Corriveau" / "19 février 2020"). A name
+/// printed twice over, as a dump prints a portrait's alternative text then the name, is
+/// read once.
+fn name_beside_a_date(lines: &[&str], zones: [&Range<usize>; 3], today: Date) -> Option<String> {
+    // A tree walker's dump may print the separator between name and date on a line of its
+    // own ("Ophélie Ostermann" / "|" / "Le 19 février 2020").
+    let is_separator = |line: &&&str| {
+        line.chars()
+            .all(|c| c.is_whitespace() || "|-•·/".contains(c))
+    };
     zones.into_iter().flat_map(Range::clone).find_map(|index| {
         let name = once(lines[index]);
         let in_capitals = !name.chars().any(char::is_lowercase);
-        // A tree walker's dump may print the separator between name and date on a line
-        // of its own ("Ophélie Ostermann" / "|" / "Le 19 février 2020").
+        let is_date = |line: &&str| is_date_line_of_header(line, today);
         let above_a_date = lines[index + 1..]
             .iter()
-            .find(|line| {
-                !line
-                    .chars()
-                    .all(|c| c.is_whitespace() || "|-•·/".contains(c))
-            })
-            .is_some_and(|line| is_date_line_of_header(line, today));
-        (is_plain_name(&name) && !in_capitals && above_a_date).then_some(name)
+            .find(|line| !is_separator(line))
+            .is_some_and(is_date);
+        let under_a_date = lines[..index]
+            .iter()
+            .rev()
+            .find(|line| !is_separator(line))
+            .is_some_and(is_date);
+        (is_plain_name(&name) && !in_capitals && (above_a_date || under_a_date)).then_some(name)
     })
 }
 
@@ -1070,10 +1077,10 @@ Mot de passe
         ));
     }
 
-    /// A name alone right above the date line is the byline; a label in capitals above a
-    /// teaser's date is not.
+    /// A name alone right above or under the date line is the byline; a label in capitals
+    /// above a teaser's date is not, nor a place.
     #[test]
-    fn a_name_alone_above_the_date_line_is_the_byline() {
+    fn a_name_alone_beside_the_date_line_is_the_byline() {
         let text = LEDE_ARTICLE.split_once("Copier le lien\n").unwrap().1;
         let page = |name: &str| {
             format!("Accueil\nLes maires ruraux réclament un plan pour les médecins de campagne\n{name}\n\n18 novembre 2025\n{text}")
@@ -1090,6 +1097,12 @@ Mot de passe
         );
         assert_eq!(author("ALERTE INFO"), None);
         assert_eq!(author("Les médecins partent"), None);
+        let under = |name: &str| {
+            let page = format!("Accueil\nLes maires ruraux réclament un plan pour les médecins de campagne\n\n18 novembre 2025\n{name}\n{text}");
+            read_page_fields(&page, today()).author
+        };
+        assert_eq!(under("Claire Bonnet").as_deref(), Some("Claire Bonnet"));
+        assert_eq!(under("La Rochelle"), None);
         assert_eq!(once("Claire BonnetClaire Bonnet"), "Claire Bonnet");
         assert_eq!(once("Claire Bonnet"), "Claire Bonnet");
     }

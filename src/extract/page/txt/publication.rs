@@ -6,7 +6,7 @@ use crate::article::PublicationDate;
 use crate::date::Date;
 
 use crate::analysis::fold::fold;
-use crate::extract::clues::byline::{byline_after_date, byline_author};
+use crate::extract::clues::byline::{byline_after_date, byline_before_date, is_plain_name};
 use crate::extract::clues::dispatch::dispatch_date;
 use crate::extract::clues::french_date::{
     find_date_line_dates, find_dates, DateMention, DATE_LABEL_WORDS,
@@ -198,11 +198,18 @@ pub(super) fn date_line(line: &str, today: Date) -> Option<DatedLine> {
         // The parts without a date name the source and the author: the dated ones are
         // weighed as a date line.
         Some(parts) => {
-            let dated: Vec<&str> = parts
+            let (dated, undated): (Vec<&str>, Vec<&str>) = parts
                 .into_iter()
-                .filter(|part| part.bytes().any(|byte| byte.is_ascii_digit()))
-                .collect();
-            dated_text(&dated.join(" • "), today)
+                .partition(|part| part.bytes().any(|byte| byte.is_ascii_digit()));
+            let mut line = dated_text(&dated.join(" • "), today)?;
+            // "Jeanne Martin | 12/03/2024 à 18:05": a part may be the name alone.
+            line.byline = line.byline.or_else(|| {
+                undated
+                    .into_iter()
+                    .find(|part| is_plain_name(part))
+                    .map(str::to_string)
+            });
+            Some(line)
         }
         None => dated_text(text, today),
     }
@@ -231,7 +238,7 @@ fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
     // date are not other words.
     // "Publié le 12 mars 2024 à 10:30 par Jeanne Martin": a byline may come after the date.
     let byline = mentions.first().and_then(|first| {
-        byline_author(words_before_a_date(&text[..first.span.start]))
+        byline_before_date(&text[..first.span.start])
             .or_else(|| byline_after_date(&text[mentions.last()?.span.end..]))
     });
     let byline_words = byline
@@ -254,16 +261,6 @@ fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
         mention,
         byline,
     })
-}
-
-/// The text before a date without the "le" and the punctuation that lead to it: "Jeanne
-/// Martin avec AFP" in "Jeanne Martin avec AFP Le 12/03/2024".
-fn words_before_a_date(text: &str) -> &str {
-    let text = text.trim_end_matches([' ', '\u{A0}', ',', '-', '–', '—', '|']);
-    match text.rsplit_once(' ') {
-        Some((before, "le" | "Le")) => before.trim_end_matches([' ', ',']),
-        _ => text,
-    }
 }
 
 /// The words of a folded text that are neither numbers, date labels nor connectives.
@@ -315,6 +312,10 @@ mod tests {
             Some("Jeanne Martin")
         );
         assert_eq!(byline("Publié le 12 mars 2024 à 10h30"), None);
+        assert_eq!(
+            byline("Jeanne Martin | 12/03/2024 à 18:05 | Lecture 3 min").as_deref(),
+            Some("Jeanne Martin")
+        );
         assert_eq!(
             byline("Jeanne Martin avec AFP Le 12/03/2024 à 18:05").as_deref(),
             Some("Jeanne Martin avec AFP")
