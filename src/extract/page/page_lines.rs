@@ -8,10 +8,13 @@ use crate::extract::clues::french_date::day_and_month_at_start;
 /// or long enough that no menu entry or headline would be.
 pub(crate) fn is_prose(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    words >= 25 || (words >= 8 && ends_a_sentence(line))
+    words >= PROSE_WORDS || (words >= 8 && ends_a_sentence(line))
 }
 
-fn ends_a_sentence(line: &str) -> bool {
+/// Words from which a line is prose however it ends.
+pub(crate) const PROSE_WORDS: usize = 25;
+
+pub(crate) fn ends_a_sentence(line: &str) -> bool {
     let end = line.trim_end_matches(|c: char| {
         matches!(c, '»' | '"' | '”' | ')' | ' ' | '\u{A0}' | '\u{202F}')
     });

@@ -6,11 +6,13 @@ use crate::date::Date;
 
 use crate::extract::clues::byline::byline_author;
 use crate::extract::page::page_lines::{
-    is_account_prompt, is_boundary, is_consent_notice, is_day_and_month_line, is_newsletter_prompt,
-    is_printed_twice, is_prose, is_signed_item_header, is_widget, strip_bullet,
+    ends_a_sentence, is_account_prompt, is_boundary, is_consent_notice, is_day_and_month_line,
+    is_newsletter_prompt, is_printed_twice, is_prose, is_signed_item_header, is_widget,
+    strip_bullet,
 };
 
 use super::publication::date_line;
+use super::title::is_long_headline;
 
 /// Non-prose lines (not counting blank ones) that may separate two paragraphs of one article:
 /// subheadings, captions, an inserted "Lire aussi" box.
@@ -44,7 +46,30 @@ pub(super) fn main_block(lines: &[&str], today: Date) -> Option<(Range<usize>, V
             });
         best = better_run(best, run.clone(), listed, lines, today);
     }
-    best.map(|(range, _)| (with_closing_signature(lines, range), boxes))
+    best.map(|(range, _)| {
+        let range = below_a_long_headline(lines, range, today);
+        (with_closing_signature(lines, range), boxes)
+    })
+}
+
+/// The block without the headline it opens on, a headline too long to tell from prose by
+/// its length, nor the date or byline under it.
+fn below_a_long_headline(lines: &[&str], block: Range<usize>, today: Date) -> Range<usize> {
+    // The page's <title> and a menu may come first: the headline is looked for until a
+    // sentence is met.
+    let headline = block
+        .clone()
+        .take_while(|&index| {
+            !(is_article_prose(lines[index], today) && ends_a_sentence(lines[index]))
+        })
+        .find(|&index| is_long_headline(lines, index, today));
+    let text_start = headline.and_then(|headline| {
+        (headline + 1..block.end).find(|&index| is_article_prose(lines[index], today))
+    });
+    match text_start {
+        Some(start) => start..block.end,
+        None => block,
+    }
 }
 
 /// The block, and the signature of a post it quotes last ("— Jeanne Martin (@jmartin)

@@ -938,6 +938,29 @@ Mot de passe
         );
     }
 
+    /// A headline as long as prose is told from it by the date line under it: it is the
+    /// title, and the text starts under the date.
+    #[test]
+    fn a_headline_longer_than_prose_over_its_date_is_the_title() {
+        let headline = "Au Havre, après trois semaines d'un conflit qui a paralysé le premier port à conteneurs du pays, les dockers votent à main levée la reprise du travail";
+        assert!(is_prose(headline));
+        let page = format!(
+            "Accueil\nÉconomie\nSport\n\n{headline}\n\nPublié le 12 mars 2024 à 10h30\n\n\
+             Les dockers du Havre ont voté mercredi la reprise du travail, après trois semaines d'un conflit qui a paralysé le premier port à conteneurs du pays.\n\n\
+             Le vote, organisé à main levée devant les grilles du terminal, a réuni plus de huit cents dockers, selon les syndicats du port.\n"
+        );
+        let fields = read_page_fields(&page, today());
+        assert_eq!(fields.title.as_deref(), Some(headline));
+        assert!(
+            fields.body.starts_with("Les dockers du Havre"),
+            "{}",
+            fields.body
+        );
+        // A line as long that ends on a full stop is the text's.
+        let sentence = page.replace(headline, &format!("{headline}."));
+        assert_eq!(read_page_fields(&sentence, today()).title, None);
+    }
+
     #[test]
     fn a_page_without_prose_still_has_a_title() {
         let fields = read_page_fields("Brève : la séance est levée\nÀ suivre\n", today());

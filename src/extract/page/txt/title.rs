@@ -11,7 +11,9 @@ use crate::extract::clues::section::stated_category;
 use crate::extract::page::headline::{
     best_echoed, is_too_short_to_judge, Candidate, FoldedArticle, PageTitle,
 };
-use crate::extract::page::page_lines::{is_boundary, is_noise, is_prose, is_widget, strip_bullet};
+use crate::extract::page::page_lines::{
+    ends_a_sentence, is_boundary, is_noise, is_prose, is_widget, strip_bullet, PROSE_WORDS,
+};
 
 use super::article_block::MAX_BOX_LINES;
 use super::publication::date_line;
@@ -259,9 +261,11 @@ impl HeadlineShapes {
         let around = MIN_LISTED_HEADLINES - 1;
         let first = window.start.saturating_sub(around);
         let end = (window.end + around).min(lines.len());
-        let shaped = lines[first..end]
-            .iter()
-            .map(|line| !line.is_empty() && is_headline(line, today))
+        let shaped = (first..end)
+            .map(|index| {
+                !lines[index].is_empty()
+                    && (is_headline(lines[index], today) || is_long_headline(lines, index, today))
+            })
             .collect();
         HeadlineShapes { first, shaped }
     }
@@ -424,13 +428,31 @@ fn without_badge<'a>(lines: &[&str], headline: &'a str) -> &'a str {
 /// Whether a line can be a headline: a few words, not a menu entry, a date, a byline, a
 /// caption or prose.
 pub(super) fn is_headline(line: &str, today: Date) -> bool {
+    !is_prose(line) && has_headline_shape(line, today)
+}
+
+/// Whether the line at `index` is a headline longer than prose is ([`is_prose`]): a line
+/// shaped like a headline, over a header line (its date or byline).
+pub(super) fn is_long_headline(lines: &[&str], index: usize, today: Date) -> bool {
+    let line = lines[index];
+    line.split_whitespace().count() >= PROSE_WORDS
+        && !ends_a_sentence(line)
+        && has_headline_shape(line, today)
+        && lines[index + 1..]
+            .iter()
+            .find(|line| !line.is_empty())
+            .is_some_and(|next| is_header_line(next, today))
+}
+
+/// A headline's shape, whatever its length: up to 40 words that do not end on a full stop,
+/// and not a menu entry, a date, a byline or a caption.
+fn has_headline_shape(line: &str, today: Date) -> bool {
     let words = line.split_whitespace().count();
     let (_, bulleted) = strip_bullet(line);
     (3..=40).contains(&words)
         && !ends_as_a_sentence(line)
         && line.chars().count() <= 250
         && !bulleted
-        && !is_prose(line)
         && !is_noise(line)
         && !is_boundary(line)
         && !is_widget(line)
