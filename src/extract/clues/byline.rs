@@ -193,7 +193,7 @@ fn name_prefix(text: &str) -> Option<String> {
     if let Some(number) = name.find(|c: char| c.is_ascii_digit()) {
         name = name[..number].trim_end_matches(|c: char| !c.is_alphanumeric());
         while let Some((before, last)) = name.rsplit_once(' ') {
-            if !last.starts_with(char::is_lowercase) && !is_weekday(last) {
+            if !last.starts_with(char::is_lowercase) && !is_weekday(last) && last != "Le" {
                 break;
             }
             name = before.trim_end();
@@ -272,6 +272,7 @@ mod tests {
             ("Par Anne Martin Mardi 12 mars 2024 à 18h05", "Anne Martin"),
             ("Par Anne Martin 12/03/2024", "Anne Martin"),
             ("Par Anne Martin · 12/03/2024", "Anne Martin"),
+            ("Par Anne Martin Le 12/03/2024", "Anne Martin"),
             ("De notre correspondante Jeanne Martin", "Jeanne Martin"),
             ("De notre envoyé spécial à Kiev, Paul Durand", "Paul Durand"),
             (
