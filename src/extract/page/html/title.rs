@@ -73,6 +73,10 @@ pub(crate) fn headline(
                     _ => visible,
                 })
                 .map(decided_by("the <h1> heading the article"))
+                .or_else(|| {
+                    printed_part_of_title(document, measures, metadata.title_tag.as_deref()?)
+                        .map(decided_by("the part of the page's <title> its text prints"))
+                })
                 .or_else(|| title_tag.map(decided_by("the page's <title>")))
         }
     }
@@ -145,6 +149,27 @@ fn printed_headline(document: &Document, measures: &Measures, headline: &str) ->
                     .is_some_and(|text| is_same_text(&text, headline))
         })
         .map(|(id, _)| id)
+}
+
+/// On a page without `<h1>`, the first element outside links that prints most of the
+/// `<title>`, less the words the site adds to it: "La Voix du Jura : Dans le Jura, les
+/// fromageries…" printed as "Dans le Jura, les fromageries…" names the site first, with a
+/// separator a headline may use itself.
+fn printed_part_of_title(document: &Document, measures: &Measures, title: &str) -> Option<String> {
+    let title_chars = title.chars().filter(|c| !c.is_whitespace()).count();
+    let title_chars = u32::try_from(title_chars).ok()?;
+    document.elements().find_map(|(id, element)| {
+        let chars = measures.text_chars[id];
+        let candidate = chars < title_chars
+            && chars * 2 >= title_chars
+            && !measures.unread[id]
+            && !measures.in_link[id]
+            && element.name != html5ever::local_name!("a");
+        candidate
+            .then(|| measures.short_text(document, id, HEADLINE_CHARS))
+            .flatten()
+            .filter(|text| is_within(text, title))
+    })
 }
 
 /// Whether two texts are the same words, whatever their spaces (no-break or not).
@@ -343,6 +368,12 @@ mod tests {
         let bare = "<title>Le port du Havre à l'arrêt | Le Journal</title><p>Texte</p>";
         assert_eq!(
             headline_of(bare).as_deref(),
+            Some("Le port du Havre à l'arrêt")
+        );
+        let site_first = "<title>Le Journal : Le port du Havre à l'arrêt</title>\
+            <div class=\"titre\"><h2>Le port du Havre à l'arrêt</h2></div><p>Texte</p>";
+        assert_eq!(
+            headline_of(site_first).as_deref(),
             Some("Le port du Havre à l'arrêt")
         );
     }
