@@ -251,6 +251,18 @@ fn is_paywall_notice(folded: &str) -> bool {
         && folded.split_whitespace().count() <= MAX_PAYWALL_NOTICE_WORDS
 }
 
+/// Words of a subscribers' badge ("Article réservé aux abonnés", "Cet article est réservé
+/// à nos abonnés.").
+const MAX_BADGE_WORDS: usize = 7;
+
+/// Whether the folded line is a subscribers' badge, printed beside a headline or where a
+/// paywall cuts the text.
+fn is_subscribers_badge(folded: &str) -> bool {
+    folded.contains("reserve")
+        && folded.contains("abonne")
+        && folded.split_whitespace().count() <= MAX_BADGE_WORDS
+}
+
 /// Account prompts among the boundaries: the button that opens a login form after an
 /// article, or that ends a sign-in box inside it.
 const ACCOUNT_PROMPTS: &[&str] = &[
@@ -461,6 +473,7 @@ pub(crate) fn is_noise(line: &str) -> bool {
         || is_reading_time(&key)
         || is_form_field(line)
         || is_paywall_notice(&key)
+        || is_subscribers_badge(&key)
     {
         return true;
     }
@@ -622,7 +635,7 @@ mod tests {
     }
 
     #[test]
-    fn a_paywalls_notice_ends_the_article_and_a_badge_does_not() {
+    fn a_paywalls_notice_ends_the_article_and_a_badge_is_no_text() {
         assert!(is_boundary(
             "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés."
         ));
@@ -632,6 +645,12 @@ mod tests {
         assert!(!is_boundary("Article réservé aux abonnés"));
         assert!(!is_boundary(
             "Les abonnés du club attendent la suite de la saison avec impatience."
+        ));
+        // A badge is no text either, where the paywall cuts it or beside a headline.
+        assert!(is_noise("Cet article est réservé aux abonnés."));
+        assert!(is_noise("Article réservé à nos abonnés"));
+        assert!(!is_noise(
+            "Le parking relais de la gare, jusqu'ici gratuit, sera réservé aux abonnés du réseau de bus."
         ));
     }
 
