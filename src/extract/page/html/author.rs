@@ -60,6 +60,18 @@ pub(crate) fn author(
         })
 }
 
+/// The name alone that signs the article under its text ("Claire Dumas", "Claire Dumas,
+/// correspondante à Dole"), taken off its paragraphs: the author, when the page names no
+/// other.
+pub(crate) fn closing_signature(paragraphs: &mut Vec<String>) -> Option<String> {
+    let [.., _, last] = paragraphs.as_slice() else {
+        return None;
+    };
+    let name = byline_author(last).or_else(|| is_plain_name(last).then(|| last.clone()))?;
+    paragraphs.pop();
+    Some(name)
+}
+
 /// Not a link to a profile page nor a sentence.
 fn is_name_like(text: &str) -> bool {
     !text.contains("://")

@@ -40,9 +40,10 @@ pub(super) fn read_html(text: &str, today: Date) -> (PageFields, Clues) {
     let (title, title_clue) = title::headline(&document, &measures, &metadata, best).unzip();
     let heading = title::headline_element(&document, &measures, title.as_deref(), best);
     let url = url(&metadata);
-    let mut body =
-        body::article_paragraphs(&document, &measures, title.as_deref(), best, heading, today)
-            .join("\n\n");
+    let mut paragraphs =
+        body::article_paragraphs(&document, &measures, title.as_deref(), best, heading, today);
+    let signature = author::closing_signature(&mut paragraphs);
+    let mut body = paragraphs.join("\n\n");
     if body.is_empty() {
         body = declared_text(&metadata);
     }
@@ -64,8 +65,9 @@ pub(super) fn read_html(text: &str, today: Date) -> (PageFields, Clues) {
         url.as_deref(),
     )
     .unzip();
-    let (author, author_clue) =
-        author::author(&document, &measures, &metadata, heading, today).unzip();
+    let (author, author_clue) = author::author(&document, &measures, &metadata, heading, today)
+        .or_else(|| signature.map(decided_by("a name signing the text")))
+        .unzip();
     let fields = PageFields {
         date,
         category,
@@ -166,6 +168,29 @@ mod tests {
         assert_eq!(clues.date, Some("a date line under the headline"));
         assert_eq!(clues.category, Some("the page's breadcrumb trail"));
         assert_eq!(clues.author, Some("a byline near the headline"));
+    }
+
+    /// A name alone under the text signs it: it is the author, not the text.
+    #[test]
+    fn a_name_signing_the_text_is_its_author() {
+        let page = r#"<html><head><title>La grève des dockers du Havre</title></head><body>
+            <h1>La grève des dockers du Havre</h1>
+            <p>Les dockers du Havre ont cessé le travail mercredi pour protester contre la réforme.</p>
+            <p>Le mouvement devrait durer au moins trois jours selon les syndicats du port.</p>
+            <p><strong>Jeanne Martin</strong></p></body></html>"#;
+        let (fields, clues) = read_html(page, today());
+        assert_eq!(fields.author.as_deref(), Some("Jeanne Martin"));
+        assert_eq!(clues.author, Some("a name signing the text"));
+        assert!(
+            fields.body.ends_with("syndicats du port."),
+            "{}",
+            fields.body
+        );
+        let closing_sentence = page.replace(
+            "<strong>Jeanne Martin</strong>",
+            "Les syndicats se retrouveront vendredi.",
+        );
+        assert_eq!(read_html(&closing_sentence, today()).0.author, None);
     }
 
     /// A page its scripts fill in holds no text in its markup: the text it declares is read,
