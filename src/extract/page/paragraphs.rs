@@ -92,7 +92,8 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
                 let next = lines.get(index + 1).map(|next| next.trim());
                 let wrapped = (is_wrapped(previous_raw, raw, width)
                     || (previous_was_wrapped && fills_its_line(previous_raw, width)))
-                    && !is_element_after_a_paragraph(previous, line, next, width);
+                    && !is_element_after_a_paragraph(previous, line, next, width)
+                    && !is_dateline(line);
                 let continues = wrapped
                     || goes_on(previous, line)
                     || quotation.goes_on(previous, line)
@@ -211,6 +212,26 @@ fn is_element_after_a_paragraph(
         && is_last_line
         && !ends_a_sentence(line)
         && !line.ends_with(['»', '"', '”', ')'])
+}
+
+/// Words of a dateline ("Publié le 12/03/2024 à 10h30, mis à jour à 11h00").
+const MAX_DATELINE_WORDS: usize = 12;
+
+/// Whether `line` is a dateline ("Publié le 12/03/2024 à 10h30", "Le 12 mars 2024"): a
+/// capitalised label then a number, in a few words. No wrapper breaks a sentence before
+/// such a line; a page prints it under a headline however long that is.
+fn is_dateline(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let labelled = first.starts_with(char::is_uppercase)
+        && (DATE_LABEL_WORDS.contains(&fold(first).as_str()) || first == "Le");
+    labelled
+        && line.split_whitespace().count() <= MAX_DATELINE_WORDS
+        && words
+            .take(3)
+            .any(|word| word.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether `line`, inside a wrapped paragraph, fills its line and stops mid-sentence: the
@@ -664,6 +685,28 @@ moment du scrutin solennel.
             .position(|p| p.ends_with("lecture définitive."));
         assert!(last.is_some(), "{found:#?}");
         assert_eq!(found[last.unwrap() + 1], "Publié dans Transports, Lyon");
+    }
+
+    /// A dateline under a headline as long as the wrapped lines stays apart from it.
+    #[test]
+    fn a_dateline_under_a_long_headline_stays_apart() {
+        let headline = "Le Sénat adopte le budget après trois semaines de débats houleux au Palais du Luxembourg";
+        let text = format!("{headline}\nPublié le 12/03/2024 à 10h30\n\n{}", WRAPPED);
+        let found = texts(&text);
+        assert_eq!(
+            found[..2],
+            [headline, "Publié le 12/03/2024 à 10h30"],
+            "{found:#?}"
+        );
+        // Without a date it is the wrapped line's end.
+        let wrapped = text.replace(
+            "Publié le 12/03/2024 à 10h30",
+            "Publié au Journal officiel.",
+        );
+        assert_eq!(
+            texts(&wrapped)[0],
+            format!("{headline} Publié au Journal officiel.")
+        );
     }
 
     /// A date written month first opens in lower case without going on with the line above.
