@@ -8,7 +8,8 @@ const AGENCIES: &[&str] = &["AFP", "Reuters", "AP", "Belga", "ATS", "agences", "
 /// The author a byline line names, if the line is a byline.
 pub(crate) fn byline_author(line: &str) -> Option<String> {
     let (text, bulleted) = strip_bullet(line);
-    if text.split_whitespace().count() > 10 {
+    // nth, not count: most lines are paragraphs, and their words need not all be counted.
+    if text.split_whitespace().nth(10).is_some() {
         return None;
     }
     if let Some(rest) = strip_byline_prefix(text) {
@@ -29,6 +30,9 @@ pub(crate) fn byline_author(line: &str) -> Option<String> {
 /// "Jeanne MARTIN / Journaliste", "Jeanne Martin, correspondante à Bruxelles": a name,
 /// then the journalist's role after a comma, a slash or a dash.
 fn name_with_role(text: &str) -> Option<String> {
+    if !text.contains([',', '/', '-', '–', '—', '|']) {
+        return None;
+    }
     let (name, role) = [",", " / ", " - ", " – ", " — ", " | "]
         .iter()
         .find_map(|separator| text.split_once(separator))?;
@@ -209,10 +213,18 @@ fn name_prefix(text: &str) -> Option<String> {
 
 /// "Zoé SAMIN avec AFP", "Jean Dupont (AFP)", "Jean Dupont / Reuters": the whole credit.
 fn credited_with_agency(text: &str) -> Option<String> {
-    let words: Vec<&str> = text
+    let words = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '/'))
-        .filter(|word| !word.is_empty())
-        .collect();
+        .filter(|word| !word.is_empty());
+    // The agency closes the credit: most lines end on another word and are settled here.
+    if !words
+        .clone()
+        .next_back()
+        .is_some_and(|last| AGENCIES.contains(&last))
+    {
+        return None;
+    }
+    let words: Vec<&str> = words.collect();
     let agency_at = words.iter().position(|word| AGENCIES.contains(word))?;
     let name = &words[..agency_at];
     let joiner_ok = name

@@ -115,7 +115,7 @@ pub(crate) fn stated_category(line: &str) -> Option<String> {
     if let Some(category) = labelled_category(text) {
         return Some(category);
     }
-    if text.split_whitespace().count() > 8 || text.ends_with(['.', '?', '!']) {
+    if text.split_whitespace().nth(8).is_some() || text.ends_with(['.', '?', '!']) {
         return None;
     }
     text.split([',', '|', '/', '›', '>', '»', '·', '•'])

@@ -306,7 +306,10 @@ const MAX_NEWSLETTER_PROMPT_WORDS: usize = 12;
 pub(crate) fn is_newsletter_prompt(line: &str) -> bool {
     // Most lines are settled before they are folded: every name has "lett" in it.
     if !contains_ignoring_case(line, b"lett")
-        || line.split_whitespace().count() > MAX_NEWSLETTER_PROMPT_WORDS
+        || line
+            .split_whitespace()
+            .nth(MAX_NEWSLETTER_PROMPT_WORDS)
+            .is_some()
     {
         return false;
     }

@@ -333,7 +333,7 @@ const MAX_LABEL_WORDS: usize = 3;
 /// value as two elements, often with a blank line between them, so a blank line after one
 /// does not end it.
 fn is_label(text: &str) -> bool {
-    if text.split_whitespace().count() > MAX_LABEL_WORDS || ends_a_sentence(text) {
+    if text.split_whitespace().nth(MAX_LABEL_WORDS).is_some() || ends_a_sentence(text) {
         return false;
     }
     let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");

@@ -296,17 +296,24 @@ fn name_beside_a_date(lines: &[&str], zones: [&Range<usize>; 3], today: Date) ->
     zones.into_iter().flat_map(Range::clone).find_map(|index| {
         let name = once(lines[index]);
         let in_capitals = !name.chars().any(char::is_lowercase);
+        if in_capitals || !is_plain_name(&name) {
+            return None;
+        }
         let is_date = |line: &&str| is_date_line_of_header(line, today);
-        let above_a_date = lines[index + 1..]
-            .iter()
-            .find(|line| !is_separator(line))
-            .is_some_and(is_date);
-        let under_a_date = lines[..index]
-            .iter()
-            .rev()
-            .find(|line| !is_separator(line))
-            .is_some_and(is_date);
-        (is_plain_name(&name) && !in_capitals && (above_a_date || under_a_date)).then_some(name)
+        let above_a_date = || {
+            lines[index + 1..]
+                .iter()
+                .find(|line| !is_separator(line))
+                .is_some_and(is_date)
+        };
+        let under_a_date = || {
+            lines[..index]
+                .iter()
+                .rev()
+                .find(|line| !is_separator(line))
+                .is_some_and(is_date)
+        };
+        (above_a_date() || under_a_date()).then_some(name)
     })
 }
 

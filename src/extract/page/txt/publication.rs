@@ -128,7 +128,7 @@ fn relative_publication(
 ) -> Option<PublicationDate> {
     let days_ago = lines[header.clone()]
         .iter()
-        .filter(|line| line.split_whitespace().count() <= MAX_DATE_LINE_WORDS)
+        .filter(|line| line.split_whitespace().nth(MAX_DATE_LINE_WORDS).is_none())
         .find_map(|line| published_days_ago(&fold(line)))?;
     let latest = lines
         .iter()
@@ -220,7 +220,7 @@ pub(super) fn date_line(line: &str, today: Date) -> Option<DatedLine> {
 fn dated_text(text: &str, today: Date) -> Option<DatedLine> {
     // Every date has a number: most lines are settled without looking for one.
     if !text.bytes().any(|byte| byte.is_ascii_digit())
-        || text.split_whitespace().count() > MAX_DATE_LINE_WORDS
+        || text.split_whitespace().nth(MAX_DATE_LINE_WORDS).is_some()
     {
         return None;
     }

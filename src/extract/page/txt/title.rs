@@ -193,7 +193,7 @@ fn echoed_title(
 pub(super) fn is_header_line(line: &str, today: Date) -> bool {
     date_line(line, today).is_some()
         || byline_author(line).is_some()
-        || (line.split_whitespace().count() <= MAX_HEADER_LINE_WORDS
+        || (line.split_whitespace().nth(MAX_HEADER_LINE_WORDS).is_none()
             && !is_prose(line)
             && !find_dates(line, today).is_empty())
 }
@@ -435,7 +435,7 @@ pub(super) fn is_headline(line: &str, today: Date) -> bool {
 /// shaped like a headline, over a header line (its date or byline).
 pub(super) fn is_long_headline(lines: &[&str], index: usize, today: Date) -> bool {
     let line = lines[index];
-    line.split_whitespace().count() >= PROSE_WORDS
+    line.split_whitespace().nth(PROSE_WORDS - 1).is_some()
         && !ends_a_sentence(line)
         && has_headline_shape(line, today)
         && lines[index + 1..]
