@@ -2,7 +2,7 @@
 
 use crate::analysis::fold::fold;
 use crate::extract::clues::byline::byline_author;
-use crate::extract::clues::french_date::day_and_month_at_start;
+use crate::extract::clues::french_date::{day_and_month_at_start, DATE_LABEL_WORDS};
 
 /// A line is prose when it reads as a paragraph: enough words and a sentence ending,
 /// or long enough that no menu entry or headline would be.
@@ -88,6 +88,34 @@ pub(crate) fn is_signed_item_header(line: &str) -> bool {
 pub(crate) fn is_day_and_month_line(line: &str) -> bool {
     let text = without_day_markers(line);
     day_and_month_at_start(text).is_some_and(|end| text[end..].trim().is_empty())
+}
+
+/// Whether the line labels a day and month as the page's publication or update, its year
+/// left out, maybe with the time ("Publié le 11 juillet", "Mis à jour le 3 août à 10h30"):
+/// a header line, never a headline.
+pub(crate) fn is_labelled_day_and_month(line: &str) -> bool {
+    let folded = fold(line.trim());
+    let mut rest = folded.as_str();
+    let mut labelled = false;
+    while let Some((word, after)) = rest.split_once(' ') {
+        if DATE_LABEL_WORDS.contains(&word) {
+            labelled = true;
+        } else if !matches!(word, "le" | "a" | "en" | "ligne" | "on" | "du") {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    let Some(end) = labelled.then(|| day_and_month_at_start(rest)).flatten() else {
+        return false;
+    };
+    let mut after_date = rest[end..].split_whitespace();
+    match (after_date.next(), after_date.next(), after_date.next()) {
+        (None, ..) => true,
+        (Some("a" | "-" | ","), Some(time), None) | (Some(time), None, None) => {
+            time.starts_with(|c: char| c.is_ascii_digit()) && time.contains([':', 'h'])
+        }
+        _ => false,
+    }
 }
 
 /// The line from its first letter or digit, without the "Le" before a day: the markers a
@@ -588,6 +616,26 @@ mod tests {
             "Juillet 2019",
         ] {
             assert!(!is_day_and_month_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn labelled_days_and_months() {
+        for line in [
+            "publié le 11 juillet",
+            "Publié le 1er août à 10h30",
+            "Mis à jour le 3 sept. à 18:05",
+            "Mis en ligne le 22 juillet",
+        ] {
+            assert!(is_labelled_day_and_month(line), "{line}");
+        }
+        for line in [
+            "Le 11 juillet",
+            "Publié le 11 juillet par Jeanne Martin",
+            "Publication des résultats le 11 juillet",
+            "Publié en juillet",
+        ] {
+            assert!(!is_labelled_day_and_month(line), "{line}");
         }
     }
 

@@ -1158,4 +1158,38 @@ Mot de passe
     fn empty_page() {
         assert_eq!(read_page_fields("", today()), PageFields::default());
     }
+
+    #[test]
+    fn a_publication_day_without_its_year_is_no_headline() {
+        // A line-per-markup dump: the headline, a related box, then the header's date,
+        // printed without its year, right over the text.
+        let page = "Toutes les news\n\
+\n\
+Art Car Collection\n\
+\n\
+Réagir\n\
+Art Car Collection\n\
+1\n\
+/8\n\
+\n\
+© Studio\n\
+\n\
+A lire aussi\n\
+News\n\
+\n\
+Un nouveau tout-terrain sur les traces des anciens\n\
+\n\
+News\n\
+\n\
+Nouvelles finitions pour le grand coupé\n\
+\n\
+publié le\n\
+11 juillet\n\
+En 1975, la toute première Art Car était l'idée d'un pilote et commissaire-priseur, qui souhaitait qu'un peintre revisite une voiture de course.\n\
+La lignée s'est poursuivie jusqu'à aujourd'hui, toujours réalisée par de célèbres artistes de mouvances et d'époques différentes, et ces carrosseries s'exposent.\n\
+Le constructeur propose désormais de découvrir en détail chacune des Art Cars grâce à une visite virtuelle de la collection.\n\
+";
+        let fields = read_page_fields(page, today());
+        assert_eq!(fields.title.as_deref(), Some("Art Car Collection"));
+    }
 }
