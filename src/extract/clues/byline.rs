@@ -1,5 +1,7 @@
 //! Bylines: the author named by "Par Francisco Lawson", "by Sara", "Zoé SAMIN avec AFP".
 
+use crate::analysis::fold::fold;
+use crate::extract::clues::french_date::is_weekday_name;
 use crate::extract::page::page_lines::strip_bullet;
 
 /// Press agencies that a byline may credit beside or instead of a journalist.
@@ -48,15 +50,17 @@ const ARTICLES: &[&str] = &["le", "la", "les", "l'", "l’", "du", "des", "un", 
 /// article).
 pub(crate) fn is_plain_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let opens_on_article = words.first().is_some_and(|first| {
-        let first = first.to_lowercase();
+    // The article is looked for last: most lines are no names, and are settled without
+    // lowercasing a word.
+    let opens_on_article = || {
+        let first = words[0].to_lowercase();
         ARTICLES.iter().any(|article| {
             first == *article || (article.ends_with(['\'', '’']) && first.starts_with(article))
         })
-    });
+    };
     (2..=4).contains(&words.len())
-        && !opens_on_article
         && words.iter().all(|word| is_name_word(word))
+        && !opens_on_article()
 }
 
 /// The author a date line names before its date, with or without "Par": "Jeanne Martin -
@@ -197,7 +201,10 @@ fn name_prefix(text: &str) -> Option<String> {
     if let Some(number) = name.find(|c: char| c.is_ascii_digit()) {
         name = name[..number].trim_end_matches(|c: char| !c.is_alphanumeric());
         while let Some((before, last)) = name.rsplit_once(' ') {
-            if !last.starts_with(char::is_lowercase) && !is_weekday(last) && last != "Le" {
+            if !last.starts_with(char::is_lowercase)
+                && !is_weekday_name(&fold(last))
+                && last != "Le"
+            {
                 break;
             }
             name = before.trim_end();
@@ -241,14 +248,6 @@ fn credited_with_agency(text: &str) -> Option<String> {
         && (1..=4).contains(&name_words.len())
         && name_words.iter().all(|word| is_name_word(word));
     is_credit.then(|| text.trim().to_string())
-}
-
-fn is_weekday(word: &str) -> bool {
-    let word = word.to_lowercase();
-    [
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    ]
-    .contains(&word.as_str())
 }
 
 fn is_name_word(word: &str) -> bool {

@@ -79,6 +79,11 @@ const WEEKDAY_NAMES: [(&str, Weekday); 7] = [
     ("dimanche", Weekday::Sunday),
 ];
 
+/// Whether the folded word names a day of the week ("mardi").
+pub(crate) fn is_weekday_name(folded: &str) -> bool {
+    WEEKDAY_NAMES.iter().any(|(name, _)| *name == folded)
+}
+
 /// Folded words that label a date as a page's publication or update ("Publié le", "Mis à
 /// jour le", "Posted on", "Date de publication"): a line ending on one waits for its date.
 pub(crate) const DATE_LABEL_WORDS: &[&str] = &[

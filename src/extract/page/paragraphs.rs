@@ -23,7 +23,9 @@ use std::collections::HashSet;
 
 use super::page_lines::strip_link_markers;
 use crate::analysis::fold::fold;
-use crate::extract::clues::french_date::{opens_on_month_first_date, DATE_LABEL_WORDS};
+use crate::extract::clues::french_date::{
+    is_weekday_name, opens_on_month_first_date, DATE_LABEL_WORDS,
+};
 
 /// One paragraph of a page: its lines joined into one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,7 +230,7 @@ fn is_dateline(line: &str) -> bool {
     let labelled = first.starts_with(char::is_uppercase)
         && (DATE_LABEL_WORDS.contains(&fold(first).as_str()) || first == "Le");
     labelled
-        && line.split_whitespace().count() <= MAX_DATELINE_WORDS
+        && line.split_whitespace().nth(MAX_DATELINE_WORDS).is_none()
         && words
             .take(3)
             .any(|word| word.starts_with(|c: char| c.is_ascii_digit()))
@@ -248,11 +250,6 @@ const UNFINISHED_ENDINGS: &[&str] = &[
     "sous", "avec", "sans", "dans", "chez", "et", "ou", "mais", "que", "qu'", "qui", "dont", "ce",
     "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
     "selon", "entre", "vers", "contre", "depuis", "pendant", "lors", "afin", "the", "of", "and",
-];
-
-/// Weekday names, folded: a line holding only one is the start of a date.
-const WEEKDAYS: &[&str] = &[
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 
 /// Quotation marks, opening and closing.
@@ -339,7 +336,7 @@ fn is_label(text: &str) -> bool {
     let last_word = text.rsplit(char::is_whitespace).next().unwrap_or("");
     let folded = fold(last_word);
     UNFINISHED_ENDINGS.contains(&folded.as_str())
-        || WEEKDAYS.contains(&folded.as_str())
+        || is_weekday_name(&folded)
         || DATE_LABEL_WORDS.contains(&folded.as_str())
 }
 
@@ -377,7 +374,7 @@ fn goes_on(line: &str, next: &str) -> bool {
         return true;
     }
     // "mardi" / "10.12.19": a weekday alone goes on with its date.
-    if first.is_ascii_digit() && WEEKDAYS.contains(&fold(line).as_str()) {
+    if first.is_ascii_digit() && is_weekday_name(&fold(line)) {
         return true;
     }
     let last_word = line
