@@ -692,6 +692,9 @@ mod tests {
         let today = Date::new(2026, 11, 21).unwrap();
         assert_eq!(labelled_days("Publié le 02/11/23 à 16h33"), ["2023-11-02"]);
         assert_eq!(labelled_days("Mis à jour le 13/03/24"), ["2024-03-13"]);
+        assert_eq!(labelled_days("Modifié le 13/03/24"), ["2024-03-13"]);
+        assert_eq!(labelled_days("Actualisé le 13/03/24"), ["2024-03-13"]);
+        assert_eq!(labelled_days("Posted 13/03/24"), ["2024-03-13"]);
         assert!(labelled_days("le 02/11/23 à 16h33").is_empty());
         assert_eq!(labelled_days("mardi 10.12.19"), ["2019-12-10"]);
         assert!(labelled_days("lundi 10.12.19").is_empty());
