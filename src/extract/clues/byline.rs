@@ -63,6 +63,14 @@ pub(crate) fn is_plain_name(text: &str) -> bool {
         && !opens_on_article()
 }
 
+/// Names joined as a byline joins its authors ("Elsa Provenzano et Mickaël Bosredon",
+/// "Jeanne Martin, Paul Durand et Marc Petit"), or one name alone: each a plain name.
+pub(crate) fn is_plain_names(text: &str) -> bool {
+    text.split(", ")
+        .flat_map(|part| part.split(" et "))
+        .all(is_plain_name)
+}
+
 /// The author a date line names before its date, with or without "Par": "Jeanne Martin -
 /// 12 mars 2024", "Jeanne Martin avec AFP Le 12/03/2024", given the text before the date.
 pub(crate) fn byline_before_date(before_date: &str) -> Option<String> {
@@ -76,7 +84,7 @@ pub(crate) fn byline_before_date(before_date: &str) -> Option<String> {
     };
     // A name alone only when a separator sets the date apart: "Jeanne Martin le 26 août
     // 2014 à Paris." is a photograph's caption.
-    let name_alone = separated.len() < text.len() && is_plain_name(separated.trim_end());
+    let name_alone = separated.len() < text.len() && is_plain_names(separated.trim_end());
     byline_author(bare).or_else(|| name_alone.then(|| separated.trim_end().to_string()))
 }
 
@@ -108,10 +116,25 @@ pub(crate) fn without_role(text: &str) -> &str {
 }
 
 /// The author a dateline names after its date: "… à 10:30 par Jeanne Martin — 4
-/// commentaires", given the text after the date.
+/// commentaires", "… à 10:30 - Jeanne Martin", given the text after the date.
 pub(crate) fn byline_after_date(after_date: &str) -> Option<String> {
-    let at = after_date.find(" par ")?;
-    name_prefix(&after_date[at + " par ".len()..])
+    if let Some(at) = after_date
+        .find(" par ")
+        .or_else(|| after_date.find(" Par "))
+    {
+        return name_prefix(&after_date[at + " par ".len()..]);
+    }
+    // A name alone only when a separator sets it apart from the date and its time; the
+    // separator may open the text.
+    let padded = format!(" {after_date}");
+    let (time, name) = [" - ", " – ", " — ", " | ", " · ", " • "]
+        .iter()
+        .find_map(|separator| padded.split_once(separator))?;
+    let only_a_time = time
+        .split_whitespace()
+        .all(|word| word.starts_with(|c: char| c.is_ascii_digit()) || matches!(word, "à" | "at"));
+    let name = name.trim();
+    (only_a_time && is_plain_names(name)).then(|| name.to_string())
 }
 
 fn strip_byline_prefix(text: &str) -> Option<&str> {
@@ -183,6 +206,8 @@ fn name_prefix(text: &str) -> Option<String> {
         " – ",
         " — ",
         " | ",
+        " • ",
+        " · ",
         " le ",
         " publié",
         " Publié",
@@ -218,7 +243,9 @@ fn name_prefix(text: &str) -> Option<String> {
     looks_like_name.then(|| without_role(name).to_string())
 }
 
-/// "Zoé SAMIN avec AFP", "Jean Dupont (AFP)", "Jean Dupont / Reuters": the whole credit.
+/// "Zoé SAMIN avec AFP", "Jean Dupont (AFP)", "Jean Dupont / Reuters": the whole credit. An
+/// agency glued to the name by a slash ("Bob Edme/AP") credits a photograph, under its
+/// caption.
 fn credited_with_agency(text: &str) -> Option<String> {
     let words = text
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '/'))
@@ -238,7 +265,7 @@ fn credited_with_agency(text: &str) -> Option<String> {
         .last()
         .is_some_and(|word| matches!(*word, "avec" | "et" | "with"))
         || text.contains('(')
-        || text.contains('/');
+        || text.contains(" / ");
     let name_words: Vec<&&str> = name
         .iter()
         .filter(|word| !matches!(**word, "avec" | "et" | "with"))
@@ -283,6 +310,7 @@ mod tests {
             ("Par Anne Martin Mardi 12 mars 2024 à 18h05", "Anne Martin"),
             ("Par Anne Martin 12/03/2024", "Anne Martin"),
             ("Par Anne Martin · 12/03/2024", "Anne Martin"),
+            ("Par Anne Martin • Mis à jour le 13/03/2024", "Anne Martin"),
             ("Par Anne Martin Le 12/03/2024", "Anne Martin"),
             ("De notre correspondante Jeanne Martin", "Jeanne Martin"),
             ("De notre envoyé spécial à Kiev, Paul Durand", "Paul Durand"),
@@ -302,6 +330,10 @@ mod tests {
             ("Anne Martin - ", "Anne Martin"),
             ("Anne MARTIN | ", "Anne MARTIN"),
             ("Anne Martin avec AFP Le ", "Anne Martin avec AFP"),
+            (
+                "Anne Martin et Paul Durand | ",
+                "Anne Martin et Paul Durand",
+            ),
             ("Par Anne Martin, le ", "Anne Martin"),
         ] {
             assert_eq!(
@@ -318,6 +350,53 @@ mod tests {
             "Anne Martin le ",
         ] {
             assert_eq!(byline_before_date(before), None, "{before}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_date() {
+        for (after, author) in [
+            (
+                " à 10:30 par Jeanne Martin — 4 commentaires",
+                "Jeanne Martin",
+            ),
+            (" à 10h30 Par Jeanne Martin", "Jeanne Martin"),
+            (" - Jeanne Martin", "Jeanne Martin"),
+            (" à 10:30 - Jeanne Martin", "Jeanne Martin"),
+            (
+                " | Jeanne Martin et Paul Durand",
+                "Jeanne Martin et Paul Durand",
+            ),
+        ] {
+            assert_eq!(byline_after_date(after).as_deref(), Some(author), "{after}");
+        }
+        for after in [
+            " - Paris",
+            " à Paris",
+            " Jeanne Martin",
+            " - mis à jour",
+            " à Paris - Jeanne Martin",
+        ] {
+            assert_eq!(byline_after_date(after), None, "{after}");
+        }
+    }
+
+    #[test]
+    fn names_joined_as_a_byline_joins_them() {
+        for names in [
+            "Elsa Provenzano et Mickaël Bosredon",
+            "Jeanne Martin, Paul Durand et Marc Petit",
+            "Jeanne Martin",
+        ] {
+            assert!(is_plain_names(names), "{names}");
+        }
+        for text in [
+            "Elsa Provenzano et les pompiers",
+            "Jeanne Martin et",
+            "Lyon et Marseille",
+            "Nouvelle-Aquitaine, Occitanie",
+        ] {
+            assert!(!is_plain_names(text), "{text}");
         }
     }
 
@@ -346,6 +425,7 @@ mod tests {
             "Texte intégral de la déclaration",
             "Paris, correspondance",
             "International",
+            "Bob Edme/AP",
         ] {
             assert_eq!(byline_author(line), None, "{line}");
         }

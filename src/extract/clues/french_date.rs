@@ -134,6 +134,18 @@ pub(crate) fn day_and_month_at_start(text: &str) -> Option<usize> {
     written_date_at(text, 0).map(|parts| parts.end)
 }
 
+/// Whether `text` opens on a weekday and its full date, year written ("mardi 12 mars 2024 à
+/// 10:30"), as a page's date line does; a sentence names a day of the week without its year
+/// ("mercredi 11 septembre à 13h").
+pub(crate) fn opens_on_weekday_and_full_date(text: &str) -> bool {
+    let Some((first_word, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    rest.starts_with(|character: char| character.is_ascii_digit())
+        && is_weekday_name(&fold(first_word))
+        && written_date_at(rest, 0).is_some_and(|parts| parts.year.is_some())
+}
+
 /// Whether `text` opens on a date written month first ("juin 18, 2024"): a line doing so
 /// is a date, not the lower-case rest of the sentence above it.
 pub(crate) fn opens_on_month_first_date(text: &str) -> bool {

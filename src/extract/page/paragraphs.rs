@@ -24,7 +24,7 @@ use std::collections::HashSet;
 use super::page_lines::strip_link_markers;
 use crate::analysis::fold::fold;
 use crate::extract::clues::french_date::{
-    is_weekday_name, opens_on_month_first_date, DATE_LABEL_WORDS,
+    is_weekday_name, opens_on_month_first_date, opens_on_weekday_and_full_date, DATE_LABEL_WORDS,
 };
 
 /// One paragraph of a page: its lines joined into one.
@@ -359,7 +359,7 @@ fn goes_on(line: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
-    if first.is_lowercase() && !opens_on_month_first_date(next) {
+    if first.is_lowercase() && !opens_on_a_date(line, next) {
         return true;
     }
     if matches!(first, ',' | '.' | ';' | ')' | '»' | '”' | '…') {
@@ -377,14 +377,27 @@ fn goes_on(line: &str, next: &str) -> bool {
     if first.is_ascii_digit() && is_weekday_name(&fold(line)) {
         return true;
     }
+    let last_character = line.chars().last().unwrap_or(' ');
+    let opens = matches!(last_character, ',' | '«' | '(' | '\'' | '’' | '“');
+    opens || ends_on_unfinished_word(line)
+}
+
+/// Whether `line` ends on a word a French sentence cannot end on ("… aura lieu le").
+fn ends_on_unfinished_word(line: &str) -> bool {
     let last_word = line
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    let last_character = line.chars().last().unwrap_or(' ');
-    let opens = matches!(last_character, ',' | '«' | '(' | '\'' | '’' | '“');
-    opens
-        || (UNFINISHED_ENDINGS.contains(&fold(last_word).as_str()) && !is_acronym(line, last_word))
+    UNFINISHED_ENDINGS.contains(&fold(last_word).as_str()) && !is_acronym(line, last_word)
+}
+
+/// Whether `next`, opening in lower case, is a date line of its own rather than the rest of
+/// the sentence of `line`: a date written month first ("juin 18, 2024"), or a weekday and
+/// its full date ("mardi 12 mars 2024") under a line that does not stop mid-sentence (the
+/// name of a byline, not "La réunion aura lieu le").
+fn opens_on_a_date(line: &str, next: &str) -> bool {
+    opens_on_month_first_date(next)
+        || (opens_on_weekday_and_full_date(next) && !ends_on_unfinished_word(line))
 }
 
 /// Whether the word, in capitals on a line that has lower case, is an acronym ("10:30 CET",
@@ -720,6 +733,28 @@ moment du scrutin solennel.
         assert_eq!(
             texts("La rénovation du tunnel prendra\njuin prochain le relais"),
             ["La rénovation du tunnel prendra juin prochain le relais"]
+        );
+    }
+
+    /// A weekday and its date under a byline's name is the header's date line; under a line
+    /// stopping mid-sentence it goes on with it.
+    #[test]
+    fn a_weekday_and_its_date_is_a_line_of_its_own() {
+        assert_eq!(
+            texts("Jeanne Martin\nmardi 12 mars 2024 à 10:30"),
+            ["Jeanne Martin", "mardi 12 mars 2024 à 10:30"]
+        );
+        assert_eq!(
+            texts("La séance du conseil aura lieu le\nmardi 12 mars 2024 à la mairie."),
+            ["La séance du conseil aura lieu le mardi 12 mars 2024 à la mairie."]
+        );
+        assert_eq!(
+            texts("Le maire a répondu\nmardi que rien ne changerait."),
+            ["Le maire a répondu mardi que rien ne changerait."]
+        );
+        assert_eq!(
+            texts("Une conférence de presse\nmercredi 11 septembre à 13h"),
+            ["Une conférence de presse mercredi 11 septembre à 13h"]
         );
     }
 

@@ -24,10 +24,11 @@ use super::headline::{echo_shares, FoldedArticle};
 use super::numbered_links::without_numbered_links;
 use super::page_lines::{
     header_byline, header_parts, is_boundary, is_credited_caption, is_noise, is_prose,
-    is_related_link, is_widget, remove_inline_markers, repeats_its_opening, strip_link_markers,
+    is_related_link, is_widget, remove_inline_markers, repeats_its_opening, strip_bullet,
+    strip_link_markers,
 };
 use super::paragraphs::paragraphs;
-use crate::extract::clues::byline::{byline_author, is_plain_name};
+use crate::extract::clues::byline::{byline_author, is_plain_name, is_plain_names};
 use crate::extract::clues::page_address::stated_address;
 use crate::extract::clues::section::stated_category;
 use crate::extract::clues::Clues;
@@ -116,15 +117,18 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         .find_map(stated_category);
     // A byline may come under a standfirst, among the article's first paragraphs.
     let lead = lead_zone(&lines, &block);
-    let lead_lines = lines[lead.clone()]
-        .iter()
-        .copied()
-        .filter(|line| !is_prose(line) || header_parts(line).is_some());
-    let author = in_zones(&[&header])
-        .into_iter()
+    let lead_lines = lead
+        .clone()
+        .filter(|&index| !is_prose(lines[index]) || header_parts(lines[index]).is_some());
+    let author = header
+        .clone()
         .chain(lead_lines)
-        .chain(in_zones(&[&footer]))
-        .find_map(|line| header_byline(line).or_else(|| date_line(line, today)?.byline))
+        .chain(footer.clone())
+        .filter(|&index| !is_list_entry_name(&lines, index, today))
+        .find_map(|index| {
+            let line = lines[index];
+            header_byline(line).or_else(|| date_line(line, today)?.byline)
+        })
         .or_else(|| name_beside_a_date(&lines, [&header, &lead, &footer], today));
     let clues = Clues {
         title: title_clue,
@@ -296,7 +300,7 @@ fn name_beside_a_date(lines: &[&str], zones: [&Range<usize>; 3], today: Date) ->
     zones.into_iter().flat_map(Range::clone).find_map(|index| {
         let name = once(lines[index]);
         let in_capitals = !name.chars().any(char::is_lowercase);
-        if in_capitals || !is_plain_name(&name) {
+        if in_capitals || !is_plain_names(&name) {
             return None;
         }
         let is_date = |line: &&str| is_date_line_of_header(line, today);
@@ -315,6 +319,22 @@ fn name_beside_a_date(lines: &[&str], zones: [&Range<usize>; 3], today: Date) ->
         };
         (above_a_date() || under_a_date()).then_some(name)
     })
+}
+
+/// Whether the line is a name among a list's entries (a page's tags "• Pyrénées-Atlantiques"
+/// / "• Nouvelle Aquitaine" / "• Aquitaine", a menu, the site's authors) rather than a
+/// header's byline printed as a list item ("- Ludeny Phedjyna Eugene" / "- 11 juil. 2024"):
+/// a bulleted name beside another item that is neither a date nor a reading time. A
+/// labelled byline ("• Par Elba") is one wherever it stands.
+fn is_list_entry_name(lines: &[&str], index: usize, today: Date) -> bool {
+    let (text, bulleted) = strip_bullet(lines[index]);
+    if !bulleted || !is_plain_name(text) || byline_author(text).is_some() {
+        return false;
+    }
+    let is_other_entry =
+        |line: &&str| strip_bullet(line).1 && date_line(line, today).is_none() && !is_noise(line);
+    let above = index.checked_sub(1).and_then(|above| lines.get(above));
+    above.is_some_and(is_other_entry) || lines.get(index + 1).is_some_and(is_other_entry)
 }
 
 /// Whether the line is a header's date line, maybe after the separator that followed the
@@ -1107,6 +1127,20 @@ Mot de passe
         ));
     }
 
+    /// A name among a page's tags ("• Nouvelle Aquitaine") is no byline; a name printed as
+    /// the list item beside the header's date is one.
+    #[test]
+    fn a_name_among_listed_tags_is_no_byline() {
+        let text = LEDE_ARTICLE.split_once("Copier le lien\n").unwrap().1;
+        let tagged = format!("Accueil\nLes maires ruraux réclament un plan pour les médecins de campagne\n\n18 novembre 2025\n{text}\nMots-clés\n\n  • Santé\n  • Nouvelle Aquitaine\n  • Médecins\n");
+        assert_eq!(read_page_fields(&tagged, today()).author, None);
+        let listed = format!("Accueil\nLes maires ruraux réclament un plan pour les médecins de campagne\n- Claire Bonnet\n- 18 novembre 2025\n- 2 min de lecture\n\n{text}");
+        assert_eq!(
+            read_page_fields(&listed, today()).author.as_deref(),
+            Some("Claire Bonnet")
+        );
+    }
+
     /// A name alone right above or under the date line is the byline; a label in capitals
     /// above a teaser's date is not, nor a place.
     #[test]
@@ -1125,8 +1159,20 @@ Mot de passe
             author("Claire Bonnet\n\n|\n\nLe").as_deref(),
             Some("Claire Bonnet")
         );
+        assert_eq!(
+            author("Claire Bonnet et Paul Durand").as_deref(),
+            Some("Claire Bonnet et Paul Durand")
+        );
         assert_eq!(author("ALERTE INFO"), None);
         assert_eq!(author("Les médecins partent"), None);
+        // A weekday and its date printed under the name is no rest of its sentence.
+        let above_a_weekday = format!("Accueil\nLes maires ruraux réclament un plan pour les médecins de campagne\n\nClaire Bonnet\nmardi 18 novembre 2025 à 10:30\n{text}");
+        assert_eq!(
+            read_page_fields(&above_a_weekday, today())
+                .author
+                .as_deref(),
+            Some("Claire Bonnet")
+        );
         let under = |name: &str| {
             let page = format!("Accueil\nLes maires ruraux réclament un plan pour les médecins de campagne\n\n18 novembre 2025\n{name}\n{text}");
             read_page_fields(&page, today()).author
