@@ -5,10 +5,11 @@ use serde_json::Value;
 
 use crate::date::Date;
 use crate::extract::clues::byline::{
-    byline_after_date, byline_author, byline_before_date, is_plain_name, without_role,
+    byline_after_date, byline_author, byline_before_date, is_plain_name, is_plain_names,
+    without_role,
 };
 use crate::extract::clues::french_date::find_dates;
-use crate::extract::page::page_lines::header_byline;
+use crate::extract::page::page_lines::{header_byline, header_parts};
 
 use super::document::{is_phrasing, Document, Element, NodeId};
 use super::measures::Measures;
@@ -210,21 +211,51 @@ fn printed_byline(
                 .find(|(name, named)| *named && is_plain_name(name))
                 .map(|(name, _)| name.to_string())
         })
+        .or_else(|| name_beside_a_date(&lines, today))
 }
 
 /// The author a short line names: a header line's byline ([`header_byline`]), or a name
-/// after a date ("Publié le 12 mars 2024 par Jeanne Martin").
+/// before or after a date ("Jeanne Martin - 12 mars 2024", "Publié le 12 mars 2024 par
+/// Jeanne Martin").
 fn line_byline(text: &str, today: Date) -> Option<String> {
     header_byline(text)
         .or_else(|| {
-            let at = text.find(" par ")?;
-            let dated = text[..at].bytes().any(|byte| byte.is_ascii_digit());
-            dated.then(|| byline_after_date(&text[at..])).flatten()
+            let dates = find_dates(text, today);
+            let (first, last) = (dates.first()?, dates.last()?);
+            byline_before_date(&text[..first.span.start])
+                .or_else(|| byline_after_date(&text[last.span.end..]))
         })
         .or_else(|| {
-            let date = find_dates(text, today).into_iter().next()?;
-            byline_before_date(&text[..date.span.start])
+            // "Jeanne Martin | Publié le 12/03/2024": a part of the line is the name alone.
+            let parts = header_parts(text)?;
+            let dated = parts.iter().any(|part| !find_dates(part, today).is_empty());
+            let name = parts.into_iter().find(|part| is_plain_names(part));
+            name.filter(|_| dated).map(str::to_string)
         })
+}
+
+/// Words of a short line that gives a date, beside which a name alone is the byline.
+const MAX_DATE_LINE_WORDS: usize = 8;
+
+/// A name alone in an element of its own right before or after one giving the date
+/// ("Jeanne Martin" / "Publié le 12 mars 2024"): the byline of pages that print the author
+/// without "Par" nor markup, given the short texts after the headline in order.
+fn name_beside_a_date(lines: &[(String, bool)], today: Date) -> Option<String> {
+    let is_date_line = |text: &str| {
+        text.split_whitespace().nth(MAX_DATE_LINE_WORDS).is_none()
+            && !find_dates(text, today).is_empty()
+    };
+    lines.iter().enumerate().find_map(|(index, (text, _))| {
+        let name = without_role(text);
+        let beside_a_date = || {
+            let before = index.checked_sub(1).map(|before| lines[before].0.as_str());
+            let after = lines.get(index + 1).map(|(text, _)| text.as_str());
+            before.is_some_and(is_date_line) || after.is_some_and(is_date_line)
+        };
+        // A label in capitals ("ALERTE INFO") is no name.
+        let in_capitals = !name.chars().any(char::is_lowercase);
+        (!in_capitals && is_plain_names(name) && beside_a_date()).then(|| name.to_string())
+    })
 }
 
 /// Whether the element is inside a picture's `<figure>` or `<figcaption>`: the name there
@@ -307,12 +338,41 @@ mod tests {
             "Publié le 12 mars 2024 par <a href=\"/auteur/jm\">Jeanne Martin</a> — 4 commentaires",
             "Jeanne Martin - 12 mars 2024 à 18h05",
             "Par Jeanne Martin 12 mars 2024 à 18h05 3 min de lecture",
+            "12 mars 2024 à 10h30 Par Jeanne Martin",
+            "Le 12/03/2024 à 10:30 - Jeanne Martin",
+            "Jeanne Martin | Publié le 12/03/2024",
         ] {
             let html = format!("<h1>Le titre</h1><p>{line}</p><p>Texte de l'article.</p>");
             assert_eq!(author_of(&html).as_deref(), Some("Jeanne Martin"), "{line}");
         }
         let sentence = "<h1>Le titre</h1><p>Le texte a été adopté par Les Républicains.</p>";
         assert_eq!(author_of(sentence), None);
+    }
+
+    /// A name alone in the element before or after the date's is the byline; a label in
+    /// capitals, a name away from any date, or a photographer's credit is not.
+    #[test]
+    fn a_name_beside_the_date() {
+        for (name, date) in [
+            ("Jeanne Martin", "Publié le mardi 12 mars 2024"),
+            ("Jeanne Martin et Paul Durand", "12/03/2024 à 10:30"),
+        ] {
+            for header in [
+                format!("<div>{name}</div><div>{date}</div>"),
+                format!("<div>{date}</div><div>{name}</div>"),
+            ] {
+                let html = format!("<h1>Le titre</h1>{header}<p>Texte de l'article.</p>");
+                assert_eq!(author_of(&html).as_deref(), Some(name), "{header}");
+            }
+        }
+        for header in [
+            "<div>ALERTE INFO</div><div>12 mars 2024</div>",
+            "<div>Jeanne Martin</div><p>Texte de l'article.</p><div>12 mars 2024</div>",
+            "<figure><figcaption>Jeanne Martin</figcaption></figure><div>12 mars 2024</div>",
+        ] {
+            let html = format!("<h1>Le titre</h1>{header}<p>Texte de l'article.</p>");
+            assert_eq!(author_of(&html), None, "{header}");
+        }
     }
 
     /// An author box prints the role after the name: the name alone is the author.
