@@ -19,7 +19,9 @@ const LARGEST_TIME_IN_SECONDS: i64 = 100_000_000_000;
 /// "18 juin 2020", "18/06/2020".
 pub(crate) fn parse_date_value(text: &str, today: Date) -> Option<PublicationDate> {
     let text = text.trim();
-    let date = iso_date_prefix(text).or_else(|| rfc2822_date(text));
+    let date = iso_date_prefix(text)
+        .or_else(|| compact_date(text))
+        .or_else(|| rfc2822_date(text));
     date.map(exact).or_else(|| {
         find_dates(text, today)
             .into_iter()
@@ -71,6 +73,20 @@ pub(super) fn iso_date_prefix(text: &str) -> Option<Date> {
     Date::new(year, digits_at(5..7)?, digits_at(8..10)?)
 }
 
+/// `20200618` (a `pubdate` meta tag's value), maybe followed by a time (`20200618T185309`):
+/// a plausible year, its month and day, in eight digits.
+fn compact_date(text: &str) -> Option<Date> {
+    let (digits, rest) = (text.get(..8)?, &text[8..]);
+    if !digits.bytes().all(|byte| byte.is_ascii_digit())
+        || !(rest.is_empty() || rest.starts_with(['T', 't', ' ']))
+    {
+        return None;
+    }
+    let year = digits[..4].parse::<i32>().ok()?;
+    PLAUSIBLE_YEARS.contains(&year).then_some(())?;
+    Date::new(year, digits[4..6].parse().ok()?, digits[6..].parse().ok()?)
+}
+
 /// "Thu, 18 Jun 2020 18:53:09 +0200": day, English month abbreviation, year.
 pub(super) fn rfc2822_date(text: &str) -> Option<Date> {
     let words: Vec<&str> = text
@@ -108,12 +124,16 @@ mod tests {
             ("18 juin 2020", "2020-06-18"),
             ("publié le jeudi 18 juin 2020 à 18h53", "2020-06-18"),
             ("18/06/2020", "2020-06-18"),
+            ("20200618", "2020-06-18"),
+            ("20200618T185309", "2020-06-18"),
         ] {
             assert_eq!(parsed(text).as_deref(), Some(expected), "{text}");
         }
         assert_eq!(parsed("2020-13-01"), None);
         assert_eq!(parsed("hier"), None);
         assert_eq!(parsed("12 Mar 24 à 18:05"), None);
+        assert_eq!(parsed("20201318"), None);
+        assert_eq!(parsed("12345678"), None);
         assert_eq!(parsed(""), None);
     }
 

@@ -261,19 +261,7 @@ fn name_beside_a_date(lines: &[(String, bool)], today: Date) -> Option<String> {
 /// Whether the element is inside a picture's `<figure>` or `<figcaption>`: the name there
 /// ("Jeanne Martin / AFP", "Bob Edme/AP") is the photographer's credit, not a byline.
 fn is_in_figure(document: &Document, id: NodeId) -> bool {
-    let mut node = Some(id);
-    while let Some(current) = node {
-        if document.element(current).is_some_and(|element| {
-            matches!(
-                element.name,
-                local_name!("figure") | local_name!("figcaption")
-            )
-        }) {
-            return true;
-        }
-        node = document.nodes[current].parent;
-    }
-    false
+    document.is_inside(id, &[local_name!("figure"), local_name!("figcaption")])
 }
 
 #[cfg(test)]

@@ -143,6 +143,21 @@ impl Document {
             })
     }
 
+    /// Whether the node is inside an element of one of `names` (itself included).
+    pub(crate) fn is_inside(&self, id: NodeId, names: &[LocalName]) -> bool {
+        let mut node = Some(id);
+        while let Some(current) = node {
+            if self
+                .element(current)
+                .is_some_and(|element| names.contains(&element.name))
+            {
+                return true;
+            }
+            node = self.nodes[current].parent;
+        }
+        false
+    }
+
     /// The children of a node, in order.
     pub(crate) fn children(&self, id: NodeId) -> Children<'_> {
         Children {

@@ -128,6 +128,16 @@ pub(crate) fn publication_date(
             };
             Some((date, "the day in the page's address"))
         })
+        .or_else(|| {
+            // A page stating only its last update was published that day or before: the
+            // nearest day it states.
+            metadata
+                .meta(MODIFIED_META_KEYS)
+                .and_then(declared)
+                .map(decided_by(
+                    "the page's meta tags (modified time, no published time)",
+                ))
+        })
 }
 
 /// The day a moment declared in UTC was where the article was published: the date printed
@@ -219,15 +229,17 @@ fn itemprop_date(document: &Document, measures: &Measures, today: Date) -> Optio
         .find_map(|(id, _)| stated_date(document, measures, id, today))
 }
 
-/// The first `<time>` that is not in a link (a related article's date) nor marked as a
-/// modification date.
+/// The first `<time>` that is not marked as a modification date nor another article's: in a
+/// link, an entry of a list (a teaser's date beside its link) or an `<aside>`.
 fn time_date(document: &Document, measures: &Measures, today: Date) -> Option<PublicationDate> {
+    let elsewhere = [local_name!("li"), local_name!("aside")];
     document
         .elements_named("time")
         .filter(|(id, _)| {
             !measures.unread[*id]
                 && !measures.in_link[*id]
                 && !document.has_itemprop(*id, "dateModified")
+                && !document.is_inside(*id, &elsewhere)
         })
         .take(CANDIDATES)
         .find_map(|(id, _)| stated_date(document, measures, id, today))
@@ -235,8 +247,8 @@ fn time_date(document: &Document, measures: &Measures, today: Date) -> Option<Pu
 
 /// A date printed right after the article's text, inside the element holding it: a
 /// signature or a closing line ("Claire Dumas, le 18/06/2024", "Publié le … dans
-/// Économie"), in the short elements after its last paragraph, outside links, before any
-/// heading (which opens another section: "À lire aussi").
+/// Économie"), in the short elements after its last paragraph, outside links and asides,
+/// before any heading (which opens another section: "À lire aussi").
 fn closing_date(
     document: &Document,
     measures: &Measures,
@@ -263,7 +275,10 @@ fn closing_date(
         .skip_while(|(id, _)| *id < after)
         .take_while(|(_, element)| !is_subheading(&element.name))
         .filter(|(id, element)| {
-            !measures.unread[*id] && !measures.in_link[*id] && element.name != local_name!("a")
+            !measures.unread[*id]
+                && !measures.in_link[*id]
+                && element.name != local_name!("a")
+                && !document.is_inside(*id, &[local_name!("aside")])
         })
         .take(CLOSING_REACH)
         .find_map(|(id, _)| stated_date(document, measures, id, today))
@@ -371,6 +386,31 @@ mod tests {
         assert_eq!(
             date_of(addressed_and_printed).as_deref(),
             Some("2024-10-04")
+        );
+    }
+
+    /// A `<time>` away from the headline dates the page unless it dates another article (an
+    /// entry of a list, an aside); a page stating only its update is dated by it.
+    #[test]
+    fn a_time_elsewhere_and_the_update_alone() {
+        let paragraph = "<p>Le conseil municipal a adopté mardi soir un nouveau plan de circulation pour le centre-ville, après plusieurs mois de concertation avec les habitants et les commerçants du quartier.</p>";
+        let article = format!("<h1>Le titre</h1>{}", paragraph.repeat(3));
+        let related = r#"<aside><ul><li><a href="/x">Un autre article</a> <time datetime="2020-01-01">1er janvier 2020</time></li></ul></aside>"#;
+        let own = r#"<footer><time datetime="2024-10-20T10:00">20 octobre 2024</time></footer>"#;
+        assert_eq!(date_of(&format!("{article}{related}")), None);
+        assert_eq!(
+            date_of(&format!("{article}{related}{own}")).as_deref(),
+            Some("2024-10-20")
+        );
+        let updated = r#"<meta property="og:updated_time" content="2024-10-22T10:00:00+02:00">"#;
+        assert_eq!(
+            date_of(&format!("{updated}{article}{related}")).as_deref(),
+            Some("2024-10-22")
+        );
+        let compact = r#"<meta name="pubdate" content="20241021">"#;
+        assert_eq!(
+            date_of(&format!("{compact}{updated}{article}")).as_deref(),
+            Some("2024-10-21")
         );
     }
 
