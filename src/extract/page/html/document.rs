@@ -187,22 +187,24 @@ impl Document {
     }
 
     /// The text of a node and its descendants, each run of white space one space, trimmed.
+    /// A line break or a block inside sets its words apart ("Bretagne<br>Saint-Brieuc").
     pub(crate) fn text(&self, id: NodeId) -> String {
         let mut text = String::new();
-        self.for_each_text(id, |piece| push_collapsed(&mut text, piece));
-        text.truncate(text.trim_end().len());
-        text
-    }
-
-    /// Calls `visit` with every text under `id`, in order (without recursion: pages nest
-    /// deeper than the stack allows).
-    pub(crate) fn for_each_text(&self, id: NodeId, mut visit: impl FnMut(&str)) {
         self.walk(id, |node| {
-            if let NodeData::Text(text) = &self.nodes[node].data {
-                visit(text);
+            match &self.nodes[node].data {
+                NodeData::Text(piece) => push_collapsed(&mut text, piece),
+                NodeData::Element(element)
+                    if node != id
+                        && (element.name == local_name!("br") || !is_phrasing(&element.name)) =>
+                {
+                    push_collapsed(&mut text, " ");
+                }
+                _ => {}
             }
             true
         });
+        text.truncate(text.trim_end().len());
+        text
     }
 
     /// Visits `id` and its descendants in document order; `enter` returns whether to go

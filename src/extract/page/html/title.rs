@@ -86,14 +86,18 @@ pub(crate) fn headline(
 /// "Article réservé").
 const BADGE_WORDS: usize = 2;
 
-/// Whether `visible` is the page's `title` followed by a badge: the `<title>` names the
-/// article without it.
+/// Words a kicker (surtitre) printed inside a heading before its headline may have
+/// ("Bretagne", "Guerre en Ukraine").
+const KICKER_WORDS: usize = 4;
+
+/// Whether `visible` is the page's `title` followed by a badge or after a kicker: the
+/// `<title>` names the article without them.
 fn is_badged(visible: &str, title: &str) -> bool {
     let visible: Vec<String> = visible.split_whitespace().map(fold).collect();
     let title: Vec<String> = title.split_whitespace().map(fold).collect();
-    visible.len() > title.len()
-        && visible.len() - title.len() <= BADGE_WORDS
-        && visible.starts_with(&title)
+    let added = visible.len().saturating_sub(title.len());
+    (1..=BADGE_WORDS).contains(&added) && visible.starts_with(&title)
+        || (1..=KICKER_WORDS).contains(&added) && visible.ends_with(&title)
 }
 
 /// Words of a site's logo or a section's name printed as a heading that links elsewhere
@@ -401,6 +405,19 @@ mod tests {
             headline_of(badged).as_deref(),
             Some("Le port du Havre à l'arrêt")
         );
+        // A kicker printed in the heading before the headline, set apart by a line break
+        // or not.
+        for kicker in ["<span>Guerre en Ukraine</span> ", "Guerre en Ukraine<br>"] {
+            let kickered = format!(
+                "<title>Le port du Havre à l'arrêt - Le Journal</title>\
+                 <h1>{kicker}Le port du Havre à l'arrêt</h1><p>Texte</p>"
+            );
+            assert_eq!(
+                headline_of(&kickered).as_deref(),
+                Some("Le port du Havre à l'arrêt"),
+                "{kicker}"
+            );
+        }
         // A heading that links to its own page is still the headline, and words the
         // <title> leaves out are kept when they are more than a badge.
         let linked = "<title>Le Journal</title>\
