@@ -16,6 +16,7 @@ use super::clues::dated_folders::folder_day;
 use super::clues::Clues;
 use super::input::{page_text, printable_text};
 use super::{ExtractError, FileContext};
+use page_lines::strip_bullet;
 
 /// The fields of one article read from a single page (text or HTML).
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -110,7 +111,8 @@ fn page_article(
 const MAX_BIOGRAPHY_WORDS: usize = 60;
 
 /// The body without a last paragraph that opens on the author's name: the biography a
-/// page prints under the article ("Claire Dumas est journaliste à … depuis 2015.").
+/// page prints under the article ("Claire Dumas est journaliste à … depuis 2015."), or its
+/// author box printed as a list's item ("• Claire Dumas Journaliste Suivre …").
 fn without_authors_biography(body: String, author: Option<&str>) -> String {
     let Some(name) = author
         .and_then(|authors| authors.split(',').next())
@@ -122,7 +124,8 @@ fn without_authors_biography(body: String, author: Option<&str>) -> String {
     let Some((text, last)) = body.rsplit_once("\n\n") else {
         return body;
     };
-    let is_biography = last
+    let is_biography = strip_bullet(last)
+        .0
         .strip_prefix(name)
         .is_some_and(|rest| rest.starts_with(' '))
         && last.split_whitespace().count() <= MAX_BIOGRAPHY_WORDS;
@@ -148,6 +151,11 @@ mod tests {
         let body = "Les fromageries manquent de lait.\n\nClaire Dumas est journaliste à La Voix du Jura depuis 2015.";
         assert_eq!(
             without_authors_biography(body.to_string(), Some("Claire Dumas")),
+            "Les fromageries manquent de lait."
+        );
+        let boxed = "Les fromageries manquent de lait.\n\n• Claire Dumas (avec Paul Durand) Journaliste Suivre ce journaliste";
+        assert_eq!(
+            without_authors_biography(boxed.to_string(), Some("Claire Dumas")),
             "Les fromageries manquent de lait."
         );
         // Another name, a single word, or the only paragraph: the text stays whole.
