@@ -66,9 +66,16 @@ pub(crate) fn is_plain_name(text: &str) -> bool {
 /// Names joined as a byline joins its authors ("Elsa Provenzano et Mickaël Bosredon",
 /// "Jeanne Martin, Paul Durand et Marc Petit"), or one name alone: each a plain name.
 pub(crate) fn is_plain_names(text: &str) -> bool {
-    text.split(", ")
-        .flat_map(|part| part.split(" et "))
-        .all(is_plain_name)
+    // Most lines have a word that is neither a name's nor "et", and are settled by it
+    // before being split into names.
+    let words_fit = text
+        .split_whitespace()
+        .all(|word| word == "et" || is_name_word(word.trim_end_matches(',')));
+    words_fit
+        && text
+            .split(", ")
+            .flat_map(|part| part.split(" et "))
+            .all(is_plain_name)
 }
 
 /// The author a date line names before its date, with or without "Par": "Jeanne Martin -
@@ -118,18 +125,18 @@ pub(crate) fn without_role(text: &str) -> &str {
 /// The author a dateline names after its date: "… à 10:30 par Jeanne Martin — 4
 /// commentaires", "… à 10:30 - Jeanne Martin", given the text after the date.
 pub(crate) fn byline_after_date(after_date: &str) -> Option<String> {
+    // A name has a capital: most dates are followed by none ("à 10h30", nothing).
+    if !after_date.contains(char::is_uppercase) {
+        return None;
+    }
     if let Some(at) = after_date
         .find(" par ")
         .or_else(|| after_date.find(" Par "))
     {
         return name_prefix(&after_date[at + " par ".len()..]);
     }
-    // A name alone only when a separator sets it apart from the date and its time; the
-    // separator may open the text.
-    let padded = format!(" {after_date}");
-    let (time, name) = [" - ", " – ", " — ", " | ", " · ", " • "]
-        .iter()
-        .find_map(|separator| padded.split_once(separator))?;
+    // A name alone only when a separator sets it apart from the date and its time.
+    let (time, name) = after_date.split_once(['-', '–', '—', '|', '·', '•'])?;
     let only_a_time = time
         .split_whitespace()
         .all(|word| word.starts_with(|c: char| c.is_ascii_digit()) || matches!(word, "à" | "at"));
