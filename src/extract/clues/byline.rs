@@ -112,6 +112,22 @@ const ROLES: &[&str] = &[
     "éditorialiste",
 ];
 
+/// Whether the text opens on an author's box: a name of two to four words, then the
+/// names sharing it in brackets or the journalist's role ("Jeanne Martin (avec Paul
+/// Durand) Journaliste au Quotidien", "Jeanne Martin Journaliste Suivre").
+pub(crate) fn opens_on_name_and_role(text: &str) -> bool {
+    let is_role = |word: &str| ROLES.contains(&word.to_lowercase().as_str());
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let name_length = words
+        .iter()
+        .take_while(|word| is_name_word(word) && !is_role(word))
+        .count();
+    let after = words.get(name_length);
+    (2..=4).contains(&name_length)
+        && after.is_some_and(|word| word.starts_with('(') || is_role(word))
+        && is_plain_name(&words[..name_length].join(" "))
+}
+
 /// The name without the role an author box prints after it: "Jeanne Martin Journaliste"
 /// is "Jeanne Martin".
 pub(crate) fn without_role(text: &str) -> &str {
@@ -385,6 +401,24 @@ mod tests {
             " à Paris - Jeanne Martin",
         ] {
             assert_eq!(byline_after_date(after), None, "{after}");
+        }
+    }
+
+    #[test]
+    fn an_author_box_opens_on_the_name_and_the_role() {
+        for text in [
+            "Martin Untersinger (avec Damien Leloup et Morgane Tual) Journaliste au Monde Suivre",
+            "Jeanne Martin Journaliste Suivre ce journaliste sur twitter",
+        ] {
+            assert!(opens_on_name_and_role(text), "{text}");
+        }
+        for text in [
+            "Jeanne Martin",
+            "Jeanne Martin a été élue maire (PS) dimanche.",
+            "La Rochelle (Charente-Maritime) accueille le festival",
+            "Paris (AFP)",
+        ] {
+            assert!(!opens_on_name_and_role(text), "{text}");
         }
     }
 

@@ -28,7 +28,9 @@ use super::page_lines::{
     strip_link_markers,
 };
 use super::paragraphs::paragraphs;
-use crate::extract::clues::byline::{byline_author, is_plain_name, is_plain_names};
+use crate::extract::clues::byline::{
+    byline_author, is_plain_name, is_plain_names, opens_on_name_and_role,
+};
 use crate::extract::clues::page_address::stated_address;
 use crate::extract::clues::section::stated_category;
 use crate::extract::clues::Clues;
@@ -67,7 +69,7 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         // Its prose is all menus and form fields: the text is kept whole rather than dropped.
         return read_note(&lines, today);
     }
-    let article = FoldedArticle::of(&lines[block.clone()]);
+    let article = FoldedArticle::of(without_author_box(&lines[block.clone()]));
     let title = find_title(&lines, &block, &article, today);
     let mut lede = title.as_ref().map_or_else(Vec::new, |found| {
         lede(&lines, found.first_index, &block, &article, today)
@@ -319,6 +321,19 @@ fn name_beside_a_date(lines: &[&str], zones: [&Range<usize>; 3], today: Date) ->
         };
         (above_a_date() || under_a_date()).then_some(name)
     })
+}
+
+/// The block's lines without the author's box that may close it, printed as a list's item
+/// ("• Jeanne Martin (avec Paul Durand) Journaliste au Quotidien Suivre ce journaliste sur
+/// twitter"): its prompts are not the article's words, to be echoed by a headline.
+fn without_author_box<'a, 'b>(block: &'b [&'a str]) -> &'b [&'a str] {
+    let Some(last) = block.iter().rposition(|line| !line.is_empty()) else {
+        return block;
+    };
+    match strip_bullet(block[last]) {
+        (text, true) if opens_on_name_and_role(text) => &block[..last],
+        _ => block,
+    }
 }
 
 /// Whether the line is a name among a list's entries (a page's tags "• Pyrénées-Atlantiques"
@@ -1125,6 +1140,24 @@ Mot de passe
             "> Europe : les ventes de voitures neuves",
             "Europe : les ventes de voitures neuves ont progressé au premier semestre"
         ));
+    }
+
+    /// The author's box closing the block is not the article's words, to be echoed by a
+    /// headline; a last paragraph naming a person is.
+    #[test]
+    fn the_author_box_is_not_the_articles_words() {
+        let text = [
+            "Les maires ruraux ont adopté mardi une motion.",
+            "",
+            "  • Claire Bonnet (avec Paul Durand) Journaliste Suivre cette journaliste sur twitter",
+            "",
+        ];
+        assert_eq!(without_author_box(&text), &text[..2]);
+        let named = [
+            "Les maires ruraux ont adopté mardi une motion.",
+            "Claire Bonnet (PS), maire de Périgueux, a salué le vote.",
+        ];
+        assert_eq!(without_author_box(&named), &named[..]);
     }
 
     /// A name among a page's tags ("• Nouvelle Aquitaine") is no byline; a name printed as
