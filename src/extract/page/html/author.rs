@@ -53,7 +53,8 @@ pub(crate) fn author(
         .map(decided_by("the page's meta tags (author)"))
         .or_else(|| json_ld_author(metadata).map(decided_by("the page's JSON-LD (author)")))
         .or_else(|| {
-            marked_author(document, measures).map(decided_by("an element marked as the author"))
+            marked_author(document, measures, heading)
+                .map(decided_by("an element marked as the author"))
         })
         .or_else(|| {
             printed_byline(document, measures, heading, today)
@@ -103,8 +104,24 @@ fn name_of(value: &Value) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
-/// `itemprop="author"` (its `itemprop="name"` inside, or its text) or `rel="author"`.
-fn marked_author(document: &Document, measures: &Measures) -> Option<String> {
+/// `itemprop="author"` (its `itemprop="name"` inside, or its text) or `rel="author"`, not
+/// another article's: inside an `<aside>`, or an `<article>` that does not hold the
+/// headline (a teaser's author).
+fn marked_author(
+    document: &Document,
+    measures: &Measures,
+    heading: Option<NodeId>,
+) -> Option<String> {
+    let is_another_articles = |id: NodeId| {
+        document.is_inside(id, &[local_name!("aside")])
+            || document
+                .ancestor_named(id, &local_name!("article"))
+                .is_some_and(|article| {
+                    heading.is_some_and(|heading| {
+                        heading < article || heading >= document.subtree_end(article)
+                    })
+                })
+    };
     let is_marked = |id: NodeId| {
         document.element(id).is_some_and(|element| {
             let has = |attribute: &str| {
@@ -121,7 +138,7 @@ fn marked_author(document: &Document, measures: &Measures) -> Option<String> {
         .elements()
         .filter(|(id, _)| !measures.unread[*id] && is_marked(*id))
         .take(CANDIDATES)
-        .filter(|(id, _)| !authors_a_comment(document, *id))
+        .filter(|(id, _)| !authors_a_comment(document, *id) && !is_another_articles(*id))
         .find_map(|(id, element)| {
             element
                 .attribute("content")
@@ -361,6 +378,30 @@ mod tests {
             let html = format!("<h1>Le titre</h1>{header}<p>Texte de l'article.</p>");
             assert_eq!(author_of(&html), None, "{header}");
         }
+    }
+
+    /// A teaser's marked author, in another `<article>` or an `<aside>`, is not the page's.
+    #[test]
+    fn a_teasers_author_is_another_articles() {
+        let teaser = r#"<article><h3><a href="/x">Un autre article</a></h3><span itemprop="author">Paul Durand</span></article>"#;
+        let page = |teasers: &str, byline: &str| {
+            format!(
+                "{teasers}<article><h1>Le titre</h1>{byline}<p>Texte de l'article.</p></article>"
+            )
+        };
+        let marked = r#"<p>Par <a rel="author" href="/jm">Jeanne Martin</a></p>"#;
+        for teasers in [teaser.to_string(), format!("<aside>{teaser}</aside>")] {
+            assert_eq!(
+                author_of(&page(&teasers, marked)).as_deref(),
+                Some("Jeanne Martin"),
+                "{teasers}"
+            );
+            assert_eq!(author_of(&page(&teasers, "")), None, "{teasers}");
+        }
+        // Without a headline, the page's own <article> still names its author.
+        let headless =
+            r#"<article><span itemprop="author">Jeanne Martin</span><p>Texte.</p></article>"#;
+        assert_eq!(author_of(headless).as_deref(), Some("Jeanne Martin"));
     }
 
     /// An author box prints the role after the name: the name alone is the author.

@@ -143,19 +143,26 @@ impl Document {
             })
     }
 
-    /// Whether the node is inside an element of one of `names` (itself included).
-    pub(crate) fn is_inside(&self, id: NodeId, names: &[LocalName]) -> bool {
+    /// The nearest element named `name` holding the node (itself included).
+    pub(crate) fn ancestor_named(&self, id: NodeId, name: &LocalName) -> Option<NodeId> {
         let mut node = Some(id);
         while let Some(current) = node {
             if self
                 .element(current)
-                .is_some_and(|element| names.contains(&element.name))
+                .is_some_and(|element| element.name == *name)
             {
-                return true;
+                return Some(current);
             }
             node = self.nodes[current].parent;
         }
-        false
+        None
+    }
+
+    /// Whether the node is inside an element of one of `names` (itself included).
+    pub(crate) fn is_inside(&self, id: NodeId, names: &[LocalName]) -> bool {
+        names
+            .iter()
+            .any(|name| self.ancestor_named(id, name).is_some())
     }
 
     /// The children of a node, in order.
