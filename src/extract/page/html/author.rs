@@ -208,7 +208,9 @@ fn printed_byline(
         .skip_while(|(id, _)| *id < after)
         .filter(|(id, _)| !measures.unread[*id])
         .take(BYLINE_REACH)
-        .filter(|(id, _)| !is_in_figure(document, *id))
+        .filter(|(id, _)| {
+            !is_in_figure(document, *id) && !is_teasers(document, measures, *id, after)
+        })
         .filter_map(|(id, element)| {
             let text = measures.short_text(document, id, BYLINE_CHARS)?;
             let named =
@@ -229,6 +231,27 @@ fn printed_byline(
                 .map(|(name, _)| name.to_string())
         })
         .or_else(|| name_beside_a_date(&lines, today))
+}
+
+/// Characters (other than white space) of a link long enough to be another article's
+/// headline.
+const TEASER_LINK_CHARS: u32 = 25;
+
+/// Whether the element follows, under the same parent and after the headline, a link to
+/// another article (an element all or nearly all link, of a headline's length): it is that
+/// teaser's byline ("<a>Rennes : le métro fête ses trente ans</a><p>Par Paul Durand</p>").
+fn is_teasers(document: &Document, measures: &Measures, id: NodeId, after: NodeId) -> bool {
+    let Some(parent) = document.nodes[id].parent else {
+        return false;
+    };
+    document
+        .children(parent)
+        .take_while(|&sibling| sibling != id)
+        .filter(|&sibling| sibling >= after && document.element(sibling).is_some())
+        .any(|sibling| {
+            let link = measures.link_chars[sibling];
+            link >= TEASER_LINK_CHARS && link * 5 >= measures.text_chars[sibling] * 4
+        })
 }
 
 /// The author a short line names: a header line's byline ([`header_byline`]), or a name
@@ -402,6 +425,24 @@ mod tests {
         let headless =
             r#"<article><span itemprop="author">Jeanne Martin</span><p>Texte.</p></article>"#;
         assert_eq!(author_of(headless).as_deref(), Some("Jeanne Martin"));
+    }
+
+    /// A byline under another article's link, in a box after the text, is that teaser's.
+    #[test]
+    fn a_teasers_byline_is_another_articles() {
+        let paragraph = "<p>Le conseil municipal a adopté mardi soir un nouveau plan de circulation pour le centre-ville.</p>";
+        let teaser = r#"<section><h2>Lire aussi</h2><div><a href="/x">Rennes : le métro automatique fête ses trente ans</a><p>Par Paul Durand</p></div></section>"#;
+        let page = |header: &str| {
+            format!("<article><h1>Le titre</h1>{header}{paragraph}</article>{teaser}")
+        };
+        assert_eq!(
+            author_of(&page("<div>Par Jeanne Martin (à Rennes) | Publié le 12/03/2024 à 10h30 | Lecture 3 min.</div>")).as_deref(),
+            Some("Jeanne Martin")
+        );
+        assert_eq!(author_of(&page("<div>Publié le 12/03/2024</div>")), None);
+        // A byline after a paragraph holding a link is the article's.
+        let linked = r#"<article><h1>Le titre</h1><p>Le conseil a voté, <a href="/y">comme le rapportait notre article de lundi</a>, un nouveau plan.</p><p>Par Jeanne Martin</p></article>"#;
+        assert_eq!(author_of(linked).as_deref(), Some("Jeanne Martin"));
     }
 
     /// An author box prints the role after the name: the name alone is the author.
