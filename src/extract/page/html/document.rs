@@ -143,26 +143,26 @@ impl Document {
             })
     }
 
-    /// The nearest element named `name` holding the node (itself included).
-    pub(crate) fn ancestor_named(&self, id: NodeId, name: &LocalName) -> Option<NodeId> {
-        let mut node = Some(id);
-        while let Some(current) = node {
-            if self
-                .element(current)
-                .is_some_and(|element| element.name == *name)
-            {
-                return Some(current);
-            }
-            node = self.nodes[current].parent;
-        }
-        None
+    /// The node and the elements holding it, nearest first.
+    fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(Some(id), |&node| self.nodes[node].parent)
     }
 
-    /// Whether the node is inside an element of one of `names` (itself included).
+    /// The nearest element named `name` holding the node (itself included).
+    pub(crate) fn ancestor_named(&self, id: NodeId, name: &LocalName) -> Option<NodeId> {
+        self.ancestors(id).find(|&node| {
+            self.element(node)
+                .is_some_and(|element| element.name == *name)
+        })
+    }
+
+    /// Whether the node is inside an element of one of `names` (itself included): its
+    /// ancestors are walked once, whatever the names.
     pub(crate) fn is_inside(&self, id: NodeId, names: &[LocalName]) -> bool {
-        names
-            .iter()
-            .any(|name| self.ancestor_named(id, name).is_some())
+        self.ancestors(id).any(|node| {
+            self.element(node)
+                .is_some_and(|element| names.contains(&element.name))
+        })
     }
 
     /// The children of a node, in order.
