@@ -78,6 +78,12 @@ pub(crate) fn is_plain_names(text: &str) -> bool {
             .all(is_plain_name)
 }
 
+/// A name printed alone as a byline, beside the date rather than after "Par": plain names,
+/// not all in capitals like a label ("ALERTE INFO").
+pub(crate) fn is_name_alone(text: &str) -> bool {
+    text.chars().any(char::is_lowercase) && is_plain_names(text)
+}
+
 /// The author a date line names before its date, with or without "Par": "Jeanne Martin -
 /// 12 mars 2024", "Jeanne Martin avec AFP Le 12/03/2024", given the text before the date.
 pub(crate) fn byline_before_date(before_date: &str) -> Option<String> {
@@ -420,6 +426,14 @@ mod tests {
         ] {
             assert!(!opens_on_name_and_role(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_alone_is_no_label() {
+        assert!(is_name_alone("Jeanne Martin et Paul Durand"));
+        assert!(is_name_alone("Jeanne MARTIN"));
+        assert!(!is_name_alone("ALERTE INFO"));
+        assert!(!is_name_alone("Publié le 12 mars"));
     }
 
     #[test]

@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use crate::date::Date;
 use crate::extract::clues::byline::{
-    byline_after_date, byline_author, byline_before_date, is_plain_name, is_plain_names,
-    without_role,
+    byline_after_date, byline_author, byline_before_date, is_name_alone, is_plain_name,
+    is_plain_names, without_role,
 };
 use crate::extract::clues::french_date::find_dates;
 use crate::extract::page::page_lines::{header_byline, header_parts};
@@ -292,9 +292,7 @@ fn name_beside_a_date(lines: &[(String, bool)], today: Date) -> Option<String> {
             let after = lines.get(index + 1).map(|(text, _)| text.as_str());
             before.is_some_and(is_date_line) || after.is_some_and(is_date_line)
         };
-        // A label in capitals ("ALERTE INFO") is no name.
-        let in_capitals = !name.chars().any(char::is_lowercase);
-        (!in_capitals && is_plain_names(name) && beside_a_date()).then(|| name.to_string())
+        (is_name_alone(name) && beside_a_date()).then(|| name.to_string())
     })
 }
 

@@ -29,7 +29,7 @@ use super::page_lines::{
 };
 use super::paragraphs::paragraphs;
 use crate::extract::clues::byline::{
-    byline_author, is_plain_name, is_plain_names, opens_on_name_and_role,
+    byline_author, is_name_alone, is_plain_name, opens_on_name_and_role,
 };
 use crate::extract::clues::page_address::stated_address;
 use crate::extract::clues::section::stated_category;
@@ -301,8 +301,7 @@ fn name_beside_a_date(lines: &[&str], zones: [&Range<usize>; 3], today: Date) ->
     };
     zones.into_iter().flat_map(Range::clone).find_map(|index| {
         let name = once(lines[index]);
-        let in_capitals = !name.chars().any(char::is_lowercase);
-        if in_capitals || !is_plain_names(&name) {
+        if !is_name_alone(&name) {
             return None;
         }
         let is_date = |line: &&str| is_date_line_of_header(line, today);
