@@ -224,7 +224,9 @@ fn mention_at(
             let date = Date::new(full_year(short_year, today), parts.month, parts.day)?;
             let agrees = match weekday {
                 Some((stated_weekday, _)) => date.weekday() == stated_weekday,
-                None => short_years == ShortYears::Always,
+                None => {
+                    short_years == ShortYears::Always || is_time_of_day_next(&text[parts.end..])
+                }
             };
             agrees.then_some((date, false))?
         }
@@ -461,6 +463,41 @@ fn infer_year(month: u32, day: u32, weekday: Weekday, today: Date) -> Option<Dat
         .rev()
         .filter_map(|year| Date::new(year, month, day))
         .find(|date| *date <= today && date.weekday() == weekday)
+}
+
+/// Whether `rest` opens on a time of day, maybe after "à" or a separator ("à 10h30", " -
+/// 10:30", " 10h"): a two-digit-year date followed by its time is a date, "10.12.19" alone
+/// may be anything.
+fn is_time_of_day_next(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let rest = ["à ", "- ", "– ", ", "]
+        .iter()
+        .find_map(|connective| rest.strip_prefix(connective))
+        .unwrap_or(rest)
+        .trim_start();
+    let mut cursor = Cursor::new(rest, 0);
+    let Some(hour) = cursor.take_number(1..=2) else {
+        return false;
+    };
+    let minutes_follow = |cursor: &mut Cursor| cursor.take_number(2..=2).is_some();
+    hour < 24
+        && match cursor.peek() {
+            Some(':') => {
+                cursor.eat(':');
+                let minutes = minutes_follow(&mut cursor);
+                // Seconds may follow ("10:30:45").
+                if cursor.eat(':') {
+                    cursor.take_number(2..=2);
+                }
+                minutes
+            }
+            Some('h') => {
+                cursor.eat('h');
+                cursor.digit_count() == 0 || minutes_follow(&mut cursor)
+            }
+            _ => false,
+        }
+        && !cursor.is_glued_to_next()
 }
 
 /// The year of a two-digit year: this century unless that is more than a year ahead of today.
@@ -707,10 +744,34 @@ mod tests {
         assert_eq!(labelled_days("Modifié le 13/03/24"), ["2024-03-13"]);
         assert_eq!(labelled_days("Actualisé le 13/03/24"), ["2024-03-13"]);
         assert_eq!(labelled_days("Posted 13/03/24"), ["2024-03-13"]);
-        assert!(labelled_days("le 02/11/23 à 16h33").is_empty());
+        assert!(labelled_days("le 02/11/23").is_empty());
         assert_eq!(labelled_days("mardi 10.12.19"), ["2019-12-10"]);
         assert!(labelled_days("lundi 10.12.19").is_empty());
-        assert!(find_dates("Publié le 02/11/23 à 16h33", today).is_empty());
+        assert!(find_dates("Publié le 02/11/23", today).is_empty());
+    }
+
+    /// A two-digit year followed by a time of day is a date and its time, as a page's
+    /// header or a comment prints them; alone, or followed by anything else, it may be a
+    /// score or a reference.
+    #[test]
+    fn a_two_digit_year_is_read_before_a_time_of_day() {
+        for (text, day) in [
+            ("Le 12/03/24 à 10h30", "2024-03-12"),
+            ("le 02/11/23 à 16h33", "2023-11-02"),
+            ("12.03.24 - 10:30", "2024-03-12"),
+            ("12/03/24 10:30:45", "2024-03-12"),
+            ("12/03/24 à 18h", "2024-03-12"),
+        ] {
+            assert_eq!(dates(text), [day], "{text}");
+        }
+        for text in [
+            "le 02/11/23",
+            "12/03/24 à 10 ans",
+            "12/03/24 à 30h00",
+            "12/03/24 10:3",
+        ] {
+            assert!(dates(text).is_empty(), "{text}");
+        }
     }
 
     /// A page printing its publication and update dates in two elements, without a space
@@ -761,7 +822,7 @@ mod tests {
             ["2024-03-12"]
         );
         assert_eq!(labelled_days("Publié le 1er févr. 25"), ["2025-02-01"]);
-        assert!(find_dates("Publié le 12 mars 24 à 10h30", today).is_empty());
+        assert!(find_dates("Publié le 12 mars 24", today).is_empty());
         let dates = find_dates("mardi 12 mars 24 à 10h30", today);
         assert_eq!(dates.len(), 1);
         assert_eq!(dates[0].date.to_string(), "2024-03-12");

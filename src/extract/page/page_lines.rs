@@ -118,6 +118,35 @@ pub(crate) fn is_labelled_day_and_month(line: &str) -> bool {
     }
 }
 
+/// Words that may stand beside a time on a line saying when, relative to the day it was
+/// read, a page was published ("il y a 3 heures", "aujourd'hui à 10h30"), as split by
+/// [`is_relative_time_line`]; "aujourd'hui" is two words there.
+const RELATIVE_TIME_WORDS: &[&str] = &[
+    "il", "y", "a", "le", "depuis", "aujourd", "hui", "hier", "s", "sec", "seconde", "secondes",
+    "mn", "min", "mins", "minute", "minutes", "h", "heure", "heures", "jour", "jours", "semaine",
+    "semaines",
+];
+
+/// Whether the line only says how long ago, or at what time today or yesterday, the page
+/// was published or updated ("il y a 3 heures", "Publié aujourd'hui à 10h30", "Hier à
+/// 18:05 | Mis à jour il y a 5 min"): a header line, never a headline.
+pub(crate) fn is_relative_time_line(line: &str) -> bool {
+    let folded = fold(line);
+    let words = || {
+        folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+    };
+    let says_when =
+        folded.contains("il y a ") || words().any(|word| matches!(word, "aujourd" | "hier"));
+    says_when
+        && words().all(|word| {
+            word.starts_with(|c: char| c.is_ascii_digit())
+                || DATE_LABEL_WORDS.contains(&word)
+                || RELATIVE_TIME_WORDS.contains(&word)
+        })
+}
+
 /// The line from its first letter or digit, without the "Le" before a day: the markers a
 /// dump prints before a dated item ("#", "^", bullets, dashes) are not its text.
 fn without_day_markers(line: &str) -> &str {
@@ -601,6 +630,29 @@ mod tests {
             "Le 3 juillet, par une chaleur écrasante, les coureurs ont rallié Paris à Lille en sept heures.",
         ] {
             assert!(!is_signed_item_header(line), "{line}");
+        }
+    }
+
+    /// A line saying only how long ago or at what time today the page appeared is a
+    /// header's; a headline may open on "il y a" or "aujourd'hui" and say more.
+    #[test]
+    fn relative_time_lines() {
+        for line in [
+            "il y a 3 heures",
+            "Publié aujourd'hui à 10h30",
+            "Publié aujourd’hui à 10:30",
+            "Hier à 18:05 | Mis à jour il y a 5 min",
+            "Mis à jour il y a 2 jours",
+        ] {
+            assert!(is_relative_time_line(line), "{line}");
+        }
+        for line in [
+            "Il y a 80 ans, le débarquement en Normandie",
+            "Aujourd'hui, la réforme des retraites arrive au Sénat",
+            "Hier soir à Paris, la fête de la musique",
+            "Publié le 12 mars 2024 à 10h30",
+        ] {
+            assert!(!is_relative_time_line(line), "{line}");
         }
     }
 

@@ -1108,6 +1108,46 @@ Mot de passe
         assert_eq!(date("Mis à jour il y a 8 minutes"), None);
     }
 
+    /// A header line that says only when, relative to the day the page was saved, it
+    /// appeared is no headline, though it is the nearest line above the text.
+    #[test]
+    fn a_relative_time_is_no_headline() {
+        // The text hardly echoes the headline: the nearest headline-shaped line is taken.
+        let article = "Le conseil municipal a voté mardi soir une hausse des tarifs, après un long débat entre la majorité et l'opposition sur le coût des repas.\n\nLes parents d'élèves, venus nombreux, ont dénoncé une décision prise sans concertation et annoncent une pétition.\n";
+        for header in ["il y a 3 heures", "Publié aujourd'hui à 10h30"] {
+            let page = format!("La cantine plus chère à la rentrée\n\n{header}\n\n{article}");
+            let fields = read_page_fields(&page, today());
+            assert_eq!(
+                fields.title.as_deref(),
+                Some("La cantine plus chère à la rentrée"),
+                "{header}"
+            );
+        }
+    }
+
+    /// A header line of parts is a date line though its last part ends on a full stop,
+    /// and a two-digit year is read before the time of day.
+    #[test]
+    fn header_lines_ending_on_a_full_stop_and_short_years() {
+        let article = "Les ostréiculteurs du golfe du Morbihan ont constaté mardi des pertes importantes dans leurs parcs après le passage de la tempête, selon leur syndicat.\n\nLa chambre régionale demande une aide rapide de l'État pour les exploitations touchées par les dégâts.\n";
+        for header in [
+            "12 mars 2024 à 10h30 | Lecture 3 min.",
+            "Le 12/03/24 à 10h30",
+        ] {
+            let page = format!(
+                "Les ostréiculteurs comptent leurs pertes après la tempête\n\n{header}\n\n{article}"
+            );
+            let fields = read_page_fields(&page, today());
+            let date = fields.date.map(|date| date.date.to_string());
+            assert_eq!(date.as_deref(), Some("2024-03-12"), "{header}");
+            assert_eq!(
+                fields.title.as_deref(),
+                Some("Les ostréiculteurs comptent leurs pertes après la tempête"),
+                "{header}"
+            );
+        }
+    }
+
     /// A live page prints its headline with its header, then again highlighted ("> ") in
     /// a summary just above the prose: the header under the first appearance dates it.
     #[test]

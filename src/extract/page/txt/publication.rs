@@ -35,7 +35,11 @@ pub(super) fn publication_date(
         lines[zone.clone()]
             .iter()
             .filter_map(|line| {
-                date_line(line, today).filter(|dated| dated.is_labelled || !is_prose(line))
+                // A line of header parts may end on a full stop ("12 mars 2024 à 10h30 |
+                // Lecture 3 min.") without being a sentence.
+                date_line(line, today).filter(|dated| {
+                    dated.is_labelled || !is_prose(line) || header_parts(line).is_some()
+                })
             })
             .collect()
     };

@@ -12,8 +12,8 @@ use crate::extract::page::headline::{
     best_echoed, is_too_short_to_judge, Candidate, FoldedArticle, PageTitle,
 };
 use crate::extract::page::page_lines::{
-    ends_a_sentence, is_boundary, is_labelled_day_and_month, is_noise, is_prose, is_widget,
-    strip_bullet, PROSE_WORDS,
+    ends_a_sentence, is_boundary, is_labelled_day_and_month, is_noise, is_prose,
+    is_relative_time_line, is_widget, strip_bullet, PROSE_WORDS,
 };
 
 use super::article_block::MAX_BOX_LINES;
@@ -464,6 +464,7 @@ fn has_headline_shape(line: &str, today: Date) -> bool {
         && !has_sentence_then_more(line)
         && !(line.starts_with('(') && line.ends_with(')'))
         && !has_date_after_words(line, today)
+        && !is_relative_time_line(line)
 }
 
 /// A line that gives a full date set apart after other words: a photo's caption ("Des
