@@ -74,11 +74,26 @@ pub(crate) fn closing_signature(paragraphs: &mut Vec<String>) -> Option<String> 
     Some(name)
 }
 
-/// Not a link to a profile page nor a sentence.
+/// Not a link to a profile page, a site's domain ("lefigaro.fr", which pages declaring no
+/// person put in their author meta tag) nor a sentence.
 fn is_name_like(text: &str) -> bool {
     !text.contains("://")
         && !text.starts_with('/')
+        && !is_domain_name(text)
         && (1..=12).contains(&text.split_whitespace().count())
+}
+
+/// One word of dotted labels ending on letters: "lefigaro.fr", "www.exemple.com". An
+/// initial ("J.") or a name with initials ("J.-M. Dupont") is no domain.
+fn is_domain_name(text: &str) -> bool {
+    let Some((host, top_level)) = text.trim().rsplit_once('.') else {
+        return false;
+    };
+    !text.contains(char::is_whitespace)
+        && host.len() > 1
+        && !host.ends_with(['.', '-'])
+        && (2..=6).contains(&top_level.len())
+        && top_level.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// JSON-LD `author`: a name, a Person object or an array of them.
@@ -134,19 +149,31 @@ fn marked_author(
             has("itemprop") || has("rel")
         })
     };
-    document
+    let mut marked = document
         .elements()
         .filter(|(id, _)| !measures.unread[*id] && is_marked(*id))
         .take(CANDIDATES)
         .filter(|(id, _)| !authors_a_comment(document, *id) && !is_another_articles(*id))
-        .find_map(|(id, element)| {
+        .filter_map(|(id, element)| {
             element
                 .attribute("content")
                 .map(clean_text)
                 .or_else(|| measures.short_text(document, id, BYLINE_CHARS))
                 .map(|text| byline_author(&text).unwrap_or(text))
                 .filter(|name| is_name_like(name) && name.split_whitespace().count() <= 6)
-        })
+                .map(|name| (id, name))
+        });
+    // Co-authors are marked side by side, under the same parent ("<span
+    // itemprop="author">A</span>, <span itemprop="author">B</span>").
+    let (first, name) = marked.next()?;
+    let parent = document.nodes[first].parent;
+    let mut names = vec![name];
+    for (_, name) in marked.filter(|(id, _)| document.nodes[*id].parent == parent) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    Some(names.join(", "))
 }
 
 /// Whether an element's text is a line of its own: a block, or an inline element that is
@@ -354,6 +381,45 @@ mod tests {
             author_of("<h1>Le titre</h1><figure><img src=\"a.jpg\"><figcaption>Le port du Havre. <em>Jeanne Martin / AFP</em></figcaption></figure><p>Un texte sans signature.</p>"),
             None
         );
+    }
+
+    /// Co-authors marked side by side are all the authors; a name marked elsewhere is not.
+    #[test]
+    fn co_authors_marked_side_by_side() {
+        let marked = |name: &str| {
+            format!(r#"<span itemprop="author"><span itemprop="name">{name}</span></span>"#)
+        };
+        let page = format!(
+            "<h1>Le titre</h1><p>{}, {}</p><p>Texte de l'article.</p><footer><p>{}</p></footer>",
+            marked("Jeanne Martin"),
+            marked("Paul Durand"),
+            marked("Léa Petit")
+        );
+        assert_eq!(
+            author_of(&page).as_deref(),
+            Some("Jeanne Martin, Paul Durand")
+        );
+    }
+
+    /// A site's domain in the author meta tag is no author: the person the page marks is.
+    #[test]
+    fn a_domain_is_no_author() {
+        assert_eq!(
+            author_of(r#"<meta name="author" content="lefigaro.fr"><h1>Le titre</h1><span itemprop="author"><span itemprop="name">Jeanne Martin</span></span>"#).as_deref(),
+            Some("Jeanne Martin")
+        );
+        for name in ["lefigaro.fr", "www.exemple.com"] {
+            assert!(is_domain_name(name), "{name}");
+        }
+        for name in [
+            "J.-M. Dupont",
+            "J.Martin",
+            "Orange avec AFP",
+            "E. NURDIN",
+            "AFP",
+        ] {
+            assert!(!is_domain_name(name), "{name}");
+        }
     }
 
     /// A byline inside a dateline: among the parts of a header line, or after the date.
