@@ -411,7 +411,8 @@ fn short_lines_with_a_date_are_a_header_not_a_box() {
 /// Between a headline and its article, a page may print a photo gallery, whose captions
 /// date the scene ("…, le 13 mars 2024"), and a "Lire aussi" box of other articles'
 /// headlines with their sections, then the header's "publié le" line: none of them is the
-/// headline, however much of the article they echo.
+/// headline, however much of the article they echo. That line names who published the
+/// article.
 #[test]
 fn captions_related_headlines_and_the_header_are_not_the_headline() {
     let article = extract_one(&fixture("gallery-and-related.txt"));
@@ -420,6 +421,7 @@ fn captions_related_headlines_and_the_header_are_not_the_headline() {
         "Havre : les dockers suspendent leur mouvement"
     );
     assert_eq!(article.date.as_deref(), Some("2024-03-14"));
+    assert_eq!(article.author.as_deref(), Some("Le Quotidien avec agences"));
     assert!(article.body.starts_with("Les dockers du Havre ont voté"));
     assert!(!article.body.contains("grues"));
 }

@@ -98,8 +98,52 @@ pub(crate) fn byline_before_date(before_date: &str) -> Option<String> {
     // A name alone only when a separator sets the date apart: "Jeanne Martin le 26 août
     // 2014 à Paris." is a photograph's caption.
     let name_alone = separated.len() < text.len() && is_plain_names(separated.trim_end());
-    byline_author(bare).or_else(|| name_alone.then(|| separated.trim_end().to_string()))
+    byline_author(bare)
+        .or_else(|| name_alone.then(|| separated.trim_end().to_string()))
+        .or_else(|| publisher_before_label(text))
 }
+
+/// Words a publisher's name may join its parts with ("Orange avec AFP", "BVA - Orange").
+const PUBLISHER_JOINERS: &[&str] = &["avec", "et", "-", "&"];
+
+/// Who the words before a publication label say published the article: "AFP, publié le",
+/// "Orange avec AFP, publié le", "Source BFMTV, publié le": a name or a source's, set
+/// apart by a comma from the label.
+fn publisher_before_label(text: &str) -> Option<String> {
+    let (publisher, label) = text.rsplit_once(',')?;
+    let label = fold(label.trim());
+    let label = label.strip_suffix(" le").unwrap_or(&label);
+    if !matches!(label, "publie" | "publiee" | "mis en ligne") {
+        return None;
+    }
+    let publisher = publisher.trim();
+    // "Source" says a name follows, though a brand's may be all in lower case ("source
+    // franceinfo"); otherwise each word must look like a name's ("AFP", "iTELE", "6Medias").
+    let (publisher, is_sourced) = match ["Source ", "source "]
+        .iter()
+        .find_map(|prefix| publisher.strip_prefix(prefix))
+    {
+        Some(named) => (named.trim(), true),
+        None => (publisher, false),
+    };
+    let words: Vec<&str> = publisher.split_whitespace().collect();
+    let is_name = (1..=MAX_PUBLISHER_WORDS).contains(&words.len())
+        && !publisher.contains(". ")
+        && !publisher.ends_with('.')
+        && !publisher.contains(['!', '?', ':', ';', '«', '"', '(', ')'])
+        && words.iter().all(|word| {
+            is_sourced
+                || word.starts_with(|c: char| c.is_ascii_digit())
+                || word.contains(char::is_uppercase)
+                || PUBLISHER_JOINERS.contains(word)
+                || AGENCIES.contains(word)
+        })
+        && !PUBLISHER_JOINERS.contains(&words[0]);
+    is_name.then(|| publisher.to_string())
+}
+
+/// Words of a publisher's name ("Orange avec AFP-Services").
+const MAX_PUBLISHER_WORDS: usize = 5;
 
 /// Words naming a journalist's role, printed after the name in author boxes ("Roberson
 /// Alphonse Auteur", "Jeanne Martin Journaliste").
@@ -464,6 +508,41 @@ mod tests {
         assert_eq!(without_role("Jeanne Martin journaliste"), "Jeanne Martin");
         assert_eq!(without_role("Jeanne Martin"), "Jeanne Martin");
         assert_eq!(without_role("Journaliste"), "Journaliste");
+    }
+
+    /// The name before ", publié le" published the article: a person, an agency or a
+    /// source; words of a sentence do not.
+    #[test]
+    fn a_publisher_before_the_publication_label() {
+        for (before, publisher) in [
+            ("AFP, publié le ", "AFP"),
+            (
+                "Orange avec AFP-Services, publié le ",
+                "Orange avec AFP-Services",
+            ),
+            ("Roxane Mansano, publié le ", "Roxane Mansano"),
+            ("BVA - Orange, publiée le ", "BVA - Orange"),
+            ("iTELE, publié le ", "iTELE"),
+            ("source franceinfo, publié le ", "franceinfo"),
+            (
+                "Le Quotidien avec agences, mis en ligne le ",
+                "Le Quotidien avec agences",
+            ),
+        ] {
+            assert_eq!(
+                byline_before_date(before).as_deref(),
+                Some(publisher),
+                "{before}"
+            );
+        }
+        for before in [
+            "Dans la ville, publié le ",
+            "Un texte de loi, publié le ",
+            "AFP, modifié le ",
+            "AFP publié le ",
+        ] {
+            assert_eq!(byline_before_date(before), None, "{before}");
+        }
     }
 
     #[test]
