@@ -124,13 +124,51 @@ pub(crate) fn stated_category(line: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// "Catégorie : Économie", "Rubrique: Monde".
+/// Words that file a post under its category, as blogs print it under the text
+/// ("Publié dans Politique", "Classé dans : Vie locale"), folded.
+const FILED_UNDER: &[&str] = &["publie dans", "classe dans", "posted in", "filed under"];
+
+/// Words that open a newspaper's name, not a category's, with "l'": "Publié dans Le
+/// Monde" names where an op-ed first appeared.
+const NAME_OPENERS: &[&str] = &["le", "la", "les"];
+
+/// "Catégorie : Économie", "Rubrique: Monde", "Classé dans Vie locale".
 fn labelled_category(text: &str) -> Option<String> {
-    let (label, value) = text.split_once(':')?;
+    let (value, is_filed) = match text.split_once(':') {
+        Some((label, value)) if LABELS.contains(&fold(label.trim()).as_str()) => (value, false),
+        _ => (filed_under(text)?, true),
+    };
     let value = value.split([',', '|']).next()?.trim();
-    let is_label = LABELS.contains(&fold(label.trim()).as_str());
-    (is_label && !value.is_empty() && value.split_whitespace().count() <= 4)
-        .then(|| value.to_string())
+    // A dump may glue the next label to the category ("PolitiqueÉtiqueté pistes
+    // cyclables"): the category ends where a capital follows a small letter ("iPhone"
+    // aside).
+    let value = value
+        .char_indices()
+        .zip(value.chars().skip(1))
+        .find(|((at, letter), next)| *at >= 2 && letter.is_lowercase() && next.is_uppercase())
+        .map_or(value, |((at, letter), _)| &value[..at + letter.len_utf8()]);
+    let words = value.split_whitespace().count();
+    let opens_on_name = || {
+        let first = fold(value.split_whitespace().next().unwrap_or_default());
+        NAME_OPENERS.contains(&first.as_str()) || first.starts_with("l'")
+    };
+    let is_category = (1..=4).contains(&words)
+        && !is_generic_section(value)
+        && !(is_filed && (opens_on_name() || value.ends_with(['.', '!', '?'])));
+    is_category.then(|| value.to_string())
+}
+
+/// What follows "Publié dans", "Classé dans :" or "Posted in" opening the text.
+fn filed_under(text: &str) -> Option<&str> {
+    let mut words = text.split_whitespace();
+    let label = fold(&format!("{} {}", words.next()?, words.next()?));
+    if !FILED_UNDER.contains(&label.as_str()) {
+        return None;
+    }
+    let label_end = text.find(char::is_whitespace)?;
+    let rest = text[label_end..].trim_start();
+    let rest = rest[rest.find(char::is_whitespace)?..].trim_start();
+    Some(rest.trim_start_matches(':').trim_start())
 }
 
 #[cfg(test)]
@@ -159,6 +197,36 @@ mod tests {
             stated_category("Catégorie: Vie locale").as_deref(),
             Some("Vie locale")
         );
+        assert_eq!(
+            stated_category("Publié dans Politique, Société").as_deref(),
+            Some("Politique")
+        );
+        assert_eq!(
+            stated_category("Classé dans : Vie locale").as_deref(),
+            Some("Vie locale")
+        );
+        assert_eq!(
+            stated_category("Posted in Culture").as_deref(),
+            Some("Culture")
+        );
+        assert_eq!(
+            stated_category("Publié dans PolitiqueÉtiqueté pistes cyclables, métropole").as_deref(),
+            Some("Politique")
+        );
+    }
+
+    /// "Publié dans" may name where an op-ed appeared, or open a sentence.
+    #[test]
+    fn what_a_post_is_filed_under() {
+        for line in [
+            "Publié dans Le Monde",
+            "Publié dans L'Obs",
+            "Publié dans Non classé",
+            "Publié dans la revue Esprit en 1952, ce texte fit date.",
+            "Publié dans",
+        ] {
+            assert_eq!(stated_category(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The article's section: declared (`article:section`, JSON-LD `articleSection`), else the last crumb of the page's breadcrumb trail, else a folder of its URL.
+//! The article's section: declared (`article:section`, JSON-LD `articleSection`), else the last crumb of the page's breadcrumb trail, else a link marked as the category, else a folder of its URL.
 
+use html5ever::local_name;
 use serde_json::Value;
 
 use crate::extract::clues::section::is_generic_section;
@@ -38,7 +39,33 @@ pub(crate) fn category(
             breadcrumb_category(document, measures, metadata, title)
                 .map(decided_by("the page's breadcrumb trail"))
         })
+        .or_else(|| {
+            marked_category(document, measures).map(decided_by(
+                "a link marked as the category (rel=\"category\")",
+            ))
+        })
         .or_else(|| url.and_then(url_section).map(decided_by("the page's URL")))
+}
+
+/// The first link marked `rel="category"` (blogs mark the post's categories so, "Publié
+/// dans Politique"), not inside an `<aside>` or a `<nav>`, where the site's list of
+/// categories and other posts' links are.
+fn marked_category(document: &Document, measures: &Measures) -> Option<String> {
+    document
+        .elements()
+        .filter(|(id, element)| {
+            !measures.unread[*id]
+                && &*element.name == "a"
+                && element.attribute("rel").is_some_and(|names| {
+                    names
+                        .split_ascii_whitespace()
+                        .any(|name| name.eq_ignore_ascii_case("category"))
+                })
+        })
+        .take(CANDIDATES)
+        .filter(|(id, _)| !document.is_inside(*id, &[local_name!("aside"), local_name!("nav")]))
+        .map(|(id, _)| document.text(id))
+        .find(|text| is_section_label(text))
 }
 
 /// A string, or the first string of an array.
@@ -215,6 +242,31 @@ mod tests {
                 .map(|(section, _)| section)
                 .as_deref(),
             Some("Économie")
+        );
+    }
+
+    /// A blog marks its post's categories `rel="category"`; the site's list of categories
+    /// in a sidebar is not the post's, nor "Non classé".
+    #[test]
+    fn a_link_marked_as_the_category() {
+        let section = |html: &str| {
+            let document = Document::parse(html).unwrap();
+            let measures = Measures::of(&document);
+            let metadata = PageMetadata::read(&document);
+            category(&document, &measures, &metadata, Some("Le titre"), None)
+                .map(|(section, _)| section)
+        };
+        let sidebar =
+            r#"<aside><ul><li><a href="/c/sport/" rel="category">Sport</a></li></ul></aside>"#;
+        assert_eq!(
+            section(&format!(r#"{sidebar}<article><h1>Le titre</h1><p>Le texte.</p><footer>Publié dans <a href="/c/non-classe/" rel="category tag">Non classé</a>, <a href="/c/politique/" rel="category tag">Politique</a></footer></article>"#)).as_deref(),
+            Some("Politique")
+        );
+        assert_eq!(
+            section(&format!(
+                "{sidebar}<article><h1>Le titre</h1><p>Le texte.</p></article>"
+            )),
+            None
         );
     }
 }
