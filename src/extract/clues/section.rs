@@ -115,12 +115,41 @@ pub(crate) fn stated_category(line: &str) -> Option<String> {
     if let Some(category) = labelled_category(text) {
         return Some(category);
     }
+    if let Some(category) = trail_category(text) {
+        return Some(category);
+    }
     if text.split_whitespace().nth(8).is_some() || text.ends_with(['.', '?', '!']) {
         return None;
     }
     text.split([',', '|', '/', '›', '>', '»', '·', '•'])
         .map(str::trim)
         .find(|part| SECTIONS.contains(&fold(part).as_str()))
+        .map(str::to_string)
+}
+
+/// What separates the crumbs of a breadcrumb trail.
+const TRAIL_SEPARATORS: [char; 3] = ['>', '›', '»'];
+
+/// Words of a breadcrumb trail printed as one line: the home page, the sections, maybe the
+/// headline ("Accueil > Luttes > Grève à l'usine : …").
+const MAX_TRAIL_WORDS: usize = 40;
+
+/// The last section of a breadcrumb trail that opens on the home page ("Accueil > Luttes >
+/// Grève à l'usine Bosch : …" gives "Luttes"): a crumb of up to four words, not generic;
+/// the headline closing the trail has more.
+pub(crate) fn trail_category(text: &str) -> Option<String> {
+    if !text.contains(TRAIL_SEPARATORS) || text.split_whitespace().nth(MAX_TRAIL_WORDS).is_some() {
+        return None;
+    }
+    let mut crumbs = text.split(TRAIL_SEPARATORS).map(str::trim);
+    let home = fold(crumbs.next()?);
+    if !matches!(home.as_str(), "accueil" | "home" | "a la une") {
+        return None;
+    }
+    crumbs
+        .filter(|crumb| (1..=4).contains(&crumb.split_whitespace().count()))
+        .filter(|crumb| !is_generic_section(crumb))
+        .last()
         .map(str::to_string)
 }
 
@@ -185,9 +214,10 @@ mod tests {
             stated_category("International, Actualités Défense").as_deref(),
             Some("International")
         );
+        // A trail from the home page gives its most precise section, as in HTML.
         assert_eq!(
             stated_category("Accueil › Économie › Emploi").as_deref(),
-            Some("Économie")
+            Some("Emploi")
         );
         assert_eq!(
             stated_category("Rubrique : Faits divers").as_deref(),
@@ -205,6 +235,19 @@ mod tests {
             stated_category("Classé dans : Vie locale").as_deref(),
             Some("Vie locale")
         );
+        assert_eq!(
+            stated_category(
+                "Accueil > Luttes > Grève à l'usine Bosch : les salariés reconduisent le mouvement"
+            )
+            .as_deref(),
+            Some("Luttes")
+        );
+        assert_eq!(
+            stated_category("Accueil › Actualités › Vie locale").as_deref(),
+            Some("Vie locale")
+        );
+        assert_eq!(stated_category("Accueil > Actualités"), None);
+        assert_eq!(stated_category("Lire la suite >"), None);
         assert_eq!(
             stated_category("Posted in Culture").as_deref(),
             Some("Culture")

@@ -3,7 +3,8 @@
 use html5ever::local_name;
 use serde_json::Value;
 
-use crate::extract::clues::section::is_generic_section;
+use crate::analysis::fold::fold;
+use crate::extract::clues::section::{is_generic_section, trail_category};
 
 use super::document::{Document, NodeId};
 use super::measures::Measures;
@@ -12,6 +13,9 @@ use super::{decided_by, Decided};
 
 /// Longest breadcrumb trail read, in characters other than white space.
 const TRAIL_CHARS: u32 = 300;
+
+/// Longest link to the home page ("Accueil"), in characters other than white space.
+const HOME_CHARS: u32 = 10;
 
 /// How many breadcrumb-named elements are read at most, whatever the page.
 const CANDIDATES: usize = 50;
@@ -92,6 +96,30 @@ fn breadcrumb_category(
         .into_iter()
         .rev()
         .find(|crumb| is_section_label(crumb) && Some(crumb.as_str()) != title)
+        .or_else(|| home_trail_category(document, measures, title))
+}
+
+/// The section of a trail no class names, printed as text from a link to the home page
+/// ("<a>Accueil</a> &gt; <a>Luttes</a> &gt; <strong>Grève à l'usine…</strong>").
+fn home_trail_category(
+    document: &Document,
+    measures: &Measures,
+    title: Option<&str>,
+) -> Option<String> {
+    document
+        .elements_named("a")
+        .filter(|(id, _)| !measures.unread[*id] && measures.text_chars[*id] <= HOME_CHARS)
+        .filter(|(id, _)| {
+            matches!(
+                fold(&document.text(*id)).as_str(),
+                "accueil" | "home" | "a la une"
+            )
+        })
+        .take(CANDIDATES)
+        .filter_map(|(id, _)| document.nodes[id].parent)
+        .filter(|trail| measures.text_chars[*trail] <= TRAIL_CHARS)
+        .find_map(|trail| trail_category(&document.text(trail)))
+        .filter(|category| Some(category.as_str()) != title)
 }
 
 /// The crumbs of the first breadcrumb trail of two crumbs or more (a lone "breadcrumb"
@@ -242,6 +270,22 @@ mod tests {
                 .map(|(section, _)| section)
                 .as_deref(),
             Some("Économie")
+        );
+    }
+
+    /// A trail printed as text from a link to the home page, with no class naming it.
+    #[test]
+    fn a_trail_from_the_home_page() {
+        let html = r#"<p class="arbo"><a href="/">Accueil</a> &gt; <a href="rubrique4.html">Actualités et humeurs</a> &gt; <strong>Décisions de l'AG du mardi 10 septembre</strong></p><h1>Décisions de l'AG du mardi 10 septembre</h1>"#;
+        let document = Document::parse(html).unwrap();
+        let measures = Measures::of(&document);
+        let metadata = PageMetadata::read(&document);
+        let title = "Décisions de l'AG du mardi 10 septembre";
+        assert_eq!(
+            category(&document, &measures, &metadata, Some(title), None)
+                .map(|(section, _)| section)
+                .as_deref(),
+            Some("Actualités et humeurs")
         );
     }
 

@@ -114,9 +114,11 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         kicker: &kicker,
     };
     let date = publication_date(&lines, &zones, &block, address, today);
+    // A breadcrumb trail may end on the headline.
     let category = in_zones(&[&header, &kicker, &footer])
         .into_iter()
-        .find_map(stated_category);
+        .filter_map(stated_category)
+        .find(|category| title_text.as_deref() != Some(category.as_str()));
     // A byline may come under a standfirst, among the article's first paragraphs.
     let lead = lead_zone(&lines, &block);
     let lead_lines = lead
