@@ -148,8 +148,7 @@ pub(crate) fn trail_category(text: &str) -> Option<String> {
     }
     crumbs
         .filter(|crumb| (1..=4).contains(&crumb.split_whitespace().count()))
-        .filter(|crumb| !is_generic_section(crumb))
-        .last()
+        .rfind(|crumb| !is_generic_section(crumb))
         .map(str::to_string)
 }
 
