@@ -11,7 +11,7 @@ use crate::extract::clues::byline::{
 use crate::extract::clues::french_date::find_dates;
 use crate::extract::page::page_lines::{header_byline, header_parts};
 
-use super::document::{is_phrasing, Document, Element, NodeId};
+use super::document::{is_phrasing, Document, Element, NodeData, NodeId};
 use super::measures::Measures;
 use super::metadata::{clean_text, PageMetadata};
 use super::{decided_by, Decided};
@@ -185,22 +185,36 @@ fn is_own_line(document: &Document, measures: &Measures, id: NodeId, element: &E
             .is_none_or(|parent| measures.text_chars[parent] == measures.text_chars[id])
 }
 
+/// Whether the element is one of its parent's parts, none of the parent's words standing
+/// outside an element (a name beside its role), unlike a name quoted in a sentence.
+fn is_among_parts(document: &Document, id: NodeId) -> bool {
+    document.nodes[id].parent.is_some_and(|parent| {
+        document
+            .children(parent)
+            .all(|child| match &document.nodes[child].data {
+                NodeData::Text(text) => !text.contains(char::is_alphanumeric),
+                _ => true,
+            })
+    })
+}
+
 /// Words of `class` and `id` that mark an author's name: a name alone is read as the
 /// byline only in such an element (or its parent), as pages print many other names.
 const AUTHOR_WORDS: &[&str] = &["author", "auteur", "byline", "signature", "writer"];
 
 fn names_author(document: &Document, id: NodeId, element: &Element) -> bool {
-    let marks = |element: &Element| {
-        element.class_and_id().any(|name| {
-            let name = name.to_ascii_lowercase();
-            AUTHOR_WORDS.iter().any(|word| name.contains(word))
-        })
-    };
-    marks(element)
+    marks_author(element)
         || document.nodes[id]
             .parent
             .and_then(|parent| document.element(parent))
-            .is_some_and(marks)
+            .is_some_and(marks_author)
+}
+
+fn marks_author(element: &Element) -> bool {
+    element.class_and_id().any(|name| {
+        let name = name.to_ascii_lowercase();
+        AUTHOR_WORDS.iter().any(|word| name.contains(word))
+    })
 }
 
 /// Whether the nearest item (microdata `itemtype`) above an author is a comment or a
@@ -240,8 +254,11 @@ fn printed_byline(
         })
         .filter_map(|(id, element)| {
             let text = measures.short_text(document, id, BYLINE_CHARS)?;
-            let named =
-                is_own_line(document, measures, id, element) && names_author(document, id, element);
+            // An inline element marked as the author's own is a name's, beside its role
+            // ("<span class="author-name">…</span><span class="author-role">…</span>").
+            let named = (marks_author(element) && is_among_parts(document, id))
+                || (is_own_line(document, measures, id, element)
+                    && names_author(document, id, element));
             Some((text, named))
         })
         .collect();
@@ -379,6 +396,20 @@ mod tests {
         );
         assert_eq!(
             author_of("<h1>Le titre</h1><figure><img src=\"a.jpg\"><figcaption>Le port du Havre. <em>Jeanne Martin / AFP</em></figcaption></figure><p>Un texte sans signature.</p>"),
+            None
+        );
+    }
+
+    /// A name in an inline element marked as the author's, beside the author's role in
+    /// another, is the byline; a name in a sentence is not.
+    #[test]
+    fn a_marked_name_beside_its_role() {
+        assert_eq!(
+            author_of(r#"<h1>Le titre</h1><div class="byline"><span class="author-name">Marie-Ève Tremblay</span><span class="author-role">Le Quotidien du Nord</span></div><p>Le texte.</p>"#).as_deref(),
+            Some("Marie-Ève Tremblay")
+        );
+        assert_eq!(
+            author_of(r#"<h1>Le titre</h1><p>Selon <span class="quote-author">Paul Durand</span>, le texte est prêt.</p>"#).as_deref(),
             None
         );
     }
