@@ -365,23 +365,34 @@ pub(crate) fn is_newsletter_prompt(line: &str) -> bool {
     if !contains_ignoring_case(line, b"lett")
         || line
             .split_whitespace()
-            .nth(MAX_NEWSLETTER_PROMPT_WORDS)
+            .nth(MAX_SIGN_UP_SENTENCE_WORDS)
             .is_some()
     {
         return false;
     }
     let key = key(line);
-    [
+    let names_a_newsletter = [
         "newsletter",
         "infolettre",
         "lettre d'information",
         "lettre d’information",
     ]
     .iter()
-    .any(|name| key.contains(name))
-        && key.split_whitespace().count() <= MAX_NEWSLETTER_PROMPT_WORDS
-        && !is_prose(line)
+    .any(|name| key.contains(name));
+    // A sentence may be the prompt when it tells the reader to sign up ("Abonnez-vous à
+    // notre infolettre pour recevoir chaque matin l'essentiel de l'actualité."); one that
+    // tells of a newsletter is an article's.
+    let tells_to_sign_up = SIGN_UP_VERBS.iter().any(|verb| key.starts_with(verb));
+    names_a_newsletter
+        && (tells_to_sign_up
+            || (key.split_whitespace().count() <= MAX_NEWSLETTER_PROMPT_WORDS && !is_prose(line)))
 }
+
+/// Imperatives that open a newsletter's prompt, folded.
+const SIGN_UP_VERBS: &[&str] = &["abonnez-vous", "inscrivez-vous", "recevez", "souscrivez"];
+
+/// Words of a prompt written as a sentence telling the reader to sign up.
+const MAX_SIGN_UP_SENTENCE_WORDS: usize = 20;
 
 /// Words a text must have for its being printed again right after itself to tell.
 const MIN_REPEATED_WORDS: usize = 4;
@@ -531,6 +542,7 @@ pub(crate) fn is_noise(line: &str) -> bool {
     ];
     if fixed.contains(&key.as_str())
         || is_reading_time(&key)
+        || is_copyright_notice(line)
         || is_form_field(line)
         || is_paywall_notice(&key)
         || is_subscribers_badge(&key)
@@ -539,6 +551,31 @@ pub(crate) fn is_noise(line: &str) -> bool {
     }
     key.split_whitespace()
         .all(|word| SHARE_WORDS.contains(&word))
+}
+
+/// Words of a site's copyright notice ("© 2024 Le Quotidien du Nord. Tous droits
+/// réservés. Reproduction interdite sans autorisation.").
+const MAX_COPYRIGHT_WORDS: usize = 20;
+
+/// A site's copyright notice: it opens on the sign or the word, or reserves the rights,
+/// and is short. An article's sentence does neither.
+pub(crate) fn is_copyright_notice(line: &str) -> bool {
+    // Most lines are settled without being folded.
+    let may_be = line.contains('©')
+        || contains_ignoring_case(line, b"(c)")
+        || contains_ignoring_case(line, b"copyright")
+        || contains_ignoring_case(line, b"droits r")
+        || contains_ignoring_case(line, b"rights reserved");
+    if !may_be {
+        return false;
+    }
+    let key = key(line);
+    let opens_on_copyright =
+        key.starts_with('©') || key.starts_with("(c) ") || key.starts_with("copyright ");
+    (opens_on_copyright
+        || key.contains("tous droits reserves")
+        || key.contains("all rights reserved"))
+        && key.split_whitespace().nth(MAX_COPYRIGHT_WORDS).is_none()
 }
 
 /// "2 min de lecture", "lecture 3 min".
@@ -653,6 +690,25 @@ mod tests {
             "Publié le 12 mars 2024 à 10h30",
         ] {
             assert!(!is_relative_time_line(line), "{line}");
+        }
+    }
+
+    /// A newsletter's prompt is short, or a sentence telling the reader to sign up; a
+    /// sentence telling of a newsletter is an article's.
+    #[test]
+    fn newsletter_prompts() {
+        for line in [
+            "Inscrivez-vous à notre newsletter",
+            "Newsletter : recevez chaque matin l'essentiel de l'actualité",
+            "Abonnez-vous à notre infolettre pour recevoir chaque matin l’essentiel de l’actualité.",
+        ] {
+            assert!(is_newsletter_prompt(line), "{line}");
+        }
+        for line in [
+            "La newsletter du ministère, envoyée à tous les enseignants, annonçait la réforme dès lundi.",
+            "Abonnez-vous à notre chaîne pour ne rien manquer.",
+        ] {
+            assert!(!is_newsletter_prompt(line), "{line}");
         }
     }
 
@@ -804,6 +860,14 @@ mod tests {
         assert!(!is_related_link("Lire aussi"));
         assert!(is_noise("Facebook WhatsApp WhatsApp LinkedIn Telegram"));
         assert!(is_noise("Partager"));
+        assert!(is_noise(
+            "© 2024 Le Quotidien du Nord. Tous droits réservés."
+        ));
+        assert!(is_noise("Copyright 2024 Le Quotidien"));
+        assert!(is_noise("Le Quotidien du Nord 2024 - Tous droits réservés"));
+        assert!(!is_noise(
+            "Le photographe, qui n'a pas cédé ses droits, réclame une part des recettes."
+        ));
         assert!(is_noise("- 2 min de lecture"));
         assert!(is_noise(
             "  • type=\"image/avif\" class=\"jsx-2028956212\">"

@@ -6,9 +6,9 @@ use crate::date::Date;
 
 use crate::extract::clues::byline::byline_author;
 use crate::extract::page::page_lines::{
-    ends_a_sentence, is_account_prompt, is_boundary, is_consent_notice, is_day_and_month_line,
-    is_newsletter_prompt, is_printed_twice, is_prose, is_signed_item_header, is_widget,
-    strip_bullet,
+    ends_a_sentence, is_account_prompt, is_boundary, is_consent_notice, is_copyright_notice,
+    is_day_and_month_line, is_newsletter_prompt, is_printed_twice, is_prose, is_signed_item_header,
+    is_widget, strip_bullet,
 };
 
 use super::publication::date_line;
@@ -302,6 +302,7 @@ fn follows_a_heading(lines: &[&str], index: usize) -> bool {
 pub(super) fn is_article_prose(line: &str, today: Date) -> bool {
     is_prose(line)
         && !is_consent_notice(line)
+        && !is_copyright_notice(line)
         && !is_printed_twice(line)
         && byline_author(line).is_none()
         && date_line(line, today).is_none()

@@ -65,7 +65,7 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         .filter(|found| block.contains(&found.start))
         .map(|found| found.start - block.start..found.end - block.start)
         .collect();
-    if article_body(&lines[block.clone()], &boxes, None).is_empty() {
+    if article_body(&lines[block.clone()], &boxes, None, today).is_empty() {
         // Its prose is all menus and form fields: the text is kept whole rather than dropped.
         return read_note(&lines, today);
     }
@@ -149,7 +149,7 @@ pub(crate) fn read_page(text: &str, today: Date) -> (PageFields, Clues) {
         body: with_lede(
             &lines,
             &lede,
-            article_body(&lines[block], &boxes, title_text.as_deref()),
+            article_body(&lines[block], &boxes, title_text.as_deref(), today),
         ),
         title: title_text,
         url: address.map(str::to_string),
@@ -401,11 +401,20 @@ fn footer_zone(lines: &[&str], block_end: usize) -> Range<usize> {
 
 /// bylines, repeated lines or the title. `boxes` are the boxes of short lines the block
 /// runs across, as ranges of its lines.
-fn article_body(block: &[&str], boxes: &[Range<usize>], title: Option<&str>) -> String {
+fn article_body(
+    block: &[&str],
+    boxes: &[Range<usize>],
+    title: Option<&str>,
+    today: Date,
+) -> String {
+    let header = header_under_lede(block, today);
     let mut paragraphs: Vec<String> = Vec::new();
     let mut widget_lines_left = 0;
     for (index, line) in block.iter().enumerate() {
-        if line.is_empty() || boxes.iter().any(|found| found.contains(&index)) {
+        if line.is_empty()
+            || boxes.iter().any(|found| found.contains(&index))
+            || header.contains(&index)
+        {
             continue;
         }
         if is_widget(line) {
@@ -430,6 +439,29 @@ fn article_body(block: &[&str], boxes: &[Range<usize>], title: Option<&str>) -> 
     paragraphs.join("\n\n")
 }
 
+/// The header a page prints under the lede (chapô) that opens the block, when it holds a
+/// date line: the short lines between the first paragraph and the next ("Jeanne Martin" /
+/// "Publié à 6 h 00 12 mars 2024" / a photo's text), which are not the article's text.
+fn header_under_lede(block: &[&str], today: Date) -> Range<usize> {
+    let mut prose = block
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| is_prose(line))
+        .map(|(index, _)| index);
+    let (Some(lede), Some(text)) = (prose.next(), prose.next()) else {
+        return 0..0;
+    };
+    let between = lede + 1..text;
+    let has_date = block[between.clone()]
+        .iter()
+        .any(|line| date_line(line, today).is_some());
+    if has_date {
+        between
+    } else {
+        0..0
+    }
+}
+
 /// A page with no paragraph of prose: its first headline-like line is the title and the
 /// lines after it, up to the footer, are the body; a page where that leaves nothing is a note.
 fn read_page_without_prose(lines: &[&str], today: Date) -> (PageFields, Clues) {
@@ -438,7 +470,7 @@ fn read_page_without_prose(lines: &[&str], today: Date) -> (PageFields, Clues) {
     let end = (start..lines.len())
         .find(|&index| is_boundary(lines[index]))
         .unwrap_or(lines.len());
-    let body = article_body(&lines[start..end], &[], None);
+    let body = article_body(&lines[start..end], &[], None, today);
     if body.is_empty() {
         return read_note(lines, today);
     }
@@ -686,6 +718,7 @@ Mot de passe
                 ],
                 &[],
                 None,
+                today(),
             )
         };
         let body = between_two_paragraphs("À lire aussi : Les dockers de Marseille, solidaires de leurs collègues du Havre, votent à leur tour une grève reconductible de trois jours");
@@ -1124,6 +1157,41 @@ Mot de passe
                 Some("La cantine plus chère à la rentrée"),
                 "{header}"
             );
+        }
+    }
+
+    /// Under a lede, the header (byline, date line, a photo's text) is not the article's
+    /// text; a newsletter's prompt written as a sentence, and the site's copyright notice
+    /// after a list of other articles, are not either.
+    #[test]
+    fn the_header_under_a_lede_and_the_sites_notices_are_not_the_text() {
+        let page = "Le Quotidien du Nord\n\n  • Actualités\n  • Politique\n\nPolitique municipale\n\n\
+            Le tramway de Québec reporté d’un an\n\n\
+            La Ville blâme la hausse des coûts de construction et les délais d’approvisionnement.\n\n\
+            Marie-Ève TremblayLe Quotidien du Nord\n\
+            Publié à 6 h 00 12 mars 2024 Mis à jour à 14 h 35\n\n\
+            Une rame de tramway\n\
+            Le projet de tramway est estimé à 8,4 milliards de dollars. (Photo : Jean Gagnon)\n\n\
+            La mise en service du tramway de Québec est repoussée à 2030, a annoncé lundi le maire lors d’une conférence de presse à l’hôtel de ville.\n\n\
+            Les soumissions reçues pour la construction du centre d’entretien dépassent de 30 % les estimations, selon le bureau de projet.\n\n\
+            Abonnez-vous à notre infolettre pour recevoir chaque matin l’essentiel de l’actualité.\n\n\
+            Le gouvernement provincial, qui finance la majeure partie du projet, dit vouloir attendre le nouvel échéancier.\n\n\
+            Plus de nouvelles\n\n  • Déneigement : la Ville promet de faire mieux 11 mars 2024\n\n\
+            © 2024 Le Quotidien du Nord. Tous droits réservés.\n";
+        let fields = read_page_fields(page, today());
+        assert_eq!(
+            fields.title.as_deref(),
+            Some("Le tramway de Québec reporté d’un an")
+        );
+        assert_eq!(
+            fields.date.map(|date| date.date.to_string()).as_deref(),
+            Some("2024-03-12")
+        );
+        let body = fields.body;
+        assert!(body.starts_with("La Ville blâme"), "{body}");
+        assert!(body.ends_with("attendre le nouvel échéancier."), "{body}");
+        for absent in ["Tremblay", "Publié", "rame", "Photo", "Abonnez", "Déneigement", "©"] {
+            assert!(!body.contains(absent), "{absent}: {body}");
         }
     }
 
