@@ -1190,7 +1190,15 @@ Mot de passe
         let body = fields.body;
         assert!(body.starts_with("La Ville blâme"), "{body}");
         assert!(body.ends_with("attendre le nouvel échéancier."), "{body}");
-        for absent in ["Tremblay", "Publié", "rame", "Photo", "Abonnez", "Déneigement", "©"] {
+        for absent in [
+            "Tremblay",
+            "Publié",
+            "rame",
+            "Photo",
+            "Abonnez",
+            "Déneigement",
+            "©",
+        ] {
             assert!(!body.contains(absent), "{absent}: {body}");
         }
     }
