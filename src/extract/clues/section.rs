@@ -189,7 +189,15 @@ fn labelled_category(text: &str) -> Option<String> {
 /// What follows "Publié dans", "Classé dans :" or "Posted in" opening the text.
 fn filed_under(text: &str) -> Option<&str> {
     let mut words = text.split_whitespace();
-    let label = fold(&format!("{} {}", words.next()?, words.next()?));
+    let (verb, preposition) = (words.next()?, words.next()?);
+    // Most lines are settled by their second word, without folding.
+    if !["dans", "in", "under"]
+        .iter()
+        .any(|word| preposition.eq_ignore_ascii_case(word))
+    {
+        return None;
+    }
+    let label = fold(&format!("{verb} {preposition}"));
     if !FILED_UNDER.contains(&label.as_str()) {
         return None;
     }

@@ -542,7 +542,7 @@ pub(crate) fn is_noise(line: &str) -> bool {
     ];
     if fixed.contains(&key.as_str())
         || is_reading_time(&key)
-        || is_copyright_notice(line)
+        || is_copyright_key(&key)
         || is_form_field(line)
         || is_paywall_notice(&key)
         || is_subscribers_badge(&key)
@@ -560,16 +560,20 @@ const MAX_COPYRIGHT_WORDS: usize = 20;
 /// A site's copyright notice: it opens on the sign or the word, or reserves the rights,
 /// and is short. An article's sentence does neither.
 pub(crate) fn is_copyright_notice(line: &str) -> bool {
-    // Most lines are settled without being folded.
+    // Most lines are settled by their length or without being folded.
+    if line.split_whitespace().nth(MAX_COPYRIGHT_WORDS).is_some() {
+        return false;
+    }
     let may_be = line.contains('©')
         || contains_ignoring_case(line, b"(c)")
         || contains_ignoring_case(line, b"copyright")
         || contains_ignoring_case(line, b"droits r")
         || contains_ignoring_case(line, b"rights reserved");
-    if !may_be {
-        return false;
-    }
-    let key = key(line);
+    may_be && is_copyright_key(&key(line))
+}
+
+/// [`is_copyright_notice`] of a line's [`key`].
+fn is_copyright_key(key: &str) -> bool {
     let opens_on_copyright =
         key.starts_with('©') || key.starts_with("(c) ") || key.starts_with("copyright ");
     (opens_on_copyright
