@@ -142,14 +142,22 @@ pub(crate) fn trail_category(text: &str) -> Option<String> {
         return None;
     }
     let mut crumbs = text.split(TRAIL_SEPARATORS).map(str::trim);
-    let home = fold(crumbs.next()?);
-    if !matches!(home.as_str(), "accueil" | "home" | "a la une") {
+    if !is_home_crumb(crumbs.next()?) {
         return None;
     }
     crumbs
-        .filter(|crumb| (1..=4).contains(&crumb.split_whitespace().count()))
-        .rfind(|crumb| !is_generic_section(crumb))
+        .rfind(|crumb| is_section_label(crumb))
         .map(str::to_string)
+}
+
+/// Whether a breadcrumb names the home page ("Accueil", "Home", "À la une").
+pub(crate) fn is_home_crumb(text: &str) -> bool {
+    matches!(fold(text.trim()).as_str(), "accueil" | "home" | "a la une")
+}
+
+/// A crumb or label that may name a section: one to four words, not generic.
+pub(crate) fn is_section_label(text: &str) -> bool {
+    (1..=4).contains(&text.split_whitespace().count()) && !is_generic_section(text)
 }
 
 /// Words that file a post under its category, as blogs print it under the text
@@ -175,13 +183,11 @@ fn labelled_category(text: &str) -> Option<String> {
         .zip(value.chars().skip(1))
         .find(|((at, letter), next)| *at >= 2 && letter.is_lowercase() && next.is_uppercase())
         .map_or(value, |((at, letter), _)| &value[..at + letter.len_utf8()]);
-    let words = value.split_whitespace().count();
     let opens_on_name = || {
         let first = fold(value.split_whitespace().next().unwrap_or_default());
         NAME_OPENERS.contains(&first.as_str()) || first.starts_with("l'")
     };
-    let is_category = (1..=4).contains(&words)
-        && !is_generic_section(value)
+    let is_category = is_section_label(value)
         && !(is_filed && (opens_on_name() || value.ends_with(['.', '!', '?'])));
     is_category.then(|| value.to_string())
 }

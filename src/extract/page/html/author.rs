@@ -139,14 +139,7 @@ fn marked_author(
     };
     let is_marked = |id: NodeId| {
         document.element(id).is_some_and(|element| {
-            let has = |attribute: &str| {
-                element.attribute(attribute).is_some_and(|names| {
-                    names
-                        .split_ascii_whitespace()
-                        .any(|name| name.eq_ignore_ascii_case("author"))
-                })
-            };
-            has("itemprop") || has("rel")
+            element.has_token("itemprop", "author") || element.has_token("rel", "author")
         })
     };
     let mut marked = document

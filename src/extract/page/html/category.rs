@@ -3,8 +3,9 @@
 use html5ever::local_name;
 use serde_json::Value;
 
-use crate::analysis::fold::fold;
-use crate::extract::clues::section::{is_generic_section, trail_category};
+use crate::extract::clues::section::{
+    is_generic_section, is_home_crumb, is_section_label, trail_category,
+};
 
 use super::document::{Document, NodeId};
 use super::measures::Measures;
@@ -58,13 +59,7 @@ fn marked_category(document: &Document, measures: &Measures) -> Option<String> {
     document
         .elements()
         .filter(|(id, element)| {
-            !measures.unread[*id]
-                && &*element.name == "a"
-                && element.attribute("rel").is_some_and(|names| {
-                    names
-                        .split_ascii_whitespace()
-                        .any(|name| name.eq_ignore_ascii_case("category"))
-                })
+            !measures.unread[*id] && &*element.name == "a" && element.has_token("rel", "category")
         })
         .take(CANDIDATES)
         .filter(|(id, _)| !document.is_inside(*id, &[local_name!("aside"), local_name!("nav")]))
@@ -109,12 +104,7 @@ fn home_trail_category(
     document
         .elements_named("a")
         .filter(|(id, _)| !measures.unread[*id] && measures.text_chars[*id] <= HOME_CHARS)
-        .filter(|(id, _)| {
-            matches!(
-                fold(&document.text(*id)).as_str(),
-                "accueil" | "home" | "a la une"
-            )
-        })
+        .filter(|(id, _)| is_home_crumb(&document.text(*id)))
         .take(CANDIDATES)
         .filter_map(|(id, _)| document.nodes[id].parent)
         .filter(|trail| measures.text_chars[*trail] <= TRAIL_CHARS)
@@ -171,11 +161,6 @@ fn separated_crumbs(text: &str) -> Vec<String> {
         .filter(|crumb| !crumb.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-fn is_section_label(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (1..=4).contains(&words) && !is_generic_section(text)
 }
 
 /// The section a URL path names: its last folder that is not generic or a date

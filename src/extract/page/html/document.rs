@@ -76,6 +76,15 @@ impl Element {
             .map(|(_, value)| value.as_str())
     }
 
+    /// Whether a space-separated attribute (`rel`, `itemprop`) lists `token`, in any case.
+    pub(crate) fn has_token(&self, attribute: &str, token: &str) -> bool {
+        self.attribute(attribute).is_some_and(|tokens| {
+            tokens
+                .split_ascii_whitespace()
+                .any(|listed| listed.eq_ignore_ascii_case(token))
+        })
+    }
+
     /// The words of its `class` and `id` attributes.
     pub(crate) fn class_and_id(&self) -> impl Iterator<Item = &str> {
         self.attribute("class")
